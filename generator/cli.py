@@ -1,0 +1,130 @@
+"""``modelgen``: the command line. User errors print one line and exit 2; bugs keep their
+traceback."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .emitters import EmitOptions, emitter, parse_languages
+from .errors import ModelgenError
+from .ir import ModelSet
+from .loaders import LOADERS, LoadOptions, load
+from .output import check_tree, write_tree
+
+
+def _add_source_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from",
+        dest="kind",
+        choices=sorted(LOADERS),
+        help="input kind (default: detected from the path)",
+    )
+    parser.add_argument(
+        "--spec", type=Path, help="with markdown docs: a spec that fills what the docs cannot say"
+    )
+    parser.add_argument(
+        "--allow-external-refs",
+        action="store_true",
+        help="follow $ref to files outside the spec's folder tree",
+    )
+    parser.add_argument(
+        "--allow-remote-refs", action="store_true", help="follow $ref to http(s) URLs"
+    )
+
+
+def load_options(args: argparse.Namespace) -> LoadOptions:
+    return LoadOptions(
+        allow_external_refs=args.allow_external_refs,
+        allow_remote_refs=args.allow_remote_refs,
+        spec=args.spec,
+    )
+
+
+def load_source(path: Path, args: argparse.Namespace) -> ModelSet:
+    models = load(path, load_options(args), kind=args.kind)
+    for diagnostic in models.diagnostics:
+        print(f"warning: {diagnostic}", file=sys.stderr)
+    return models
+
+
+def render_languages(
+    models: ModelSet, languages: list[str], options: EmitOptions
+) -> dict[str, str]:
+    """All files for ``languages``: directly under the output folder for one language, under
+    ``<language>/`` for several."""
+    files: dict[str, str] = {}
+    for language in languages:
+        rendered = emitter(language)(models, options)
+        prefix = f"{language}/" if len(languages) > 1 else ""
+        files.update({prefix + rel: text for rel, text in rendered.items()})
+    return files
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    languages = parse_languages(args.lang)
+    models = load_source(args.source, args)
+    options = EmitOptions(package=args.package, php_namespace=args.php_namespace)
+    files = render_languages(models, languages, options)
+    if args.check:
+        result = check_tree(args.out, files)
+        for line in result.lines():
+            print(line)
+        if not result.clean:
+            print(f"{args.out}: out of date; run without --check to update", file=sys.stderr)
+            return 1
+        return 0
+    written = write_tree(args.out, files, force=args.force)
+    print(f"{args.out}: {len(files)} files, {len(written)} written")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="modelgen", description="API schemas in, model classes out, SDKs kept in sync."
+    )
+    parser.add_argument("--version", action="version", version=f"modelgen {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    generate = commands.add_parser("generate", help="generate model code from a source")
+    generate.add_argument("source", type=Path, help="OpenAPI document or markdown docs")
+    generate.add_argument(
+        "--lang", required=True, help="language(s): python, dart, php, docs-*, a list, or all"
+    )
+    generate.add_argument("--out", type=Path, required=True, help="output folder")
+    generate.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 listing stale, missing and extra files",
+    )
+    generate.add_argument(
+        "--force", action="store_true", help="overwrite files modelgen did not write"
+    )
+    generate.add_argument("--package", help="Python package / Dart library name")
+    generate.add_argument("--php-namespace", help="PHP namespace (default: from the title)")
+    _add_source_options(generate)
+    generate.set_defaults(func=cmd_generate)
+    return parser
+
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    func: Command = args.func
+    try:
+        return func(args)
+    except ModelgenError as error:
+        print(f"modelgen: error: {error}", file=sys.stderr)
+        return 2
+    except RecursionError:
+        print("modelgen: error: input nested too deeply", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

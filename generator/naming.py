@@ -1,0 +1,108 @@
+"""Language-neutral naming helpers: splitting spec names into words, the three casings, ASCII
+identifiers, and deterministic collision-free allocation. Each emitter module decides its own
+reserved words and conventions on top of these; nothing here knows a target language."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+
+# Characters that must never reach generated text: NUL and the bidi controls that can make code
+# read differently from how it runs (Trojan Source).
+_INVISIBLE = dict.fromkeys(
+    [0, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+# Line breaks that Python, PHP or Dart may treat as ending a line comment.
+_LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+_WORD = re.compile(
+    r"[A-Z]+[0-9]*(?=[A-Z][a-z]|\b|_|$)|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+[a-z]*"
+)
+
+
+def clean_text(text: str) -> str:
+    """Spec text made safe to place in any comment: invisible/bidi characters dropped, every
+    line break spelled ``\\n``. Escaping for a particular comment or literal syntax is the
+    emitter's job, on top of this."""
+    return _LINE_BREAKS.sub("\n", text.translate(_INVISIBLE))
+
+
+def ascii_fold(name: str) -> str:
+    """``café`` -> ``cafe``, ``ﬁeld`` -> ``field``; characters with no ASCII form are dropped."""
+    normal = unicodedata.normalize("NFKD", name.translate(_INVISIBLE))
+    return normal.encode("ascii", "ignore").decode("ascii")
+
+
+def words(name: str) -> list[str]:
+    """Split a spec name into lower-case words: ``CreateRunRequest_tool-choice`` ->
+    ``[create, run, request, tool, choice]``; ``HTTPStatus2xx`` -> ``[http, status2, xx]``;
+    ``gpt-4o`` -> ``[gpt, 4o]``."""
+    return [w.lower() for w in _WORD.findall(ascii_fold(name))]
+
+
+def snake(name: str) -> str:
+    return "_".join(words(name))
+
+
+def pascal(name: str) -> str:
+    return "".join(w[:1].upper() + w[1:] for w in words(name))
+
+
+def camel(name: str) -> str:
+    result = pascal(name)
+    return result[:1].lower() + result[1:]
+
+
+def upper_snake(name: str) -> str:
+    return snake(name).upper()
+
+
+def short_hash(text: str, length: int = 8) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:length]
+
+
+def fallback(name: str, identifier: str, prefix: str) -> str:
+    """``identifier`` if it is usable, otherwise a deterministic name built from ``prefix``:
+    names with no ASCII letters (``""``, ``"!"``, ``"μ"``) get a hash of the original, names
+    that start with a digit get the prefix in front."""
+    if not identifier:
+        return f"{prefix}{short_hash(name)}"
+    if identifier[0].isdigit():
+        return f"{prefix}{identifier}"
+    return identifier
+
+
+def limit_length(identifier: str, original: str, max_length: int = 120) -> str:
+    """Long names are cut and given a hash of the original, so they stay distinct and file
+    names stay far below 255 bytes."""
+    if len(identifier) <= max_length:
+        return identifier
+    return f"{identifier[: max_length - 9]}_{short_hash(original)}"
+
+
+class NameAllocator:
+    """Gives each key a distinct identifier, deterministically.
+
+    ``allocate(key, wanted)`` returns ``wanted`` if it is free (compared with ``fold``, e.g.
+    ``str.casefold`` where a case-insensitive file system is involved), otherwise ``wanted_2``,
+    ``wanted_3``... Calling it in a sorted order makes the result independent of input order.
+    """
+
+    def __init__(self, taken: Iterable[str] = (), fold: Callable[[str], str] = lambda s: s) -> None:
+        self._fold = fold
+        self._used = {fold(name) for name in taken}
+        self.names: dict[str, str] = {}
+
+    def allocate(self, key: str, wanted: str, separator: str = "_") -> str:
+        if key in self.names:
+            return self.names[key]
+        candidate = wanted
+        n = 2
+        while self._fold(candidate) in self._used:
+            candidate = f"{wanted}{separator}{n}"
+            n += 1
+        self._used.add(self._fold(candidate))
+        self.names[key] = candidate
+        return candidate
