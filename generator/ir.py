@@ -247,6 +247,7 @@ FACETS = frozenset(
         "deprecated",
         "descriptions",
         "operations",  # which models requests and responses use
+        "wire_names",  # field names are the JSON keys (Dart docs show Dart names: eventId)
     }
 )
 
