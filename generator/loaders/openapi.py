@@ -452,7 +452,7 @@ class _Loader:
             return shape("union" if len(members) > 1 else "single")
         if has_props:
             return shape("object")
-        if "object" in types and len(types) == 1 or (not types and "additionalProperties" in s):
+        if types == ("object",) or (not types and "additionalProperties" in s):
             if s.get("additionalProperties") is False:
                 return shape("object")
             return shape("map")
@@ -587,7 +587,7 @@ class _Loader:
             return ANY
         if extra is False:
             return ANY
-        value, nullable, _ = self._type(
+        value, _, _ = self._type(
             (loc[0], child(loc[1], "additionalProperties")), extra, hint + "Value", depth + 1
         )
         return value
@@ -958,7 +958,9 @@ class _Loader:
                 target_name = self._mapping_target((mloc[0], child(mloc[1], value)), target)
                 if target_name is not None:
                     mapping.append((str(value), target_name))
-        return declared["propertyName"], mapping
+        prop = declared["propertyName"]
+        assert isinstance(prop, str)
+        return prop, mapping
 
     def _member_hint(self, member: JsonValue, tag_property: str, parent: str, i: int) -> str:
         if isinstance(member, dict):

@@ -50,7 +50,8 @@ MAX_EXPANDED_NODES = 2_000_000  # mappings and sequences the aliases may add onc
 
 def decode(data: bytes, source: Source) -> str:
     """Bytes to text: BOMs honoured, UTF-8 otherwise, NUL refused."""
-    for bom, encoding in (
+    encoding = "utf-8"
+    for bom, name in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF8, "utf-8-sig"),
@@ -58,9 +59,8 @@ def decode(data: bytes, source: Source) -> str:
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
+            encoding = name
             break
-    else:
-        encoding = "utf-8"
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as err:
@@ -78,7 +78,7 @@ def decode(data: bytes, source: Source) -> str:
     return text
 
 
-_LEADING_INDICATORS = re.compile(r"(?:[-?][ \t]+){%d,}" % MAX_DEPTH)
+_LEADING_INDICATORS = re.compile(r"(?:[-?][ \t]+){" + str(MAX_DEPTH) + ",}")
 
 
 def check_depth(text: str, source: Source) -> None:
@@ -177,7 +177,7 @@ class _Loader(yaml.CSafeLoader):
             mapping[key] = self._value(value_node, deep)
         return mapping
 
-    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> list[Any]:  # type: ignore[override]
+    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> list[Any]:
         return [self._value(child, deep) for child in node.value]
 
     def construct_yaml_int_12(self, node: ScalarNode) -> int:
@@ -228,6 +228,8 @@ def _rename_duplicate_anchors(text: str, source: Source) -> str:
         for event in yaml.parse(text, Loader=_Loader):
             anchor = getattr(event, "anchor", None)
             if anchor is None:
+                continue
+            if event.start_mark is None:
                 continue
             start = event.start_mark.index
             if isinstance(event, yaml.AliasEvent):
@@ -326,7 +328,7 @@ def _expanded_size(root: object, sizes: dict[int, int], source: Source) -> int:
         key = id(node)
         if done:
             on_path.discard(key)
-            children = node.values() if isinstance(node, dict) else node  # type: ignore[union-attr]
+            children: Any = node.values() if isinstance(node, dict) else node
             size = 1
             for child in children:
                 if isinstance(child, dict | list):
@@ -339,7 +341,7 @@ def _expanded_size(root: object, sizes: dict[int, int], source: Source) -> int:
             raise ModelgenError("a recursive YAML alias (a node contains itself)", source)
         on_path.add(key)
         stack.append((node, True))
-        children = node.values() if isinstance(node, dict) else node  # type: ignore[union-attr]
+        children = node.values() if isinstance(node, dict) else node
         for child in children:
             if isinstance(child, dict | list):
                 ckey = id(child)
