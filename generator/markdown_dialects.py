@@ -319,8 +319,21 @@ def _unescape_backslashes(text: str) -> str:
     return re.sub(r'\\([\\"])', r"\1", text)
 
 
+# Words OpenAPI Generator's Dart generator escapes with a trailing underscore (``function_``).
+_DART_RESERVED = frozenset(
+    "abstract as assert async await break case catch class const continue covariant default"
+    " deferred do dynamic else enum export extends extension external factory false final"
+    " finally for function get hide if implements import in inout interface is late library"
+    " mixin native new null of on operator out part patch required rethrow return set show"
+    " source static super switch sync this throw true try typedef var void while with yield".split()
+)
+
+
 def _dart_name(wire: str) -> str:
-    return camel(wire) or wire
+    """``event_id`` -> ``eventId``, ``api_key.created`` -> ``apiKeyPeriodCreated``,
+    ``function`` -> ``function_``: the property names of OpenAPI Generator's Dart models."""
+    name = camel(wire.replace(".", "_period_")) or wire
+    return name + "_" if name in _DART_RESERVED else name
 
 
 def _php_name(wire: str) -> str:

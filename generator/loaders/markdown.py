@@ -169,10 +169,11 @@ def build_model_set(
     model_set = ModelSet(
         models=tuple(models), source=source, title=title, knows=knows, diagnostics=()
     )
+    settled: frozenset[str] = frozenset()
     if options.spec is not None:
-        model_set, spec_diagnostics = merge_spec(model_set, options, docs[0].dialect)
+        model_set, spec_diagnostics, settled = merge_spec(model_set, options, docs[0].dialect)
         diagnostics.extend(spec_diagnostics)
-    diagnostics.extend(flattened_union_diagnostics(model_set))
+    diagnostics.extend(flattened_union_diagnostics(model_set, skip=settled))
     return replace(model_set, diagnostics=tuple(diagnostics))
 
 

@@ -45,7 +45,10 @@ def pinned_value(f: Field) -> str | None:
     return None
 
 
-def flattened_union_diagnostics(models: ModelSet) -> list[Diagnostic]:
+def flattened_union_diagnostics(
+    models: ModelSet, skip: frozenset[str] = frozenset()
+) -> list[Diagnostic]:
+    """One warning per table that looks flattened; ``skip`` names models a spec settled."""
     objects = [m for m in models.models if isinstance(m, ObjectModel) and m.fields]
     names = {m.name: frozenset(f.name for f in m.fields) for m in objects}
     # (discriminator, value) for every model that pins one.
@@ -59,6 +62,8 @@ def flattened_union_diagnostics(models: ModelSet) -> list[Diagnostic]:
                     break
     diagnostics = []
     for m in objects:
+        if m.name in skip:
+            continue
         evidence = _variant_evidence(m, names, pins) or _pinned_evidence(m)
         if evidence:
             diagnostics.append(
