@@ -132,10 +132,10 @@ def _pinned_evidence(model: ObjectModel) -> str | None:
 
 def _named_after(name: str, value: str) -> bool:
     """A model named after the value it pins (``ResponseTextDeltaEvent`` for
-    ``response.output_text.delta``) is that one type, not a union: more than a third of the
+    ``response.output_text.delta``) is that one type, not a union: more than half of the
     value's words appear in the name."""
     value_words = set(words(value))
-    return not value_words or len(value_words & set(words(name))) * 3 > len(value_words)
+    return not value_words or len(value_words & set(words(name))) * 2 > len(value_words)
 
 
 def _listing(items: Iterable[str], limit: int = 6) -> str:
