@@ -52,7 +52,7 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 
 # Spellings that only one generator writes, to tell the ``# Name`` dialects apart.
 _SIGNATURES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("go", re.compile(r"^Pointer to |\*\*\[\]|\*\*map\[string\]|\b(?:float32|float64|int32)\b")),
+    ("go", re.compile(r"\| Pointer to |\*\*\[\]|\*\*map\[string\]|\b(?:float32|float64|int32)\b")),
     ("rust", re.compile(r"Option<|Vec<|models::|std::|serde_json::|\*\*[iuf](?:8|32|64|size)\*\*")),
     ("kotlin", re.compile(r"\bkotlin\.")),
     ("typescript", re.compile(r"\{ \[key: string\]|Array&lt;|Array<|\*\*(?:number|boolean)\*\*")),
