@@ -121,7 +121,17 @@ _COMMON: dict[str, TypeRef] = {
 }
 
 _LIST_HEADS = frozenset(
-    {"List", "Array", "Vec", "ArrayList", "Seq", "Collection", "IList", "IEnumerable", "MutableList"}
+    {
+        "List",
+        "Array",
+        "Vec",
+        "ArrayList",
+        "Seq",
+        "Collection",
+        "IList",
+        "IEnumerable",
+        "MutableList",
+    }
 )
 _SET_HEADS = frozenset({"Set", "LinkedHashSet", "HashSet", "MutableSet"})
 _MAP_HEADS = frozenset(
@@ -199,7 +209,7 @@ class _Reader:
         return None
 
     def _generic(self, head: str, args: list[str]) -> TypeRef | None:
-        if head in _LIST_HEADS or head in ("List", "list") and len(args) == 1:
+        if head in _LIST_HEADS or (head in ("List", "list") and len(args) == 1):
             item = self.parse(args[0]) if len(args) == 1 else None
             return None if item is None else ListOf(item)
         if head in _SET_HEADS or head == "set":
@@ -340,9 +350,16 @@ def _php_name(wire: str) -> str:
     return wire if re.fullmatch(r"[a-z0-9_]+", wire) else (snake(wire) or wire)
 
 
-_PHP = {"float": Primitive("number"), "object": ANY, "array": ListOf(ANY)}
-_PY = {"float": Primitive("number"), "object": ANY, "date": Primitive("string", "date")}
-_JAVA = {"Date": Primitive("string", "date-time"), "float": Primitive("number", "float")}
+_PHP: dict[str, TypeRef] = {"float": Primitive("number"), "object": ANY, "array": ListOf(ANY)}
+_PY: dict[str, TypeRef] = {
+    "float": Primitive("number"),
+    "object": ANY,
+    "date": Primitive("string", "date"),
+}
+_JAVA: dict[str, TypeRef] = {
+    "Date": Primitive("string", "date-time"),
+    "float": Primitive("number", "float"),
+}
 
 DIALECTS: dict[str, Dialect] = {
     d.name: d

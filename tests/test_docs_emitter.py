@@ -105,35 +105,53 @@ def test_dart_type_cells(t: TypeRef, cell: str) -> None:
 
 # --- layout ----------------------------------------------------------------------------------
 
-PHP_PET = """# # Pet
-
-## Properties
-
-Name | Type | Description | Notes
------------- | ------------- | ------------- | -------------
-**id** | **int** | The id. |
-**tag** | **string** | A &#x60;tag&#x60;, \\&quot;quoted\\&quot; &amp; &lt;b&gt;. | [optional] [readonly] [default to 'x']
-
-[[Back to Model list]](../../README.md#models) [[Back to API list]](../../README.md#endpoints) [[Back to README]](../../README.md)
-"""
-
-DART_PET = """# petstore.model.Pet
-
-## Load the model package
-```dart
-import 'package:petstore/api.dart';
-```
-
-## Properties
-Name | Type | Description | Notes
------------- | ------------- | ------------- | -------------
-**id** | **int** | The id. | 
-**tag** | **String** | A `tag`, \\"quoted\\" & <b>. | [optional] [readonly] [default to 'x']
-
-[[Back to Model list]](../README.md#documentation-for-models) [[Back to API list]](../README.md#documentation-for-api-endpoints) [[Back to README]](../README.md)
-
-
-"""
+PHP_FOOTER = (
+    "[[Back to Model list]](../../README.md#models) [[Back to API list]]"
+    "(../../README.md#endpoints) [[Back to README]](../../README.md)"
+)
+DART_FOOTER = (
+    "[[Back to Model list]](../README.md#documentation-for-models) [[Back to API list]]"
+    "(../README.md#documentation-for-api-endpoints) [[Back to README]](../README.md)"
+)
+HEADER = "Name | Type | Description | Notes\n" + " | ".join(
+    ["------------"] + ["-------------"] * 3
+)
+PHP_PET = "\n".join(
+    [
+        "# # Pet",
+        "",
+        "## Properties",
+        "",
+        HEADER,
+        "**id** | **int** | The id. |",
+        "**tag** | **string** | A &#x60;tag&#x60;, \\&quot;quoted\\&quot; &amp; &lt;b&gt;. |"
+        " [optional] [readonly] [default to 'x']",
+        "",
+        PHP_FOOTER,
+        "",
+    ]
+)
+DART_PET = "\n".join(
+    [
+        "# petstore.model.Pet",
+        "",
+        "## Load the model package",
+        "```dart",
+        "import 'package:petstore/api.dart';",
+        "```",
+        "",
+        "## Properties",
+        HEADER,
+        "**id** | **int** | The id. | ",  # Dart rows keep the template's trailing space
+        '**tag** | **String** | A `tag`, \\"quoted\\" & <b>. |'
+        " [optional] [readonly] [default to 'x']",
+        "",
+        DART_FOOTER,
+        "",
+        "",
+        "",
+    ]
+)
 
 PET = obj(
     "Pet",
@@ -275,17 +293,47 @@ def test_example_schema_round_trips_through_docs(language: str, dialect: str) ->
 def test_cli_writes_docs(tmp_path: Path) -> None:
     out = tmp_path / "docs"
     result = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "generate", str(EXAMPLE_SPEC),
-         "--lang", "docs-php", "--out", str(out), "--php-namespace", "Acme"],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "generate",
+            str(EXAMPLE_SPEC),
+            "--lang",
+            "docs-php",
+            "--out",
+            str(out),
+            "--php-namespace",
+            "Acme",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "[**\\Acme\\Model\\ConversationItem[]**](ConversationItem.md)" in (
-        out / "ConversationItem.md"
-    ).read_text()
+    assert (
+        "[**\\Acme\\Model\\ConversationItem[]**](ConversationItem.md)"
+        in (out / "ConversationItem.md").read_text()
+    )
     again = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "generate", str(out), "--from", "markdown",
-         "--lang", "docs-php", "--out", str(out), "--check"],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "generate",
+            str(out),
+            "--from",
+            "markdown",
+            "--lang",
+            "docs-php",
+            "--out",
+            str(out),
+            "--check",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert again.returncode == 0, again.stdout + again.stderr

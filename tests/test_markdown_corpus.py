@@ -74,7 +74,8 @@ def test_writing_the_loaded_docs_back_reproduces_every_file_byte_for_byte(dialec
     files = emitter(language)(loaded(dialect), EmitOptions())
     assert len(files) == count
     different = [
-        name for name, text in sorted(files.items())
+        name
+        for name, text in sorted(files.items())
         if (folder / name).read_bytes() != text.encode("utf-8")
     ]
     assert different == []
@@ -96,9 +97,7 @@ FLATTENED = {"php": 29, "dart": 44}
 @pytest.mark.parametrize("dialect", ["php", "dart"])
 def test_flattened_union_warnings_on_the_corpus(dialect: str) -> None:
     flagged = {
-        d.message.split()[0]
-        for d in loaded(dialect).diagnostics
-        if d.code == "flattened-union"
+        d.message.split()[0] for d in loaded(dialect).diagnostics if d.code == "flattened-union"
     }
     assert len(flagged) == FLATTENED[dialect]
     assert {"RealtimeClientEvent", "RealtimeServerEvent", "ComputerAction", "Tool"} <= flagged

@@ -104,7 +104,10 @@ def test_ruby_and_csharp_headings(heading: str, name: str, namespace: str, diale
         ("**id** | Pointer to **int64** |  | [optional] ", "go"),
         ("**tags** | [**Vec<models::Tag>**](Tag.md) |  | [optional]", "rust"),
         ("**name** | **kotlin.String** |  | ", "kotlin"),
-        ("**tags** | [**Array&lt;Tag&gt;**](Tag.md) |  | [optional] [default to undefined]", "typescript"),
+        (
+            "**tags** | [**Array&lt;Tag&gt;**](Tag.md) |  | [optional] [default to undefined]",
+            "typescript",
+        ),
         ("**tags** | [**List[Tag]**](Tag.md) |  | [optional] ", "python"),
         ("**tags** | [**List<Tag>**](Tag.md) |  | [optional] ", "java"),
     ],
@@ -238,7 +241,9 @@ def test_required_is_the_absence_of_optional() -> None:
 
 
 def test_notes_optional_readonly_and_default_combine() -> None:
-    field = one_field(dart_doc("**x** | **String** | d | [optional] [readonly] [default to 'a b'] "))
+    field = one_field(
+        dart_doc("**x** | **String** | d | [optional] [readonly] [default to 'a b'] ")
+    )
     assert (field.required, field.read_only, field.default) == (False, True, Const("a b"))
 
 
@@ -252,7 +257,7 @@ def test_notes_optional_readonly_and_default_combine() -> None:
         ("false", False),
         ("const []", []),
         ("const {}", {}),
-        ("const [\"text\"]", ["text"]),
+        ('const ["text"]', ["text"]),
         ("'it\\'s'", "it's"),
     ],
 )
@@ -277,7 +282,7 @@ def test_php_html_entities_and_escaped_quotes_are_decoded() -> None:
         "**x** | **string** | Always &#x60;list&#x60;; it&#39;s \\&quot;a\\&quot; "
         "&lt;b&gt; &amp; a&#x3D;b |"
     )
-    assert one_field(php_doc(row)).description == "Always `list`; it's \"a\" <b> & a=b"
+    assert one_field(php_doc(row)).description == 'Always `list`; it\'s "a" <b> & a=b'
 
 
 def test_dart_text_is_not_html_escaped_but_quotes_are() -> None:
@@ -428,12 +433,18 @@ def test_both_seeds_load_and_warn_flattened_union(seed: str) -> None:
 
 def test_variants_in_the_folder_are_evidence_of_a_flattened_union(tmp_path: Path) -> None:
     (tmp_path / "Click.md").write_text(
-        php_doc("**type** | **string** | Always &#x60;click&#x60;. |", "**x** | **int** |  |",
-                name="Click")
+        php_doc(
+            "**type** | **string** | Always &#x60;click&#x60;. |",
+            "**x** | **int** |  |",
+            name="Click",
+        )
     )
     (tmp_path / "Scroll.md").write_text(
-        php_doc("**type** | **string** | Always &#x60;scroll&#x60;. |", "**dy** | **int** |  |",
-                name="Scroll")
+        php_doc(
+            "**type** | **string** | Always &#x60;scroll&#x60;. |",
+            "**dy** | **int** |  |",
+            name="Scroll",
+        )
     )
     (tmp_path / "Action.md").write_text(
         php_doc(
@@ -540,8 +551,11 @@ def test_spec_union_replaces_a_flattened_table_with_a_warning(tmp_path: Path) ->
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "Animal.md").write_text(
-        php_doc("**pet_id** | **string** |  |", "**habitat** | **string** |  | [optional]",
-                name="Animal")
+        php_doc(
+            "**pet_id** | **string** |  |",
+            "**habitat** | **string** |  | [optional]",
+            name="Animal",
+        )
     )
     models = load(docs, LoadOptions(spec=spec))
     animal = models.by_name()["Animal"]
@@ -581,7 +595,9 @@ def test_spec_alias_spelled_inline_is_accepted(tmp_path: Path) -> None:
         + "        meta: {$ref: '#/components/schemas/Meta'}\n"
         + "    Meta:\n      type: object\n      additionalProperties: {type: string}\n"
     )
-    (tmp_path / "Box.md").write_text(php_doc("**meta** | **array<string,string>** |  |", name="Box"))
+    (tmp_path / "Box.md").write_text(
+        php_doc("**meta** | **array<string,string>** |  |", name="Box")
+    )
     models = load(tmp_path / "Box.md", LoadOptions(spec=spec))
     box = models.by_name()["Box"]
     assert isinstance(box, ObjectModel)

@@ -42,7 +42,13 @@ class Row:
 def emit_php(models: ModelSet, options: EmitOptions) -> dict[str, str]:
     namespace = options.php_namespace or _php_namespace(models.title)
     model_namespace = f"{namespace}\\Model"
-    return _emit(models, DIALECTS["php"], "php.md.jinja", namespace, lambda t: php_type_cell(t, model_namespace))
+    return _emit(
+        models,
+        DIALECTS["php"],
+        "php.md.jinja",
+        namespace,
+        lambda t: php_type_cell(t, model_namespace),
+    )
 
 
 def emit_dart(models: ModelSet, options: EmitOptions) -> dict[str, str]:

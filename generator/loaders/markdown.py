@@ -117,9 +117,7 @@ def _read(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ModelgenError(
-            f"not UTF-8 (byte {error.start})", Source(str(path))
-        ) from None
+        raise ModelgenError(f"not UTF-8 (byte {error.start})", Source(str(path))) from None
 
 
 def build_model_set(
@@ -130,8 +128,8 @@ def build_model_set(
 ) -> ModelSet:
     """The model set of parsed docs: duplicate models refused, the dialect and namespace agreed,
     flattened unions flagged, and the spec's facts merged in when ``options.spec`` is given."""
-    from .markdown_unions import flattened_union_diagnostics
     from .markdown_spec import merge_spec
+    from .markdown_unions import flattened_union_diagnostics
 
     diagnostics = list(diagnostics or [])
     seen: dict[str, ParsedDoc] = {}
@@ -319,8 +317,7 @@ def _parse_row(
     type_end = rest.find(" | ")
     if type_end < 0:
         raise ModelgenError(
-            "table row has too few cells (needs name | type | description | notes): "
-            + _clip(row),
+            "table row has too few cells (needs name | type | description | notes): " + _clip(row),
             where,
         )
     type_text = rest[:type_end]
@@ -373,9 +370,7 @@ def _split_description_notes(
                     "default": m["default"],
                 }
         if position == 0:
-            raise ModelgenError(
-                "table row's last cell is not a notes cell: " + _clip(row), where
-            )
+            raise ModelgenError("table row's last cell is not a notes cell: " + _clip(row), where)
 
 
 def _clip(text: str, limit: int = 80) -> str:
