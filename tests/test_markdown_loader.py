@@ -297,6 +297,18 @@ def test_pipes_inside_a_description_stay_in_the_description() -> None:
     assert field.required is False
 
 
+def test_escaped_pipes_and_pipes_in_backticks_are_description_text() -> None:
+    row = "**x** | **String** | a \\| b, `c | d` | [optional] "
+    field = one_field(dart_doc(row))
+    assert field.description == "a \\| b, `c | d`"
+    assert field.required is False
+
+
+def test_html_in_a_description_is_kept_as_text() -> None:
+    row = "**x** | **String** | <b>bold</b> <br/> | "
+    assert one_field(dart_doc(row)).description == "<b>bold</b> <br/>"
+
+
 def test_pipe_before_a_default_in_the_description() -> None:
     row = "**x** | **String** | a | b | [optional] [default to 'c'] "
     field = one_field(dart_doc(row))
