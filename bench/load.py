@@ -1,6 +1,6 @@
 """Time reading the OpenAI 2.3.0 spec: the bare C parse, the safe reader, and the full load.
 
-    python bench/load.py [SPEC]
+python bench/load.py [SPEC]
 """
 
 from __future__ import annotations

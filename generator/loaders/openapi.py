@@ -363,22 +363,22 @@ class _Loader:
     def _check_schema_node(
         self, target: Location, node: JsonValue, ref: JsonValue, loc: Location
     ) -> None:
+        """A $ref must point at a schema: a mapping, and, inside an OpenAPI document, somewhere
+        schemas live (components/schemas, a ``schema`` of a body or parameter, $defs)."""
         if not isinstance(node, dict):
             raise ModelgenError(
                 f"$ref {ref!r} points at a {type(node).__name__}, not a schema", self._src(loc)
             )
-        if target[1] in ("", "/components", "/components/schemas") and (
-            "openapi" in node or "schemas" in node or target[1] == "/components/schemas"
-        ):
-            raise ModelgenError(
-                f"$ref {ref!r} points at a document section, not a schema", self._src(loc)
-            )
-        if any(k in node for k in ("in", "content", "paths", "openapi", "schemas")) and not any(
-            k in node for k in ("type", "properties", "allOf", "oneOf", "anyOf", "$ref", "enum")
-        ):
-            raise ModelgenError(
-                f"$ref {ref!r} points at something that is not a schema", self._src(loc)
-            )
+        document = self.docs.doc(target[0])
+        if isinstance(document, dict) and "openapi" in document:
+            tokens = target[1].split("/")[1:]
+            in_schemas = tokens[:2] == ["components", "schemas"] and len(tokens) > 2
+            if not in_schemas and not {"schema", "$defs", "definitions"} & set(tokens):
+                raise ModelgenError(
+                    f"$ref {ref!r} points at {target[1] or 'the whole document'},"
+                    " which is not a schema",
+                    self._src(loc),
+                )
 
     def _deref(self, loc: Location, schema: JsonValue) -> tuple[Location, JsonValue]:
         """Follow a chain of pure ``$ref`` schemas to the first one with content."""
@@ -620,24 +620,25 @@ class _Loader:
                 kinds.add("string")
             else:
                 raise ModelgenError(f"enum values must be scalars, not {value!r}", src)
+        declared = [t for t in shape.types if t in _PRIMITIVES]
+        if declared:
+            want = declared[0]
+            allowed = {want, "integer"} if want == "number" else {want}
+            wrong = kinds - allowed
+            if wrong:
+                raise ModelgenError(
+                    f"enum values of type {', '.join(sorted(wrong))} under type: {want}"
+                    f" ({shape.enum!r}); quote the values in the spec if they are strings",
+                    src,
+                )
+            return want
         if kinds == {"integer", "number"}:
             kinds = {"number"}
         if len(kinds) > 1:
             raise ModelgenError(
                 f"enum mixes value types ({', '.join(sorted(kinds))}): {shape.enum!r}", src
             )
-        found = kinds.pop() if kinds else "string"
-        declared = [t for t in shape.types if t in _PRIMITIVES]
-        if declared:
-            want = declared[0]
-            if want == found or (want == "number" and found == "integer"):
-                return want
-            raise ModelgenError(
-                f"enum values are {found} but the schema's type is {want}"
-                " (quote the values in the spec if they are strings)",
-                src,
-            )
-        return found
+        return kinds.pop() if kinds else "string"
 
     # -- models
 
