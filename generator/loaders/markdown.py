@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -239,8 +240,7 @@ def parse_doc(text: str, file: str) -> ParsedDoc:
     return ParsedDoc(model, dialect, namespace, len(rows), diagnostics)
 
 
-def _find(lines: list[str], start: int, test: object) -> int | None:
-    assert callable(test)
+def _find(lines: list[str], start: int, test: Callable[[str], bool]) -> int | None:
     for i in range(start, len(lines)):
         if test(lines[i]):
             return i
@@ -284,8 +284,7 @@ def _intro_description(intro: list[str]) -> str:
     return "\n".join(kept).strip()
 
 
-def _guess_dialect(rows: object) -> str:
-    assert hasattr(rows, "__iter__")
+def _guess_dialect(rows: Iterable[str]) -> str:
     text = "\n".join(rows)
     for name, pattern in _SIGNATURES:
         if pattern.search(text):
