@@ -420,6 +420,21 @@ def test_from_markdown_forces_the_loader(tmp_path: Path) -> None:
     assert load(path, kind="markdown").models[0].name == "Pet"
 
 
+def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "Pet.md"
+    with path.open("wb") as handle:
+        handle.truncate(10_000_001)
+    with pytest.raises(ModelgenError, match="larger than 10 MB"):
+        load(path, kind="markdown")
+
+
+def test_docs_of_several_generators_in_one_folder_are_warned(tmp_path: Path) -> None:
+    (tmp_path / "A.md").write_text(php_doc(name="A"))
+    (tmp_path / "B.md").write_text(dart_doc(name="B"))
+    codes = [d.code for d in load(tmp_path).diagnostics]
+    assert "mixed-dialects" in codes
+
+
 def test_not_utf8_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "Pet.md").write_bytes(php_doc().encode() + b"\xff")
     with pytest.raises(ModelgenError, match="not UTF-8"):

@@ -36,6 +36,8 @@ from . import LoadOptions
 _HEADER = re.compile(r"^\|?\s*Name\s*\|\s*Type\s*\|\s*Description\s*\|\s*Notes\s*\|?\s*$")
 _RULE = re.compile(r"^\|?\s*-+\s*\|\s*-+\s*\|\s*-+\s*\|\s*-+\s*\|?\s*$")
 _PROPERTIES = "## Properties"
+# A model doc is a few kilobytes; anything this large is refused before it is read.
+MAX_FILE_BYTES = 10_000_000
 _PHP_HEADING = re.compile(r"^# # (?P<name>\S.*?)\s*$")
 _DART_HEADING = re.compile(r"^# (?P<ns>[A-Za-z_]\w*)\.model\.(?P<name>\S+?)\s*$")
 _RUBY_HEADING = re.compile(r"^# (?P<ns>[A-Za-z_][\w:]*)::(?P<name>\S+?)\s*$")
@@ -112,6 +114,10 @@ def load(path: Path, options: LoadOptions) -> ModelSet:
 
 def _read(path: Path) -> str:
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ModelgenError(
+                f"larger than {MAX_FILE_BYTES // 1_000_000} MB: not a model doc", Source(str(path))
+            )
         data = path.read_bytes()
     except OSError as error:
         raise ModelgenError(f"cannot read: {error.strerror}", Source(str(path))) from None
