@@ -419,9 +419,12 @@ def read_default(text: str) -> Const | None:
     return Const(value)
 
 
-def write_default(value: JsonValue) -> str:
-    """The Dart/PHP spelling of a default (containers as ``const`` JSON: ``const []``)."""
+def write_default(value: JsonValue, python: bool = False) -> str:
+    """The Dart/PHP spelling of a default (containers as ``const`` JSON: ``const []``), or the
+    Python one (``True``, ``[]``)."""
     if isinstance(value, bool):
+        if python:
+            return "True" if value else "False"
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
@@ -429,7 +432,8 @@ def write_default(value: JsonValue) -> str:
         return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
     if value is None:
         return "null"
-    return "const " + json.dumps(value, separators=(", ", ": "), ensure_ascii=False)
+    literal = json.dumps(value, separators=(", ", ": "), ensure_ascii=False)
+    return literal if python else "const " + literal
 
 
 # --- writing type cells (the dialects modelgen writes) ----------------------------------------
@@ -520,3 +524,27 @@ def dart_type_cell(t: TypeRef) -> str:
     if _dart_is_primitive(inner):
         return f"**{spelling}**"
     return f"[**{spelling}**]({_dart_complex(t)}.md)"
+
+
+def _python_spelling(t: TypeRef) -> str:
+    if isinstance(t, Primitive):
+        if t.kind == "string":
+            if t.format in ("date", "date-time"):
+                return "date" if t.format == "date" else "datetime"
+            return "bytearray" if t.format == "binary" else "str"
+        return {"integer": "int", "number": "float", "boolean": "bool", "any": "object"}[t.kind]
+    if isinstance(t, Ref):
+        return t.name
+    if isinstance(t, ListOf):
+        return f"List[{_python_spelling(t.item)}]"
+    return f"Dict[str, {_python_spelling(t.value)}]"
+
+
+def python_type_cell(t: TypeRef) -> str:
+    """``**str**``, ``**Dict[str, object]**``, ``[**List[Foo]**](Foo.md)``: Python links every
+    type whose innermost item is a model."""
+    spelling = _python_spelling(t)
+    leaf = _leaf(t)
+    if isinstance(leaf, Ref):
+        return f"[**{spelling}**]({leaf.name}.md)"
+    return f"**{spelling}**"

@@ -103,6 +103,36 @@ def test_dart_type_cells(t: TypeRef, cell: str) -> None:
     assert row_of(files["Pet.md"], "x") == f"**x** | {cell} |  | "
 
 
+@pytest.mark.parametrize(
+    ("t", "cell"),
+    [
+        (Primitive("string"), "**str**"),
+        (Primitive("string", "date-time"), "**datetime**"),
+        (Primitive("string", "date"), "**date**"),
+        (Primitive("string", "binary"), "**bytearray**"),
+        (Primitive("integer"), "**int**"),
+        (Primitive("number", "float"), "**float**"),
+        (Primitive("boolean"), "**bool**"),
+        (ANY, "**object**"),
+        (MapOf(ANY), "**Dict[str, object]**"),
+        (ListOf(Primitive("string")), "**List[str]**"),
+        (ListOf(Ref("Owner")), "[**List[Owner]**](Owner.md)"),
+        (MapOf(Ref("Owner")), "[**Dict[str, Owner]**](Owner.md)"),
+    ],
+)
+def test_python_type_cells(t: TypeRef, cell: str) -> None:
+    files = emitter("docs-python")(model_set(obj("Pet", field("x", t))), EmitOptions())
+    assert row_of(files["Pet.md"], "x") == f"**x** | {cell} |  | "
+
+
+def test_python_docs_defaults_use_python_literals() -> None:
+    pet = obj("Pet", field("ok", Primitive("boolean"), required=False, default=Const(True)))
+    text = emitter("docs-python")(model_set(pet), EmitOptions())["Pet.md"]
+    assert row_of(text, "ok") == "**ok** | **bool** |  | [optional] [default to True]"
+    assert text.startswith("# Pet\n\n## Properties\nName | Type")
+    assert text.endswith("(../README.md)\n\n")
+
+
 # --- layout ----------------------------------------------------------------------------------
 
 PHP_FOOTER = (
@@ -232,9 +262,11 @@ def _load_files(files: dict[str, str], tmp: Path | None = None) -> ModelSet:
 
 
 def _expressible(t: TypeRef, dialect: str) -> TypeRef:
-    """What each dialect's type spelling keeps: PHP spells every date as \\DateTime and drops
-    other formats and uniqueness; Dart keeps double and Set."""
+    """What each dialect's type spelling keeps: PHP and Dart spell every date as a date-time,
+    Python keeps date; all drop other formats; Dart keeps double and Set."""
     if isinstance(t, Primitive):
+        if dialect == "python" and t.kind == "string" and t.format == "date":
+            return t
         if t.kind == "string" and t.format in ("date", "date-time"):
             return Primitive("string", "date-time")
         if t.kind == "string" and t.format == "binary":
@@ -250,7 +282,7 @@ def _expressible(t: TypeRef, dialect: str) -> TypeRef:
 
 
 def _shown_name(wire: str, dialect: str) -> str:
-    if dialect == "php":
+    if dialect in ("php", "python"):
         return wire
     head, *rest = wire.split("_")
     return head + "".join(w.capitalize() for w in rest)
@@ -277,7 +309,10 @@ def _view(models: ModelSet, dialect: str, original: bool) -> dict[str, list[tupl
     return view
 
 
-@pytest.mark.parametrize(("language", "dialect"), [("docs-php", "php"), ("docs-dart", "dart")])
+@pytest.mark.parametrize(
+    ("language", "dialect"),
+    [("docs-php", "php"), ("docs-dart", "dart"), ("docs-python", "python")],
+)
 def test_example_schema_round_trips_through_docs(language: str, dialect: str) -> None:
     spec = load(EXAMPLE_SPEC)
     back = _load_files(emitter(language)(spec, EmitOptions()))
