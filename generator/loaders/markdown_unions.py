@@ -64,13 +64,13 @@ def flattened_union_diagnostics(
     # shares at least one such property with it.
     by_field: dict[str, list[str]] = {}
     for name, (prop, _) in pins.items():
-        for f in names[name] - {prop} - _COMMON:
-            by_field.setdefault(f, []).append(name)
+        for property_name in names[name] - {prop} - _COMMON:
+            by_field.setdefault(property_name, []).append(name)
     diagnostics = []
     for m in objects:
         if m.name in skip:
             continue
-        candidates = {c for f in names[m.name] for c in by_field.get(f, ())}
+        candidates = {c for p in names[m.name] for c in by_field.get(p, ())}
         evidence = _variant_evidence(m, names, pins, candidates) or _pinned_evidence(m)
         if evidence:
             diagnostics.append(
