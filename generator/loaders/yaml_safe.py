@@ -375,11 +375,24 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+def _json_key_line(text: str, key: str) -> int | None:
+    """The line of the second appearance of ``"key":`` (only on the error path; the hook that
+    finds duplicates does not know positions)."""
+    spelled = re.compile(re.escape(json.dumps(key)) + r"\s*:")
+    matches = spelled.finditer(text)
+    next(matches, None)
+    second = next(matches, None)
+    return None if second is None else text.count("\n", 0, second.start()) + 1
+
+
 def load_json(text: str, source: Source) -> JsonValue:
     try:
         data: JsonValue = json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant)
     except _DuplicateKey as err:
-        raise ModelgenError(f"duplicate key {err.key!r} in an object", source) from None
+        raise ModelgenError(
+            f"duplicate key {err.key!r} in an object",
+            Source(source.file, line=_json_key_line(text, err.key)),
+        ) from None
     except json.JSONDecodeError as err:
         raise ModelgenError(
             f"invalid JSON: {err.msg} (column {err.colno})", Source(source.file, line=err.lineno)
