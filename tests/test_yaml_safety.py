@@ -244,23 +244,20 @@ def test_invalid_yaml_is_an_error_with_the_line(tmp_path: Path) -> None:
     assert err.source is not None and err.source.line is not None
 
 
-def test_yaml_tags_that_make_non_json_values_are_refused_in_schemas(tmp_path: Path) -> None:
-    spec = textwrap.dedent(
-        """\
-        openapi: 3.0.0
-        info: {title: t, version: '1'}
-        components:
-          schemas:
-            A:
-              type: object
-              properties:
-                when: {type: string, default: !!timestamp 2024-01-01}
-        """
-    )
-    path = tmp_path / "s.yaml"
-    path.write_text(spec, encoding="utf-8")
-    with pytest.raises(ModelgenError, match="not a JSON value"):
-        openapi.load(path, LoadOptions())
+@pytest.mark.parametrize(
+    "text", ["a: !!timestamp 2024-01-01", "a: !!binary aGk=", "a: !!set {x: null}", "a: !!omap []"]
+)
+def test_yaml_tags_for_values_json_cannot_hold_are_refused(tmp_path: Path, text: str) -> None:
+    assert "JSON cannot hold" in error(tmp_path, text).message
+
+
+@pytest.mark.parametrize(
+    "text", ["a: !!int abc", "a: !!float x", "a: !!bool maybe", "a: !!int 1:30"]
+)
+def test_explicit_tags_on_values_they_cannot_convert_are_an_error(
+    tmp_path: Path, text: str
+) -> None:
+    assert "invalid YAML value" in error(tmp_path, text).message
 
 
 def test_spec_with_a_redefined_anchor_loads_with_the_later_definition(tmp_path: Path) -> None:

@@ -13,7 +13,9 @@ What it guarantees, whatever the input (bad-inputs.md §D and §F):
   recursion on top of this.
 - YAML is read with PyYAML's C loader and the safe constructor (no tags are ever turned into
   objects), with the YAML 1.2 core schema for plain scalars: ``on``/``yes``/``no`` stay
-  strings, ``12:30`` stays a string, dates stay strings, ``0777`` is the integer 777.
+  strings, ``12:30`` stays a string, dates stay strings, ``0777`` is the integer 777. Tags
+  whose values JSON cannot hold (``!!binary``, ``!!set``, ``!!omap``, ``!!pairs``,
+  ``!!timestamp``) are an error, as are explicit tags on values they cannot convert.
 - Mapping keys are always strings: a scalar key keeps its source text (``200``, ``on``,
   ``1.0`` are the strings you see); a non-scalar key is an error.
 - Duplicate keys (YAML or JSON) are an error naming the key.
@@ -211,6 +213,17 @@ for _tag, _pattern, _first in (
 _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int_12)
 
 
+def _refuse_tag(loader: _Loader, node: Node) -> Any:
+    raise yaml.constructor.ConstructorError(
+        None, None, f"the tag {node.tag!r} makes a value JSON cannot hold", node.start_mark
+    )
+
+
+# Specs are JSON: tags whose values JSON cannot hold are refused where they appear.
+for _tag in ("binary", "set", "omap", "pairs", "timestamp"):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
+
+
 def _yaml_error(err: yaml.YAMLError, source: Source) -> ModelgenError:
     mark = getattr(err, "problem_mark", None)
     line = mark.line + 1 if mark is not None else None
@@ -299,6 +312,9 @@ def load_yaml(text: str, source: Source) -> JsonValue:
         raise _yaml_error(err, source) from None
     except RecursionError:
         raise ModelgenError("nested too deeply", Source(source.file)) from None
+    except (ValueError, KeyError, TypeError, OverflowError) as err:
+        # an explicit tag on a value it cannot convert (``!!int abc``, ``!!bool maybe``)
+        raise ModelgenError(f"invalid YAML value ({err})", Source(source.file)) from None
     if aliased:
         check_alias_expansion(aliased, source)
     result: JsonValue = data
