@@ -472,6 +472,29 @@ def test_defs_are_followed(tmp_path: Path) -> None:
     assert [f.name for f in obj(result, "Inner").fields] == ["v"]
 
 
+def test_refs_into_other_schemas_are_named_like_inline_schemas(tmp_path: Path) -> None:
+    result = spec(
+        tmp_path,
+        """
+        A:
+          type: object
+          properties:
+            x: {$ref: '#/components/schemas/Z/properties/inner'}
+            y: {$ref: '#/components/schemas/Z/properties/list/items'}
+        Z:
+          type: object
+          properties:
+            inner: {type: object, properties: {v: {type: integer}}}
+            list: {type: array, items: {enum: [p, q]}}
+        """,
+    )
+    assert field(obj(result, "A"), "x").type == Ref("ZInner")
+    assert field(obj(result, "A"), "y").type == Ref("ZListItem")
+    # the schema has one model, whichever way it is reached
+    assert field(obj(result, "Z"), "inner").type == Ref("ZInner")
+    assert field(obj(result, "Z"), "list").type == ListOf(Ref("ZListItem"))
+
+
 # --- nullability ---------------------------------------------------------------------------------
 
 

@@ -350,12 +350,9 @@ class _Loader:
         if isinstance(node, bool):
             return ANY
         self._check_schema_node(target, node, ref, loc)
-        file_stem = Path(target[0]).stem
-        last = target[1].rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
-        wanted = last if target[1] else _part(file_stem)
-        if not wanted or not wanted[0].isalpha():
-            wanted = _part(wanted or file_stem)
-        name = self.allocator.allocate(f"{target[0]}#{target[1]}", wanted, separator="")
+        name = self.allocator.allocate(
+            f"{target[0]}#{target[1]}", _pointer_name(target), separator=""
+        )
         self.names[target] = name
         self.pending.append((target, node, name))
         return Ref(name)
@@ -1169,6 +1166,38 @@ class _Loader:
             Diagnostic(f"discriminator mapping names an unknown schema {target!r}", self._src(loc))
         )
         return None
+
+
+_NAMED_CONTAINERS = frozenset({"schemas", "$defs", "definitions"})
+_STRUCTURAL = {"items": "Item", "additionalProperties": "Value", "properties": ""}
+
+
+def _pointer_name(target: Location) -> str:
+    """The model name for a referenced schema that is not a root component: the key it is
+    defined under (``other.yaml#/Pet``, ``#/$defs/Pet``, ``x.yaml#/components/schemas/Pet``),
+    the file's stem for a whole-file schema, and for a schema inside another schema the name
+    the inline rules give it (``#/components/schemas/Foo/properties/bar`` is ``FooBar``)."""
+    tokens = [t.replace("~1", "/").replace("~0", "~") for t in target[1].split("/")[1:]]
+    if not tokens:
+        return _part(Path(target[0]).stem)
+    if len(tokens) == 1 or tokens[-2] in _NAMED_CONTAINERS:
+        last = tokens[-1]
+        return last if last[:1].isalpha() else _part(last)
+    start = 0
+    name = _part(Path(target[0]).stem)
+    for i, token in enumerate(tokens[:-1]):
+        if token in _NAMED_CONTAINERS:
+            start, name = i + 2, tokens[i + 1]
+    for token in tokens[start:]:
+        if token in _STRUCTURAL:
+            name += _STRUCTURAL[token]
+        elif token in ("allOf", "oneOf", "anyOf"):
+            continue
+        elif token.isdigit():
+            name += str(int(token) + 1)
+        else:
+            name += _part(token)
+    return name
 
 
 def _format(schema: dict[str, Any]) -> str | None:
