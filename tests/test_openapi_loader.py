@@ -768,6 +768,23 @@ def test_discriminator_mapping_accepts_bare_names_and_fills_unlisted_variants(
     assert dict(pet.discriminator.mapping) == {"kitty": "Cat", "doggo": "Dog", "Fish": "Fish"}
 
 
+def test_discriminator_on_a_base_object_loads_the_mapped_subtypes(tmp_path: Path) -> None:
+    write(tmp_path, "dog.yaml", "Dog: {type: object, properties: {bark: {type: string}}}\n")
+    result = spec(
+        tmp_path,
+        """
+        Pet:
+          type: object
+          required: [kind]
+          properties: {kind: {type: string}}
+          discriminator:
+            propertyName: kind
+            mapping: {dog: 'dog.yaml#/Dog'}
+        """,
+    )
+    assert set(models(result)) == {"Pet", "Dog"}
+
+
 def test_no_discriminator_is_inferred_when_a_variant_lacks_the_tag(tmp_path: Path) -> None:
     result = spec(
         tmp_path,

@@ -724,6 +724,10 @@ class _Loader:
         self, loc: Location, schema: dict[str, Any], name: str, depth: int, nullable: Nullable
     ) -> ObjectModel:
         info = self._collect(loc, schema, depth)
+        if isinstance(schema.get("discriminator"), dict):
+            # a base object naming its subtypes: the IR has no place for the mapping on an
+            # object, but the subtypes it names are models of the API all the same
+            self._declared_mapping(loc, schema["discriminator"])
         fields: list[Field] = []
         for prop in info.props.values():
             hint = (prop.declared_by or name) + _part(prop.name)
