@@ -948,6 +948,19 @@ def test_content_free_ref_loop_is_an_error(tmp_path: Path) -> None:
         )
 
 
+def test_long_ref_chains_load_and_long_allof_chains_are_bounded(tmp_path: Path) -> None:
+    chain = "".join(f"A{i}: {{$ref: '#/components/schemas/A{i + 1}'}}\n" for i in range(3000))
+    result = spec(tmp_path, chain + "A3000: {type: string}\n")
+    assert len(result.models) == 3001
+    inherit = "".join(
+        f"B{i}: {{allOf: [{{$ref: '#/components/schemas/B{i + 1}'}}],"
+        f" properties: {{p{i}: {{type: string}}}}}}\n"
+        for i in range(1000)
+    )
+    with pytest.raises(ModelgenError, match="nested"):
+        spec(tmp_path, inherit + "B1000: {type: object, properties: {z: {type: string}}}\n")
+
+
 def test_deeply_nested_schemas_are_an_error_not_a_crash(tmp_path: Path) -> None:
     depth = 300
     nested = "Deep: " + "{type: object, properties: {p: " * depth + "{}" + "}}" * depth

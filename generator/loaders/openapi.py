@@ -1085,19 +1085,26 @@ class _Loader:
         return tuple(self.models[n] for n in sorted(self.models))
 
     def _check_alias_loops(self) -> None:
-        for start, model in self.models.items():
-            seen = [start]
-            while isinstance(model, AliasModel) and isinstance(model.target, Ref):
-                nxt = model.target.name
-                if nxt in seen:
+        """Aliases of aliases must end in a model with content (each chain walked once)."""
+        done: set[str] = set()
+        for start in self.models:
+            chain: list[str] = []
+            name: str | None = start
+            while name is not None and name not in done:
+                if name in chain:
                     raise ModelgenError(
-                        "a $ref loop with no schema in it: " + " -> ".join([*seen, nxt]),
-                        self.models[start].source,
+                        "a $ref loop with no schema in it: "
+                        + " -> ".join([*chain[chain.index(name) :], name]),
+                        self.models[name].source,
                     )
-                seen.append(nxt)
-                if nxt not in self.models:
-                    break
-                model = self.models[nxt]
+                chain.append(name)
+                model = self.models.get(name)
+                name = (
+                    model.target.name
+                    if isinstance(model, AliasModel) and isinstance(model.target, Ref)
+                    else None
+                )
+            done.update(chain)
 
     def _tag(self, model: Model, prop: str) -> str | None:
         """The single string a variant model's property holds, if it holds exactly one."""
