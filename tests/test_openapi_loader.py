@@ -281,6 +281,18 @@ def test_inline_name_never_overwrites_a_component(tmp_path: Path) -> None:
     assert [f.name for f in obj(result, "AB2").fields] == ["x"]
 
 
+def test_inline_names_wanted_twice_get_a_numeric_suffix(tmp_path: Path) -> None:
+    result = spec(
+        tmp_path,
+        """
+        A: {type: object, properties: {b_c: {type: object, properties: {x: {type: string}}}}}
+        AB: {type: object, properties: {c: {type: object, properties: {y: {type: string}}}}}
+        """,
+    )
+    assert field(obj(result, "A"), "b_c").type == Ref("ABC")
+    assert field(obj(result, "AB"), "c").type == Ref("ABC2")
+
+
 def test_names_do_not_depend_on_component_order(tmp_path: Path) -> None:
     one = """
         A: {type: object, properties: {x: {type: object, properties: {v: {type: string}}}}}
@@ -431,6 +443,40 @@ def test_allow_external_refs_follows_paths_outside(tmp_path: Path) -> None:
     )
     assert field(obj(result, "A"), "x").type == Ref("X")
     assert models(result)["X"].source.file == "../shared.yaml"
+
+
+def test_allow_external_refs_accepts_file_urls_and_absolute_paths(tmp_path: Path) -> None:
+    shared = write(tmp_path, "shared.yaml", "X: {type: string}\nY: {type: integer}\n")
+    folder = tmp_path / "api"
+    folder.mkdir()
+    result = spec(
+        folder,
+        f"""
+        A:
+          type: object
+          properties:
+            x: {{$ref: 'file://{shared}#/X'}}
+            y: {{$ref: '{shared}#/Y'}}
+        """,
+        allow_external_refs=True,
+    )
+    a = obj(result, "A")
+    assert [f.type for f in a.fields] == [Ref("X"), Ref("Y")]
+    assert not any(m.source.file.startswith("/") for m in result.models)
+
+
+def test_relative_refs_between_files_inside_the_folder_are_followed(tmp_path: Path) -> None:
+    write(tmp_path, "common.yaml", "Money: {type: object, properties: {cents: {type: integer}}}\n")
+    write(
+        tmp_path,
+        "schemas/order.yaml",
+        "type: object\nproperties:\n  total: {$ref: '../common.yaml#/Money'}\n",
+    )
+    result = spec(
+        tmp_path, "Cart: {type: object, properties: {order: {$ref: 'schemas/order.yaml'}}}"
+    )
+    assert field(obj(result, "Cart"), "order").type == Ref("Order")
+    assert field(obj(result, "Order"), "total").type == Ref("Money")
 
 
 def test_remote_refs_allowed_still_fail_clearly_without_network(tmp_path: Path) -> None:

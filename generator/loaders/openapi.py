@@ -62,6 +62,11 @@ Operations
     ``paths`` (and 3.1 ``webhooks``) use directly, through arrays and maps too, for every media
     type. ``components/requestBodies`` and ``components/responses`` refs are followed.
 
+Versions
+    3.0 and 3.1 keywords are accepted in either version (``nullable`` in a 3.1 spec,
+    ``type: [X, "null"]`` in a 3.0 one): specs mix them, and each has one meaning. Swagger 2.0
+    is refused with a clear message.
+
 Errors
     Every problem is a ModelgenError with the file (relative to the spec's folder) and the JSON
     pointer: unknown types (``type: float``), mixed-type enums (``[1, "1"]``), dangling refs,
