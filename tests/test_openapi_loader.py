@@ -880,6 +880,22 @@ def test_union_members_without_title_are_named_by_a_single_valued_property(
     assert union(result, "Event").discriminator.property == "event"
 
 
+def test_oneof_of_required_lists_only_validates_and_is_no_union(tmp_path: Path) -> None:
+    result = spec(
+        tmp_path,
+        """
+        A:
+          type: object
+          properties: {a: {type: string}, b: {type: string}}
+          oneOf: [{required: [a]}, {required: [b]}]
+        M: {type: object, anyOf: [{required: [x]}, {required: [y]}]}
+        """,
+    )
+    assert [f.name for f in obj(result, "A").fields] == ["a", "b"]
+    m = models(result)["M"]
+    assert isinstance(m, AliasModel) and m.target == MapOf(ANY)
+
+
 def test_type_list_of_primitives_is_a_union(tmp_path: Path) -> None:
     result = spec(tmp_path, "A: {type: object, properties: {v: {type: [string, integer]}}}")
     assert field(obj(result, "A"), "v").type == Ref("AV")

@@ -134,7 +134,22 @@ _ANNOTATIONS = frozenset(
         "discriminator",
     }
 )
-_STRUCTURE = ("properties", "allOf", "additionalProperties")
+# Keywords that give a schema a shape; a oneOf/anyOf whose members have none only validates.
+_SHAPE_KEYS = frozenset(
+    {
+        "type",
+        "properties",
+        "additionalProperties",
+        "items",
+        "enum",
+        "const",
+        "$ref",
+        "allOf",
+        "oneOf",
+        "anyOf",
+        "format",
+    }
+)
 _MISSING: Any = object()
 _DETECT = re.compile(r"""^\s*["']?(openapi|swagger)["']?\s*:""", re.M)
 
@@ -441,6 +456,8 @@ class _Loader:
                     nullable = True
                 else:
                     members.append(((loc[0], child(base, i)), member))
+            if all(isinstance(m, dict) and not _SHAPE_KEYS & set(m) for _, m in members):
+                members = []  # only validation (``oneOf: [{required: [a]}, {required: [b]}]``)
 
         def shape(kind: str) -> _Shape:
             return _Shape(kind, nullable, types, members, enum)
