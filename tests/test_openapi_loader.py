@@ -445,6 +445,15 @@ def test_allow_external_refs_follows_paths_outside(tmp_path: Path) -> None:
     assert models(result)["X"].source.file == "../shared.yaml"
 
 
+def test_errors_in_a_referenced_file_name_that_file_and_the_referrer(tmp_path: Path) -> None:
+    write(tmp_path, "bad.yaml", "X: {type: string}\nX: {type: integer}\n")
+    with pytest.raises(ModelgenError) as err:
+        spec(tmp_path, "A: {type: object, properties: {x: {$ref: 'bad.yaml#/X'}}}")
+    assert err.value.source is not None and err.value.source.file == "bad.yaml"
+    assert err.value.source.line == 2
+    assert "spec.yaml#/components/schemas/A/properties/x" in err.value.message
+
+
 def test_allow_external_refs_accepts_file_urls_and_absolute_paths(tmp_path: Path) -> None:
     shared = write(tmp_path, "shared.yaml", "X: {type: string}\nY: {type: integer}\n")
     folder = tmp_path / "api"
