@@ -76,6 +76,7 @@ Errors
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -233,6 +234,7 @@ def _is_null_schema(schema: JsonValue) -> bool:
     return "const" in schema and schema["const"] is None
 
 
+@functools.lru_cache(maxsize=8192)
 def _part(name: str) -> str:
     return pascal(name) or f"Property{short_hash(name)}"
 
