@@ -78,6 +78,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -277,7 +278,7 @@ class _Loader:
         self.root_rel = self.docs.root_rel
         self.names: dict[Location, str] = {}
         self.models: dict[str, Model] = {}
-        self.pending: list[tuple[Location, JsonValue, str]] = []
+        self.pending: deque[tuple[Location, JsonValue, str]] = deque()
         self.collected: dict[Location, _Collected] = {}
         self.collecting: set[Location] = set()
         # union name -> declared (property, explicit mapping), for the discriminator pass
@@ -352,7 +353,7 @@ class _Loader:
 
     def _drain(self) -> None:
         while self.pending:
-            loc, schema, name = self.pending.pop(0)
+            loc, schema, name = self.pending.popleft()
             if name not in self.models:
                 self._build(loc, schema, name, 0)
 
