@@ -1077,7 +1077,7 @@ class _Loader:
         if not isinstance(content, dict):
             return
         cbase = child(loc[1], "content")
-        for media in content:
+        for media in sorted(content):
             media_obj = content[media]
             if isinstance(media_obj, dict) and "schema" in media_obj:
                 schema_loc = (loc[0], child(child(cbase, media), "schema"))
