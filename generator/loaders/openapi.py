@@ -22,9 +22,12 @@ References
     A ``$ref`` to ``#/components/schemas/X`` is ``Ref("X")``. A ``$ref`` to any other schema
     makes that schema a model: named after the key it is defined under (``other.yaml#/Pet``,
     ``#/$defs/Pet``), the file's stem for a whole-file schema (``pet.yaml`` is ``Pet``), or,
-    inside another schema, the name the inline rules give it; with a suffix on collision. See :mod:`refs` for which files may be opened. ``$ref`` siblings
-    that only annotate (description, nullable, default, ...) apply to the field; a ``$ref``
-    beside ``properties`` or ``allOf`` is treated as one more ``allOf`` parent.
+    inside another schema, the name the inline rules give it; with a suffix on collision.
+    See :mod:`refs` for which files may be opened. ``$ref`` siblings that only annotate
+    (description, nullable, default, ...) apply to the field; a ``$ref`` beside
+    ``properties`` or ``allOf`` is treated as one more ``allOf`` parent. A redeclared
+    property's merged keywords are only taken from schemas of the same file (else the later
+    one replaces the earlier), so relative ``$ref`` strings keep their meaning.
 
 Nullability
     ``nullable: true`` (3.0), ``null`` in ``type`` (3.1), ``null`` in ``enum``, ``const: null``
@@ -38,8 +41,9 @@ allOf
     keywords merged over the earlier ones. ``$ref`` parents that are objects are listed in
     ``bases``. A ``$ref`` parent that is a union (the polymorphic pattern: ``X: {oneOf: [A, B]}``
     with ``A: {allOf: [X, ...]}``) adds nothing. An ``allOf`` of one ``$ref`` plus annotations
-    is just that ``$ref`` (the usual way to make a reference nullable or describe it). An ``allOf`` with no object member
-    (``allOf: [{type: string}, {maxLength: 3}]``) merges the keywords into one schema.
+    is just that ``$ref`` (the usual way to make a reference nullable or describe it). An
+    ``allOf`` with no object member (``allOf: [{type: string}, {maxLength: 3}]``) merges the
+    keywords into one schema.
 
 oneOf / anyOf
     A UnionModel, variants in spec order (``exclusive`` for oneOf). The discriminator is the
