@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import textwrap
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -37,9 +38,15 @@ BILLION_LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\
 )
 
 
-def test_billion_laughs_is_refused(tmp_path: Path) -> None:
+def test_billion_laughs_is_refused_within_little_memory(tmp_path: Path) -> None:
     assert len(BILLION_LAUGHS) < 1024
-    assert "alias" in error(tmp_path, BILLION_LAUGHS).message
+    tracemalloc.start()
+    try:
+        assert "alias" in error(tmp_path, BILLION_LAUGHS).message
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 100 * 1024 * 1024
 
 
 def test_a_few_shared_aliases_are_fine(tmp_path: Path) -> None:
@@ -113,6 +120,11 @@ def test_duplicate_keys_are_an_error_naming_the_key(tmp_path: Path, name: str, t
 
 def test_duplicate_yaml_key_error_has_the_line(tmp_path: Path) -> None:
     err = error(tmp_path, "a: 1\nb: 2\na: 3\n")
+    assert err.source is not None and err.source.line == 3
+
+
+def test_duplicate_json_key_error_has_the_line(tmp_path: Path) -> None:
+    err = error(tmp_path, '{\n"a": 1,\n"a": 2\n}', "x.json")
     assert err.source is not None and err.source.line == 3
 
 
@@ -239,7 +251,23 @@ def test_invalid_yaml_is_an_error_with_the_line(tmp_path: Path) -> None:
     assert err.source is not None and err.source.line is not None
 
 
-def test_yaml_tags_that_make_non_json_values_are_refused_in_schemas(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "text", ["a: !!timestamp 2024-01-01", "a: !!binary aGk=", "a: !!set {x: null}", "a: !!omap []"]
+)
+def test_yaml_tags_for_values_json_cannot_hold_are_refused(tmp_path: Path, text: str) -> None:
+    assert "JSON cannot hold" in error(tmp_path, text).message
+
+
+@pytest.mark.parametrize(
+    "text", ["a: !!int abc", "a: !!float x", "a: !!bool maybe", "a: !!int 1:30"]
+)
+def test_explicit_tags_on_values_they_cannot_convert_are_an_error(
+    tmp_path: Path, text: str
+) -> None:
+    assert "invalid YAML value" in error(tmp_path, text).message
+
+
+def test_spec_with_a_redefined_anchor_loads_with_the_later_definition(tmp_path: Path) -> None:
     spec = textwrap.dedent(
         """\
         openapi: 3.0.0
@@ -249,10 +277,19 @@ def test_yaml_tags_that_make_non_json_values_are_refused_in_schemas(tmp_path: Pa
             A:
               type: object
               properties:
-                when: {type: string, default: !!timestamp 2024-01-01}
+                id: &id {type: string, description: first}
+                again: *id
+            B:
+              type: object
+              properties:
+                id: &id {type: integer, description: second}
+                again: *id
         """
     )
     path = tmp_path / "s.yaml"
     path.write_text(spec, encoding="utf-8")
-    with pytest.raises(ModelgenError, match="not a JSON value"):
-        openapi.load(path, LoadOptions())
+    found = openapi.load(path, LoadOptions()).by_name()
+    a, b = found["A"], found["B"]
+    assert isinstance(a, ObjectModel) and isinstance(b, ObjectModel)
+    assert [f.description for f in a.fields] == ["first", "first"]
+    assert [f.description for f in b.fields] == ["second", "second"]
