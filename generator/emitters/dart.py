@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import naming
 from ..ir import (
@@ -776,6 +776,9 @@ def _pubspec(package: str, models: ModelSet) -> str:
 
 def emit(models: ModelSet, options: EmitOptions) -> dict[str, str]:
     package = package_name(models, options)
+    ordered = tuple(sorted(models.models, key=lambda m: m.name))  # names decided in this order
+    if ordered != models.models:
+        models = replace(models, models=ordered)
     plan = _Plan(models)
     files_alloc = naming.NameAllocator(fold=str.casefold)
     parts: list[DartFile] = []
