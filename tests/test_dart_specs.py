@@ -1,0 +1,86 @@
+"""The Dart emitter on real specs: the example schema and the OpenAI 2.3.0 spec (corpus)."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from conftest import EXAMPLE_SPEC, OPENAI_SPEC, need
+from dart_check import classes, parse_problems
+
+from generator.emitters import EmitOptions
+from generator.emitters.dart import emit
+from generator.ir import ModelSet, ObjectModel
+from generator.loaders import load
+
+
+@pytest.fixture(scope="module")
+def openai() -> ModelSet:
+    return load(need(OPENAI_SPEC))
+
+
+@pytest.fixture(scope="module")
+def openai_files(openai: ModelSet) -> dict[str, str]:
+    return emit(openai, EmitOptions())
+
+
+def test_example_parses_and_has_its_client_event_family() -> None:
+    files = emit(load(EXAMPLE_SPEC), EmitOptions())
+    assert parse_problems(files) == {}
+    text = files["lib/src/client_event.dart"]
+    assert "sealed class ClientEvent {" in text
+    cases = re.findall(r"^        '([^']+)' => (\w+)\.fromJson\(json\),$", text, re.M)
+    assert dict(cases) == {
+        "conversation.item.create": "ConversationItemCreateEvent",
+        "input_audio_buffer.append": "InputAudioBufferAppendEvent",
+        "response.cancel": "ResponseCancelEvent",
+        "session.update": "SessionUpdateEvent",
+    }
+    server = files["lib/src/server_event.dart"]
+    assert "switch (json['type']) {" in server  # inferred discriminator
+
+
+@pytest.mark.slow
+def test_openai_every_file_parses_without_errors(openai_files: dict[str, str]) -> None:
+    assert parse_problems(openai_files) == {}
+
+
+@pytest.mark.slow
+def test_openai_one_part_per_model(openai: ModelSet, openai_files: dict[str, str]) -> None:
+    parts = [rel for rel in openai_files if rel.startswith("lib/src/")]
+    assert len(parts) == len(openai.models) + 1  # and the support part
+
+
+@pytest.mark.slow
+def test_openai_realtime_client_event_is_a_sealed_family_of_11_events(
+    openai: ModelSet, openai_files: dict[str, str]
+) -> None:
+    text = openai_files["lib/src/realtime_client_event.dart"]
+    assert "sealed class RealtimeClientEvent {" in text
+    assert "switch (json['type']) {" in text
+    cases = dict(re.findall(r"^        '([^']+)' => (\w+)\.fromJson\(json\),$", text, re.M))
+    assert len(cases) == 11
+    assert cases["session.update"] == "RealtimeClientEventSessionUpdate"
+    assert cases["response.cancel"] == "RealtimeClientEventResponseCancel"
+    by_name = openai.by_name()
+    for event in cases.values():
+        model = by_name[event]
+        assert isinstance(model, ObjectModel)
+        declaring = next(t for t in openai_files.values() if f"final class {event} " in t)
+        (cls,) = [c for c in classes(declaring) if c.name == event]
+        assert "RealtimeClientEvent" in cls.header.split("implements", 1)[1]
+        assert "toJson" in cls.methods
+
+
+@pytest.mark.slow
+def test_openai_emits_deterministically_and_fast(
+    openai: ModelSet, openai_files: dict[str, str]
+) -> None:
+    timings = []
+    for _ in range(2):
+        start = time.perf_counter()
+        again = emit(openai, EmitOptions())
+        timings.append(time.perf_counter() - start)
+    assert again == openai_files
+    assert min(timings) < 0.4, timings
