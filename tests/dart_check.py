@@ -14,6 +14,7 @@ from generator.treesitter import parse, problems
 class DartClass:
     name: str
     header: str  # the text before the body: modifiers, name, supertypes
+    annotations: list[str]
     fields: list[tuple[str, str, bool]] = field(default_factory=list)  # name, type, final
     methods: list[str] = field(default_factory=list)  # methods, getters, operators
     constructors: list[str] = field(default_factory=list)
@@ -54,7 +55,12 @@ def classes(source: str) -> list[DartClass]:
         body = node.child_by_field_name("body")
         assert body is not None
         header = source.encode()[node.start_byte : body.start_byte].decode()
-        cls = DartClass(_text(node.child_by_field_name("name")), header.strip())
+        lines = header.strip().splitlines()
+        cls = DartClass(
+            _text(node.child_by_field_name("name")),
+            "\n".join(line for line in lines if not line.startswith("@")),
+            [line for line in lines if line.startswith("@")],
+        )
         for member in body.named_children:
             if member.type == "declaration":
                 _declaration(member, cls)

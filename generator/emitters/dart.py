@@ -76,7 +76,7 @@ CORE_TYPES = frozenset(
     void""".split()
 )
 # Names of the support part (lib/src/_support.dart).
-SUPPORT_TYPES = frozenset({"Present"})
+SUPPORT_TYPES = frozenset({"Present", "FromSchema"})
 
 # Members of every generated class, and lower-case names the generated bodies refer to.
 OBJECT_MEMBERS = frozenset(
@@ -217,6 +217,7 @@ class DartObject:
     override_to_json: bool
     deprecated: bool
     kind: str = "object"
+    annotation: str = ""  # @FromSchema(...): what the code reader reads back
 
 
 @dataclass
@@ -237,6 +238,7 @@ class DartEnum:
     members: list[DartEnumMember]
     deprecated: bool
     kind: str = "enum"
+    annotation: str = ""  # @FromSchema(...): what the code reader reads back
 
 
 @dataclass
@@ -254,6 +256,7 @@ class DartFamily:
     doc: list[str]
     deprecated: bool
     kind: str = "family"
+    annotation: str = ""  # @FromSchema(...): what the code reader reads back
 
 
 @dataclass
@@ -274,6 +277,7 @@ class DartWrapper:
     total: bool  # a variant accepts anything, so fromJson never fails
     deprecated: bool
     kind: str = "wrapper"
+    annotation: str = ""  # @FromSchema(...): what the code reader reads back
 
 
 @dataclass
@@ -281,7 +285,9 @@ class DartAlias:
     name: str
     target: str
     doc: list[str]
+    deprecated: bool = False
     kind: str = "alias"
+    annotation: str = ""  # @FromSchema(...): what the code reader reads back
 
 
 Block = DartObject | DartEnum | DartFamily | DartWrapper | DartAlias
@@ -646,6 +652,8 @@ def _family(plan: _Plan, model: UnionModel) -> DartFamily:
     variants = [v.name for v in model.variants if isinstance(v, Ref)]
     mapped = {target for _, target in mapping}
     mapping += [(name, name) for name in variants if name not in mapped]
+    # In variant (spec) order, so the code says the variants' order too.
+    mapping.sort(key=lambda item: variants.index(item[1]) if item[1] in variants else 0)
     return DartFamily(
         name=plan.names[model.name],
         unknown_class=plan.derived(model.name, "Unknown"),
@@ -740,10 +748,29 @@ def _attempt(plan: _Plan, t: TypeRef, codec: _Codec, name: str) -> list[str]:
 
 
 def _alias(plan: _Plan, model: Model, target: str) -> DartAlias:
-    return DartAlias(plan.names[model.name], target, doc_lines(model.description))
+    return DartAlias(plan.names[model.name], target, doc_lines(model.description), model.deprecated)
+
+
+def annotation(model: Model) -> str:
+    """``@FromSchema('Name', ...)``: the schema name and what Dart code cannot otherwise say
+    (allOf bases, anyOf, a nullable model), for the code reader."""
+    args = [string_literal(model.name)]
+    if isinstance(model, ObjectModel) and model.bases:
+        args.append(f"bases: [{', '.join(string_literal(b) for b in model.bases)}]")
+    if isinstance(model, UnionModel) and not model.exclusive:
+        args.append("anyOf: true")
+    if model.nullable is Nullable.YES:
+        args.append("nullable: true")
+    return f"@FromSchema({', '.join(args)})"
 
 
 def _blocks(plan: _Plan, model: Model) -> list[Block]:
+    blocks = _model_blocks(plan, model)
+    blocks[0].annotation = annotation(model)
+    return blocks
+
+
+def _model_blocks(plan: _Plan, model: Model) -> list[Block]:
     if isinstance(model, ObjectModel):
         return [_object(plan, model)]
     if isinstance(model, EnumModel):
