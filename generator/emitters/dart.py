@@ -276,6 +276,8 @@ class DartWrapper:
     attempts: list[str]  # the statements of fromJson that try each variant in turn
     total: bool  # a variant accepts anything, so fromJson never fails
     deprecated: bool
+    property: str = ""  # Dart literal of the discriminator key, if there is one
+    cases: list[DartCase] = field(default_factory=list)  # tried before the attempts
     kind: str = "wrapper"
     annotation: str = ""  # @FromSchema(...): what the code reader reads back
 
@@ -619,17 +621,23 @@ def _value_key(value: EnumValue) -> str:
 
 
 def _enum_value_type(model: EnumModel) -> tuple[str, str]:
-    """The Dart type of an enum's wire values, and how ``fromJson`` reads an unknown one."""
-    kinds = {type(v.value) for v in model.values or () if v.value is not None}
-    if kinds == {str}:
-        return "String", "json as String"
-    if kinds == {bool}:
-        return "bool", "json as bool"
-    if kinds == {int}:
-        return "int", "(json as num).toInt()"
-    if kinds <= {int, float}:
-        return "double", "(json as num).toDouble()"
-    return "Object", "json as Object"
+    """The Dart type of an enum's wire values, and how ``fromJson`` reads an unknown one.
+    Values that do not fit the declared base (``[1, "1"]``) make it ``Object``."""
+    kinds: set[type] = {type(v.value) for v in model.values or () if v.value is not None}
+    fits: dict[str, set[type]] = {
+        "string": {str},
+        "integer": {int},
+        "number": {int, float},
+        "boolean": {bool},
+    }
+    if not kinds <= fits[model.base]:
+        return "Object", "json as Object"
+    return {
+        "string": ("String", "json as String"),
+        "integer": ("int", "(json as num).toInt()"),
+        "number": ("num", "json as num"),
+        "boolean": ("bool", "json as bool"),
+    }[model.base]
 
 
 def _enum(plan: _Plan, model: EnumModel) -> DartEnum:
@@ -648,21 +656,11 @@ def _enum(plan: _Plan, model: EnumModel) -> DartEnum:
 
 def _family(plan: _Plan, model: UnionModel) -> DartFamily:
     assert model.discriminator is not None
-    mapping = list(model.discriminator.mapping)
-    variants = [v.name for v in model.variants if isinstance(v, Ref)]
-    mapped = {target for _, target in mapping}
-    mapping += [(name, name) for name in variants if name not in mapped]
-    # In variant (spec) order, so the code says the variants' order too.
-    mapping.sort(key=lambda item: variants.index(item[1]) if item[1] in variants else 0)
     return DartFamily(
         name=plan.names[model.name],
         unknown_class=plan.derived(model.name, "Unknown"),
         property=string_literal(model.discriminator.property),
-        cases=[
-            DartCase(string_literal(value), plan.names[target])
-            for value, target in mapping
-            if target in variants
-        ],
+        cases=[DartCase(literal, plan.names[target]) for literal, target in _cases(plan, model)],
         doc=doc_lines(model.description),
         deprecated=model.deprecated,
     )
@@ -682,6 +680,7 @@ _SUFFIXES = {
 def _wrapper(plan: _Plan, model: UnionModel) -> DartWrapper:
     variants: list[DartVariant] = []
     attempts: list[str] = []
+    by_ref: dict[str, str] = {}  # model name -> the expression wrapping it from ``json``
     total = False
     union = plan.names[model.name]
     for variant in model.variants:
@@ -705,9 +704,37 @@ def _wrapper(plan: _Plan, model: UnionModel) -> DartWrapper:
         if not total:
             attempts += _attempt(plan, variant, codec, name)
             total = codec.type == "Object?"
+        if isinstance(variant, Ref) and codec.decode.endswith(
+            ".fromJson(\x00 as Map<String, dynamic>)"
+        ):
+            by_ref.setdefault(variant.name, f"{name}({codec.type}.fromJson(json))")
     return DartWrapper(
-        union, doc_lines(model.description), variants, attempts, total, model.deprecated
+        union,
+        doc_lines(model.description),
+        variants,
+        attempts,
+        total,
+        model.deprecated,
+        property=string_literal(model.discriminator.property) if model.discriminator else "",
+        cases=[
+            DartCase(literal, by_ref[target])
+            for literal, target in _cases(plan, model)
+            if target in by_ref
+        ],
     )
+
+
+def _cases(plan: _Plan, model: UnionModel) -> list[tuple[str, str]]:
+    """(Dart literal of a discriminator value, model name), in variant (spec) order; a variant
+    the mapping leaves out is named by its schema name (OpenAPI's rule)."""
+    if model.discriminator is None:
+        return []
+    mapping = list(model.discriminator.mapping)
+    variants = [v.name for v in model.variants if isinstance(v, Ref)]
+    mapped = {target for _, target in mapping}
+    mapping += [(name, name) for name in variants if name not in mapped]
+    mapping.sort(key=lambda item: variants.index(item[1]) if item[1] in variants else 0)
+    return [(string_literal(value), target) for value, target in mapping if target in variants]
 
 
 def _attempt(plan: _Plan, t: TypeRef, codec: _Codec, name: str) -> list[str]:
@@ -759,6 +786,8 @@ def annotation(model: Model) -> str:
         args.append(f"bases: [{', '.join(string_literal(b) for b in model.bases)}]")
     if isinstance(model, UnionModel) and not model.exclusive:
         args.append("anyOf: true")
+    if isinstance(model, EnumModel) and model.values and _enum_value_type(model)[0] == "Object":
+        args.append(f"base: {string_literal(model.base)}")
     if model.nullable is Nullable.YES:
         args.append("nullable: true")
     return f"@FromSchema({', '.join(args)})"
