@@ -24,6 +24,7 @@ Design (also in the README section):
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -85,6 +86,9 @@ OBJECT_MEMBERS = frozenset(
 )
 ENUM_MEMBERS = OBJECT_MEMBERS | frozenset({"value", "values", "index", "name", "fromValue"})
 
+_KEYWORDS_FOLDED = frozenset(k.lower() for k in KEYWORDS)
+_PLAIN = re.compile(r"[ !#%&(-\[\]-~]*")  # printable ASCII but for \ ' $
+
 _WINDOWS_RESERVED = frozenset(
     ["con", "prn", "aux", "nul"] + [f"{p}{n}" for p in ("com", "lpt") for n in range(10)]
 )
@@ -106,6 +110,8 @@ def doc_lines(text: str | None) -> list[str]:
 def string_literal(text: str) -> str:
     """A single-quoted Dart literal whose value is ``text``: no interpolation (``$`` escaped),
     ASCII only (everything else as ``\\u{...}``)."""
+    if _PLAIN.fullmatch(text):
+        return f"'{text}'"
     out: list[str] = ["'"]
     for char in text:
         code = ord(char)
@@ -145,11 +151,7 @@ def class_name(name: str) -> str:
     """A Dart class name for a schema name: PascalCase ASCII, never a keyword or a dart:core
     type (``List`` -> ``ListModel``, ``Function`` -> ``FunctionModel``)."""
     ident = naming.fallback(name, naming.pascal(name), "Model")
-    if (
-        ident in CORE_TYPES
-        or ident in SUPPORT_TYPES
-        or ident.lower() in {k.lower() for k in KEYWORDS}
-    ):
+    if ident in CORE_TYPES or ident in SUPPORT_TYPES or ident.lower() in _KEYWORDS_FOLDED:
         ident += "Model"
     return naming.limit_length(ident, name)
 
@@ -336,10 +338,17 @@ class _Plan:
                     assert isinstance(variant, Ref)
                     self.families.setdefault(variant.name, []).append(self.names[model.name])
         self.cyclic_aliases = self._cyclic_aliases()
+        self._codecs: dict[tuple[TypeRef, int], _Codec] = {}
+        self._members: dict[str, list[DartEnumMember]] = {}
         self.value_classes: dict[str, str] = {}
         for model in models.models:
             if isinstance(model, EnumModel) and model.values:
                 self.value_classes[model.name] = self.derived(model.name, "Value")
+
+    def enum_members(self, model: EnumModel) -> list[DartEnumMember]:
+        if model.name not in self._members:
+            self._members[model.name] = _enum_members(model)
+        return self._members[model.name]
 
     def derived(self, model: str, suffix: str) -> str:
         return self.classes.allocate(f"{model}\x00{suffix}", self.names[model] + suffix, "")
@@ -383,6 +392,12 @@ class _Plan:
     # Codecs --------------------------------------------------------------------------------
 
     def codec(self, t: TypeRef, depth: int = 0) -> _Codec:
+        key = (t, depth)
+        if key not in self._codecs:
+            self._codecs[key] = self._codec(t, depth)
+        return self._codecs[key]
+
+    def _codec(self, t: TypeRef, depth: int) -> _Codec:
         x = _PLACEHOLDER
         if isinstance(t, Primitive):
             return _primitive_codec(t)
@@ -581,7 +596,7 @@ def _const_default(plan: _Plan, f: Field) -> str | None:
     if isinstance(f.type, Ref):
         model = plan.by_name.get(f.type.name)
         if isinstance(model, EnumModel) and model.values and len(model.values) == 1:
-            enum_plan = _enum_members(model)
+            enum_plan = plan.enum_members(model)
             if enum_plan:
                 return f"{plan.names[model.name]}.{enum_plan[0].name}"
     return None
@@ -649,7 +664,7 @@ def _enum(plan: _Plan, model: EnumModel) -> DartEnum:
         value_type=value_type,
         unknown_cast=unknown_cast,
         doc=doc_lines(model.description),
-        members=_enum_members(model),
+        members=plan.enum_members(model),
         deprecated=model.deprecated,
     )
 
