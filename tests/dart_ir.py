@@ -181,6 +181,12 @@ def example() -> ModelSet:
                 Field("payload", ANY, required=False, nullable=Nullable.YES),
             ),
         ),
+        # Discriminated, but one variant is itself a union: a wrapper that dispatches first.
+        UnionModel(
+            "PartOrEvent",
+            (Ref("ContentPart"), Ref("ResponseCancelEvent"), STRING),
+            Discriminator("kind", (("event", "ResponseCancelEvent"), ("part", "ContentPart"))),
+        ),
         UnionModel(
             "Mixed",
             (

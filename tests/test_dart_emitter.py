@@ -286,3 +286,17 @@ def test_file_names_are_distinct_ignoring_case_and_short(hostile_files: dict[str
     assert len(folded) == len(set(folded))
     assert all(len(part.encode()) < 255 for rel in hostile_files for part in rel.split("/"))
     assert "lib/src/con.dart" not in hostile_files
+
+
+def test_discriminated_union_with_a_non_object_variant_dispatches_then_tries(
+    example_files: dict[str, str],
+) -> None:
+    text = _file_of(example_files, "PartOrEvent")
+    factory = text[text.index("factory PartOrEvent.fromJson") : text.index("Object? toJson();")]
+    assert "switch (json['kind']) {" in factory
+    assert "'part' => PartOrEventContentPart(ContentPart.fromJson(json))," in factory
+    assert "'event' => PartOrEventResponseCancelEvent(ResponseCancelEvent.fromJson(json))," in (
+        factory
+    )
+    assert factory.index("switch") < factory.index("try {")
+    assert "if (json is String) return PartOrEventString(json);" in factory

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE_SPEC, OPENAI_SPEC, need
@@ -84,3 +85,54 @@ def test_openai_emits_deterministically_and_fast(
         timings.append(time.perf_counter() - start)
     assert again == openai_files
     assert min(timings) < 0.4, timings
+
+
+HOSTILE_SPEC = r"""
+openapi: 3.1.0
+info: {title: "Hostile */ $x ${1+1} API", version: "1"}
+paths: {}
+components:
+  schemas:
+    Function:
+      type: object
+      description: "Ends */ here /* opens; $x ${1+1} 'q' \"dq\" back\\slash\n\
+        line two\r\nthree\u2028four"
+      required: [class, _id]
+      properties:
+        class: {type: string, description: "*/ void main() {} /*"}
+        _id: {type: string}
+        id: {type: integer}
+        hashCode: {type: boolean}
+        toJson: {type: [string, "null"]}
+        "foo bar": {type: string}
+        foo-bar: {type: string}
+        "1st": {type: number}
+        "": {type: string}
+        café: {type: string}
+        Function: {type: string}
+    List:
+      type: string
+      enum: ["it's", "$x", "${1+1}", "back\\", "new\nline", "", "-", "null", "value"]
+    Type:
+      oneOf:
+        - $ref: "#/components/schemas/Function"
+        - {type: string, format: date-time}
+        - {type: array, items: {$ref: "#/components/schemas/List"}}
+"""
+
+
+def test_hostile_spec_gives_valid_dart_that_reads_back(tmp_path: Path) -> None:
+    from test_dart_code_reader import shape
+
+    from generator.output import write_tree
+
+    spec = tmp_path / "hostile.yaml"
+    spec.write_text(HOSTILE_SPEC, encoding="utf-8")
+    models = load(spec)
+    files = emit(models, EmitOptions())
+    assert parse_problems(files) == {}
+    text = "".join(files.values())
+    assert text.isascii()
+    assert "class Function " not in text and "class List " not in text
+    write_tree(tmp_path / "out", files)
+    assert shape(load(tmp_path / "out")) == shape(models)
