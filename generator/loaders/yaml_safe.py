@@ -5,9 +5,12 @@ What it guarantees, whatever the input (bad-inputs.md §D and §F):
 - Inputs above :data:`MAX_BYTES` are refused before parsing.
 - Text: UTF-8 (with or without BOM) and UTF-16/32 with a BOM are accepted; invalid UTF-8 and
   NUL bytes are an error with the line. CRLF is fine.
-- Nesting: a cheap scan of the text refuses documents nested deeper than libyaml and Python can
-  take (libyaml's C loader segfaults at about 26,000 levels), before the text reaches a parser.
-  The loaders that walk the data guard their own recursion on top of this.
+- Nesting: a cheap scan of the text refuses documents nested deeper than :data:`MAX_DEPTH`
+  flow brackets or compact ``- - -`` levels, or indented more than ``2 * MAX_DEPTH`` columns,
+  before the text reaches a parser (libyaml's C loader segfaults at about 26,000 levels; real
+  specs stay under 20 brackets and 100 columns). The bound is an over-estimate, so whatever
+  passes it nests at most about 1,000 levels. The loaders that walk the data guard their own
+  recursion on top of this.
 - YAML is read with PyYAML's C loader and the safe constructor (no tags are ever turned into
   objects), with the YAML 1.2 core schema for plain scalars: ``on``/``yes``/``no`` stay
   strings, ``12:30`` stays a string, dates stay strings, ``0777`` is the integer 777.
@@ -41,7 +44,7 @@ from ..errors import ModelgenError
 from ..ir import JsonValue, Source
 
 MAX_BYTES = 50 * 1024 * 1024
-MAX_DEPTH = 512  # flow brackets, leading "- " runs, and indentation/4 are each capped by this
+MAX_DEPTH = 256  # flow brackets and leading "- " runs are capped by this, indentation by twice it
 MAX_EXPANDED_NODES = 2_000_000  # mappings and sequences the aliases may add once expanded
 
 
@@ -50,7 +53,8 @@ MAX_EXPANDED_NODES = 2_000_000  # mappings and sequences the aliases may add onc
 
 def decode(data: bytes, source: Source) -> str:
     """Bytes to text: BOMs honoured, UTF-8 otherwise, NUL refused."""
-    for bom, encoding in (
+    encoding = "utf-8"
+    for bom, name in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF8, "utf-8-sig"),
@@ -58,9 +62,8 @@ def decode(data: bytes, source: Source) -> str:
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
+            encoding = name
             break
-    else:
-        encoding = "utf-8"
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as err:
@@ -78,7 +81,7 @@ def decode(data: bytes, source: Source) -> str:
     return text
 
 
-_LEADING_INDICATORS = re.compile(r"(?:[-?][ \t]+){%d,}" % MAX_DEPTH)
+_LEADING_INDICATORS = re.compile(r"(?:[-?][ \t]+){" + str(MAX_DEPTH) + ",}")
 
 
 def check_depth(text: str, source: Source) -> None:
@@ -101,9 +104,9 @@ def check_depth(text: str, source: Source) -> None:
         raise ModelgenError(
             f"nested more than {MAX_DEPTH} levels deep (brackets); refused", Source(source.file)
         )
-    if "\n" + " " * (4 * MAX_DEPTH) in text:
+    if "\n" + " " * (2 * MAX_DEPTH) in text:
         raise ModelgenError(
-            f"indented more than {4 * MAX_DEPTH} columns; refused as too deeply nested",
+            f"indented more than {2 * MAX_DEPTH} columns; refused as too deeply nested",
             Source(source.file),
         )
     found = _LEADING_INDICATORS.search(text)
@@ -177,7 +180,7 @@ class _Loader(yaml.CSafeLoader):
             mapping[key] = self._value(value_node, deep)
         return mapping
 
-    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> list[Any]:  # type: ignore[override]
+    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> list[Any]:
         return [self._value(child, deep) for child in node.value]
 
     def construct_yaml_int_12(self, node: ScalarNode) -> int:
@@ -228,6 +231,8 @@ def _rename_duplicate_anchors(text: str, source: Source) -> str:
         for event in yaml.parse(text, Loader=_Loader):
             anchor = getattr(event, "anchor", None)
             if anchor is None:
+                continue
+            if event.start_mark is None:
                 continue
             start = event.start_mark.index
             if isinstance(event, yaml.AliasEvent):
@@ -326,7 +331,7 @@ def _expanded_size(root: object, sizes: dict[int, int], source: Source) -> int:
         key = id(node)
         if done:
             on_path.discard(key)
-            children = node.values() if isinstance(node, dict) else node  # type: ignore[union-attr]
+            children: Any = node.values() if isinstance(node, dict) else node
             size = 1
             for child in children:
                 if isinstance(child, dict | list):
@@ -339,7 +344,7 @@ def _expanded_size(root: object, sizes: dict[int, int], source: Source) -> int:
             raise ModelgenError("a recursive YAML alias (a node contains itself)", source)
         on_path.add(key)
         stack.append((node, True))
-        children = node.values() if isinstance(node, dict) else node  # type: ignore[union-attr]
+        children = node.values() if isinstance(node, dict) else node
         for child in children:
             if isinstance(child, dict | list):
                 ckey = id(child)
