@@ -78,11 +78,12 @@ def test_openai_realtime_client_event_is_a_sealed_family_of_11_events(
 def test_openai_emits_deterministically_and_fast(
     openai: ModelSet, openai_files: dict[str, str]
 ) -> None:
+    # CPU time, not wall time: the budget is for the work, and CI machines are shared.
     timings = []
     for _ in range(2):
-        start = time.perf_counter()
+        start = time.process_time()
         again = emit(openai, EmitOptions())
-        timings.append(time.perf_counter() - start)
+        timings.append(time.process_time() - start)
     assert again == openai_files
     assert min(timings) < 0.4, timings
 
