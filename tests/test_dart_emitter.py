@@ -182,9 +182,9 @@ def test_discriminated_union_is_a_sealed_family_dispatching_on_the_discriminator
     text = _file_of(example_files, "ClientEvent")
     assert "sealed class ClientEvent {" in text
     assert "switch (json['type']) {" in text
-    assert "'session.update' => SessionUpdateEvent.fromJson(json)," in text
-    assert "'response.cancel' => ResponseCancelEvent.fromJson(json)," in text
-    assert "_ => ClientEventUnknown(json)," in text
+    assert "case 'session.update':\n        return SessionUpdateEvent.fromJson(json);" in text
+    assert "case 'response.cancel':\n        return ResponseCancelEvent.fromJson(json);" in text
+    assert "default:\n        return ClientEventUnknown(json);" in text
     assert "final class SessionUpdateEvent implements ClientEvent {" in _file_of(
         example_files, "SessionUpdateEvent"
     )

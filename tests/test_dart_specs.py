@@ -31,7 +31,9 @@ def test_example_parses_and_has_its_client_event_family() -> None:
     assert parse_problems(files) == {}
     text = files["lib/src/client_event.dart"]
     assert "sealed class ClientEvent {" in text
-    cases = re.findall(r"^        '([^']+)' => (\w+)\.fromJson\(json\),$", text, re.M)
+    cases = re.findall(
+        r"^      case '([^']+)':\n        return (\w+)\.fromJson\(json\);$", text, re.M
+    )
     assert dict(cases) == {
         "conversation.item.create": "ConversationItemCreateEvent",
         "input_audio_buffer.append": "InputAudioBufferAppendEvent",
@@ -60,7 +62,9 @@ def test_openai_realtime_client_event_is_a_sealed_family_of_11_events(
     text = openai_files["lib/src/realtime_client_event.dart"]
     assert "sealed class RealtimeClientEvent {" in text
     assert "switch (json['type']) {" in text
-    cases = dict(re.findall(r"^        '([^']+)' => (\w+)\.fromJson\(json\),$", text, re.M))
+    cases = dict(
+        re.findall(r"^      case '([^']+)':\n        return (\w+)\.fromJson\(json\);$", text, re.M)
+    )
     assert len(cases) == 11
     assert cases["session.update"] == "RealtimeClientEventSessionUpdate"
     assert cases["response.cancel"] == "RealtimeClientEventResponseCancel"

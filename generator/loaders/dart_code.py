@@ -44,7 +44,12 @@ KNOWS = frozenset({"nullable", "enum_values", "composition", "deprecated"})
 _LITERAL = r"'(?:[^'\\\n]|\\.)*'"
 _ENTRY = re.compile(rf"^ *(?:if \((\w+) != null\)\s*)?({_LITERAL}): (\w+)", re.M)
 _FIELD = re.compile(r"^  ((?:@Deprecated\(.*\)\n  )?)final (.+) (\w+);$", re.M)
-_CASE = re.compile(rf"^ *({_LITERAL}) => (?:\w+\()?(\w+)\.fromJson\(json\)\)?,$", re.M)
+# A case of a family's switch statement, or of a wrapper's switch expression.
+_CASE = re.compile(
+    rf"^ *(?:case ({_LITERAL}):\n *return (\w+)\.fromJson\(json\);"
+    rf"|({_LITERAL}) => \w+\((\w+)\.fromJson\(json\)\),)$",
+    re.M,
+)
 _SWITCH = re.compile(rf"switch \(json\[({_LITERAL})\]\)")
 _MEMBER = re.compile(r"^  (\w+)\((.*)\)[,;]$", re.M)
 _VALUE_TYPE = re.compile(r"^  final (\w+) value;$", re.M)
@@ -239,8 +244,9 @@ class _Reader:
         if switch is not None:
             mapping: list[tuple[str, str]] = []
             for match in _CASE.finditer(decl.text):
-                target = self.schemas.get(match.group(2), match.group(2))
-                mapping.append((unescape(match.group(1)), target))
+                literal, dart = match.group(1, 2) if match.group(1) else match.group(3, 4)
+                target = self.schemas.get(dart, dart)
+                mapping.append((unescape(literal), target))
                 if Ref(target) not in variants:
                     variants.append(Ref(target))
             discriminator = Discriminator(unescape(switch.group(1)), tuple(sorted(mapping)))
