@@ -50,6 +50,24 @@ def test_openai_every_file_parses_without_errors(openai_files: dict[str, str]) -
 
 
 @pytest.mark.slow
+def test_openai_classes_have_final_fields_json_methods_and_distinct_members(
+    openai_files: dict[str, str],
+) -> None:
+    objects = 0
+    for rel, text in openai_files.items():
+        if not rel.startswith("lib/src/") or rel.endswith("_support.dart"):
+            continue
+        for cls in classes(text):
+            members = [name for name, _, _ in cls.fields] + cls.methods
+            assert len(members) == len(set(members)), (rel, cls.name)
+            assert all(final for _, _, final in cls.fields), (rel, cls.name)
+            if cls.header.startswith("final class") and "toJson" in cls.methods:
+                objects += 1
+                assert "copyWith" in cls.methods or cls.fields[0][0] in ("value", "json")
+    assert objects > 600
+
+
+@pytest.mark.slow
 def test_openai_one_part_per_model(openai: ModelSet, openai_files: dict[str, str]) -> None:
     parts = [rel for rel in openai_files if rel.startswith("lib/src/")]
     assert len(parts) == len(openai.models) + 1  # and the support part
