@@ -65,7 +65,7 @@ def _model(m: Model) -> object:
             for v in m.variants:
                 if isinstance(v, Ref) and v.name not in mapped:
                     mapping[v.name] = v.name
-            disc = (m.discriminator.property, sorted(mapping.items()))
+            disc = (m.discriminator.property, sorted(mapping.items()), m.discriminator.inferred)
         return (*common, [_type(v) for v in m.variants], disc, m.exclusive)
     assert isinstance(m, AliasModel)
     return (*common, _type(m.target))

@@ -795,12 +795,15 @@ def _alias(plan: _Plan, model: Model, target: str) -> DartAlias:
 
 def annotation(model: Model) -> str:
     """``@FromSchema('Name', ...)``: the schema name and what Dart code cannot otherwise say
-    (allOf bases, anyOf, a nullable model), for the code reader."""
+    (allOf bases, anyOf, an inferred discriminator, a nullable model, the declared type of a
+    mixed enum), for the code reader."""
     args = [string_literal(model.name)]
     if isinstance(model, ObjectModel) and model.bases:
         args.append(f"bases: [{', '.join(string_literal(b) for b in model.bases)}]")
     if isinstance(model, UnionModel) and not model.exclusive:
         args.append("anyOf: true")
+    if isinstance(model, UnionModel) and model.discriminator and model.discriminator.inferred:
+        args.append("inferredDiscriminator: true")
     if isinstance(model, EnumModel) and model.values and _enum_value_type(model)[0] == "Object":
         args.append(f"base: {string_literal(model.base)}")
     if model.nullable is Nullable.YES:

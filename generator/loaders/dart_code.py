@@ -110,6 +110,7 @@ class _Decl:
     schema: str | None = None
     bases: tuple[str, ...] = ()
     any_of: bool = False
+    inferred: bool = False  # the union's discriminator was inferred
     nullable: bool = False
     base: str | None = None  # an enum whose values do not fit one Dart type
     deprecated: bool = False
@@ -126,6 +127,7 @@ def _annotation(decl: _Decl, text: str) -> None:
     if bases:
         decl.bases = tuple(unescape(b) for b in re.findall(_LITERAL, bases.group(1)))
     decl.any_of = "anyOf: true" in rest
+    decl.inferred = "inferredDiscriminator: true" in rest
     base = re.search(rf"base: ({_LITERAL})", rest)
     decl.base = unescape(base.group(1)) if base else None
     decl.nullable = "nullable: true" in rest
@@ -249,7 +251,9 @@ class _Reader:
                 mapping.append((unescape(literal), target))
                 if Ref(target) not in variants:
                     variants.append(Ref(target))
-            discriminator = Discriminator(unescape(switch.group(1)), tuple(sorted(mapping)))
+            discriminator = Discriminator(
+                unescape(switch.group(1)), tuple(sorted(mapping)), inferred=decl.inferred
+            )
         if decl.subclasses:  # a wrapper: its subclasses say the variants and their order
             variants = []
             for sub in decl.subclasses:
