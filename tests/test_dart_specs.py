@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -159,3 +162,26 @@ def test_hostile_spec_gives_valid_dart_that_reads_back(tmp_path: Path) -> None:
     assert "class Function " not in text and "class List " not in text
     write_tree(tmp_path / "out", files)
     assert shape(load(tmp_path / "out")) == shape(models)
+
+
+def test_output_is_the_same_under_any_hash_seed() -> None:
+    script = (
+        "import hashlib, sys\n"
+        "from generator.emitters import EmitOptions\n"
+        "from generator.emitters.dart import emit\n"
+        "from generator.loaders import load\n"
+        "files = emit(load(sys.argv[1]), EmitOptions())\n"
+        "print(hashlib.sha256(repr(sorted(files.items())).encode()).hexdigest())\n"
+    )
+    digests = set()
+    for seed in ("0", "1", "12345"):
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(EXAMPLE_SPEC)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            cwd=Path(__file__).resolve().parent.parent,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        digests.add(result.stdout)
+    assert len(digests) == 1
