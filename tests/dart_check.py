@@ -113,3 +113,31 @@ def code_outside_text(source: str) -> str:
             position = node.end_byte
     keep.append(data[position:])
     return b"".join(keep).decode()
+
+
+# dart:core names the generated code may use.
+CORE_NAMES = frozenset(
+    "bool DateTime Deprecated double dynamic FormatException int List Map MapEntry num Object "
+    "String T override".split()
+)
+
+
+def undeclared_names(files: dict[str, str]) -> set[str]:
+    """Type names and capitalised identifiers the library uses but neither declares nor takes
+    from dart:core: what a renamed class left behind would show up as."""
+    used: set[str] = set()
+    declared: set[str] = set()
+    for rel, text in files.items():
+        if not rel.endswith(".dart"):
+            continue
+        for node in _walk(parse("dart", text).root_node):
+            name = _text(node)
+            if node.type == "type_identifier" or (node.type == "identifier" and name[:1].isupper()):
+                used.add(name)
+            if node.type in ("class_definition", "enum_declaration"):
+                declared.add(_text(node.child_by_field_name("name")))
+            elif node.type == "type_alias":
+                declared.add(
+                    next(_text(c) for c in node.named_children if c.type == "type_identifier")
+                )
+    return used - declared - CORE_NAMES

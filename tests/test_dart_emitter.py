@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from dart_check import classes, code_outside_text, parse_problems
+from dart_check import classes, code_outside_text, parse_problems, undeclared_names
 from dart_ir import example, hostile
 
 from generator.emitters import EmitOptions, emitter
@@ -300,3 +300,14 @@ def test_discriminated_union_with_a_non_object_variant_dispatches_then_tries(
     )
     assert factory.index("switch") < factory.index("try {")
     assert "if (json is String) return PartOrEventString(json);" in factory
+
+
+def test_every_name_used_is_declared_in_the_library(
+    example_files: dict[str, str], hostile_files: dict[str, str]
+) -> None:
+    assert undeclared_names(example_files) == set()
+    assert undeclared_names(hostile_files) == set()
+    renamed = {
+        rel: text.replace("enum Voice ", "enum Voices ") for rel, text in example_files.items()
+    }
+    assert undeclared_names(renamed) == {"Voice"}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE_SPEC, OPENAI_SPEC, need
-from dart_check import classes, parse_problems
+from dart_check import classes, parse_problems, undeclared_names
 
 from generator.emitters import EmitOptions
 from generator.emitters.dart import emit
@@ -50,6 +50,11 @@ def test_example_parses_and_has_its_client_event_family() -> None:
 @pytest.mark.slow
 def test_openai_every_file_parses_without_errors(openai_files: dict[str, str]) -> None:
     assert parse_problems(openai_files) == {}
+
+
+@pytest.mark.slow
+def test_openai_every_name_used_is_declared(openai_files: dict[str, str]) -> None:
+    assert undeclared_names(openai_files) == set()
 
 
 @pytest.mark.slow
