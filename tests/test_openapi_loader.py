@@ -631,6 +631,60 @@ def test_allof_grandparent_fields_name_the_declaring_model(tmp_path: Path) -> No
     assert {f.name: f.inherited_from for f in c.fields} == {"g": "G", "p": "P", "c": None}
 
 
+def test_allof_redeclared_property_keeps_its_first_place(tmp_path: Path) -> None:
+    result = spec(
+        tmp_path,
+        """
+        Base: {type: object, properties: {a: {type: string}, b: {type: string}}}
+        Child:
+          allOf:
+            - $ref: '#/components/schemas/Base'
+            - properties: {c: {type: string}, a: {type: string, maxLength: 2}}
+        """,
+    )
+    child = obj(result, "Child")
+    assert [f.name for f in child.fields] == ["a", "b", "c"]
+    assert field(child, "a").constraints.max_length == 2
+    assert field(child, "a").inherited_from is None  # redeclared by the child
+
+
+def test_allof_redeclaring_a_ref_property_with_a_shape_replaces_the_ref(tmp_path: Path) -> None:
+    result = spec(
+        tmp_path,
+        """
+        Kind: {type: string, enum: [a, b]}
+        Base: {type: object, properties: {kind: {$ref: '#/components/schemas/Kind'}}}
+        Child:
+          allOf:
+            - $ref: '#/components/schemas/Base'
+            - properties: {kind: {type: string, enum: [a]}}
+        Described:
+          allOf:
+            - $ref: '#/components/schemas/Base'
+            - properties: {kind: {description: Only described.}}
+        """,
+    )
+    assert field(obj(result, "Child"), "kind").const == Const("a")
+    described = field(obj(result, "Described"), "kind")
+    assert described.type == Ref("Kind")
+    assert described.description == "Only described."
+
+
+def test_allof_with_a_nullable_annotation_member_is_a_nullable_ref(tmp_path: Path) -> None:
+    result = spec(
+        tmp_path,
+        """
+        T: {type: object, properties: {x: {type: string}}}
+        A:
+          type: object
+          properties:
+            t: {allOf: [{$ref: '#/components/schemas/T'}, {nullable: true}]}
+        """,
+    )
+    t = field(obj(result, "A"), "t")
+    assert (t.type, t.nullable) == (Ref("T"), Nullable.YES)
+
+
 def test_allof_without_object_members_merges_keywords(tmp_path: Path) -> None:
     result = spec(tmp_path, "Short: {allOf: [{type: string}, {maxLength: 3}]}")
     short = models(result)["Short"]
@@ -721,6 +775,23 @@ def test_object_with_properties_and_oneof_keeps_properties_and_adds_members_opti
     )
     a = obj(result, "A")
     assert [(f.name, f.required) for f in a.fields] == [("id", True), ("x", False), ("y", False)]
+
+
+def test_union_members_without_title_are_named_by_a_single_valued_property(
+    tmp_path: Path,
+) -> None:
+    result = spec(
+        tmp_path,
+        """
+        Event:
+          oneOf:
+            - {type: object, properties: {event: {enum: [thread.created]}, data: {type: string}}}
+            - {type: object, properties: {event: {const: done}}}
+        """,
+    )
+    assert union(result, "Event").variants == (Ref("EventThreadCreated"), Ref("EventDone"))
+    assert union(result, "Event").discriminator is not None
+    assert union(result, "Event").discriminator.property == "event"
 
 
 def test_type_list_of_primitives_is_a_union(tmp_path: Path) -> None:

@@ -485,6 +485,8 @@ class _Loader:
             if not (isinstance(p, dict) and set(p) <= _ANNOTATIONS)
         ]
         result: _Shape = shape("object")
+        if any(isinstance(p, dict) and p.get("nullable") is True for p in parts):
+            result.nullable = True  # allOf: [{$ref: X}, {nullable: true}]
         if (
             len(content) == 1
             and isinstance(content[0][1], dict)
@@ -897,14 +899,15 @@ class _Loader:
             and isinstance(old.schema, dict)
             and isinstance(prop.schema, dict)
         ):
-            merged = {**old.schema, **prop.schema}
             if "$ref" in prop.schema:  # a new $ref replaces the old shape, keeps annotations
                 merged = {k: v for k, v in old.schema.items() if k in _ANNOTATIONS}
                 merged.update(prop.schema)
+            else:
+                merged = {**old.schema, **prop.schema}
+                if "$ref" in old.schema and not set(prop.schema) <= _ANNOTATIONS:
+                    del merged["$ref"]  # the new keywords describe the shape themselves
             prop = _Prop(prop.name, prop.loc, merged, prop.declared_by)
-            result.props.pop(prop.name)
-        elif old is not None:
-            result.props.pop(prop.name)
+        # a redeclared property keeps the place where it was first declared
         result.props[prop.name] = prop
 
     def _union(
@@ -976,14 +979,20 @@ class _Loader:
         return prop, mapping
 
     def _member_hint(self, member: JsonValue, tag_property: str, parent: str, i: int) -> str:
+        """Title, else parent + the member's tag value (the discriminator property, else the
+        first property holding one string), else parent + 1-based index."""
         if isinstance(member, dict):
             title = member.get("title")
             if isinstance(title, str) and pascal(title):
                 return pascal(title)
             props = member.get("properties")
             if isinstance(props, dict):
-                tag = props.get(tag_property)
-                if isinstance(tag, dict):
+                names = [tag_property] if tag_property in props else []
+                names.extend(n for n in props if n != tag_property)
+                for prop_name in names:
+                    tag = props[prop_name]
+                    if not isinstance(tag, dict):
+                        continue
                     value = tag.get("const", _MISSING)
                     enum = tag.get("enum")
                     if value is _MISSING and isinstance(enum, list) and len(enum) == 1:
