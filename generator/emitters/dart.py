@@ -441,8 +441,8 @@ class _Plan:
                 value_class = self.value_classes[model.name]
                 return _Codec(value_class, f"{value_class}.fromJson({x})", ".toJson()")
             return _primitive_codec(Primitive(model.base))
-        if model.name in self.cyclic_aliases:
-            return _ANY
+        if model.name in self.cyclic_aliases:  # ``typedef A = Object?``: read as is
+            return _Codec(name, _PLACEHOLDER, deep=True)
         target = self.codec(model.target, depth)
         return _Codec(name, target.decode, target.encode, target.cast, target.deep)
 
@@ -535,7 +535,7 @@ def _field(plan: _Plan, f: Field, name: str) -> DartField:
     wire = string_literal(f.name)
     x = f"json[{wire}]"
     value_nullable = f.nullable is not Nullable.NO or plan.nullable(f.type)
-    present = not f.required and f.nullable is Nullable.YES
+    present = not f.required and (f.nullable is Nullable.YES or plan.nullable(f.type))
     base = codec.type
     nullable_base = base if base.endswith("?") else base + "?"
     default = _const_default(plan, f)
