@@ -150,4 +150,7 @@ def signature(indent: str, name: str, params: list[str], returns: str) -> list[s
     """``def name(params) -> returns:``; split like black: parameters on one indented line if
     they fit there, else one per line with a trailing comma."""
     call = Call(f"def {name}", tuple(Atom(p) for p in params))
-    return lay_out(indent, "", call, f" -> {returns}:")
+    lines = lay_out(indent, "", call, f" -> {returns}:")
+    if len(lines) == 3 and len(params) == 1:
+        lines[1] += ","  # black adds the comma when a lone parameter gets its own line
+    return lines
