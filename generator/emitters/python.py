@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import keyword
 import math
-import unicodedata
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -94,7 +94,7 @@ RESERVED_FIELDS = frozenset(
         "object",
     }
 )
-MAX_CLASS_NAME = 60  # keeps `result: Name = _rt.untagged(` within 88 columns
+MAX_CLASS_NAME = 100
 MAX_FIELD_NAME = 60
 EXTRAS_FIELD = "additional_properties"
 
@@ -140,28 +140,37 @@ def package_name(models: ModelSet, options: EmitOptions) -> str:
 # --- escaping ----------------------------------------------------------------------------
 
 
-def _escape_char(char: str) -> str:
-    if char == "\\":
-        return "\\\\"
-    if char == "\t":
-        return "\\t"
-    if char == "\n":
-        return "\\n"
-    if char == "\r":
-        return "\\r"
-    if char.isprintable() or (char == " "):
+# Characters that may need an escape: anything but printable ASCII other than the backslash.
+_SPECIAL = re.compile(r"[^\x20-\x5b\x5d-\x7e]")
+_NAMED_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group()
+    named = _NAMED_ESCAPES.get(char)
+    if named is not None:
+        return named
+    if char.isprintable():
         return char
-    if unicodedata.category(char) == "Cs" or not char.isprintable():
-        return repr(char)[1:-1] if char.isascii() or ord(char) > 0xFFFF else f"\\u{ord(char):04x}"
-    return char
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def _escape(text: str) -> str:
+    """Backslashes, tabs, line breaks and unprintable characters as escapes (lower-case hex,
+    as black writes them); printable non-ASCII stays as it is."""
+    return _SPECIAL.sub(_escape_char, text)
 
 
 def py_str(text: str) -> str:
     """A string literal for ``text``, in the quote style black prefers (double, unless single
     quotes need fewer escapes)."""
     quote = "'" if text.count('"') > text.count("'") else '"'
-    body = "".join(("\\" + c) if c == quote else _escape_char(c) for c in text)
-    return f"{quote}{body}{quote}"
+    return f"{quote}{_escape(text).replace(quote, chr(92) + quote)}{quote}"
 
 
 def py_literal(value: object) -> str:
@@ -181,15 +190,11 @@ def py_literal(value: object) -> str:
     raise ModelgenError(f"{value!r} is not a scalar")
 
 
-def _doc_escape(line: str) -> str:
-    return "".join(c if c in "\t" and False else _escape_char(c) for c in line)
-
-
 def docstring(text: str, indent: str) -> list[str]:
     """Docstring lines for spec text. The text is escaped so it cannot end the literal, laid out
     as black lays docstrings out (first line stripped, common indentation of the rest removed,
     trailing spaces dropped), so ``inspect.getdoc()`` returns the text normalised that way."""
-    raw_lines = [_doc_escape(line).rstrip() for line in clean_text(text).split("\n")]
+    raw_lines = [_escape(line).rstrip() for line in clean_text(text).split("\n")]
     while raw_lines and not raw_lines[0].strip():
         raw_lines.pop(0)
     while raw_lines and not raw_lines[-1].strip():
@@ -200,13 +205,13 @@ def docstring(text: str, indent: str) -> list[str]:
     rest = raw_lines[1:]
     common = min((len(line) - len(line.lstrip()) for line in rest if line.strip()), default=0)
     lines = [raw_lines[0]] + [line[common:] for line in rest]
-    joined = "\n".join(lines).replace('"""', '""\\"')
-    if joined.startswith('"'):
-        joined = "\\x22" + joined[1:]
-    if joined.endswith('"') and not joined.endswith('\\"'):
-        joined = joined[:-1] + "\\x22"
-    elif joined.endswith('\\"'):
-        joined = joined[:-2] + "\\x22"
+    joined = "\n".join(lines)
+    lead = trail = ""
+    if joined.startswith('"'):  # black would pad a leading or trailing quote with a space
+        joined, lead = joined[1:], "\\x22"
+    if joined.endswith('"'):
+        joined, trail = joined[:-1], "\\x22"
+    joined = lead + joined.replace('"""', '""\\"') + trail
     out = joined.split("\n")
     if len(out) == 1:
         return [f'{indent}"""{out[0]}"""']
@@ -214,11 +219,14 @@ def docstring(text: str, indent: str) -> list[str]:
     return [f'{indent}"""{out[0]}', *body, f'{indent}"""']
 
 
+_UNPRINTABLE = re.compile(r"[^\x20-\x7e\u00a1-\u2027\u202a-\ud7ff\ue000-\ufffd]")
+
+
 def comment(text: str, indent: str) -> list[str]:
     """``#:`` comment lines (the Sphinx attribute-doc form) for spec text."""
     lines = []
     for line in clean_text(text).split("\n"):
-        safe = "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in line).rstrip()
+        safe = _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], line).rstrip()
         lines.append(f"{indent}#: {safe}" if safe else f"{indent}#:")
     while lines and lines[-1].endswith("#:"):
         lines.pop()
@@ -378,7 +386,7 @@ class _Emitter:
             check = lay_out("        ", "", Call("_rt.closed", (Atom("d"), Atom("where"), *wire_atoms)))
         lines = [
             "@_dc.dataclass(frozen=True, slots=True, kw_only=True)",
-            f"class {name}(_rt.Model):",
+            *lay_out("", "", Call(f"class {name}", (Atom("_rt.Model"),)), ":"),
             *docstring(_model_doc(model.description, model.deprecated, model.name, name), "    "),
             *field_lines,
             "",
@@ -413,7 +421,7 @@ class _Emitter:
                 members.extend(comment(v.description, "    "))
             members.extend(_assignment("    ", member, py_literal(v.value)))
         lines = [
-            f"class {name}(_enum.Enum):",
+            *lay_out("", "", Call(f"class {name}", (Atom("_enum.Enum"),)), ":"),
             *docstring(
                 _model_doc(model.description, model.deprecated, model.name, name)
                 + "\n\nValues the schema does not list decode to pseudo-members that keep the"
@@ -424,7 +432,7 @@ class _Emitter:
             *members,
             *([""] if members else []),
             "    @classmethod",
-            f"    def _missing_(cls, value: object) -> {name} | None:",
+            *signature("    ", "_missing_", ["cls", "value: object"], f"{name} | None"),
             "        return _rt.unknown_member(cls, value)",
         ]
         return Block(name, lines)
@@ -464,13 +472,12 @@ class _Emitter:
         doc = _model_doc(model.description, model.deprecated, model.name, name)
         lines = [
             *comment(doc, ""),
-            *alias(name, "_t.TypeAlias", rhs),
+            *self.alias_lines(name, rhs, quoted),
             "",
             "",
             *signature("", function, ["data: object", f"where: str = {py_str(name)}"], name),
             *docstring(f"Decodes a {name} from JSON data. {how}", "    "),
-            *lay_out("    ", f"result: {name} = ", call),
-            "    return result",
+            *lay_out("    ", "return ", Call("_t.cast", (Atom(name), call))),
             "",
             "",
             *signature("", self.to_json_name(model), [f"value: {name}"], "_t.Any"),
@@ -490,7 +497,14 @@ class _Emitter:
         notes = _constraints_text(model.constraints)
         if notes:
             doc += f"\n\nConstraints: {notes}."
-        return Block(name, [*comment(doc, ""), *alias(name, "_t.TypeAlias", rhs)])
+        return Block(name, [*comment(doc, ""), *self.alias_lines(name, rhs, quoted)])
+
+    def alias_lines(self, name: str, rhs: Expr, quoted: bool) -> list[str]:
+        """``Name: _t.TypeAlias = ...``; a name too long for that line (over 66 characters)
+        makes an implicit alias ``Name = ...``, which type checkers read the same way; a
+        quoted (forward-reference) alias must stay explicit."""
+        explicit = quoted or len(name) + len(": _t.TypeAlias = (") <= 88
+        return alias(name, rhs, explicit)
 
     # module -------------------------------------------------------------------------------
 
@@ -590,6 +604,8 @@ def _literal_of(const: Const | None) -> str | None:
     """The ``Literal[...]`` argument for a const property: strings, integers and booleans."""
     if const is None or isinstance(const.value, float) or const.value is None:
         return None
+    if isinstance(const.value, int) and not -(2**63) <= const.value < 2**63:
+        return None  # mypy cannot type Literal integers beyond 64 bits
     if isinstance(const.value, (str, int, bool)):
         return py_literal(const.value)
     return None
@@ -693,7 +709,7 @@ def _field_doc(f: Field, ident: str) -> str:
 
 
 def _model_doc(description: str | None, deprecated: bool, schema_name: str, ident: str) -> str:
-    text = (description or "").strip() or f"The {schema_name} schema."
+    text = clean_text(description or "").strip() or f"The {schema_name} schema."
     if deprecated:
         text += "\n\nDeprecated."
     if schema_name != ident:

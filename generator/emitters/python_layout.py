@@ -71,11 +71,22 @@ def _fits(line: str) -> bool:
     return len(line) <= LINE_LENGTH
 
 
+def _has_magic(expr: Expr) -> bool:
+    """Whether a trailing comma inside forces ``expr`` onto several lines."""
+    if isinstance(expr, Keyword):
+        return _has_magic(expr.value)
+    if isinstance(expr, BitOr):
+        return any(_has_magic(part) for part in expr.parts)
+    if isinstance(expr, Call):
+        return (expr.magic and bool(expr.args)) or any(_has_magic(arg) for arg in expr.args)
+    return False
+
+
 def lay_out(indent: str, prefix: str, expr: Expr, suffix: str = "") -> list[str]:
     """``prefix + expr + suffix`` at ``indent``, split the way black splits it."""
     line = f"{indent}{prefix}{render(expr)}{suffix}"
     magic = isinstance(expr, Call) and expr.magic and bool(expr.args)
-    if _fits(line) and not magic:
+    if _fits(line) and not _has_magic(expr):
         return [line]
     if isinstance(expr, Keyword):
         return lay_out(indent, f"{prefix}{expr.name}=", expr.value, suffix)
@@ -86,7 +97,7 @@ def lay_out(indent: str, prefix: str, expr: Expr, suffix: str = "") -> list[str]
     tail = f"{indent}{closing}{suffix}"
     inner = indent + INDENT
     body = inner + ", ".join(render(arg) for arg in expr.args)
-    if not magic and _fits(body):
+    if not _has_magic(expr) and _fits(body):
         return [head, body, tail]
     if len(expr.args) == 1 and not magic:
         return [head, *lay_out(inner, "", expr.args[0]), tail]
@@ -111,14 +122,19 @@ def _lay_out_union(indent: str, union: BitOr) -> list[str]:
 def annotated(indent: str, name: str, annotation: Expr, default: str | None = None) -> list[str]:
     """``name: annotation = default`` (a dataclass field or an explicit type alias).
 
-    Black wraps a long union annotation in parentheses, splits a subscript annotation at its
-    bracket, and wraps a long bare name in parentheses; the default is always a short atom.
+    The default is always a short atom. Black first wraps the default in parentheses if the
+    line up to them fits; else it wraps a union annotation in parentheses, splits a subscript
+    annotation at its bracket, and wraps a long bare name in parentheses.
     """
     suffix = f" = {default}" if default is not None else ""
     line = f"{indent}{name}: {render(annotation)}{suffix}"
     if _fits(line):
         return [line]
     inner = indent + INDENT
+    if default is not None:
+        head = f"{indent}{name}: {render(annotation)} = ("
+        if _fits(head) and not _has_magic(annotation):
+            return [head, inner + default, f"{indent})"]
     if isinstance(annotation, Call):
         return lay_out(indent, f"{name}: ", annotation, suffix)
     if isinstance(annotation, BitOr):
@@ -128,21 +144,25 @@ def annotated(indent: str, name: str, annotation: Expr, default: str | None = No
     return [f"{indent}{name}: (", *body, f"{indent}){suffix}"]
 
 
-def alias(name: str, annotation_of_alias: str, target: Expr) -> list[str]:
-    """``Name: TypeAlias = target`` at module level: black wraps a long union right-hand side
-    in parentheses and splits a subscript at its bracket."""
-    prefix = f"{name}: {annotation_of_alias} = "
+def alias(name: str, target: Expr, explicit: bool = True) -> list[str]:
+    """A module-level type alias, ``Name: _t.TypeAlias = target``, or ``Name = target`` when
+    ``explicit`` is false (black would otherwise break a long name's annotation apart).
+
+    Black splits a subscript at its bracket when the line up to the bracket fits, and else
+    wraps the right-hand side in parentheses, splitting a union there one operand per line.
+    """
+    prefix = f"{name}: _t.TypeAlias = " if explicit else f"{name} = "
     line = prefix + render(target)
     if _fits(line):
         return [line]
     if isinstance(target, Call):
-        return lay_out("", prefix, target)
+        split = lay_out("", prefix, target)
+        if _fits(split[0]):
+            return split
     if isinstance(target, BitOr):
         body = _lay_out_union(INDENT, target)
     else:
-        body = [INDENT + render(target)]
-        if not _fits(body[0]):
-            return [line]
+        body = lay_out(INDENT, "", target)
     return [f"{prefix}(", *body, ")"]
 
 
