@@ -446,11 +446,11 @@ class _Emitter:
                     parts.append(part)
         return parts[0] if len(parts) == 1 else BitOr(tuple(parts))
 
-    def union_block(self, model: UnionModel, quoted: bool) -> Block:
+    def union_block(self, model: UnionModel, forward: frozenset[str]) -> Block:
         name = self.classes[model.name]
         function = self.functions[model.name]
         target = self.union_annotation(model)
-        rhs = Atom(py_str(render(target))) if quoted else target
+        rhs = _forward(target, {self.classes[n] for n in forward})
         if model.discriminator is not None:
             pairs = []
             for tag, variant in model.discriminator.mapping:
@@ -472,7 +472,7 @@ class _Emitter:
         doc = _model_doc(model.description, model.deprecated, model.name, name)
         lines = [
             *comment(doc, ""),
-            *self.alias_lines(name, rhs, quoted),
+            *self.alias_lines(name, rhs, bool(forward)),
             "",
             "",
             *signature("", function, ["data: object", f"where: str = {py_str(name)}"], name),
@@ -489,15 +489,15 @@ class _Emitter:
     def to_json_name(self, model: UnionModel) -> str:
         return self.functions[model.name][: -len("_from_json")] + "_to_json"
 
-    def alias_block(self, model: AliasModel, quoted: bool) -> Block:
+    def alias_block(self, model: AliasModel, forward: frozenset[str]) -> Block:
         name = self.classes[model.name]
         target = self.annotation(model.target)
-        rhs = Atom(py_str(render(target))) if quoted else target
+        rhs = _forward(target, {self.classes[n] for n in forward})
         doc = _model_doc(model.description, model.deprecated, model.name, name)
         notes = _constraints_text(model.constraints)
         if notes:
             doc += f"\n\nConstraints: {notes}."
-        return Block(name, [*comment(doc, ""), *self.alias_lines(name, rhs, quoted)])
+        return Block(name, [*comment(doc, ""), *self.alias_lines(name, rhs, bool(forward))])
 
     def alias_lines(self, name: str, rhs: Expr, quoted: bool) -> list[str]:
         """``Name: _t.TypeAlias = ...``; a name too long for that line (over 66 characters)
@@ -514,17 +514,19 @@ class _Emitter:
         late = [m for m in self.models.models if isinstance(m, (UnionModel, AliasModel))]
         result = [self.enum_block(m) for m in sorted(enums, key=lambda m: self.classes[m.name])]
         result += [self.object_block(m) for m in sorted(objects, key=lambda m: self.classes[m.name])]
-        for model, quoted in self.late_order(late):
+        for model, forward in self.late_order(late):
             if isinstance(model, UnionModel):
-                result.append(self.union_block(model, quoted))
+                result.append(self.union_block(model, forward))
             else:
-                result.append(self.alias_block(model, quoted))
+                result.append(self.alias_block(model, forward))
         return result
 
-    def late_order(self, late: list[UnionModel | AliasModel]) -> list[tuple[UnionModel | AliasModel, bool]]:
+    def late_order(
+        self, late: list[UnionModel | AliasModel]
+    ) -> list[tuple[UnionModel | AliasModel, frozenset[str]]]:
         """Unions and aliases are evaluated at import, after every class: each goes after the
-        unions and aliases it names; one in a cycle is written as a string (a forward
-        reference)."""
+        unions and aliases it names. Where they form a cycle, one of them goes first and names
+        the ones not yet defined as strings (forward references); those are returned with it."""
         names = {m.name for m in late}
         deps: dict[str, set[str]] = {}
         for m in late:
@@ -533,19 +535,18 @@ class _Emitter:
                 _collect_refs(t, refs)
             deps[m.name] = refs & names
         done: set[str] = set()
-        order: list[tuple[UnionModel | AliasModel, bool]] = []
+        order: list[tuple[UnionModel | AliasModel, frozenset[str]]] = []
         pending = sorted(late, key=lambda m: self.classes[m.name])
         while pending:
             ready = [m for m in pending if deps[m.name] <= done]
-            if not ready:
-                first = pending[0]
-                ready = [first]
-                quoted = {first.name}
+            if ready:
+                for m in ready:
+                    order.append((m, frozenset()))
+                    done.add(m.name)
             else:
-                quoted = set()
-            for m in ready:
-                order.append((m, m.name in quoted))
-                done.add(m.name)
+                first = pending[0]
+                order.append((first, frozenset(deps[first.name] - done)))
+                done.add(first.name)
             pending = [m for m in pending if m.name not in done]
         return order
 
@@ -582,6 +583,23 @@ _KIND_DECODERS = {
     "boolean": "_rt.decode_bool",
     "any": "_rt.decode_any",
 }
+
+
+def _forward(expr: Expr, names: set[str]) -> Expr:
+    """``expr`` with the given names as strings (forward references), spelled so that it
+    still evaluates at import: a union holding a string becomes ``_t.Union[...]``."""
+    if not names:
+        return expr
+    if isinstance(expr, Atom):
+        return Atom(py_str(expr.text)) if expr.text in names else expr
+    if isinstance(expr, BitOr):
+        parts = tuple(_forward(p, names) for p in expr.parts)
+        if any(isinstance(p, Atom) and p.text.startswith('"') for p in parts):
+            return Call("_t.Union", parts, square=True)
+        return BitOr(parts)
+    if isinstance(expr, Call):
+        return Call(expr.func, tuple(_forward(a, names) for a in expr.args), expr.square, expr.magic)
+    return expr
 
 
 def _collect_refs(type_: TypeRef, into: set[str]) -> None:
