@@ -108,8 +108,9 @@ def test_example_const_tag_is_a_literal_with_its_value_as_default() -> None:
     module = import_package(example_models(), "example_pkg")
     hints = typing.get_type_hints(module.SessionUpdateEvent)
     assert hints["type"] == typing.Literal["session.update"]
-    event = module.SessionUpdateEvent(session=module.SessionCreateRequest(
-        model=module.SessionCreateRequestModel.REALTIME_MINI))
+    event = module.SessionUpdateEvent(
+        session=module.SessionCreateRequest(model=module.SessionCreateRequestModel.REALTIME_MINI)
+    )
     assert event.to_dict()["type"] == "session.update"
 
 
