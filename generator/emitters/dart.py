@@ -82,10 +82,11 @@ CORE_TYPES = frozenset(
 # Names of the support part (lib/src/_support.dart).
 SUPPORT_TYPES = frozenset({"Present", "FromSchema"})
 
-# Members of every generated class, and lower-case names the generated bodies refer to.
+# Members of every generated class, and lower-case names the generated bodies refer to
+# (``other`` is the parameter of ``==``, which compares fields by their bare names).
 OBJECT_MEMBERS = frozenset(
     """hashCode runtimeType toString noSuchMethod copyWith toJson fromJson identical int
-    double num bool""".split()
+    double num bool other""".split()
 )
 ENUM_MEMBERS = OBJECT_MEMBERS | frozenset({"value", "values", "index", "name", "fromValue"})
 
@@ -588,9 +589,7 @@ def _field(plan: _Plan, f: Field, name: str) -> DartField:
         encode=_map_entry(4, guard, wire, encode),
         copy_param=copy_param,
         copy_arg=_argument(4, name, copy_arg),
-        equals=(
-            f"_deepEquals(this.{name}, other.{name})" if deep else f"this.{name} == other.{name}"
-        ),
+        equals=f"_deepEquals({name}, other.{name})" if deep else f"{name} == other.{name}",
         hash=f"_deepHash({name})" if deep else name,
         doc=doc_lines(f.description),
         deprecated=f.deprecated,
