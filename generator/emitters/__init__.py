@@ -25,13 +25,14 @@ Emitter = Callable[[ModelSet, EmitOptions], dict[str, str]]
 # name -> module under generator.emitters. The one place a language is registered.
 EMITTERS: dict[str, str] = {
     "python": "python",
+    "dart": "dart",
     "docs-php": "docs_php",
     "docs-dart": "docs_dart",
     "docs-python": "docs_python",
 }
 
 # What `--lang all` means (the code targets; docs dialects are asked for by name).
-ALL = ("python",)
+ALL = ("python", "dart")
 
 
 def emitter(name: str) -> Emitter:
