@@ -54,7 +54,7 @@ HOSTILE_TEXT = [
     "line\rbreak\r\nand\u2028more\u2029and\vthe\fend\x00nul",
     "@param int $x injected tag",
     "bidi \u202e reversed \u2066 isolate",
-    'quotes "double" \'single\' and back\\slash\\',
+    "quotes \"double\" 'single' and back\\slash\\",
     "$x ${x} {$x}",
 ]
 
@@ -109,7 +109,9 @@ def hostile_models() -> ModelSet:
         EnumModel(
             "Weird",
             "string",
-            tuple(EnumValue(v, description=HOSTILE_TEXT[i % 10]) for i, v in enumerate(ENUM_VALUES)),
+            tuple(
+                EnumValue(v, description=HOSTILE_TEXT[i % 10]) for i, v in enumerate(ENUM_VALUES)
+            ),
             description="?> */",
         ),
     ]
@@ -150,7 +152,7 @@ def test_class_is_never_an_enum_case_name() -> None:
 def test_string_literals_never_interpolate_and_round_trip() -> None:
     assert php_string("$x {$x} ${x}") == "'$x {$x} ${x}'"
     assert php_string("it's \\") == "'it\\'s \\\\'"
-    assert php_string("a\nb$x\"") == '"a\\x0ab\\$x\\""'
+    assert php_string('a\nb$x"') == '"a\\x0ab\\$x\\""'
     assert php_string("\u202e") == '"\\u{202e}"'
 
 

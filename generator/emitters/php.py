@@ -146,6 +146,24 @@ def doc_lines(text: str | None) -> list[str]:
     return lines
 
 
+def class_doc(
+    description: str | None, schema: str, deprecated: bool, notes: Iterable[str] = ()
+) -> list[str]:
+    """The lines of a class-level docblock: the description, notes, then the original schema
+    name (the tag the code reader looks for)."""
+    lines = doc_lines(description)
+    notes = list(notes)
+    if lines and notes:
+        lines.append("")
+    lines += notes
+    if lines:
+        lines.append("")
+    lines.append(f"@modelgen-schema {doc_json(schema)}")
+    if deprecated:
+        lines.append("@deprecated")
+    return lines
+
+
 def doc_json(text: str) -> str:
     """A JSON string that is safe inside a docblock (``/`` escaped, so ``*/`` cannot occur);
     used for the original schema and key names the code reader needs back."""
@@ -576,9 +594,7 @@ def _object_context(plan: _Plan, model: ObjectModel) -> dict[str, object]:
     interfaces = plan.implements.get(model.name, [])
     return {
         "cls": cls,
-        "doc": doc_lines(model.description),
-        "schema": doc_json(model.name),
-        "deprecated": model.deprecated,
+        "doc": class_doc(model.description, model.name, model.deprecated),
         "implements": ", ".join(interfaces or ["\\JsonSerializable"]),
         "fields": fields,
         "params": params,
@@ -604,9 +620,7 @@ def _enum_context(plan: _Plan, model: EnumModel, backing: str) -> dict[str, obje
         "unknown": plan.unknown[model.name],
         "backing": backing,
         "check": "is_string" if backing == "string" else "is_int",
-        "doc": doc_lines(model.description),
-        "schema": doc_json(model.name),
-        "deprecated": model.deprecated,
+        "doc": class_doc(model.description, model.name, model.deprecated),
         "cases": cases,
         "where": _where(model.name),
     }
@@ -619,9 +633,7 @@ def _alias_context(plan: _Plan, model: Model, target: TypeRef) -> dict[str, obje
     native = plan.native(target, False)
     return {
         "cls": plan.classes[model.name],
-        "doc": doc_lines(model.description),
-        "schema": doc_json(model.name),
-        "deprecated": model.deprecated,
+        "doc": class_doc(model.description, model.name, model.deprecated),
         "native": native,
         "doc_type": plan.doc(target),
         "decode": plan.decode(target, "$data", _where(model.name)),
@@ -666,13 +678,12 @@ def _union_contexts(plan: _Plan, model: UnionModel) -> tuple[dict[str, object], 
         kinds.map_encode = kinds.map_encode or found.map_encode
     native = plan.native(Ref(model.name), False)
     variants_doc = [plan.doc(v) for v in model.variants]
-    interface = {
+    notes = [f"Decode with {plan.factories[model.name]}::fromJson()."]
+    if objects:
+        notes.insert(0, f"Implemented by {', '.join(plan.classes[name] for name in objects)}.")
+    interface: dict[str, object] = {
         "cls": cls,
-        "doc": doc_lines(model.description),
-        "schema": doc_json(model.name),
-        "deprecated": model.deprecated,
-        "implementers": [plan.classes[name] for name in objects],
-        "factory": plan.factories[model.name],
+        "doc": class_doc(model.description, model.name, model.deprecated, notes),
     }
     factory = {
         "cls": plan.factories[model.name],
@@ -707,7 +718,7 @@ def emit(models: ModelSet, options: EmitOptions) -> dict[str, str]:
     else:
         namespace = default_namespace(models.title)
     plan = _Plan(models, namespace)
-    common = {"namespace": namespace}
+    common = {"namespace": namespace, "header": render("php", "_header.php.jinja")}
     files: dict[str, str] = {}
 
     def put(cls: str, template: str, context: dict[str, object]) -> None:
