@@ -72,9 +72,10 @@ def round_trip(
     files: Mapping[str, str],
     models: ModelSet,
     cases: Iterable[tuple[str, str, str]],
-) -> dict[str, tuple[str, str]]:
+) -> dict[str, tuple[str, str, str]]:
     """Runs ``(case id, model name, JSON text)`` cases through the generated code in one PHP
-    process; returns case id -> ("ok", re-encoded JSON) or ("error", exception and message)."""
+    process; returns case id -> ("ok", decoded PHP type, re-encoded JSON) or ("error",
+    exception class and message, "")."""
     points = entry_points(models)
     lines = []
     for case_id, model, text in cases:
@@ -91,10 +92,14 @@ def round_trip(
         timeout=600,
     )
     assert done.returncode == 0, done.stderr + done.stdout[-2000:]
-    results: dict[str, tuple[str, str]] = {}
+    results: dict[str, tuple[str, str, str]] = {}
     for line in done.stdout.splitlines():
-        case_id, status, payload = line.split("\t", 2)
-        results[case_id] = (status, payload)
+        case_id, status, rest = line.split("\t", 2)
+        if status == "ok":
+            php_type, text = rest.split("\t", 1)
+            results[case_id] = (status, php_type, text)
+        else:
+            results[case_id] = (status, rest, "")
     return results
 
 

@@ -204,7 +204,7 @@ def test_hostile_names_and_text_load_silently_and_round_trip(tmp_path: Path) -> 
     cases += [("badtag", "Everything", dumps({**full, "tag": "other"}))]
     results = round_trip(php, tmp_path, files, models, cases)
     for case_id, _, text in cases[:-1]:
-        status, out = results[case_id]
+        status, _, out = results[case_id]
         assert status == "ok", (case_id, out)
         assert same_json(json.loads(out), json.loads(text)), case_id
     assert results["badtag"][0] == "error"
