@@ -23,7 +23,6 @@ from generator.emitters.php import (
     property_name,
 )
 from generator.errors import ModelgenError
-from generator.output import validate_relpath
 from generator.ir import (
     Const,
     EnumModel,
@@ -35,6 +34,7 @@ from generator.ir import (
     Ref,
     Source,
 )
+from generator.output import validate_relpath
 from generator.treesitter import parse, problems
 
 STRING = Primitive("string")
@@ -96,11 +96,11 @@ def hostile_models() -> ModelSet:
         ObjectModel("UnknownWeird", ()),
         ObjectModel(
             "Everything",
-            tuple(
-                Field(name, STRING, required=i % 2 == 0, description=HOSTILE_TEXT[i % 10])
-                for i, name in enumerate(PROPERTY_NAMES)
-            )
-            + (
+            (
+                *(
+                    Field(name, STRING, required=i % 2 == 0, description=HOSTILE_TEXT[i % 10])
+                    for i, name in enumerate(PROPERTY_NAMES)
+                ),
                 Field("weird", Ref("Weird"), required=False),
                 Field("tag", STRING, required=True, const=Const("it's $x {$x} \\")),
             ),
