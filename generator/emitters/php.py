@@ -46,7 +46,7 @@ from ..ir import (
     TypeRef,
     UnionModel,
 )
-from ..templating import render
+from ..templating import environment, render
 from . import EmitOptions
 
 # Names PHP refuses (or reserves) as class, interface or enum names, compared case-insensitively.
@@ -248,6 +248,7 @@ class _Plan:
 
     def __post_init__(self) -> None:
         self.by_name = self.models.by_name()
+        self._object_variants: dict[str, list[str]] = {}
         allocator = naming.NameAllocator(fold=str.casefold)
         for model in self.models.models:
             allocator.allocate(model.name, class_name(model.name))
@@ -292,11 +293,15 @@ class _Plan:
 
     def object_variants(self, union: UnionModel) -> list[str]:
         """The variants that are object models: the classes implementing the union."""
+        cached = self._object_variants.get(union.name)
+        if cached is not None:
+            return cached
         names = []
         for variant in union.variants:
             if isinstance(variant, Ref) and isinstance(self.by_name.get(variant.name), ObjectModel):
                 names.append(variant.name)
-        return _dedupe(names)
+        self._object_variants[union.name] = result = _dedupe(names)
+        return result
 
     def tags(self, name: str, prop: str, seen: frozenset[str] = frozenset()) -> list[str]:
         """The discriminator values the model ``name`` can carry in property ``prop``: a
@@ -771,8 +776,14 @@ def emit(models: ModelSet, options: EmitOptions) -> dict[str, str]:
     common = {"namespace": namespace, "header": render("php", "_header.php.jinja")}
     files: dict[str, str] = {}
 
+    templates = {
+        name: environment("php").get_template(name)
+        for name in ("class.php.jinja", "alias.php.jinja", "enum.php.jinja", "unknown.php.jinja")
+        + ("interface.php.jinja", "factory.php.jinja")
+    }
+
     def put(cls: str, template: str, context: dict[str, object]) -> None:
-        files[f"src/{cls}.php"] = render("php", template, **common, **context)
+        files[f"src/{cls}.php"] = templates[template].render(**common, **context)
 
     for model in models.models:
         target = plan.alias_target(model)
