@@ -777,9 +777,8 @@ def emit(models: ModelSet, options: EmitOptions) -> dict[str, str]:
     files: dict[str, str] = {}
 
     templates = {
-        name: environment("php").get_template(name)
-        for name in ("class.php.jinja", "alias.php.jinja", "enum.php.jinja", "unknown.php.jinja")
-        + ("interface.php.jinja", "factory.php.jinja")
+        name: environment("php").get_template(f"{name}.php.jinja")
+        for name in ("class", "alias", "enum", "unknown", "interface", "factory")
     }
 
     def put(cls: str, template: str, context: dict[str, object]) -> None:
@@ -788,19 +787,19 @@ def emit(models: ModelSet, options: EmitOptions) -> dict[str, str]:
     for model in models.models:
         target = plan.alias_target(model)
         if isinstance(model, ObjectModel):
-            put(plan.classes[model.name], "class.php.jinja", _object_context(plan, model))
+            put(plan.classes[model.name], "class", _object_context(plan, model))
         elif target is not None:
-            put(plan.classes[model.name], "alias.php.jinja", _alias_context(plan, model, target))
+            put(plan.classes[model.name], "alias", _alias_context(plan, model, target))
         elif isinstance(model, EnumModel):
             backing = plan.backing(model)
             assert backing is not None
             context = _enum_context(plan, model, backing)
-            put(plan.classes[model.name], "enum.php.jinja", context)
-            put(plan.unknown[model.name], "unknown.php.jinja", context)
+            put(plan.classes[model.name], "enum", context)
+            put(plan.unknown[model.name], "unknown", context)
         elif isinstance(model, UnionModel):
             interface, factory = _union_contexts(plan, model)
-            put(plan.classes[model.name], "interface.php.jinja", interface)
-            put(plan.factories[model.name], "factory.php.jinja", factory)
+            put(plan.classes[model.name], "interface", interface)
+            put(plan.factories[model.name], "factory", factory)
     for support in ("Absent", "DecodeException", "Json"):
         files[f"src/{SUPPORT}/{support}.php"] = render("php", f"{support}.php.jinja", **common)
     composer = {
