@@ -1,47 +1,50 @@
-"""Parsing generated code with tree-sitter grammars, to check it is well formed without the
-language's own toolchain. Grammars are imported only when a language is first asked for."""
+"""Parsing generated code with a real grammar (tree-sitter), to check it has no syntax errors
+and to read generated code back. Grammars are imported lazily: only tests and the code readers
+need them."""
 
 from __future__ import annotations
 
 import importlib
 from functools import cache
+from typing import Any
 
-import tree_sitter
+from tree_sitter import Language, Node, Parser, Tree
 
-# language -> (module, function returning the grammar)
+# language name -> (module, function returning the grammar pointer)
 _GRAMMARS = {
-    "php": ("tree_sitter_php", "language_php"),
     "dart": ("tree_sitter_dart", "language"),
+    "php": ("tree_sitter_php", "language_php"),
 }
 
 
 @cache
-def _parser(language: str) -> tree_sitter.Parser:
-    if language not in _GRAMMARS:
-        raise ValueError(f"no tree-sitter grammar for {language!r}")
-    module_name, function = _GRAMMARS[language]
-    module = importlib.import_module(module_name)
-    return tree_sitter.Parser(tree_sitter.Language(getattr(module, function)()))
+def _parser(lang: str) -> Parser:
+    module_name, function = _GRAMMARS[lang]
+    module: Any = importlib.import_module(module_name)
+    return Parser(Language(getattr(module, function)()))
 
 
-def parse(language: str, source: str) -> tree_sitter.Tree:
-    return _parser(language).parse(source.encode("utf-8"))
+def parse(lang: str, source: str | bytes) -> Tree:
+    """The syntax tree of ``source`` in ``lang`` (``dart`` or ``php``)."""
+    data = source.encode("utf-8") if isinstance(source, str) else source
+    return _parser(lang).parse(data)
 
 
-def problems(tree: tree_sitter.Tree) -> list[str]:
-    """Every ERROR or MISSING node, as ``line:column: kind text``; empty when the parse is clean."""
+def problems(tree: Tree) -> list[str]:
+    """Every ERROR and MISSING node, as ``line:column: ERROR near '...'`` (1-based lines)."""
     found: list[str] = []
     if not tree.root_node.has_error:
         return found
-    stack = [tree.root_node]
+    stack: list[Node] = [tree.root_node]
     while stack:
         node = stack.pop()
         if not node.has_error and not node.is_missing:
             continue
         if node.is_error or node.is_missing:
-            row, column = node.start_point
             kind = "MISSING" if node.is_missing else "ERROR"
             text = (node.text or b"")[:40].decode("utf-8", "replace")
-            found.append(f"{row + 1}:{column + 1}: {kind} {node.type} {text!r}")
+            row, column = node.start_point
+            found.append(f"{row + 1}:{column + 1}: {kind} {node.type} near {text!r}")
         stack.extend(reversed(node.children))
+    found.sort(key=lambda item: tuple(int(n) for n in item.split(":", 2)[:2]))
     return found
