@@ -197,8 +197,9 @@ class _Shape:
     kind: str  # ref enum const union single object map array primitive multi any merged
     nullable: bool
     types: tuple[str, ...]
-    members: list[tuple[Location, JsonValue]]  # non-null oneOf/anyOf members (or allOf target)
+    members: list[tuple[Location, JsonValue]]  # non-null oneOf/anyOf members (allOf: merged)
     enum: list[Any] | None = None
+    ref: tuple[Location, JsonValue] | None = None  # kind "ref": where the $ref is, and it
 
 
 def _is_null_schema(schema: JsonValue) -> bool:
@@ -399,8 +400,9 @@ class _Loader:
             types = ()
         elif isinstance(raw, str):
             types = (raw,)
-        elif isinstance(raw, list) and raw and all(isinstance(t, str) for t in raw):
-            types = tuple(dict.fromkeys(raw))
+        elif isinstance(raw, list) and raw and all(isinstance(t, str) or t is None for t in raw):
+            # an unquoted YAML null in a type list means "null"
+            types = tuple(dict.fromkeys("null" if t is None else t for t in raw))
         else:
             raise ModelgenError(
                 f"type must be a name or a list of names, not {raw!r}", self._src(loc)
@@ -445,7 +447,9 @@ class _Loader:
         if "$ref" in s:
             if has_props or "allOf" in s:
                 return shape("object")
-            return shape("ref")
+            result = shape("ref")
+            result.ref = (loc, s["$ref"])
+            return result
         if "allOf" in s:
             return self._all_of_shape(loc, s, shape, has_props)
         if members and not has_props:
@@ -492,7 +496,9 @@ class _Loader:
             and set(content[0][1]) <= _ANNOTATIONS | {"$ref"}
         ):
             result.kind = "ref"
-            result.members = content
+            ref_loc, ref_schema = content[0]
+            assert isinstance(ref_schema, dict)
+            result.ref = (ref_loc, ref_schema["$ref"])
             return result
         if has_props or "oneOf" in s or "anyOf" in s or "additionalProperties" in s:
             return result
@@ -535,11 +541,8 @@ class _Loader:
             return Ref(self.names[loc]), nullable, _MISSING
         kind = shape.kind
         if kind == "ref":
-            if shape.members:  # allOf: [{$ref}]
-                member_loc, member = shape.members[0]
-                assert isinstance(member, dict)
-                return self._ref_type(member_loc, member["$ref"]), nullable, _MISSING
-            return self._ref_type(loc, schema["$ref"]), nullable, _MISSING
+            assert shape.ref is not None
+            return self._ref_type(*shape.ref), nullable, _MISSING
         if kind == "single":
             member_loc, member = shape.members[0]
             inner, inner_null, const = self._type(member_loc, member, hint, depth + 1)
@@ -704,11 +707,8 @@ class _Loader:
         model, so it must not resolve to itself)."""
         kind = shape.kind
         if kind == "ref":
-            if shape.members:
-                member_loc, member = shape.members[0]
-                assert isinstance(member, dict)
-                return self._ref_type(member_loc, member["$ref"]), False, _MISSING
-            return self._ref_type(loc, schema["$ref"]), False, _MISSING
+            assert shape.ref is not None
+            return self._ref_type(*shape.ref), False, _MISSING
         if kind == "single":
             member_loc, member = shape.members[0]
             return self._type(member_loc, member, name + "Option", depth + 1)
@@ -822,8 +822,8 @@ class _Loader:
             parent_name = parent.name if isinstance(parent, Ref) else None
             shape = self._shape(target, node)
             if shape.kind in ("union", "single") and not node.get("properties"):
-                for mloc, member in shape.members:
-                    self._collect_optional(result, mloc, member, depth + 1)
+                # the polymorphic pattern: a parent whose oneOf lists its children. It adds
+                # no fields (merging its variants would give each child its siblings' fields).
                 return
             if shape.kind not in ("object", "map", "merged", "ref") and "properties" not in node:
                 self.diagnostics.append(
@@ -856,7 +856,7 @@ class _Loader:
     ) -> None:
         """Union members of an object: their properties join as optional fields."""
         target, node = self._deref(loc, member)
-        if not isinstance(node, dict):
+        if not isinstance(node, dict) or target in self.collecting:
             return
         inner = self._collect(target, node, depth + 1)
         for prop in inner.props.values():
@@ -931,6 +931,18 @@ class _Loader:
         else:
             for i, (member_loc, member) in enumerate(shape.members):
                 hint = self._member_hint(member, tag_property, name, i)
+                if isinstance(member, dict) and member_loc not in self.names:
+                    inner = self._shape(member_loc, member)
+                    if inner.kind == "const" or (
+                        inner.kind == "enum" and len(inner.enum or ()) == 1
+                    ):
+                        # a literal member (``const: inf``) keeps its value as a one-value enum
+                        if "const" in member and isinstance(member["const"], str):
+                            hint = name + _part(member["const"])
+                        self.names[member_loc] = self.allocator.allocate(
+                            f"{member_loc[0]}#{member_loc[1]}", hint, separator=""
+                        )
+                        self._build(member_loc, member, self.names[member_loc], depth + 1, inner)
                 variant, _, _ = self._type(member_loc, member, hint, depth + 1)
                 variants.append(variant)
         self.unions.append((name, self._declared_mapping(loc, discriminator)))
