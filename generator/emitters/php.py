@@ -350,16 +350,18 @@ class _Plan:
             if len(targets) == 1 and targets[0] in self.by_name
         ]
 
-    def nullable(self, t: TypeRef) -> bool:
-        """Whether a value of ``t`` may be null by its own definition."""
+    def nullable(self, t: TypeRef, seen: frozenset[str] = frozenset()) -> bool:
+        """Whether a value of ``t`` may be null by its own definition (through aliases)."""
         if isinstance(t, Primitive):
             return t.kind == "any"
-        if isinstance(t, Ref):
+        if isinstance(t, Ref) and t.name not in seen:
             model = self.model(t)
             if model.nullable is not Nullable.NO:
                 return True
             if isinstance(model, EnumModel) and model.values is not None:
                 return any(v.value is None for v in model.values)
+            if isinstance(model, AliasModel):
+                return self.nullable(model.target, seen | {t.name})
         return False
 
     def alias_target(self, model: Model) -> TypeRef | None:

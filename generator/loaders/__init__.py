@@ -25,6 +25,7 @@ class LoadOptions:
 LOADERS: dict[str, str] = {
     "openapi": "openapi",
     "python-code": "python_code",
+    "php-code": "php_code",
 }
 
 
