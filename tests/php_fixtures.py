@@ -60,6 +60,18 @@ def example_models() -> ModelSet:
             ),
         ),
         UnionModel("MaxTokens", (INT, STRING)),
+        EnumModel("Ratio", "number", (EnumValue(0.5), EnumValue(1.5), EnumValue(2))),
+        EnumModel("Flag", "boolean", (EnumValue(True),)),
+        EnumModel("OneOrOne", "string", (EnumValue(1), EnumValue("1"))),
+        ObjectModel(
+            "Settings",
+            (
+                Field("ratio", Ref("Ratio"), False, default=Const(0.5)),
+                Field("flag", Ref("Flag"), False, default=Const(value=True), deprecated=True),
+                Field("one", Ref("OneOrOne"), False, default=Const("*/ ?> $x")),
+                Field("mode", Ref("Voice"), False, default=Const(["a", {"b": None}])),
+            ),
+        ),
         ObjectModel(
             "TurnDetection",
             (Field("threshold", NUMBER, required=False), Field("silence_ms", INT, required=False)),

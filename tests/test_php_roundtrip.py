@@ -263,9 +263,19 @@ HAND_GOOD: list[tuple[str, str, JsonValue, str]] = [
     ),
     ("item-any-object", "ConversationItem", {"id": "i", "content": [], "extra": {"b": []}}, ""),
 ]
+HAND_GOOD += [
+    ("settings", "Settings", {"ratio": 2, "flag": True, "one": 1, "mode": "ash"}, "Settings"),
+    ("settings-other", "Settings", {"ratio": 0.25, "flag": False, "one": "1"}, "Settings"),
+    ("settings-null-free-form", "Settings", {"one": None}, "Settings"),
+    ("settings-empty", "Settings", {}, "Settings"),
+    ("ratio", "Ratio", 1.5, "float"),
+    ("one-or-one", "OneOrOne", "1", "string"),
+]
 HAND_BAD: list[tuple[str, str, JsonValue]] = [
     ("bag-extra-wrong-type", "Bag", {"name": "n", "x": "1"}),
     ("anything-nothing", "Anything", 1.5),
+    ("ratio-not-a-number", "Ratio", "0.5"),
+    ("flag-not-a-boolean", "Flag", 1),
 ]
 
 

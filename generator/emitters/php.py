@@ -557,6 +557,18 @@ def _param_doc(doc_type: str, prop: str, description: str | None) -> list[str]:
     return [f"{head} {lines[0]}".rstrip(), *("    " + line if line else "" for line in lines[1:])]
 
 
+def _field_text(f: Field) -> str | None:
+    """A property's docblock text: its description, then what the schema says of its default
+    (not applied: an absent property stays absent) and deprecation."""
+    parts = [f.description.strip()] if f.description and f.description.strip() else []
+    if f.default is not None:
+        default = json.dumps(f.default.value, ensure_ascii=False, allow_nan=True)
+        parts.append(f"Default: {default}.")
+    if f.deprecated:
+        parts.append("Deprecated.")
+    return "\n".join(parts) or None
+
+
 def _const_value(f: Field) -> str | None:
     """The literal a required field with a scalar ``const`` defaults to."""
     if f.const is None or not f.required:
@@ -580,7 +592,8 @@ def _object_context(plan: _Plan, model: ObjectModel) -> dict[str, object]:
         where = _where(model.name, f.name)
         nullable = f.nullable is not Nullable.NO or plan.nullable(f.type)
         const = _const_value(f)
-        absent = not f.required and nullable
+        # a free-form value may itself be null, so absence needs the sentinel there too
+        absent = not f.required and (nullable or "mixed" in plan.atoms(f.type))
         access = f"$data[{php_string(f.name)}]"
         decode = plan.decode(f.type, access, where)
         if const is not None:
@@ -619,8 +632,7 @@ def _object_context(plan: _Plan, model: ObjectModel) -> dict[str, object]:
                 "presence": presence,
                 "decode": decode,
                 "encode": encode,
-                "doc": _param_doc(doc_type, prop, f.description),
-                "deprecated": f.deprecated,
+                "doc": _param_doc(doc_type, prop, _field_text(f)),
             }
         )
     params = [f for f in fields if f["default"] is None] + [
