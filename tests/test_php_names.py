@@ -5,10 +5,14 @@ every JSON key and enum value, and round-trips."""
 from __future__ import annotations
 
 import json
+import random
+import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import need_php
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from php_support import dumps, generate, load_all, round_trip, same_json
 
 from generator.emitters import EmitOptions
@@ -214,3 +218,51 @@ def test_enum_cases_are_distinct_and_values_kept() -> None:
     text = emit(hostile_models(), EmitOptions())["src/Weird.php"]
     cases = [line.split()[1] for line in text.splitlines() if line.strip().startswith("case ")]
     assert len(cases) == len(set(c.casefold() for c in cases)) == len(ENUM_VALUES)
+
+
+def _random_texts(count: int) -> list[str]:
+    """Deterministic hostile strings: quotes, backslashes, $, braces, comment markers, control,
+    bidi and non-BMP characters (no lone surrogates: they cannot be UTF-8)."""
+    rng = random.Random(0)
+    alphabet = [
+        *"'\"\\${}*/?<>#@\n\r\t\x00\x0b\x0c\x1b\x7f\x85 aZ9_-μé",
+        "\u2028", "\u2029", "\u202e", "\u200b", "\ufeff", "😀", "*/", "?>", "<?php", "{$x}",
+    ]  # fmt: skip
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(count)]
+
+
+def test_string_literals_evaluate_to_their_text_in_php(tmp_path: Path) -> None:
+    php = need_php()
+    texts = [*_random_texts(300), "", "\\", "'", "\\'", "$x", "{$x}", "${x}", "\\u{41}", "\\x41"]
+    script = tmp_path / "literals.php"
+    literals = ",\n".join(php_string(text) for text in texts)
+    script.write_text(
+        f"<?php\necho json_encode([\n{literals}\n], JSON_UNESCAPED_UNICODE);\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run([php, str(script)], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == texts
+
+
+@settings(max_examples=60, derandomize=True, database=None, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=40))
+def test_any_spec_text_as_name_description_or_value_gives_valid_php(text: str) -> None:
+    models = ModelSet(
+        (
+            EnumModel(text or "e", "string", (EnumValue(text), EnumValue(text + "x"))),
+            ObjectModel(
+                "Holder",
+                (Field(text, STRING, True, description=text, const=Const(text)),),
+                description=text,
+            ),
+        ),
+        Source("random.yaml"),
+        title=text,
+    )
+    for rel, source in emit(models, EmitOptions()).items():
+        if rel.endswith(".php"):
+            validate_relpath(rel)
+            tree = parse("php", source)
+            assert problems(tree) == [], (rel, text)
+            kinds = {child.type for child in tree.root_node.children}
+            assert not kinds & {"text", "text_interpolation"}, (rel, text)
