@@ -81,7 +81,7 @@ _COMPOSER_NAME = re.compile(r"^[a-z0-9]([_.-]?[a-z0-9]+)*/[a-z0-9](([_.]|-{1,2})
 # Characters that make a string literal double-quoted, with escapes: control characters and
 # the invisible/bidi ones (never raw in generated code).
 _NEEDS_ESCAPES = re.compile(
-    r"[\x00-\x1f\x7f\u200b-\u200d\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]"
+    r"[\x00-\x1f\x7f-\x9f\u200b-\u200d\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]"
 )
 
 
