@@ -705,7 +705,6 @@ def _alias_context(plan: _Plan, model: Model, target: TypeRef) -> dict[str, obje
         "decode": plan.decode(target, "$data", _where(model.name)),
         "encode": plan.encode(target, "$value"),
         "values": values,
-        "is_enum": isinstance(model, EnumModel),
     }
 
 
@@ -741,7 +740,6 @@ def _union_contexts(plan: _Plan, model: UnionModel) -> tuple[dict[str, object], 
         kinds.list_encode = kinds.list_encode or found.list_encode
         kinds.map_encode = kinds.map_encode or found.map_encode
     native = plan.native(Ref(model.name), False)
-    variants_doc = [plan.doc(v) for v in model.variants]
     notes = [f"Decode with {plan.factories[model.name]}::fromJson()."]
     if objects:
         notes.insert(0, f"Implemented by {', '.join(plan.classes[name] for name in objects)}.")
@@ -769,8 +767,6 @@ def _union_contexts(plan: _Plan, model: UnionModel) -> tuple[dict[str, object], 
         else None,
         "arms": arms,
         "attempts": attempts,
-        "variants_doc": variants_doc,
-        "exclusive": model.exclusive,
         "list_encode": kinds.list_encode,
         "map_encode": kinds.map_encode,
         "where": where,
