@@ -195,6 +195,7 @@ def hostile_models() -> ModelSet:
         ObjectModel("Json", ()),
         ObjectModel("Absent", ()),
         ObjectModel("UnknownWeird", ()),
+        ObjectModel("zero\u200bwidth\u202e */ name\n", ()),
         ObjectModel(
             "Everything",
             (

@@ -167,7 +167,7 @@ def class_doc(
 def doc_json(text: str) -> str:
     """A JSON string that is safe inside a docblock (``/`` escaped, so ``*/`` cannot occur);
     used for the original schema and key names the code reader needs back."""
-    return json.dumps(naming.clean_text(text)).replace("/", "\\/")
+    return json.dumps(text).replace("/", "\\/")  # ASCII only: \u escapes for the rest
 
 
 # --- names -----------------------------------------------------------------------------------
