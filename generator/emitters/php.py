@@ -10,8 +10,9 @@ What each model becomes:
 
 - object -> ``final class`` with promoted ``public readonly`` properties (required ones first,
   so call the constructor with named arguments), ``fromArray()`` (arrays or ``\\stdClass``)
-  and ``jsonSerialize()`` returning ``\\stdClass`` (an array would write ``{}`` as ``[]``). Optional properties that cannot be null default to ``null`` (null means
-  absent); optional nullable ones default to ``Support\\Absent::Value``, so absent and null stay
+  and ``jsonSerialize()`` returning ``\\stdClass`` (an array would write ``{}`` as ``[]``).
+  Optional properties that cannot be null default to ``null`` (null means absent); optional
+  nullable (or free-form) ones default to ``Support\\Absent::Value``, so absent and null stay
   apart. Declared ``additionalProperties`` land in ``$additionalProperties``.
 - enum -> backed ``enum`` plus an ``Unknown<Enum>`` value class; properties are typed
   ``Voice|UnknownVoice`` so a value the generator did not know survives a round trip. Enums PHP
