@@ -26,13 +26,14 @@ Emitter = Callable[[ModelSet, EmitOptions], dict[str, str]]
 EMITTERS: dict[str, str] = {
     "python": "python",
     "dart": "dart",
+    "php": "php",
     "docs-php": "docs_php",
     "docs-dart": "docs_dart",
     "docs-python": "docs_python",
 }
 
 # What `--lang all` means (the code targets; docs dialects are asked for by name).
-ALL = ("python", "dart")
+ALL = ("python", "dart", "php")
 
 
 def emitter(name: str) -> Emitter:

@@ -26,6 +26,7 @@ LOADERS: dict[str, str] = {
     "openapi": "openapi",
     "python-code": "python_code",
     "dart-code": "dart_code",
+    "php-code": "php_code",
     "markdown": "markdown",
 }
 
