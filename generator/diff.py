@@ -370,10 +370,18 @@ class _Context:
         """Equal on the wire (aliases and model names see through)."""
         return self.type_key(self.old, a) == self.type_key(self.new, b)
 
-    def type_key(self, side: _Side, t: TypeRef) -> object:
+    def type_key(self, side: _Side, t: TypeRef, nullable: bool = True) -> object:
+        """What the wire sees of ``t``; with ``nullable=False`` its own nullability (through
+        a nullable referenced model) is left out, for callers that compare it themselves."""
         refs: list[Node] = []
         shape = side.shape(t, refs)
+        if not nullable and shape[0] == "n":
+            shape = shape[1]  # type: ignore[assignment]
         return (shape, tuple(self.classes.get(r, -1) for r in refs))
+
+    def same_shape(self, a: TypeRef, b: TypeRef) -> bool:
+        """Equal on the wire apart from the nullability of the type itself."""
+        return self.type_key(self.old, a, False) == self.type_key(self.new, b, False)
 
     def add(
         self,
@@ -999,22 +1007,19 @@ def _type_change(ctx: _Context, old: TypeRef, new: TypeRef, prefix: str) -> _Typ
     ):
         return None  # same names; a change inside a shared model is reported on that model
     before, after = type_text(old), type_text(new)
-    if ctx.same_type(old, new):
+    if ctx.same_shape(old, new):
         if old == new:
             return None
         return _TypeChange(f"{prefix}type_renamed", "renamed", before, after)
     o, _ = ctx.old.resolve(old)
     n, _ = ctx.new.resolve(new)
     if isinstance(o, ListOf) and isinstance(n, ListOf):
-        if ctx.same_type(o.item, n.item):
-            if o.unique != n.unique:
-                relation: Relation = "narrowed" if n.unique else "widened"
-                return _TypeChange(f"{prefix}unique_items_changed", relation, before, after)
-        inner = _type_change(ctx, o.item, n.item, f"{prefix}items_")
-        return inner and replace(inner, before=before, after=after)
+        if ctx.same_type(o.item, n.item) and o.unique != n.unique:
+            relation: Relation = "narrowed" if n.unique else "widened"
+            return _TypeChange(f"{prefix}unique_items_changed", relation, before, after)
+        return _nested_change(ctx, o.item, n.item, f"{prefix}items_", before, after)
     if isinstance(o, MapOf) and isinstance(n, MapOf):
-        inner = _type_change(ctx, o.value, n.value, f"{prefix}map_value_")
-        return inner and replace(inner, before=before, after=after)
+        return _nested_change(ctx, o.value, n.value, f"{prefix}map_value_", before, after)
     if isinstance(o, Primitive) and isinstance(n, Primitive):
         return _primitive_change(o, n, prefix, before, after)
     old_model = ctx.old.models.get(o.name) if isinstance(o, Ref) else None
@@ -1053,6 +1058,22 @@ def _type_change(ctx: _Context, old: TypeRef, new: TypeRef, prefix: str) -> _Typ
     if isinstance(o, Primitive) and o.kind == "any":
         return _TypeChange(f"{prefix}type_narrowed", "narrowed", before, after)
     return _TypeChange(f"{prefix}type_changed", "changed", before, after)
+
+
+def _nested_change(
+    ctx: _Context, old: TypeRef, new: TypeRef, prefix: str, before: str, after: str
+) -> _TypeChange | None:
+    """A change of list items or map values, including their own nullability."""
+    inner = _type_change(ctx, old, new, prefix)
+    if inner is not None:
+        return replace(inner, before=before, after=after)
+    _, was_nullable = ctx.old.resolve(old)
+    _, is_nullable = ctx.new.resolve(new)
+    if was_nullable == is_nullable:
+        return None
+    relation: Relation = "widened" if is_nullable else "narrowed"
+    what = "became_nullable" if is_nullable else "became_non_nullable"
+    return _TypeChange(f"{prefix}{what}", relation, before, after)
 
 
 _GREW: dict[Relation, str] = {
