@@ -1031,10 +1031,7 @@ def _type_change(ctx: _Context, old: TypeRef, new: TypeRef, prefix: str) -> _Typ
         if any(ctx.same_type(v, new) for v in old_model.variants):
             return _TypeChange(f"{prefix}unwrapped_from_union", "narrowed", before, after)
     if isinstance(old_model, UnionModel) and isinstance(new_model, UnionModel):
-        relation = _set_relation(
-            [ctx.type_key(ctx.old, v) for v in old_model.variants],
-            [ctx.type_key(ctx.new, v) for v in new_model.variants],
-        )
+        relation = _union_relation(ctx, old_model, new_model)
         return _TypeChange(f"{prefix}union_{_GREW[relation]}", relation, before, after)
     if isinstance(old_model, EnumModel) and isinstance(new_model, EnumModel):
         if old_model.values is not None and new_model.values is not None:
@@ -1074,6 +1071,42 @@ def _nested_change(
     relation: Relation = "widened" if is_nullable else "narrowed"
     what = "became_nullable" if is_nullable else "became_non_nullable"
     return _TypeChange(f"{prefix}{what}", relation, before, after)
+
+
+def _union_relation(ctx: _Context, old: UnionModel, new: UnionModel) -> Relation:
+    """How the values a union admits changed: variants are paired (by name, by content, then
+    enums with enums and objects with objects), and the pairs' relations combined."""
+    pairs, removed, added = _pair_variants(ctx, list(old.variants), list(new.variants))
+    relations: set[Relation] = set()
+    for a, b in pairs:
+        change = _type_change(ctx, a, b, "") if not _same_name(ctx, a) or a != b else None
+        if change is not None and change.relation not in ("same", "renamed"):
+            relations.add(change.relation)
+    for a in list(removed):
+        kind = _variant_kind(ctx.old, a)
+        match = next((v for v in added if _variant_kind(ctx.new, v) == kind), None)
+        if match is None:
+            relations.add("narrowed")
+            continue
+        added.remove(match)
+        change = _type_change(ctx, a, match, "")
+        if change is not None and change.relation not in ("same", "renamed"):
+            relations.add(change.relation)
+    if added:
+        relations.add("widened")
+    if not relations:
+        return "same"
+    return relations.pop() if len(relations) == 1 else "changed"
+
+
+def _variant_kind(side: _Side, t: TypeRef) -> str:
+    t, _ = side.resolve(t)
+    if isinstance(t, Ref):
+        model = side.models.get(t.name)
+        return model.kind if model is not None else "?"
+    if isinstance(t, Primitive):
+        return t.kind
+    return type(t).__name__
 
 
 _GREW: dict[Relation, str] = {
@@ -1175,36 +1208,32 @@ def _compare_enums(ctx: _Context, old: EnumModel, new: EnumModel, knows: frozens
 
 def _compare_unions(ctx: _Context, old: UnionModel, new: UnionModel, knows: frozenset[str]) -> None:
     name = new.name
-    old_keys = [ctx.type_key(ctx.old, v) for v in old.variants]
-    new_keys = [ctx.type_key(ctx.new, v) for v in new.variants]
-    for key, variant in zip(new_keys, new.variants, strict=True):
-        if key not in old_keys:
-            ctx.add(
-                name,
-                "union.variant_added",
-                new.source,
-                None,
-                type_text(variant),
-                ("safe", "older clients send the variants they know"),
-                ("breaking", "older readers cannot decode the new variant"),
-                member=type_text(variant),
-            )
-        else:
-            before = old.variants[old_keys.index(key)]
-            if before != variant:
-                _compare_types(ctx, name, type_text(variant), new.source, before, variant, "union")
-    for key, variant in zip(old_keys, old.variants, strict=True):
-        if key not in new_keys:
-            ctx.add(
-                name,
-                "union.variant_removed",
-                new.source,
-                type_text(variant),
-                None,
-                ("breaking", "clients sending that variant are rejected"),
-                ("safe", "readers get a subset of what they handled"),
-                member=type_text(variant),
-            )
+    pairs, removed, added = _pair_variants(ctx, list(old.variants), list(new.variants))
+    for before, variant in pairs:
+        if before != variant:
+            _compare_types(ctx, name, type_text(variant), new.source, before, variant, "union")
+    for variant in added:
+        ctx.add(
+            name,
+            "union.variant_added",
+            new.source,
+            None,
+            type_text(variant),
+            ("safe", "older clients send the variants they know"),
+            ("breaking", "older readers cannot decode the new variant"),
+            member=type_text(variant),
+        )
+    for variant in removed:
+        ctx.add(
+            name,
+            "union.variant_removed",
+            new.source,
+            type_text(variant),
+            None,
+            ("breaking", "clients sending that variant are rejected"),
+            ("safe", "readers get a subset of what they handled"),
+            member=type_text(variant),
+        )
     if old.exclusive != new.exclusive:
         ctx.add(
             name,
@@ -1217,6 +1246,37 @@ def _compare_unions(ctx: _Context, old: UnionModel, new: UnionModel, knows: froz
         )
     if "composition" in knows:
         _compare_discriminators(ctx, old, new)
+
+
+def _pair_variants(
+    ctx: _Context, old: list[TypeRef], new: list[TypeRef]
+) -> tuple[list[tuple[TypeRef, TypeRef]], list[TypeRef], list[TypeRef]]:
+    """Variants paired across versions: first the same type under the same name (a change
+    inside a named variant is reported on that model), then equal content under another name.
+    Returns the pairs, the removed and the added variants."""
+    pairs: list[tuple[TypeRef, TypeRef]] = []
+    old_left, new_left = list(old), []
+    for variant in new:
+        if variant in old_left and _same_name(ctx, variant):
+            old_left.remove(variant)
+            pairs.append((variant, variant))
+        else:
+            new_left.append(variant)
+    added: list[TypeRef] = []
+    for variant in new_left:
+        match = next((v for v in old_left if ctx.same_type(v, variant)), None)
+        if match is None:
+            added.append(variant)
+        else:
+            old_left.remove(match)
+            pairs.append((match, variant))
+    return pairs, old_left, added
+
+
+def _same_name(ctx: _Context, t: TypeRef) -> bool:
+    """True for a reference to a model that exists in both versions, and for every type that is
+    no reference at all."""
+    return not isinstance(t, Ref) or (t.name in ctx.old.models and t.name in ctx.new.models)
 
 
 def _compare_discriminators(ctx: _Context, old: UnionModel, new: UnionModel) -> None:
@@ -1239,7 +1299,7 @@ def _compare_discriminators(ctx: _Context, old: UnionModel, new: UnionModel) -> 
     for value in sorted(set(old_map) | set(new_map)):
         before, after = old_map.get(value), new_map.get(value)
         if before is not None and after is not None:
-            if ctx.same_model(before, after):
+            if before == after or ctx.same_model(before, after):
                 continue
             rules: tuple[Rule, Rule] = (
                 ("breaking", "the value now selects another shape"),
