@@ -134,7 +134,7 @@ def text(review: Review, colour: bool = False) -> str:
     counts = review.counts()
     lines = [
         f"modelgen diff {review.old} -> {review.new}",
-        f"{counts['total']} changes in {counts['models']} models: "
+        f"{_plural(counts['total'], 'change')} in {_plural(counts['models'], 'model')}: "
         + ", ".join(
             paint(level, f"{counts[level]} {level}") for level in ("breaking", "warning", "safe")
         )
@@ -162,6 +162,10 @@ def text(review: Review, colour: bool = False) -> str:
     for language, diff in sorted(review.code_diff.items()):
         lines += ["", f"--- generated {language} code ---", diff.rstrip("\n")]
     return "\n".join(lines) + "\n"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def review_level(findings: Iterable[Finding]) -> Level:

@@ -70,7 +70,7 @@ def checkout(revision: str, path: str, cwd: Path | None = None) -> Iterator[Path
     kind = _git(["cat-file", "-t", f"{revision}:{rel}" if rel != "." else revision], cwd, what)
     is_file = kind.strip() == b"blob"
     folder = relative.parent if is_file else relative
-    listed = _git(["ls-tree", "-r", "-z", "--name-only", revision, "--", f"{folder}/"], cwd, what)
+    listed = _git(["ls-tree", "-r", "-z", "--name-only", revision, "--", f"{folder}/"], top, what)
     names = [n for n in listed.decode("utf-8", "surrogateescape").split("\0") if n]
     if is_file:
         names = [n for n in names if n.endswith(SPEC_SUFFIXES)] or [rel]
