@@ -780,12 +780,33 @@ def _matching(finding: Finding, changes: list[CodeChange]) -> list[CodeChange]:
             if (c.models[1] or c.models[0]) == finding.model
             and c.models[0] in (None, finding.model)
         ]
+    if finding.member is not None and finding.kind.startswith("enum.value"):
+        wanted = _json_value(finding.member)
+        return [c for c in mine if c.value and _unquote(c.value) == wanted]
     if finding.member is not None:
         key = norm(finding.member)
         matched = [c for c in mine if key in c.keys()]
         if matched or not finding.kind.startswith(MODEL_LEVEL_PREFIXES):
             return matched
     return [c for c in mine if not c.member]
+
+
+def _json_value(text: str) -> str:
+    """An enum finding's member (the value as JSON) as plain text: ``"a"`` -> ``a``."""
+    import json
+
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text
+    return value if isinstance(value, str) else text
+
+
+def _unquote(literal: str) -> str:
+    """A case value as written in code (``'a'``, ``"a"``, ``1``) as plain text."""
+    if len(literal) >= 2 and literal[0] == literal[-1] and literal[0] in "'\"":
+        return literal[1:-1]
+    return literal
 
 
 def _verdict(changes: list[CodeChange]) -> Verdict:
