@@ -363,22 +363,22 @@ class _Loader:
     def _check_schema_node(
         self, target: Location, node: JsonValue, ref: JsonValue, loc: Location
     ) -> None:
+        """A $ref must point at a schema: a mapping, and, inside an OpenAPI document, somewhere
+        schemas live (components/schemas, a ``schema`` of a body or parameter, $defs)."""
         if not isinstance(node, dict):
             raise ModelgenError(
                 f"$ref {ref!r} points at a {type(node).__name__}, not a schema", self._src(loc)
             )
-        if target[1] in ("", "/components", "/components/schemas") and (
-            "openapi" in node or "schemas" in node or target[1] == "/components/schemas"
-        ):
-            raise ModelgenError(
-                f"$ref {ref!r} points at a document section, not a schema", self._src(loc)
-            )
-        if any(k in node for k in ("in", "content", "paths", "openapi", "schemas")) and not any(
-            k in node for k in ("type", "properties", "allOf", "oneOf", "anyOf", "$ref", "enum")
-        ):
-            raise ModelgenError(
-                f"$ref {ref!r} points at something that is not a schema", self._src(loc)
-            )
+        document = self.docs.doc(target[0])
+        if isinstance(document, dict) and "openapi" in document:
+            tokens = target[1].split("/")[1:]
+            in_schemas = tokens[:2] == ["components", "schemas"] and len(tokens) > 2
+            if not in_schemas and not {"schema", "$defs", "definitions"} & set(tokens):
+                raise ModelgenError(
+                    f"$ref {ref!r} points at {target[1] or 'the whole document'},"
+                    " which is not a schema",
+                    self._src(loc),
+                )
 
     def _deref(self, loc: Location, schema: JsonValue) -> tuple[Location, JsonValue]:
         """Follow a chain of pure ``$ref`` schemas to the first one with content."""
@@ -485,6 +485,8 @@ class _Loader:
             if not (isinstance(p, dict) and set(p) <= _ANNOTATIONS)
         ]
         result: _Shape = shape("object")
+        if any(isinstance(p, dict) and p.get("nullable") is True for p in parts):
+            result.nullable = True  # allOf: [{$ref: X}, {nullable: true}]
         if (
             len(content) == 1
             and isinstance(content[0][1], dict)
@@ -620,24 +622,25 @@ class _Loader:
                 kinds.add("string")
             else:
                 raise ModelgenError(f"enum values must be scalars, not {value!r}", src)
+        declared = [t for t in shape.types if t in _PRIMITIVES]
+        if declared:
+            want = declared[0]
+            allowed = {want, "integer"} if want == "number" else {want}
+            wrong = kinds - allowed
+            if wrong:
+                raise ModelgenError(
+                    f"enum values of type {', '.join(sorted(wrong))} under type: {want}"
+                    f" ({shape.enum!r}); quote the values in the spec if they are strings",
+                    src,
+                )
+            return want
         if kinds == {"integer", "number"}:
             kinds = {"number"}
         if len(kinds) > 1:
             raise ModelgenError(
                 f"enum mixes value types ({', '.join(sorted(kinds))}): {shape.enum!r}", src
             )
-        found = kinds.pop() if kinds else "string"
-        declared = [t for t in shape.types if t in _PRIMITIVES]
-        if declared:
-            want = declared[0]
-            if want == found or (want == "number" and found == "integer"):
-                return want
-            raise ModelgenError(
-                f"enum values are {found} but the schema's type is {want}"
-                " (quote the values in the spec if they are strings)",
-                src,
-            )
-        return found
+        return kinds.pop() if kinds else "string"
 
     # -- models
 
@@ -896,14 +899,15 @@ class _Loader:
             and isinstance(old.schema, dict)
             and isinstance(prop.schema, dict)
         ):
-            merged = {**old.schema, **prop.schema}
             if "$ref" in prop.schema:  # a new $ref replaces the old shape, keeps annotations
                 merged = {k: v for k, v in old.schema.items() if k in _ANNOTATIONS}
                 merged.update(prop.schema)
+            else:
+                merged = {**old.schema, **prop.schema}
+                if "$ref" in old.schema and not set(prop.schema) <= _ANNOTATIONS:
+                    del merged["$ref"]  # the new keywords describe the shape themselves
             prop = _Prop(prop.name, prop.loc, merged, prop.declared_by)
-            result.props.pop(prop.name)
-        elif old is not None:
-            result.props.pop(prop.name)
+        # a redeclared property keeps the place where it was first declared
         result.props[prop.name] = prop
 
     def _union(
@@ -975,14 +979,20 @@ class _Loader:
         return prop, mapping
 
     def _member_hint(self, member: JsonValue, tag_property: str, parent: str, i: int) -> str:
+        """Title, else parent + the member's tag value (the discriminator property, else the
+        first property holding one string), else parent + 1-based index."""
         if isinstance(member, dict):
             title = member.get("title")
             if isinstance(title, str) and pascal(title):
                 return pascal(title)
             props = member.get("properties")
             if isinstance(props, dict):
-                tag = props.get(tag_property)
-                if isinstance(tag, dict):
+                names = [tag_property] if tag_property in props else []
+                names.extend(n for n in props if n != tag_property)
+                for prop_name in names:
+                    tag = props[prop_name]
+                    if not isinstance(tag, dict):
+                        continue
                     value = tag.get("const", _MISSING)
                     enum = tag.get("enum")
                     if value is _MISSING and isinstance(enum, list) and len(enum) == 1:
