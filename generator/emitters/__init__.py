@@ -25,10 +25,11 @@ Emitter = Callable[[ModelSet, EmitOptions], dict[str, str]]
 # name -> module under generator.emitters. The one place a language is registered.
 EMITTERS: dict[str, str] = {
     "python": "python",
+    "dart": "dart",
 }
 
 # What `--lang all` means (the code targets; docs dialects are asked for by name).
-ALL = ("python",)
+ALL = ("python", "dart")
 
 
 def emitter(name: str) -> Emitter:
