@@ -26,10 +26,11 @@ Emitter = Callable[[ModelSet, EmitOptions], dict[str, str]]
 EMITTERS: dict[str, str] = {
     "python": "python",
     "dart": "dart",
+    "php": "php",
 }
 
 # What `--lang all` means (the code targets; docs dialects are asked for by name).
-ALL = ("python", "dart")
+ALL = ("python", "dart", "php")
 
 
 def emitter(name: str) -> Emitter:
