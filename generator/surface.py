@@ -140,27 +140,10 @@ def _python_init(value: ast.expr | None) -> str | None:
 # --- tree-sitter ---
 
 
-def _parser(language: str) -> Any:
-    import tree_sitter
-
-    if language == "dart":
-        import tree_sitter_dart
-
-        grammar = tree_sitter.Language(tree_sitter_dart.language())
-    else:
-        import tree_sitter_php
-
-        grammar = tree_sitter.Language(tree_sitter_php.language_php())
-    return tree_sitter.Parser(grammar)
-
-
-_PARSERS: dict[str, Any] = {}
-
-
 def _parse(language: str, text: str) -> Any:
-    if language not in _PARSERS:
-        _PARSERS[language] = _parser(language)
-    return _PARSERS[language].parse(text.encode("utf-8")).root_node
+    from .treesitter import parse
+
+    return parse(language, text).root_node
 
 
 def _text(node: Any) -> str:
@@ -221,6 +204,7 @@ def _dart_class(node: Any) -> list[ApiItem]:
     body = _first(node, "class_body")
     head_end = body.start_byte - node.start_byte if body is not None else len(node.text)
     header = " ".join(node.text[:head_end].decode("utf-8").split())
+    header = _without_annotations(header)
     items = [ApiItem(name, "class", "", header.replace(f" {name}", "", 1))]
     if body is None:
         return items
@@ -242,6 +226,26 @@ def _dart_class(node: Any) -> list[ApiItem]:
         elif signature is not None and _dart_constructor_name(signature) == name:
             items += _dart_params(name, signature)
     return items
+
+
+def _without_annotations(header: str) -> str:
+    """``@FromSchema('X', nullable: true) final class X`` -> ``final class X``: annotations
+    are metadata, not API."""
+    while header.startswith("@"):
+        depth, end = 0, len(header)
+        for index, char in enumerate(header):
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                depth -= 1
+                if depth == 0:
+                    end = index + 1
+                    break
+            elif char == " " and depth == 0 and index > 1:
+                end = index
+                break
+        header = header[end:].strip()
+    return header
 
 
 def _dart_field_type(declaration: Any, identifiers: Any) -> str:
@@ -379,12 +383,18 @@ EXTRACTORS: dict[str, Callable[[str], list[ApiItem]]] = {
 SUFFIXES = {"python": (".py",), "dart": (".dart",), "php": (".php",)}
 
 
+def is_support_file(path: str) -> bool:
+    """The emitters' runtime helpers (``_runtime.py``, ``_support.dart``, ``Support/*.php``):
+    the same for every schema, so not part of any model's API."""
+    return path.rsplit("/", 1)[-1].startswith("_") or "/Support/" in f"/{path}"
+
+
 def listing(language: str, files: dict[str, str]) -> list[ApiItem]:
-    """The sorted public API of the generated files of one language."""
+    """The sorted public API of the generated model files of one language."""
     extract = EXTRACTORS[language]
     items: set[ApiItem] = set()
     for path, content in files.items():
-        if path.endswith(SUFFIXES[language]):
+        if path.endswith(SUFFIXES[language]) and not is_support_file(path):
             items.update(extract(content))
     return sorted(items)
 
@@ -613,6 +623,9 @@ def attribute(owner: str, models: dict[str, str]) -> str | None:
     for end in range(len(key), 0, -1):
         if key[:end] in models:
             return models[key[:end]]
+    for name in sorted(models, key=len, reverse=True):  # UnknownFoo, FooFactory
+        if name in key:
+            return models[name]
     return None
 
 
