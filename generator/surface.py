@@ -459,11 +459,15 @@ def _union_parts(type_text: str) -> set[str]:
     return set(parts)
 
 
+Aliases = dict[str, str]  # generated alias name -> its target type text
+
+
 def compare_owner(
     language: str,
     model: tuple[str | None, str | None],
     old: list[ApiItem],
     new: list[ApiItem],
+    aliases: tuple[Aliases, Aliases] = ({}, {}),
 ) -> list[CodeChange]:
     """Changes between two versions of one generated type (``old``/``new``: its items)."""
     changes: list[CodeChange] = []
@@ -501,9 +505,26 @@ def compare_owner(
             )
     changes += [
         CodeChange(model, owner, c.member, c.what, c.level, c.reason, c.value)
-        for c in _compare_members(language, owner, old, new)
+        for c in _compare_members(language, owner, old, new, aliases)
     ]
     return changes
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _expand(type_text: str, aliases: Aliases) -> str:
+    """Alias names in a type replaced by what they stand for (a few levels deep)."""
+    for _ in range(5):
+        expanded = _IDENTIFIER.sub(lambda m: aliases.get(m.group(0), m.group(0)), type_text)
+        if expanded == type_text:
+            break
+        type_text = expanded
+    return type_text.replace("??", "?")
+
+
+def _same_type(a: str, b: str, aliases: tuple[Aliases, Aliases]) -> bool:
+    return _union_parts(_expand(a, aliases[0])) == _union_parts(_expand(b, aliases[1]))
 
 
 def _join(parts: Iterable[str]) -> str:
@@ -511,7 +532,11 @@ def _join(parts: Iterable[str]) -> str:
 
 
 def _compare_members(
-    language: str, owner: str, old: list[ApiItem], new: list[ApiItem]
+    language: str,
+    owner: str,
+    old: list[ApiItem],
+    new: list[ApiItem],
+    aliases: tuple[Aliases, Aliases],
 ) -> list[CodeChange]:
     out: list[CodeChange] = []
 
@@ -532,7 +557,14 @@ def _compare_members(
                     add(member, "field_added", "safe", f"new field {member}: {b}")
                 else:
                     (base_a, _), (base_b, null_b) = _strip_null(a), _strip_null(b)
-                    if base_a == base_b and null_b:
+                    if _same_type(a, b, aliases):
+                        add(
+                            member,
+                            "field_type_renamed",
+                            "safe",
+                            f"{member}: {a} -> {b} (an alias of the same type)",
+                        )
+                    elif base_a == base_b and null_b:
                         add(
                             member,
                             "field_became_nullable",
@@ -676,17 +708,23 @@ def surface(
         except ModelgenError as error:
             result.notes.append(f"{language}: could not generate code to compare: {error}")
             continue
-        old_items = _by_model(listing(language, old_files), old_subset)
-        new_items = _by_model(listing(language, new_files), new_subset)
+        old_listing, new_listing = listing(language, old_files), listing(language, new_files)
+        aliases = (_aliases(old_listing), _aliases(new_listing))
+        old_items = _by_model(old_listing, old_subset)
+        new_items = _by_model(new_listing, new_subset)
         changes: list[CodeChange] = []
         for a, b in pairs:
             before = old_items.get(a, {}) if a is not None else {}
             after = new_items.get(b, {}) if b is not None else {}
-            changes += _compare_model(language, (a, b), before, after)
+            changes += _compare_model(language, (a, b), before, after, aliases)
         result.changes[language] = changes
         if want_code_diff:
             result.code_diff[language] = _unified(old_files, new_files, language)
     return result
+
+
+def _aliases(items: list[ApiItem]) -> Aliases:
+    return {i.owner: i.signature for i in items if i.kind == "alias"}
 
 
 def _by_model(items: list[ApiItem], models: ModelSet) -> dict[str, dict[str, list[ApiItem]]]:
@@ -712,6 +750,7 @@ def _compare_model(
     model: tuple[str | None, str | None],
     before: dict[str, list[ApiItem]],
     after: dict[str, list[ApiItem]],
+    aliases: tuple[Aliases, Aliases] = ({}, {}),
 ) -> list[CodeChange]:
     """All code changes of one model: its main type paired across versions (even when
     renamed), helper types paired by name."""
@@ -731,7 +770,7 @@ def _compare_model(
             i.kind in TYPE_KINDS for i in after[b]
         ):
             continue
-        changes += compare_owner(language, model, before[a], after[b])
+        changes += compare_owner(language, model, before[a], after[b], aliases)
     for owner in sorted(set(before) - paired_before):
         changes.append(
             CodeChange(model, owner, "", "type_removed", "breaking", f"{owner} no longer exists")
