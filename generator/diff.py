@@ -245,6 +245,9 @@ class _Side:
         self.index = index
         self.set = models
         self.models = models.by_name()
+        # name -> everything compared about the model (shape, referenced names, the parts the
+        # shape leaves out): equal on both sides means nothing to report.
+        self.exact: dict[str, object] = {}
 
     def resolve(self, t: TypeRef) -> tuple[TypeRef, bool]:
         """Follow references to aliases: the underlying type, and whether any model on the way
@@ -315,6 +318,17 @@ class _Side:
         return ("alias", target, model.constraints)
 
 
+def _documentation(model: Model) -> tuple[object, ...]:
+    """What a model's shape leaves out but the comparison reports: descriptions, deprecation,
+    bases, the model's own nullability."""
+    extra: tuple[object, ...] = (model.description, model.deprecated, model.nullable)
+    if isinstance(model, ObjectModel):
+        extra += (model.bases, tuple((f.description, f.deprecated) for f in model.fields))
+    elif isinstance(model, EnumModel) and model.values is not None:
+        extra += tuple(v.description for v in model.values)
+    return extra
+
+
 def _by_name(f: Field) -> str:
     return f.name
 
@@ -335,6 +349,7 @@ def content_classes(old: _Side, new: _Side) -> dict[Node, int]:
             shape = side.model_shape(model, refs)
             shallow[node] = ids.setdefault(shape, len(ids))
             children[node] = tuple(refs)
+            side.exact[model.name] = (shape, tuple(model_refs(model)), _documentation(model))
     classes = dict(shallow)
     count = len(set(classes.values()))
     while True:
@@ -461,7 +476,8 @@ def compare(old: ModelSet, new: ModelSet) -> list[Finding]:
             model = news[name]
             ctx.add(name, "model.added", model.source, None, model.kind, SAFE_NO_WIRE, SAFE_NO_WIRE)
     for name in sorted(set(olds) & set(news)):
-        _compare_models(ctx, olds[name], news[name], knows)
+        if ctx.old.exact[name] != ctx.new.exact[name]:
+            _compare_models(ctx, olds[name], news[name], knows)
     return sorted(ctx.findings, key=sort_key)
 
 
