@@ -176,16 +176,21 @@ def model_refs(model: Model) -> Iterator[str]:
         yield from type_refs(model.target)
 
 
-def reachable(models: dict[str, Model], roots: Iterable[str]) -> set[str]:
+def reachable(edges: dict[str, tuple[str, ...]], roots: Iterable[str]) -> set[str]:
+    """Every model reachable from ``roots``; ``edges``: model -> the names it references."""
     seen: set[str] = set()
-    stack = [r for r in roots if r in models]
+    stack = [r for r in roots if r in edges]
     while stack:
         name = stack.pop()
         if name in seen:
             continue
         seen.add(name)
-        stack.extend(r for r in model_refs(models[name]) if r in models and r not in seen)
+        stack.extend(r for r in edges[name] if r in edges and r not in seen)
     return seen
+
+
+def edges_of(models: ModelSet) -> dict[str, tuple[str, ...]]:
+    return {m.name: tuple(model_refs(m)) for m in models.models}
 
 
 @dataclass(frozen=True)
@@ -198,15 +203,19 @@ class Directions:
     response: frozenset[str]
 
     @staticmethod
-    def of(old: ModelSet, new: ModelSet) -> Directions:
-        sides = [s for s in (old, new) if "operations" in s.knows]
-        known = bool(sides) and any(s.request_roots or s.response_roots for s in sides)
+    def of(
+        old: ModelSet,
+        new: ModelSet,
+        edges: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] | None = None,
+    ) -> Directions:
+        old_edges, new_edges = edges or (edges_of(old), edges_of(new))
+        sides = [(s, e) for s, e in ((old, old_edges), (new, new_edges)) if "operations" in s.knows]
+        known = bool(sides) and any(s.request_roots or s.response_roots for s, _ in sides)
         request: set[str] = set()
         response: set[str] = set()
-        for side in sides:
-            by_name = side.by_name()
-            request |= reachable(by_name, side.request_roots)
-            response |= reachable(by_name, side.response_roots)
+        for side, side_edges in sides:
+            request |= reachable(side_edges, side.request_roots)
+            response |= reachable(side_edges, side.response_roots)
         return Directions(known, frozenset(request), frozenset(response))
 
 
@@ -248,6 +257,7 @@ class _Side:
         # name -> everything compared about the model (shape, referenced names, the parts the
         # shape leaves out): equal on both sides means nothing to report.
         self.exact: dict[str, object] = {}
+        self.edges: dict[str, tuple[str, ...]] = {}  # name -> names it references
 
     def resolve(self, t: TypeRef) -> tuple[TypeRef, bool]:
         """Follow references to aliases: the underlying type, and whether any model on the way
@@ -349,7 +359,8 @@ def content_classes(old: _Side, new: _Side) -> dict[Node, int]:
             shape = side.model_shape(model, refs)
             shallow[node] = ids.setdefault(shape, len(ids))
             children[node] = tuple(refs)
-            side.exact[model.name] = (shape, tuple(model_refs(model)), _documentation(model))
+            side.edges[model.name] = tuple(model_refs(model))
+            side.exact[model.name] = (shape, side.edges[model.name], _documentation(model))
     classes = dict(shallow)
     count = len(set(classes.values()))
     while True:
@@ -436,13 +447,14 @@ DOCS: Rule = ("safe", "documentation only")
 
 def compare(old: ModelSet, new: ModelSet) -> list[Finding]:
     """All findings between ``old`` and ``new``, sorted by model, then worst first."""
+    old_side, new_side = _Side(0, old), _Side(1, new)
+    classes = content_classes(old_side, new_side)
     ctx = _Context(
-        old=_Side(0, old),
-        new=_Side(1, new),
-        classes={},
-        directions=Directions.of(old, new),
+        old=old_side,
+        new=new_side,
+        classes=classes,
+        directions=Directions.of(old, new, (old_side.edges, new_side.edges)),
     )
-    ctx.classes = content_classes(ctx.old, ctx.new)
     olds, news = ctx.old.models, ctx.new.models
     gone = sorted(set(olds) - set(news))
     added = sorted(set(news) - set(olds))
