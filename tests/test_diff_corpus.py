@@ -10,8 +10,10 @@ from functools import cache
 from conftest import CORPUS, need
 
 from generator.diff import Finding, compare
+from generator.emitters import ALL, EmitOptions, emitter
 from generator.ir import ModelSet
 from generator.loaders import load
+from generator.surface import apply, surface
 
 DIFFS = CORPUS / "openai-diffs"
 
@@ -125,3 +127,56 @@ def test_enum_that_grew_inside_a_replaced_union_is_a_widening() -> None:
 def test_comparing_a_spec_with_itself_finds_nothing() -> None:
     old, _ = pair(QUANTITY_UNIT)
     assert compare(old, old) == []
+
+
+# --- code verdicts from the real emitters ---------------------------------------------------------
+
+
+def _emit(language: str, models: ModelSet) -> dict[str, str]:
+    return emitter(language)(models, EmitOptions())
+
+
+@cache
+def _reviewed(name: str) -> tuple[Finding, ...]:
+    old, new = pair(name)
+    found = list(_findings(name))
+    return tuple(apply(found, surface(old, new, found, ALL, _emit)))
+
+
+def reviewed(name: str) -> list[Finding]:
+    need(DIFFS / name / "after.yaml")
+    return list(_reviewed(name))
+
+
+def test_added_optional_property_is_safe_in_every_language() -> None:
+    [finding] = reviewed(QUANTITY_UNIT)
+    assert [language for language, _ in finding.code] == list(ALL)
+    for language, verdict in finding.code:
+        assert verdict.level == "safe", (language, verdict)
+        assert "quantity" in verdict.reason.lower(), (language, verdict)
+
+
+def test_ref_to_an_alias_of_the_same_type_is_safe_in_code() -> None:
+    """``dict[str, str]`` became the alias ``Metadata`` (Python, Dart); PHP's type did not
+    change at all."""
+    [finding] = [
+        f
+        for f in reviewed(INLINE_TO_REF)
+        if f.model == "CreateBatchRequest" and f.kind == "property.type_renamed"
+    ]
+    code = dict(finding.code)
+    assert all(v.level == "safe" for v in code.values()), code
+    assert "Metadata" in code["python"].reason
+
+
+def test_inline_schema_replaced_by_a_component_is_a_class_rename_in_code() -> None:
+    renames = [
+        f
+        for f in reviewed(INTO_ALLOF)
+        if f.kind == "model.renamed" and f.old_model == "FileSearchRankingOptionsRanker"
+    ]
+    [finding] = renames
+    assert finding.request.level == finding.response.level == "safe"
+    for language, verdict in finding.code:
+        assert verdict.level == "breaking", (language, verdict)
+        assert "FileSearchRanker" in verdict.reason
