@@ -90,7 +90,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
     from .diff import compare
     from .diff_report import Review, render
-    from .revisions import checkout, relabel, split_revision
+    from .locate import with_lines
+    from .revisions import checkout, name_files, split_revision
     from .surface import apply, surface
 
     if args.base is not None:
@@ -102,31 +103,39 @@ def cmd_diff(args: argparse.Namespace) -> int:
     else:
         raise ModelgenError("give OLD and NEW, or one path with --base REV")
     sides: list[ModelSet] = []
+    checkouts: dict[str, Path] = {}  # file name shown -> where to read it now
     with contextlib.ExitStack() as stack:
         for argument in sources:
             revision = split_revision(argument)
             path = Path(argument)
+            shown = argument
             if revision is not None:
                 path = stack.enter_context(checkout(*revision))
-            models = load_source(path, args)
-            if revision is not None:  # name files as REV:path, not as the temporary copy
-                models = relabel(models, str(path), argument)
+                shown = revision[1]
+            folder, shown_folder = (path, shown)
+            if path.is_file():
+                folder, shown_folder = path.parent, os.path.dirname(shown)
+            models, files = name_files(
+                load_source(path, args), folder, shown_folder, revision[0] if revision else None
+            )
+            checkouts.update(files)
             sides.append(models)
-    old, new = sides
-    findings = compare(old, new)
-    languages = parse_languages(args.lang) if args.lang != "none" else []
+        old, new = sides
+        findings = compare(old, new)
+        languages = parse_languages(args.lang) if args.lang != "none" else []
 
-    def emit(language: str, models: ModelSet) -> dict[str, str]:
-        try:
-            return emitter(language)(models, EmitOptions())
-        except ImportError as error:
-            raise ModelgenError(f"the {language} emitter is not available ({error})") from error
+        def emit(language: str, models: ModelSet) -> dict[str, str]:
+            try:
+                return emitter(language)(models, EmitOptions())
+            except ImportError as error:
+                raise ModelgenError(f"the {language} emitter is not available ({error})") from error
 
-    code = surface(old, new, findings, languages, emit, want_code_diff=args.code_diff)
+        code = surface(old, new, findings, languages, emit, want_code_diff=args.code_diff)
+        reviewed = with_lines(apply(findings, code), checkouts)
     review = Review(
         old=sources[0],
         new=sources[1],
-        findings=tuple(apply(findings, code)),
+        findings=tuple(reviewed),
         languages=code.languages,
         notes=tuple(code.notes),
         code_diff=code.code_diff,

@@ -8,6 +8,7 @@ folder, read with one ``git cat-file --batch`` call. Nothing else in the reposit
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import subprocess
 import tempfile
@@ -98,13 +99,34 @@ def checkout(revision: str, path: str, cwd: Path | None = None) -> Iterator[Path
         yield root / rel
 
 
-def relabel(models: ModelSet, temp: str, label: str) -> ModelSet:
-    """Sources under the temporary checkout ``temp`` renamed to the ``REV:path`` given."""
+def name_files(
+    models: ModelSet, folder: Path, shown_folder: str, revision: str | None = None
+) -> tuple[ModelSet, dict[str, Path]]:
+    """Source file names, which loaders give relative to the spec's ``folder``, turned into
+    the paths the user typed (``shown_folder``/name, or ``REV:folder/name``), so that both
+    versions' files stay apart and temporary checkouts never show. Also returns where each
+    shown name can be read now."""
+    files: dict[str, Path] = {}
+
+    def shown(name: str) -> str:
+        path = Path(name)
+        if path.is_absolute():
+            try:
+                name = path.relative_to(folder).as_posix()
+            except ValueError:
+                return name
+        label = posixpath.normpath(posixpath.join(shown_folder or ".", name))
+        if revision is not None:
+            label = f"{revision}:{label}"
+        files[label] = folder / name
+        return label
+
+    cache: dict[str, str] = {}
 
     def fix(source: Source) -> Source:
-        if source.file.startswith(temp):
-            return Source(label + source.file[len(temp) :], source.pointer, source.line)
-        return source
+        if source.file not in cache:
+            cache[source.file] = shown(source.file)
+        return Source(cache[source.file], source.pointer, source.line)
 
     def fix_model(model: Model) -> Model:
         if isinstance(model, ObjectModel):
@@ -112,6 +134,7 @@ def relabel(models: ModelSet, temp: str, label: str) -> ModelSet:
             return replace(model, source=fix(model.source), fields=fields)
         return replace(model, source=fix(model.source))
 
-    return replace(
+    renamed = replace(
         models, models=tuple(fix_model(m) for m in models.models), source=fix(models.source)
     )
+    return renamed, files
