@@ -61,7 +61,14 @@ def checkout(revision: str, path: str, cwd: Path | None = None) -> Iterator[Path
             "not inside a git repository, so a REV:path cannot be read", Source(what)
         )
     top = Path(probe.stdout.decode().strip()).resolve()
-    _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], cwd, what)
+    known = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"],
+        cwd=cwd,
+        capture_output=True,
+        check=False,
+    )
+    if known.returncode != 0:
+        raise ModelgenError(f"unknown git revision {revision!r}", Source(what))
     absolute = Path(os.path.normpath(cwd.resolve() / path))
     try:
         relative = PurePosixPath(absolute.relative_to(top).as_posix())

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -245,3 +247,52 @@ def test_base_revision_of_a_multi_file_spec_is_read_from_git(
     kinds = [(f["kind"], f["member"]) for f in document["findings"]]
     assert kinds == [("property.type_changed", "id")]
     assert "modelgen-diff-" not in json.dumps(document)
+
+
+def test_code_diff_shows_the_generated_change(
+    specs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new = specs
+    args = ["diff", str(old), str(new), "--format", "json", "--lang", "python", "--code-diff"]
+    assert main(args) == 0
+    document = json.loads(capsys.readouterr().out)
+    added = [
+        line
+        for line in document["code_diff"]["python"].splitlines()
+        if line.startswith("+") and "total" in line
+    ]
+    assert added, document["code_diff"]["python"]
+    [finding] = document["findings"]
+    assert finding["verdicts"]["python"]["level"] == "breaking"
+    assert "total" in finding["verdicts"]["python"]["reason"]
+
+
+def test_json_output_is_identical_across_hash_seeds(specs: tuple[Path, Path]) -> None:
+    old, new = specs
+    root = Path(__file__).resolve().parent.parent
+    outputs = set()
+    for seed in ("0", "1", "12345"):
+        done = subprocess.run(
+            [sys.executable, "-m", "generator.cli", "diff", str(old), str(new), "--format", "json"],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_unknown_revision_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "openapi.yaml").write_text(OLD_SPEC)
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-qm", "first")
+    monkeypatch.chdir(tmp_path)
+    assert main(["diff", "--base", "no-such-branch", "openapi.yaml", "--lang", "none"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("modelgen: error: ") and err.count("\n") == 1
