@@ -3,7 +3,9 @@ checking the kind and the wire verdicts."""
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -28,6 +30,7 @@ from generator.ir import (
     Source,
     UnionModel,
 )
+from generator.loaders import load
 
 STR = Primitive("string")
 INT = Primitive("integer")
@@ -657,3 +660,114 @@ def test_findings_are_grouped_by_model_and_worst_first() -> None:
         ("A", "property.description_changed"),
         ("B", "property.type_changed"),
     ]
+
+
+# --- small spec pairs through the real loader -------------------------------------------------
+
+SPEC_HEAD = """\
+openapi: {version}
+info: {{title: T, version: "1"}}
+paths:
+  /things:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {{$ref: "#/components/schemas/Thing"}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {{$ref: "#/components/schemas/Thing"}}
+components:
+  schemas:
+"""
+
+
+def load_spec(tmp_path: Path, name: str, schemas: str, version: str = "3.0.3") -> ModelSet:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(SPEC_HEAD.format(version=version) + textwrap.indent(schemas, "    "))
+    return load(path)
+
+
+@pytest.mark.parametrize(
+    ("version", "spelling"),
+    [
+        ("3.1.0", "note: {type: [string, 'null']}"),
+        ("3.1.0", "note: {oneOf: [{type: 'null'}, {type: string}]}"),
+        ("3.1.0", "note: {anyOf: [{type: string}, {type: 'null'}]}"),
+    ],
+)
+def test_nullable_spellings_compare_equal(tmp_path: Path, version: str, spelling: str) -> None:
+    nullable = "note: {type: string, nullable: true}"
+    old = load_spec(tmp_path, "old", f"Thing:\n  type: object\n  properties:\n    {nullable}\n")
+    new = load_spec(
+        tmp_path, "new", f"Thing:\n  type: object\n  properties:\n    {spelling}\n", version
+    )
+    nullability = [f for f in compare(old, new) if "nullable" in f.kind]
+    assert nullability == []
+
+
+def test_loaded_property_moved_into_allof_parent_is_not_removed(tmp_path: Path) -> None:
+    old = load_spec(
+        tmp_path,
+        "old",
+        "Thing:\n  type: object\n  required: [id]\n  properties:\n"
+        "    id: {type: string}\n    name: {type: string}\n",
+    )
+    new = load_spec(
+        tmp_path,
+        "new",
+        "Base:\n  type: object\n  required: [id]\n  properties:\n    id: {type: string}\n"
+        "Thing:\n  allOf:\n    - $ref: '#/components/schemas/Base'\n"
+        "    - type: object\n      properties:\n        name: {type: string}\n",
+    )
+    found = [(f.model, f.kind) for f in compare(old, new)]
+    assert ("Thing", "property.removed") not in found
+    assert ("Thing", "object.bases_changed") in found
+
+
+def test_loaded_inline_object_replaced_by_equal_ref_is_safe_on_the_wire(tmp_path: Path) -> None:
+    inline = "  type: object\n  properties:\n    k: {type: integer}\n"
+    old = load_spec(
+        tmp_path,
+        "old",
+        "Thing:\n  type: object\n  properties:\n    meta:\n" + textwrap.indent(inline, "    "),
+    )
+    new = load_spec(
+        tmp_path,
+        "new",
+        "Thing:\n  type: object\n  properties:\n    meta: {$ref: '#/components/schemas/Meta'}\n"
+        "Meta:\n" + inline,
+    )
+    found = compare(old, new)
+    assert {f.kind for f in found} == {"model.renamed", "property.type_renamed"}
+    assert all(f.request.level == f.response.level == "safe" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("version", "spelling"),
+    [
+        ("3.0.3", "allOf: [{$ref: '#/components/schemas/Other'}, {nullable: true}]"),
+        ("3.1.0", "oneOf: [{$ref: '#/components/schemas/Other'}, {type: 'null'}]"),
+    ],
+)
+def test_nullable_reference_spellings_compare_equal(
+    tmp_path: Path, version: str, spelling: str
+) -> None:
+    other = "Other:\n  type: object\n  properties:\n    k: {type: integer}\n"
+    old = load_spec(
+        tmp_path,
+        "old",
+        "Thing:\n  type: object\n  properties:\n"
+        "    o: {$ref: '#/components/schemas/Other', nullable: true}\n" + other,
+    )
+    new = load_spec(
+        tmp_path,
+        "new",
+        f"Thing:\n  type: object\n  properties:\n    o: {{{spelling}}}\n" + other,
+        version,
+    )
+    wire = [f for f in compare(old, new) if f.request.level != "safe" or f.response.level != "safe"]
+    assert wire == []
