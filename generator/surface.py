@@ -527,6 +527,11 @@ def _same_type(a: str, b: str, aliases: tuple[Aliases, Aliases]) -> bool:
     return _union_parts(_expand(a, aliases[0])) == _union_parts(_expand(b, aliases[1]))
 
 
+def _widens(a: str, b: str, aliases: tuple[Aliases, Aliases]) -> bool:
+    """``b`` is a union of everything ``a`` admits and more."""
+    return _union_parts(_expand(a, aliases[0])) < _union_parts(_expand(b, aliases[1]))
+
+
 def _join(parts: Iterable[str]) -> str:
     return ", ".join(sorted(parts))
 
@@ -573,6 +578,13 @@ def _compare_members(
                         )
                     elif base_a == base_b:
                         add(member, "field_became_non_nullable", "safe", f"{member}: {a} -> {b}")
+                    elif _widens(a, b, aliases):
+                        add(
+                            member,
+                            "field_type_widened",
+                            "warning",
+                            f"{member} may hold more kinds of value ({a} -> {b})",
+                        )
                     else:
                         add(member, "field_type_changed", "breaking", f"{member}: {a} -> {b}")
             elif a is None:
@@ -776,8 +788,38 @@ def _compare_model(
             CodeChange(model, owner, "", "type_removed", "breaking", f"{owner} no longer exists")
         )
     for owner in sorted(set(after) - paired_after):
-        changes.append(CodeChange(model, owner, "", "type_added", "safe", f"new type {owner}"))
+        sealed = _sealed_parent(after[owner], after)
+        if sealed is not None:
+            changes.append(
+                CodeChange(
+                    model,
+                    owner,
+                    "",
+                    "subtype_added",
+                    "warning",
+                    f"new subtype {owner}: exhaustive switches over {sealed} stop compiling",
+                )
+            )
+        else:
+            changes.append(CodeChange(model, owner, "", "type_added", "safe", f"new type {owner}"))
     return changes
+
+
+def _sealed_parent(items: list[ApiItem], owners: dict[str, list[ApiItem]]) -> str | None:
+    """The sealed class (Dart) that a new type extends or implements, if any."""
+    head = next((i for i in items if i.kind in TYPE_KINDS), None)
+    if head is None:
+        return None
+    words = head.signature.replace(",", " ").split()
+    for keyword in ("extends", "implements"):
+        if keyword in words:
+            for parent in words[words.index(keyword) + 1 :]:
+                parent_head = next(
+                    (i for i in owners.get(parent, []) if i.kind in TYPE_KINDS), None
+                )
+                if parent_head is not None and "sealed" in parent_head.signature.split():
+                    return parent
+    return None
 
 
 def _unified(old_files: dict[str, str], new_files: dict[str, str], language: str) -> str:

@@ -295,3 +295,11 @@ def test_code_change_with_no_wire_change_becomes_its_own_finding() -> None:
     assert dict(symbol.code)["python"].level == "breaking"
     assert symbol.request.level == "safe"
     assert dict(out[("enum.value_added", '"IN_STOCK"')].code)["python"].level == "safe"
+
+
+def test_field_union_that_grew_warns() -> None:
+    old = php_api("<?php final class M { public function __construct(public readonly A|B $x) {} }")
+    new = php_api(
+        "<?php final class M { public function __construct(public readonly A|B|C $x) {} }"
+    )
+    assert _changes("php", old, new) == {"field_type_widened:x": "warning"}
