@@ -303,3 +303,32 @@ def test_field_union_that_grew_warns() -> None:
         "<?php final class M { public function __construct(public readonly A|B|C $x) {} }"
     )
     assert _changes("php", old, new) == {"field_type_widened:x": "warning"}
+
+
+# --- with the real emitters -----------------------------------------------------------------
+
+
+def test_new_union_variant_with_the_real_emitters() -> None:
+    """Python's union alias grows (warning), Dart's sealed class gains a subtype (exhaustive
+    switches stop compiling: warning)."""
+    from generator.emitters import ALL, EmitOptions, emitter
+    from generator.ir import UnionModel
+
+    def obj(name: str, prop: str) -> ObjectModel:
+        return _object(name, _field(prop, STR, True))
+
+    def pet(*names: str) -> UnionModel:
+        return UnionModel(
+            "Pet",
+            tuple(Ref(n) for n in names),
+            source=Source("s.yaml", "/components/schemas/Pet"),
+        )
+
+    old = _set(obj("Cat", "meow"), obj("Dog", "bark"), pet("Cat", "Dog"))
+    new = _set(obj("Cat", "meow"), obj("Dog", "bark"), obj("Fish", "swim"), pet("Cat", "Dog", "Fish"))
+    findings = compare(old, new)
+    result = surface(old, new, findings, ALL, lambda lang, m: emitter(lang)(m, EmitOptions()))
+    [variant] = [f for f in apply(findings, result) if f.kind == "union.variant_added"]
+    code = dict(variant.code)
+    assert code["python"].level == "warning"
+    assert code["dart"].level == "warning" and "exhaustive" in code["dart"].reason
