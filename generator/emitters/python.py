@@ -100,8 +100,12 @@ EXTRAS_FIELD = "additional_properties"
 
 
 def class_name(name: str) -> str:
-    """A PascalCase identifier for a schema name (not yet made distinct)."""
-    ident = fallback(name, pascal(name), "Model")
+    """A PascalCase identifier for a schema name (not yet made distinct). A name that already
+    is one (``OpenAIFile``, acronyms kept as PEP 8 allows) stays as it is."""
+    if name.isascii() and name.isidentifier() and name[0].isupper() and "_" not in name:
+        ident = name
+    else:
+        ident = fallback(name, pascal(name), "Model")
     if ident in RESERVED_CLASSES:
         ident += "_"
     return limit_length(ident, name, MAX_CLASS_NAME)
@@ -395,7 +399,7 @@ class _Emitter:
                 "    ",
                 "from_dict",
                 ["cls", "data: object", f"where: str = {py_str(name)}"],
-                "_t.Self",
+                Atom("_t.Self"),
             ),
             "        d = _rt.expect_object(data, where)",
             *check,
@@ -432,7 +436,9 @@ class _Emitter:
             *members,
             *([""] if members else []),
             "    @classmethod",
-            *signature("    ", "_missing_", ["cls", "value: object"], f"{name} | None"),
+            *signature(
+                "    ", "_missing_", ["cls", "value: object"], BitOr((Atom(name), Atom("None")))
+            ),
             "        return _rt.unknown_member(cls, value)",
         ]
         return Block(name, lines)
@@ -452,16 +458,19 @@ class _Emitter:
         target = self.union_annotation(model)
         rhs = _forward(target, {self.classes[n] for n in forward})
         if model.discriminator is not None:
-            pairs = []
-            for tag, variant in model.discriminator.mapping:
+            pairs: list[Expr] = []
+            for tag, variant in self.tagged_variants(model):
                 decode = self.decoder(Ref(variant))
-                pairs.append(Call("", (Atom(py_str(tag)), decode)))
+                pairs.append(Call("", (Atom("None" if tag is None else py_str(tag)), decode)))
             call = Call(
                 "_rt.tagged",
                 (Atom("data"), Atom("where"), Atom(py_str(model.discriminator.property)), *pairs),
                 magic=True,
             )
-            how = f"Dispatches on the property {model.discriminator.property!r}; an unknown value is a DecodeError."
+            how = (
+                f"Dispatches on the property {model.discriminator.property!r}; an unknown"
+                " value is a DecodeError."
+            )
         else:
             decoders = [self.decoder(v) for v in model.variants]
             call = Call("_rt.untagged", (Atom("data"), Atom("where"), *decoders), magic=True)
@@ -475,16 +484,55 @@ class _Emitter:
             *self.alias_lines(name, rhs, bool(forward)),
             "",
             "",
-            *signature("", function, ["data: object", f"where: str = {py_str(name)}"], name),
+            *signature("", function, ["data: object", f"where: str = {py_str(name)}"], Atom(name)),
             *docstring(f"Decodes a {name} from JSON data. {how}", "    "),
             *lay_out("    ", "return ", Call("_t.cast", (Atom(name), call))),
             "",
             "",
-            *signature("", self.to_json_name(model), [f"value: {name}"], "_t.Any"),
+            *signature("", self.to_json_name(model), [f"value: {name}"], Atom("_t.Any")),
             *docstring(f"Encodes a {name} to JSON data.", "    "),
             "    return _rt.to_json(value)",
         ]
         return Block(name, lines)
+
+    def tagged_variants(self, model: UnionModel) -> list[tuple[str | None, str]]:
+        """(tag, model name) pairs for a discriminated union: the declared mapping first,
+        then the tags the variants state themselves (a const or a one-value enum property),
+        looking through variants that are unions; ``None`` for a variant with no tag."""
+        assert model.discriminator is not None
+        prop = model.discriminator.property
+        pairs: list[tuple[str | None, str]] = list(model.discriminator.mapping)
+        seen: set[str] = {model.name}
+
+        def visit(name: str) -> None:
+            if name in seen:
+                return
+            seen.add(name)
+            target = self.by_name.get(name)
+            if isinstance(target, UnionModel):
+                for variant in target.variants:
+                    if isinstance(variant, Ref):
+                        visit(variant.name)
+                return
+            tags: list[str | None] = []
+            if isinstance(target, ObjectModel):
+                for f in target.fields:
+                    if f.name != prop:
+                        continue
+                    if f.const is not None and isinstance(f.const.value, str):
+                        tags.append(f.const.value)
+                    elif isinstance(f.type, Ref):
+                        enum = self.by_name.get(f.type.name)
+                        if isinstance(enum, EnumModel) and enum.values:
+                            tags.extend(v.value for v in enum.values if isinstance(v.value, str))
+            for tag in tags or [None]:
+                if (tag, name) not in pairs:
+                    pairs.append((tag, name))
+
+        for variant in model.variants:
+            if isinstance(variant, Ref):
+                visit(variant.name)
+        return pairs
 
     def to_json_name(self, model: UnionModel) -> str:
         return self.functions[model.name][: -len("_from_json")] + "_to_json"

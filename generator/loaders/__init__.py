@@ -25,6 +25,7 @@ class LoadOptions:
 LOADERS: dict[str, str] = {
     "openapi": "openapi",
     "dart-code": "dart_code",
+    "python-code": "python_code",
 }
 
 
