@@ -16,9 +16,12 @@ Design (also in the README section):
 - an enum ``E`` is an enhanced enum carrying its wire value; fields hold ``EValue``, a sealed
   type implemented by ``E`` and by ``EUnknown`` (a value this library does not know, written
   back unchanged);
-- a discriminated union of object models is a ``sealed class`` that its variants implement,
-  with a ``fromJson`` switching on the discriminator and ``<Union>Unknown`` for other values;
-  any other union is a sealed wrapper with one subclass per variant, tried in spec order.
+- a discriminated union of object models is a ``sealed class`` that its variants implement
+  (a model in several unions implements several), with a ``fromJson`` switching on the
+  discriminator and ``<Union>Unknown`` keeping any other object; any other union is a sealed
+  wrapper with one subclass per variant, dispatching on the discriminator when there is one and
+  otherwise trying the variants in spec order;
+- every model's declaration carries ``@FromSchema('SchemaName', ...)`` for the code reader.
 """
 
 from __future__ import annotations
