@@ -93,7 +93,7 @@ def round_trip(
     )
     assert done.returncode == 0, done.stderr + done.stdout[-2000:]
     results: dict[str, tuple[str, str, str]] = {}
-    for line in done.stdout.splitlines():
+    for line in done.stdout.split("\n")[:-1]:
         case_id, status, rest = line.split("\t", 2)
         if status == "ok":
             php_type, text = rest.split("\t", 1)
@@ -118,3 +118,28 @@ def same_json(a: JsonValue, b: JsonValue) -> bool:
 
 def dumps(value: JsonValue) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def first_difference(a: JsonValue, b: JsonValue, path: str = "$") -> str | None:
+    """Where two JSON values first differ (see :func:`same_json`), or None."""
+    if type(a) is not type(b):
+        return f"{path}: {a!r:.80} != {b!r:.80}"
+    if isinstance(a, dict):
+        assert isinstance(b, dict)
+        if a.keys() != b.keys():
+            return f"{path}: keys {sorted(a.keys() ^ b.keys())!r:.160}"
+        for key in a:
+            found = first_difference(a[key], b[key], f"{path}.{key}")
+            if found:
+                return found
+        return None
+    if isinstance(a, list):
+        assert isinstance(b, list)
+        if len(a) != len(b):
+            return f"{path}: {len(a)} items != {len(b)}"
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            found = first_difference(x, y, f"{path}[{i}]")
+            if found:
+                return found
+        return None
+    return None if a == b else f"{path}: {a!r:.80} != {b!r:.80}"

@@ -9,11 +9,11 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_SPEC, need_php
+from conftest import EXAMPLE_SPEC, OPENAI_SPEC, need, need_php
 from php_fixtures import example_models
-from php_support import dumps, generate, round_trip, same_json
+from php_support import dumps, first_difference, generate, round_trip, same_json
 
-from generator.ir import JsonValue, ModelSet
+from generator.ir import JsonValue, ModelSet, Nullable
 from generator.loaders import load
 
 NS = "RealtimeEventsApi\\Model\\"
@@ -284,3 +284,86 @@ def test_a_union_of_a_list_and_a_map_writes_an_empty_value_as_a_list(
     results = round_trip(need_php(), tmp_path, files, models, [("x", "Anything", dumps(value))])
     assert results["x"][0] == "ok"
     assert json.loads(results["x"][2]) == []
+
+
+# --- OpenAI 2.3.0: instances from hypothesis-jsonschema ---------------------------------------
+
+# Component schemas hypothesis-jsonschema finds no instance for: each requires a property it
+# does not declare (the loader leaves such keys out, so the converted schema is unsatisfiable).
+NO_INSTANCES = {
+    "ResponseAudioDoneEvent": "requires undeclared response_id",
+    "ResponseAudioTranscriptDeltaEvent": "requires undeclared response_id",
+    "ResponseAudioTranscriptDoneEvent": "requires undeclared response_id",
+    "ResponseCodeInterpreterCallCodeDeltaEvent": "requires undeclared response_id",
+    "ResponseCodeInterpreterCallCodeDoneEvent": "requires undeclared response_id",
+    "ResponseCodeInterpreterCallCompletedEvent": "requires undeclared response_id",
+    "ResponseCodeInterpreterCallInProgressEvent": "requires undeclared response_id",
+    "ResponseCodeInterpreterCallInterpretingEvent": "requires undeclared response_id",
+    "UsageCodeInterpreterSessionsResult": "requires an undeclared property",
+}
+# Schemas whose instances do not round-trip, with the reason. A listed schema that starts
+# round-tripping fails the test, so the list cannot go stale.
+EXEMPT = {
+    "CreateRunRequest": "truncation_strategy is allOf [$ref, {nullable: true}]: the loader"
+    " reads it as not nullable, the instances (like OpenAI's SDKs) as nullable",
+    "UpdateVectorStoreRequest": "expires_after is allOf [$ref, {nullable: true}], as above",
+}
+INT64 = (-(2**63), 2**63 - 1)
+
+
+def _has_big_int(value: JsonValue) -> bool:
+    """Integers PHP cannot hold (json_decode turns them into strings or floats)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return not INT64[0] <= value <= INT64[1]
+    if isinstance(value, list):
+        return any(_has_big_int(v) for v in value)
+    if isinstance(value, dict):
+        return any(_has_big_int(v) for v in value.values())
+    return False
+
+
+@pytest.mark.slow
+def test_openai_instances_round_trip(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    """Two derandomized instances per component schema (one per variant for unions of
+    $refs; cached in pytest's cache folder by spec hash), decoded and re-encoded in one PHP
+    process. Instances holding integers beyond 64 bits are skipped: PHP has no larger int."""
+    from jsonschema_instances import spec_instances
+
+    php = need_php()
+    spec = need(OPENAI_SPEC)
+    cache_dir = request.config.cache.mkdir("jsonschema-instances") if request.config.cache else None
+    found = spec_instances(spec, 2, cache_dir)
+    models = load(spec)
+    by_name = models.by_name()
+    assert set(found) <= set(by_name)
+    cases = []
+    skipped = 0
+    for name, values in sorted(found.items()):
+        for i, value in enumerate(values):
+            if value is None and by_name[name].nullable is not Nullable.NO:
+                continue  # a nullable model's null is the caller's to handle
+            if _has_big_int(value):
+                skipped += 1
+                continue
+            cases.append((f"{name}#{i}", name, dumps(value)))
+    files = generate(models, tmp_path)
+    results = round_trip(php, tmp_path, files, models, cases)
+    failing: dict[str, str] = {}
+    for case, name, text in cases:
+        status, detail, out = results[case]
+        if status != "ok":
+            failing.setdefault(name, detail[:300])
+        else:
+            diff = first_difference(json.loads(text), json.loads(out))
+            if diff:
+                failing.setdefault(name, diff[:300])
+    empty = {name for name, values in found.items() if not values}
+    assert empty == set(NO_INSTANCES), "instances now found (or lost) for some schemas"
+    unexpected = {name: why for name, why in failing.items() if name not in EXEMPT}
+    assert not unexpected, "\n".join(f"{n}: {why}" for n, why in sorted(unexpected.items()))
+    fixed = sorted(set(EXEMPT) - set(failing))
+    assert not fixed, f"exempt schemas that now round-trip (remove them from EXEMPT): {fixed}"
+    assert len(EXEMPT) < 0.02 * len(found)
+    assert len(cases) > 1.5 * len(found) and skipped < 0.02 * len(cases)

@@ -298,6 +298,53 @@ class _Plan:
                 names.append(variant.name)
         return _dedupe(names)
 
+    def tags(self, name: str, prop: str, seen: frozenset[str] = frozenset()) -> list[str]:
+        """The discriminator values the model ``name`` can carry in property ``prop``: a
+        string ``const``, a one-value enum, or the values of a union discriminated the same."""
+        model = self.by_name.get(name)
+        if isinstance(model, ObjectModel):
+            for f in model.fields:
+                if f.name != prop:
+                    continue
+                if f.const is not None and isinstance(f.const.value, str):
+                    return [f.const.value]
+                if isinstance(f.type, Ref):
+                    target = self.by_name.get(f.type.name)
+                    if isinstance(target, EnumModel) and target.values and len(target.values) == 1:
+                        value = target.values[0].value
+                        return [value] if isinstance(value, str) else []
+            return []
+        if isinstance(model, UnionModel) and name not in seen:
+            found: list[str] = []
+            if model.discriminator is not None and model.discriminator.property == prop:
+                found += [value for value, _ in model.discriminator.mapping]
+            for variant in model.variants:
+                if isinstance(variant, Ref):
+                    found += self.tags(variant.name, prop, seen | {name})
+            return _dedupe(found)
+        return []
+
+    def dispatch(self, union: UnionModel) -> list[tuple[str, str]]:
+        """(discriminator value, model) pairs the factory can dispatch on directly: the
+        mapping, plus the values of nested unions, minus values more than one variant carries
+        (those, and missing or unknown values, fall back to trying the variants in order)."""
+        assert union.discriminator is not None
+        prop = union.discriminator.property
+        candidates: dict[str, list[str]] = {}
+        for value, target in union.discriminator.mapping:
+            candidates.setdefault(value, []).append(target)
+        for variant in union.variants:
+            if isinstance(variant, Ref):
+                for tag in self.tags(variant.name, prop, frozenset({union.name})):
+                    targets = candidates.setdefault(tag, [])
+                    if variant.name not in targets:
+                        targets.append(variant.name)
+        return [
+            (value, targets[0])
+            for value, targets in candidates.items()
+            if len(targets) == 1 and targets[0] in self.by_name
+        ]
+
     def nullable(self, t: TypeRef) -> bool:
         """Whether a value of ``t`` may be null by its own definition."""
         if isinstance(t, Primitive):
@@ -648,29 +695,27 @@ def _union_contexts(plan: _Plan, model: UnionModel) -> tuple[dict[str, object], 
     objects = plan.object_variants(model)
     where = _where(model.name)
     arms = []
-    attempts = []
     if model.discriminator is not None:
-        for value, target in model.discriminator.mapping:
-            ref = Ref(target)
+        for value, target in plan.dispatch(model):
             if isinstance(plan.by_name.get(target), ObjectModel):
-                expr = f"{plan.classes[target]}::fromArray($data)"
+                expr = f"{plan.classes[target]}::fromArray($object)"
             else:
-                expr = plan.decode(ref, "$data", where)
+                expr = plan.decode(Ref(target), "$object", where)
             arms.append({"value": php_string(value), "expr": expr})
-    else:
-        for variant in model.variants:
-            guard = None
-            if isinstance(variant, Ref) and variant.name in objects:
-                variant_model = plan.by_name[variant.name]
-                assert isinstance(variant_model, ObjectModel)
-                if variant_model.additional is None:
-                    guard = f"{JSON}::fits($data, {plan.classes[variant.name]}::WIRE_NAMES)"
-            attempts.append({"guard": guard, "expr": plan.decode(variant, "$data", where)})
-        for variant in model.variants:
-            if isinstance(variant, Ref) and variant.name in objects:
-                variant_model = plan.by_name[variant.name]
-                if isinstance(variant_model, ObjectModel) and variant_model.additional is None:
-                    attempts.append({"guard": None, "expr": plan.decode(variant, "$data", where)})
+    attempts = []
+    for variant in model.variants:
+        guard = None
+        if isinstance(variant, Ref) and variant.name in objects:
+            variant_model = plan.by_name[variant.name]
+            assert isinstance(variant_model, ObjectModel)
+            if variant_model.additional is None:
+                guard = f"{JSON}::fits($data, {plan.classes[variant.name]}::WIRE_NAMES)"
+        attempts.append({"guard": guard, "expr": plan.decode(variant, "$data", where)})
+    for variant in model.variants:
+        if isinstance(variant, Ref) and variant.name in objects:
+            variant_model = plan.by_name[variant.name]
+            if isinstance(variant_model, ObjectModel) and variant_model.additional is None:
+                attempts.append({"guard": None, "expr": plan.decode(variant, "$data", where)})
     kinds = _Kinds()
     for variant in model.variants:
         found = plan.array_kinds(variant, "$value")
@@ -696,6 +741,11 @@ def _union_contexts(plan: _Plan, model: UnionModel) -> tuple[dict[str, object], 
         if model.discriminator is not None
         else None,
         "discriminator_json": doc_json(model.discriminator.property)
+        if model.discriminator is not None
+        else None,
+        "mapping_json": json.dumps(
+            {value: target for value, target in model.discriminator.mapping}
+        ).replace("/", "\\/")
         if model.discriminator is not None
         else None,
         "arms": arms,
