@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -887,8 +888,6 @@ def _matching(finding: Finding, changes: list[CodeChange]) -> list[CodeChange]:
 
 def _json_value(text: str) -> str:
     """An enum finding's member (the value as JSON) as plain text: ``"a"`` -> ``a``."""
-    import json
-
     try:
         value = json.loads(text)
     except ValueError:
@@ -924,7 +923,11 @@ def _unexplained(result: Surface, claimed: set[tuple[str, int]]) -> list[Finding
         for change in changes:
             if (language, id(change)) in claimed or change.level == "safe":
                 continue
-            member = change.value or change.member
+            # enum values as JSON text, like the wire-level enum findings
+            member = change.member
+            if change.value:
+                unquoted = _unquote(change.value)
+                member = json.dumps(unquoted) if unquoted != change.value else change.value
             model = change.models[1] or change.models[0] or change.owner
             key = (model, member, _CODE_KINDS.get(change.what, f"code.{change.what}"))
             groups.setdefault(key, {})[language] = change

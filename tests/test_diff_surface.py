@@ -291,7 +291,7 @@ def test_code_change_with_no_wire_change_becomes_its_own_finding() -> None:
     findings = compare(old, new)
     result = surface(old, new, findings, ["python"], lambda _, m: colliding(m))
     out = {(f.kind, f.member): f for f in apply(findings, result)}
-    symbol = out[("enum.symbol_changed", "'in-stock'")]
+    symbol = out[("enum.symbol_changed", '"in-stock"')]
     assert dict(symbol.code)["python"].level == "breaking"
     assert symbol.request.level == "safe"
     assert dict(out[("enum.value_added", '"IN_STOCK"')].code)["python"].level == "safe"
@@ -332,3 +332,21 @@ def test_new_union_variant_with_the_real_emitters() -> None:
     code = dict(variant.code)
     assert code["python"].level == "warning"
     assert code["dart"].level == "warning" and "exhaustive" in code["dart"].reason
+
+
+def test_enum_symbol_change_with_the_real_emitters() -> None:
+    """Adding ``In-Stock`` next to ``in_stock``: every emitter renames the old member to make
+    room (``IN_STOCK`` -> ``IN_STOCK_2``, say) while its wire value stays."""
+    from generator.emitters import ALL, EmitOptions, emitter
+
+    source = Source("s.yaml", "/components/schemas/Stock")
+    old = _set(EnumModel("Stock", "string", (EnumValue("in_stock"),), source=source))
+    new = _set(
+        EnumModel("Stock", "string", (EnumValue("In-Stock"), EnumValue("in_stock")), source=source)
+    )
+    findings = compare(old, new)
+    result = surface(old, new, findings, ALL, lambda lang, m: emitter(lang)(m, EmitOptions()))
+    out = {(f.kind, f.member): f for f in apply(findings, result)}
+    symbol = out[("enum.symbol_changed", '"in_stock"')]
+    assert symbol.request.level == symbol.response.level == "safe"
+    assert {language: v.level for language, v in symbol.code} == dict.fromkeys(ALL, "breaking")
