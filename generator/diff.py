@@ -920,10 +920,16 @@ def _compare_const(
             )
             kind = "added"
         elif new is None:
-            rules = (("warning", "the server no longer assumes a value when omitted"), DOCS)
+            rules = (
+                ("warning", "the server no longer assumes a value when omitted"),
+                ("safe", "responses are unaffected"),
+            )
             kind = "removed"
         else:
-            rules = (("warning", "omitting it now means a different value"), DOCS)
+            rules = (
+                ("warning", "omitting it now means a different value"),
+                ("safe", "responses are unaffected"),
+            )
             kind = "changed"
     elif old is None:
         rules = (

@@ -56,12 +56,67 @@ class ApiItem:
 TYPE_KINDS = frozenset({"class", "enum", "alias", "interface"})
 
 
-def python_api(text: str) -> list[ApiItem]:
+Wanted = Callable[[str], bool]
+
+
+def python_api(text: str, wanted: Wanted | None = None) -> list[ApiItem]:
     """Classes (with bases), dataclass fields (annotation; a parameter, required when it has
-    no default), enum members with values, and module-level type aliases."""
-    tree = ast.parse(text)
+    no default), enum members with values, and module-level type aliases. With ``wanted``,
+    only the classes it accepts are read (aliases always are): the module is cut into its
+    top-level statements and only those are parsed."""
     items: list[ApiItem] = []
-    for node in tree.body:
+    for chunk in _python_chunks(text, wanted):
+        items += _python_statements(ast.parse(chunk).body)
+    return items
+
+
+_PY_TOP = re.compile(
+    r"^(?:(?P<class>class\s+(?P<cname>\w+))|@|def\s|(?P<name>[A-Za-z_]\w*)\s*[:=])"
+)
+
+
+def _python_chunks(text: str, wanted: Wanted | None) -> list[str]:
+    """The parts of a module worth parsing: all of it without ``wanted``; else each class it
+    accepts and each other assignment (aliases), cut at top-level statements after the
+    imports. Falls back to the whole module when a part does not parse on its own."""
+    if wanted is None:
+        return [text]
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.startswith(("import ", "from "))), None)
+    if start is None:
+        return [text]
+    chunks: list[tuple[str | None, bool, list[str]]] = []  # (class name, keep, lines)
+    decorators: list[str] = []
+    in_decorator = False
+    for line in lines[start:]:
+        match = _PY_TOP.match(line)
+        if match is None or (in_decorator and not match.group("class")):
+            if in_decorator:
+                decorators.append(line)
+            elif chunks:
+                chunks[-1][2].append(line)
+            continue
+        if line.startswith("@"):
+            in_decorator = True
+            decorators.append(line)
+            continue
+        in_decorator = False
+        name = match.group("cname")
+        keep = wanted(name) if name else match.group("name") is not None
+        chunks.append((name, keep, [*decorators, line]))
+        decorators = []
+    parts = ["".join(chunk) for _, keep, chunk in chunks if keep]
+    try:
+        for part in parts:
+            ast.parse(part)
+    except SyntaxError:
+        return [text]
+    return parts
+
+
+def _python_statements(body: list[ast.stmt]) -> list[ApiItem]:
+    items: list[ApiItem] = []
+    for node in body:
         if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
             items += _python_class(node)
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
@@ -390,13 +445,19 @@ def is_support_file(path: str) -> bool:
     return path.rsplit("/", 1)[-1].startswith("_") or "/Support/" in f"/{path}"
 
 
-def listing(language: str, files: dict[str, str]) -> list[ApiItem]:
-    """The sorted public API of the generated model files of one language."""
-    extract = EXTRACTORS[language]
+def listing(language: str, files: dict[str, str], wanted: Wanted | None = None) -> list[ApiItem]:
+    """The sorted public API of the generated model files of one language; with ``wanted``
+    (a test on type or file names), files and classes it rejects are not read."""
     items: set[ApiItem] = set()
     for path, content in files.items():
-        if path.endswith(SUFFIXES[language]) and not is_support_file(path):
-            items.update(extract(content))
+        if not path.endswith(SUFFIXES[language]) or is_support_file(path):
+            continue
+        if language == "python":
+            items.update(python_api(content, wanted))
+            continue
+        stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        if wanted is None or wanted(stem):
+            items.update(EXTRACTORS[language](content))
     return sorted(items)
 
 
@@ -714,6 +775,20 @@ def surface(
     if not old_names and not new_names:
         return result
     old_subset, new_subset = closure(old, old_names), closure(new, new_names)
+    # Generated types worth reading: those of the changed models and of what they reference
+    # directly (for aliases in field types).
+    interesting = {
+        norm(name)
+        for side, names in ((old_by_name, old_names), (new_by_name, new_names))
+        for name in names
+        for name in (name, *model_refs(side[name]))
+    }
+
+    lookup = {n: n for n in interesting}
+
+    def wanted(name: str) -> bool:
+        return attribute(name, lookup) is not None
+
     for language in result.languages:
         try:
             old_files = emit(language, old_subset) if old_names else {}
@@ -721,7 +796,8 @@ def surface(
         except ModelgenError as error:
             result.notes.append(f"{language}: could not generate code to compare: {error}")
             continue
-        old_listing, new_listing = listing(language, old_files), listing(language, new_files)
+        old_listing = listing(language, old_files, wanted)
+        new_listing = listing(language, new_files, wanted)
         aliases = (_aliases(old_listing), _aliases(new_listing))
         old_items = _by_model(old_listing, old_subset)
         new_items = _by_model(new_listing, new_subset)

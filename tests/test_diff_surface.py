@@ -325,7 +325,8 @@ def test_new_union_variant_with_the_real_emitters() -> None:
         )
 
     old = _set(obj("Cat", "meow"), obj("Dog", "bark"), pet("Cat", "Dog"))
-    new = _set(obj("Cat", "meow"), obj("Dog", "bark"), obj("Fish", "swim"), pet("Cat", "Dog", "Fish"))
+    cat, dog, fish = obj("Cat", "meow"), obj("Dog", "bark"), obj("Fish", "swim")
+    new = _set(cat, dog, fish, pet("Cat", "Dog", "Fish"))
     findings = compare(old, new)
     result = surface(old, new, findings, ALL, lambda lang, m: emitter(lang)(m, EmitOptions()))
     [variant] = [f for f in apply(findings, result) if f.kind == "union.variant_added"]
