@@ -351,3 +351,20 @@ def test_enum_symbol_change_with_the_real_emitters() -> None:
     symbol = out[("enum.symbol_changed", '"in_stock"')]
     assert symbol.request.level == symbol.response.level == "safe"
     assert {language: v.level for language, v in symbol.code} == dict.fromkeys(ALL, "breaking")
+
+
+def test_reading_part_of_a_python_module_gives_the_same_items() -> None:
+    """Only wanted classes are parsed (for speed); what is read must not change."""
+    from conftest import EXAMPLE_SPEC
+
+    from generator.emitters import EmitOptions, emitter
+    from generator.loaders import load
+
+    files = emitter("python")(load(EXAMPLE_SPEC), EmitOptions())
+    [module] = [text for path, text in files.items() if path.endswith("/models.py")]
+    everything = python_api(module)
+    assert python_api(module, lambda name: True) == everything
+    some = python_api(module, lambda name: name.startswith("Session"))
+    classes = {i.owner for i in some if i.kind in ("class", "enum")}
+    assert classes and all(name.startswith("Session") for name in classes)
+    assert [i for i in everything if i.owner in classes or i.kind == "alias"] == some
