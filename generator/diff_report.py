@@ -181,10 +181,41 @@ def _md(value: str | None) -> str:
     """Text for a markdown table cell: one line, pipes and HTML escaped."""
     if value is None:
         return "—"
-    value = " ".join(value.split())
+    value = " ".join(value.split()).replace(" -> ", " → ")
     for raw, escaped in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "\\|")):
         value = value.replace(raw, escaped)
     return value if len(value) <= 120 else value[:117] + "..."
+
+
+# GitHub refuses comments over 65,536 characters; models past this budget are only named.
+MARKDOWN_BUDGET = 60_000
+
+
+def _markdown_model(model: str, findings: list[Finding], columns: list[str]) -> list[str]:
+    level = review_level(findings)
+    tally = ", ".join(
+        f"{n} {lv}"
+        for lv in ("breaking", "warning", "safe")
+        if (n := sum(1 for f in findings if f.level == lv))
+    )
+    opened = " open" if level == "breaking" else ""
+    out = [
+        f"<details{opened}><summary>{_ICONS[level]} <b>{_md(model)}</b>: {tally}</summary>",
+        "",
+        "| change | member | before → after | " + " | ".join(columns) + " |",
+        "|---|---|---|" + "---|" * len(columns),
+    ]
+    for finding in findings:
+        cells = [
+            f"`{finding.kind}`",
+            _md(finding.member),
+            _md(change_text(finding)) if change_text(finding) else "—",
+        ]
+        for name, verdict in verdicts(finding):
+            if name in columns:
+                cells.append(f"{_ICONS[verdict.level]} {verdict.level}: {_md(verdict.reason)}")
+        out.append("| " + " | ".join(cells) + " |")
+    return [*out, "", "</details>", ""]
 
 
 def markdown(review: Review) -> str:
@@ -202,41 +233,38 @@ def markdown(review: Review) -> str:
     out += [f"> {_md(note)}" for note in review.notes]
     if not review.findings:
         out.append("No changes to the models.")
+    size = sum(len(line) + 1 for line in out)
+    left_out: list[str] = []
     for model, findings in review.groups():
-        level = review_level(findings)
-        tally = ", ".join(
-            f"{n} {lv}"
-            for lv in ("breaking", "warning", "safe")
-            if (n := sum(1 for f in findings if f.level == lv))
-        )
-        opened = " open" if level == "breaking" else ""
+        block = _markdown_model(model, findings, columns)
+        block_size = sum(len(line) + 1 for line in block)
+        if size + block_size > MARKDOWN_BUDGET:
+            left_out.append(model)
+            continue
+        out += block
+        size += block_size
+    if left_out:
         out += [
-            f"<details{opened}><summary>{_ICONS[level]} <b>{_md(model)}</b>: {tally}</summary>",
+            f"<details><summary>{len(left_out)} more models left out to keep the comment short"
+            " (see <code>--format json</code>)</summary>",
             "",
-            "| change | member | before → after | " + " | ".join(columns) + " |",
-            "|---|---|---|" + "---|" * len(columns),
+            ", ".join(f"`{_md(name)}`" for name in left_out),
+            "",
+            "</details>",
+            "",
         ]
-        for finding in findings:
-            cells = [
-                f"`{finding.kind}`",
-                _md(finding.member),
-                _md(change_text(finding)) if change_text(finding) else "—",
-            ]
-            for name, verdict in verdicts(finding):
-                if name in columns:
-                    cells.append(f"{_ICONS[verdict.level]} {verdict.level}: {_md(verdict.reason)}")
-            out.append("| " + " | ".join(cells) + " |")
-        out += ["", "</details>", ""]
     docs = review.documentation()
     if docs:
         out += [
             f"<details><summary>Description-only changes ({len(docs)})</summary>",
             "",
+            ", ".join(f"`{_md(subject(f))}`" for f in docs),
+            "",
+            "</details>",
+            "",
         ]
-        out += [f"- `{_md(subject(f))}`: {f.kind}" for f in docs]
-        out += ["", "</details>", ""]
     for language, diff in sorted(review.code_diff.items()):
-        out += [
+        block = [
             f"<details><summary>Generated {language} code</summary>",
             "",
             "```diff",
@@ -246,6 +274,11 @@ def markdown(review: Review) -> str:
             "</details>",
             "",
         ]
+        if size + sum(len(line) + 1 for line in block) > MARKDOWN_BUDGET:
+            out += [f"(The generated {language} code diff is too long for a comment.)", ""]
+            continue
+        out += block
+        size += sum(len(line) + 1 for line in block)
     return "\n".join(out).rstrip("\n") + "\n"
 
 

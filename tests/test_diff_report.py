@@ -296,3 +296,14 @@ def test_unknown_revision_exits_2(
     assert main(["diff", "--base", "no-such-branch", "openapi.yaml", "--lang", "none"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("modelgen: error: ") and err.count("\n") == 1
+
+
+def test_markdown_stays_under_the_comment_size_limit() -> None:
+    many = tuple(
+        Finding(**{**_fields(BREAKING), "model": f"Model{n:04}", "after": "x" * 100})
+        for n in range(2000)
+    )
+    out = markdown(Review("a", "b", many, languages=("python",)))
+    assert len(out) < 65_536
+    assert "more models left out" in out
+    assert "Model0000" in out and "`Model1999`" in out
