@@ -218,6 +218,18 @@ def _markdown_model(model: str, findings: list[Finding], columns: list[str]) -> 
     return [*out, "", "</details>", ""]
 
 
+def _name_list(names: list[str], limit: int) -> str:
+    """``a, b, c`` cut at about ``limit`` characters, with how many more there are."""
+    shown: list[str] = []
+    length = 0
+    for name in names:
+        if length + len(name) > limit:
+            return ", ".join(shown) + f" and {len(names) - len(shown)} more"
+        shown.append(name)
+        length += len(name) + 2
+    return ", ".join(shown)
+
+
 def markdown(review: Review) -> str:
     counts = review.counts()
     columns = ["request", "response", *review.languages]
@@ -248,7 +260,7 @@ def markdown(review: Review) -> str:
             f"<details><summary>{len(left_out)} more models left out to keep the comment short"
             " (see <code>--format json</code>)</summary>",
             "",
-            ", ".join(f"`{_md(name)}`" for name in left_out),
+            _name_list([f"`{_md(name)}`" for name in left_out], 3000),
             "",
             "</details>",
             "",
@@ -258,7 +270,7 @@ def markdown(review: Review) -> str:
         out += [
             f"<details><summary>Description-only changes ({len(docs)})</summary>",
             "",
-            ", ".join(f"`{_md(subject(f))}`" for f in docs),
+            _name_list([f"`{_md(subject(f))}`" for f in docs], 2000),
             "",
             "</details>",
             "",
