@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Literal, TypeAlias
 
 from .ir import (
+    NO_CONSTRAINTS,
     AliasModel,
     Const,
     Constraints,
@@ -446,7 +447,11 @@ DOCS: Rule = ("safe", "documentation only")
 
 
 def compare(old: ModelSet, new: ModelSet) -> list[Finding]:
-    """All findings between ``old`` and ``new``, sorted by model, then worst first."""
+    """All findings between ``old`` and ``new``, sorted by model, then worst first. A facet
+    one side cannot state (``ModelSet.knows``: markdown docs have no formats, say) is left
+    out of the comparison on both sides."""
+    if old.knows != new.knows:
+        old, new = forget(old, new.knows), forget(new, old.knows)
     old_side, new_side = _Side(0, old), _Side(1, new)
     classes = content_classes(old_side, new_side)
     ctx = _Context(
@@ -491,6 +496,68 @@ def compare(old: ModelSet, new: ModelSet) -> list[Finding]:
         if ctx.old.exact[name] != ctx.new.exact[name]:
             _compare_models(ctx, olds[name], news[name], knows)
     return sorted(ctx.findings, key=sort_key)
+
+
+def forget(models: ModelSet, knows: frozenset[str]) -> ModelSet:
+    """``models`` without the facets missing from ``knows``."""
+    missing = models.knows - knows
+    if not missing:
+        return models
+
+    def plain(t: TypeRef) -> TypeRef:
+        if isinstance(t, Primitive):
+            return Primitive(t.kind) if "formats" in missing else t
+        if isinstance(t, ListOf):
+            return ListOf(plain(t.item), t.unique)
+        if isinstance(t, MapOf):
+            return MapOf(plain(t.value))
+        return t
+
+    def field_(f: Field) -> Field:
+        return replace(
+            f,
+            type=plain(f.type),
+            nullable=Nullable.UNKNOWN if "nullable" in missing else f.nullable,
+            default=None if "defaults" in missing else f.default,
+            read_only=False if "read_only" in missing else f.read_only,
+            write_only=False if "write_only" in missing else f.write_only,
+            deprecated=False if "deprecated" in missing else f.deprecated,
+            description=None if "descriptions" in missing else f.description,
+            constraints=NO_CONSTRAINTS if "constraints" in missing else f.constraints,
+            name=_plain_name(f.name) if "wire_names" in missing else f.name,
+        )
+
+    def model_(m: Model) -> Model:
+        if "nullable" in missing:
+            m = replace(m, nullable=Nullable.UNKNOWN)
+        if "descriptions" in missing:
+            m = replace(m, description=None)
+        if "deprecated" in missing:
+            m = replace(m, deprecated=False)
+        if isinstance(m, ObjectModel):
+            fields_ = tuple(field_(f) for f in m.fields)
+            bases = () if "composition" in missing else m.bases
+            additional = None if m.additional is None else plain(m.additional)
+            return replace(m, fields=fields_, bases=bases, additional=additional)
+        if isinstance(m, EnumModel):
+            values = None if "enum_values" in missing else m.values
+            default = None if "defaults" in missing else m.default
+            return replace(m, values=values, default=default)
+        if isinstance(m, UnionModel):
+            discriminator = None if "composition" in missing else m.discriminator
+            return replace(
+                m, variants=tuple(plain(v) for v in m.variants), discriminator=discriminator
+            )
+        constraints = NO_CONSTRAINTS if "constraints" in missing else m.constraints
+        return replace(m, target=plain(m.target), constraints=constraints)
+
+    return replace(models, models=tuple(model_(m) for m in models.models), knows=knows)
+
+
+def _plain_name(name: str) -> str:
+    """A property name compared where one side shows language names (``eventId``) rather
+    than JSON keys (``event_id``): lower-case letters and digits only."""
+    return "".join(c for c in name.lower() if c.isalnum())
 
 
 INLINE_SEGMENTS = (

@@ -771,3 +771,22 @@ def test_nullable_reference_spellings_compare_equal(
     )
     wire = [f for f in compare(old, new) if f.request.level != "safe" or f.response.level != "safe"]
     assert wire == []
+
+
+def test_facets_one_side_cannot_state_are_not_compared() -> None:
+    """Markdown docs know no formats, nullability or JSON names: against a spec, those are
+    not changes; what both sides state still is."""
+    spec = both(
+        obj(
+            "M",
+            fld("event_id", Primitive("string", "uuid"), True, nullable=Nullable.YES),
+            fld("count", INT),
+        )
+    )
+    docs_knows = frozenset({"descriptions", "enum_values", "defaults"})
+    docs = replace(
+        both(obj("M", fld("eventId", STR, True, nullable=Nullable.UNKNOWN), fld("count", STR))),
+        knows=docs_knows,
+    )
+    finding = only(compare(docs, spec))
+    assert (finding.kind, finding.member) == ("property.type_changed", "count")
