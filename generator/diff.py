@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Literal, TypeAlias
 
 from .ir import (
+    FACETS,
     NO_CONSTRAINTS,
     AliasModel,
     Const,
@@ -450,8 +451,9 @@ def compare(old: ModelSet, new: ModelSet) -> list[Finding]:
     """All findings between ``old`` and ``new``, sorted by model, then worst first. A facet
     one side cannot state (``ModelSet.knows``: markdown docs have no formats, say) is left
     out of the comparison on both sides."""
-    if old.knows != new.knows:
-        old, new = forget(old, new.knows), forget(new, old.knows)
+    known = old.knows & new.knows
+    if known != FACETS:
+        old, new = forget(old, known), forget(new, known)
     old_side, new_side = _Side(0, old), _Side(1, new)
     classes = content_classes(old_side, new_side)
     ctx = _Context(
@@ -500,7 +502,7 @@ def compare(old: ModelSet, new: ModelSet) -> list[Finding]:
 
 def forget(models: ModelSet, knows: frozenset[str]) -> ModelSet:
     """``models`` without the facets missing from ``knows``."""
-    missing = models.knows - knows
+    missing = FACETS - knows - {"operations"}
     if not missing:
         return models
 
