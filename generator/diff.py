@@ -553,6 +553,8 @@ def forget(models: ModelSet, knows: frozenset[str]) -> ModelSet:
         constraints = NO_CONSTRAINTS if "constraints" in missing else m.constraints
         return replace(m, target=plain(m.target), constraints=constraints)
 
+    # which operations use which models stays as the source said: one side's is enough
+    knows = knows | (models.knows & {"operations"})
     return replace(models, models=tuple(model_(m) for m in models.models), knows=knows)
 
 
