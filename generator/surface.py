@@ -799,13 +799,14 @@ def surface(
         old_listing = listing(language, old_files, wanted)
         new_listing = listing(language, new_files, wanted)
         aliases = (_aliases(old_listing), _aliases(new_listing))
+        sealed = _sealed(old_listing) & _sealed(new_listing)  # sealed in both versions
         old_items = _by_model(old_listing, old_subset)
         new_items = _by_model(new_listing, new_subset)
         changes: list[CodeChange] = []
         for a, b in pairs:
             before = old_items.get(a, {}) if a is not None else {}
             after = new_items.get(b, {}) if b is not None else {}
-            changes += _compare_model(language, (a, b), before, after, aliases)
+            changes += _compare_model(language, (a, b), before, after, aliases, sealed)
         result.changes[language] = changes
         if want_code_diff:
             result.code_diff[language] = _unified(old_files, new_files, language)
@@ -840,6 +841,7 @@ def _compare_model(
     before: dict[str, list[ApiItem]],
     after: dict[str, list[ApiItem]],
     aliases: tuple[Aliases, Aliases] = ({}, {}),
+    sealed: frozenset[str] = frozenset(),
 ) -> list[CodeChange]:
     """All code changes of one model: its main type paired across versions (even when
     renamed), helper types paired by name."""
@@ -865,8 +867,8 @@ def _compare_model(
             CodeChange(model, owner, "", "type_removed", "breaking", f"{owner} no longer exists")
         )
     for owner in sorted(set(after) - paired_after):
-        sealed = _sealed_parent(after[owner], after)
-        if sealed is not None:
+        parent = _sealed_parent(after[owner], sealed)
+        if parent is not None:
             changes.append(
                 CodeChange(
                     model,
@@ -874,7 +876,7 @@ def _compare_model(
                     "",
                     "subtype_added",
                     "warning",
-                    f"new subtype {owner}: exhaustive switches over {sealed} stop compiling",
+                    f"new subtype {owner}: exhaustive switches over {parent} stop compiling",
                 )
             )
         else:
@@ -882,8 +884,15 @@ def _compare_model(
     return changes
 
 
-def _sealed_parent(items: list[ApiItem], owners: dict[str, list[ApiItem]]) -> str | None:
-    """The sealed class (Dart) that a new type extends or implements, if any."""
+def _sealed(items: list[ApiItem]) -> frozenset[str]:
+    """The sealed classes (Dart) of a listing."""
+    return frozenset(
+        i.owner for i in items if i.kind in TYPE_KINDS and "sealed" in i.signature.split()
+    )
+
+
+def _sealed_parent(items: list[ApiItem], sealed: frozenset[str]) -> str | None:
+    """The already existing sealed class that a new type extends or implements, if any."""
     head = next((i for i in items if i.kind in TYPE_KINDS), None)
     if head is None:
         return None
@@ -891,10 +900,7 @@ def _sealed_parent(items: list[ApiItem], owners: dict[str, list[ApiItem]]) -> st
     for keyword in ("extends", "implements"):
         if keyword in words:
             for parent in words[words.index(keyword) + 1 :]:
-                parent_head = next(
-                    (i for i in owners.get(parent, []) if i.kind in TYPE_KINDS), None
-                )
-                if parent_head is not None and "sealed" in parent_head.signature.split():
+                if parent in sealed:
                     return parent
     return None
 
@@ -942,6 +948,8 @@ def apply(findings: list[Finding], result: Surface) -> list[Finding]:
 
 
 def _matching(finding: Finding, changes: list[CodeChange]) -> list[CodeChange]:
+    if finding.description_only:
+        return []  # never breaking; a code change beside it is reported on its own
     if finding.old_model:
         mine = [c for c in changes if c.models == (finding.old_model, finding.model)]
     else:
