@@ -40,6 +40,7 @@ Findings are sorted by model, then worst level, member, kind and fingerprint.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -350,9 +351,12 @@ def github(review: Review) -> str:
             if finding.level not in ("breaking", "warning"):
                 continue
             command = "error" if finding.level == "breaking" else "warning"
-            props = [f"file={_gh_property(finding.source.file)}"]
-            if finding.source.line is not None:
-                props.append(f"line={finding.source.line}")
+            file, line = finding.source.file, finding.source.line
+            if re.match(r"^[^:/\\]{2,}:", file):  # REV:path: annotate the path, no old line
+                file, line = file.split(":", 1)[1], None
+            props = [f"file={_gh_property(file)}"]
+            if line is not None:
+                props.append(f"line={line}")
             props.append(f"title={_gh_property(f'{finding.kind} {subject(finding)}')}")
             reasons = "; ".join(
                 f"{name}: {v.level} ({v.reason})"

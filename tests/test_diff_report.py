@@ -307,3 +307,9 @@ def test_markdown_stays_under_the_comment_size_limit() -> None:
     assert len(out) < 65_536
     assert "more models left out" in out
     assert "Model0000" in out and "more models left out" in out and " more\n" in out
+
+
+def test_github_annotations_for_an_old_revision_point_at_the_path() -> None:
+    removed = Finding(**{**_fields(BREAKING), "source": Source("main:api/openapi.yaml", "/x", 7)})
+    error = github(Review("a", "b", (removed,))).splitlines()[0]
+    assert error.startswith("::error file=api/openapi.yaml,title=")
