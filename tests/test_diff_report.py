@@ -106,11 +106,11 @@ def test_json_is_sorted_stable_and_complete() -> None:
 
 def test_github_annotations_carry_file_line_and_escaped_message() -> None:
     risky = Finding(
-        **{**_fields(BREAKING), "after": "100%", "source": Source("a,b:c.yaml", "/x", 12)}
+        **{**_fields(BREAKING), "after": "100%", "source": Source("a,b.yaml", "/x", 12)}
     )
     lines = github(Review("a", "b", (risky, SAFE))).splitlines()
     error = lines[0]
-    assert error.startswith("::error file=a%2Cb%3Ac.yaml,line=12,title=")
+    assert error.startswith("::error file=a%2Cb.yaml,line=12,title=")
     assert "100%25" in error
     assert not any(line.startswith("::warning") for line in lines)
     assert lines[-1].startswith("::notice")
