@@ -60,9 +60,6 @@ class Verdict:
     reason: str
 
 
-UNCHECKED = Verdict("n/a", "generated code not compared")
-
-
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One change to one model (or to one member of it: a property, enum value or variant).

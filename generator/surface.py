@@ -796,6 +796,12 @@ def surface(
         except ModelgenError as error:
             result.notes.append(f"{language}: could not generate code to compare: {error}")
             continue
+        except Exception as error:  # an emitter bug must not hide the wire review
+            result.notes.append(
+                f"{language}: the emitter failed ({type(error).__name__}: {error});"
+                " code verdicts left out, please report this"
+            )
+            continue
         old_listing = listing(language, old_files, wanted)
         new_listing = listing(language, new_files, wanted)
         aliases = (_aliases(old_listing), _aliases(new_listing))

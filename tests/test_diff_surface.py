@@ -368,3 +368,18 @@ def test_reading_part_of_a_python_module_gives_the_same_items() -> None:
     classes = {i.owner for i in some if i.kind in ("class", "enum")}
     assert classes and all(name.startswith("Session") for name in classes)
     assert [i for i in everything if i.owner in classes or i.kind == "alias"] == some
+
+
+def test_a_failing_emitter_leaves_a_note_and_no_code_verdict() -> None:
+    old = _set(_object("Order", _field("id", STR, True)))
+    new = _set(_object("Order", _field("id", STR, True), _field("total", STR, True)))
+    findings = compare(old, new)
+
+    def broken(language: str, models: ModelSet) -> dict[str, str]:
+        raise KeyError("boom")
+
+    result = surface(old, new, findings, ["python"], broken)
+    assert result.notes and "KeyError" in result.notes[0]
+    [finding] = apply(findings, result)
+    assert dict(finding.code)["python"].level == "n/a"
+    assert finding.request.level == "n/a"  # no operations in this set
