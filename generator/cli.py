@@ -86,6 +86,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     """Schema diff review: load both versions (a ``REV:path`` is read from git), compare the
     IRs, add code verdicts from the emitters, print one report, exit 1 per ``--fail-on``."""
     import contextlib
+    import gc
     import os
 
     from .diff import compare
@@ -104,7 +105,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
         raise ModelgenError("give OLD and NEW, or one path with --base REV")
     sides: list[ModelSet] = []
     checkouts: dict[str, Path] = {}  # file name shown -> where to read it now
+    # Loading and comparing build millions of small objects and almost no cycles: the cyclic
+    # collector would only rescan them (it doubles the run time on a 3 MB spec).
+    gc.disable()
     with contextlib.ExitStack() as stack:
+        stack.callback(gc.enable)
         for argument in sources:
             revision = split_revision(argument)
             path = Path(argument)

@@ -261,6 +261,11 @@ class _Side:
     def resolve(self, t: TypeRef) -> tuple[TypeRef, bool]:
         """Follow references to aliases: the underlying type, and whether any model on the way
         (or the final referenced model) is nullable."""
+        if type(t) is not Ref:
+            return t, False
+        target = self.models.get(t.name)
+        if target is None or (type(target) is not AliasModel and target.nullable is Nullable.NO):
+            return t, False  # the common case: a reference to a non-nullable model
         nullable = False
         seen: set[str] = set()
         while isinstance(t, Ref) and t.name in self.models and t.name not in seen:
