@@ -734,31 +734,27 @@ def _compare_objects(
     new_fields = {f.name: f for f in new.fields}
     removed = [f for f in old.fields if f.name not in new_fields]
     added = [f for f in new.fields if f.name not in old_fields]
-    # Renames: a removed and an added property with the same schema.
-    for gone in list(removed):
-        for fresh in added:
-            if _same_field_but_name(ctx, gone, fresh):
-                removed.remove(gone)
-                added.remove(fresh)
-                ctx.add(
-                    name,
-                    "property.renamed",
-                    fresh.source,
-                    gone.name,
-                    fresh.name,
-                    (
-                        ("breaking", "the server expects the new name")
-                        if fresh.required
-                        else ("warning", "the server ignores or rejects the old name")
-                    ),
-                    (
-                        ("breaking", "readers look for the old name")
-                        if gone.required
-                        else ("warning", "readers look for the old name and find nothing")
-                    ),
-                    member=fresh.name,
-                )
-                break
+    for gone, fresh in _renamed_fields(ctx, removed, added):
+        removed.remove(gone)
+        added.remove(fresh)
+        ctx.add(
+            name,
+            "property.renamed",
+            fresh.source,
+            gone.name,
+            fresh.name,
+            (
+                ("breaking", "the server expects the new name")
+                if fresh.required
+                else ("warning", "the server ignores or rejects the old name")
+            ),
+            (
+                ("breaking", "readers look for the old name")
+                if gone.required
+                else ("warning", "readers look for the old name and find nothing")
+            ),
+            member=fresh.name,
+        )
     for f in removed:
         ctx.add(
             name,
@@ -812,6 +808,36 @@ def _compare_objects(
             ("safe", "properties compared after merging allOf"),
             ("safe", "properties compared after merging allOf"),
         )
+
+
+def _renamed_fields(
+    ctx: _Context, removed: list[Field], added: list[Field]
+) -> list[tuple[Field, Field]]:
+    """Removed and added properties with the same schema, paired as renames: the only
+    removed and the only added one of that schema, whatever their names; among several, only
+    pairs with similar names (so that dropping ``foo`` and adding an unrelated ``bar``, both
+    optional strings, stay a removal and an addition)."""
+    pairs: list[tuple[Field, Field]] = []
+    taken: set[str] = set()
+    for gone in removed:
+        same = [f for f in added if f.name not in taken and _same_field_but_name(ctx, gone, f)]
+        rivals = [g for g in removed if any(_same_field_but_name(ctx, g, f) for f in same)]
+        if len(same) == 1 and len(rivals) == 1:
+            match: Field | None = same[0]
+        else:
+            scored = [(_similarity(gone.name, f.name), f.name, f) for f in same]
+            best = max(scored, key=lambda item: (item[0], item[1]), default=None)
+            match = best[2] if best is not None and best[0] >= 0.6 else None
+        if match is not None:
+            taken.add(match.name)
+            pairs.append((gone, match))
+    return pairs
+
+
+def _similarity(a: str, b: str) -> float:
+    import difflib
+
+    return difflib.SequenceMatcher(None, _plain_name(a), _plain_name(b)).ratio()
 
 
 def _same_field_but_name(ctx: _Context, a: Field, b: Field) -> bool:

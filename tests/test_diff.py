@@ -790,3 +790,14 @@ def test_facets_one_side_cannot_state_are_not_compared() -> None:
     )
     finding = only(compare(docs, spec))
     assert (finding.kind, finding.member) == ("property.type_changed", "count")
+
+
+def test_unrelated_properties_of_the_same_type_are_not_renames() -> None:
+    old = both(obj("M", fld("color"), fld("size"), fld("keep")))
+    new = both(obj("M", fld("colour"), fld("weight"), fld("keep")))
+    found = sorted((f.kind, f.before or "", f.after or "") for f in compare(old, new))
+    assert found == [
+        ("property.added_optional", "", "string"),
+        ("property.removed", "string", ""),
+        ("property.renamed", "color", "colour"),
+    ]
