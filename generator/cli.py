@@ -96,11 +96,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from .surface import apply, surface
 
     if args.base is not None:
-        if len(args.sources) != 1:
+        if args.new is not None:
             raise ModelgenError("with --base, give one path (compared against its --base version)")
-        sources = [f"{args.base}:{args.sources[0]}", args.sources[0]]
-    elif len(args.sources) == 2:
-        sources = list(args.sources)
+        sources = [f"{args.base}:{args.old}", args.old]
+    elif args.new is not None:
+        sources = [args.old, args.new]
     else:
         raise ModelgenError("give OLD and NEW, or one path with --base REV")
     sides: list[ModelSet] = []
@@ -182,18 +182,21 @@ def build_parser() -> argparse.ArgumentParser:
         "diff",
         help="review a schema change: what it breaks on the wire and in generated code",
     )
+    diff.add_argument("old", metavar="OLD", help="the old version: a path, or REV:path from git")
     diff.add_argument(
-        "sources",
-        nargs="+",
-        metavar="OLD NEW",
-        help="two sources (paths, or REV:path read from git); one path with --base",
+        "new", metavar="NEW", nargs="?", help="the new version (with --base: leave out)"
     )
     diff.add_argument("--base", metavar="REV", help="compare the path at REV with the working tree")
-    diff.add_argument("--format", choices=("text", "markdown", "json", "github"), default="text")
+    diff.add_argument(
+        "--format",
+        choices=("text", "markdown", "json", "github"),
+        default="text",
+        help="text (default), markdown (a pull-request comment), json, github (annotations)",
+    )
     diff.add_argument(
         "--fail-on",
         choices=("breaking", "warning"),
-        help="exit 1 when a finding is at this level or worse",
+        help="exit 1 when a finding is at this level or worse (wire or code verdicts)",
     )
     diff.add_argument(
         "--lang",
