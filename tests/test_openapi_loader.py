@@ -1098,6 +1098,11 @@ def test_detect_accepts_openapi_documents_only(tmp_path: Path) -> None:
     assert openapi.detect(tmp_path / "a.yaml")
 
 
+def test_a_folder_with_an_openapi_document_loads_through_the_registry(tmp_path: Path) -> None:
+    write(tmp_path, "openapi.yaml", HEAD + "components:\n  schemas:\n    A: {type: string}\n")
+    assert [m.name for m in load_any(tmp_path).models] == ["A"]
+
+
 def test_swagger_2_is_refused_clearly(tmp_path: Path) -> None:
     path = write(tmp_path, "s.yaml", "swagger: '2.0'\ninfo: {}\npaths: {}\n")
     with pytest.raises(ModelgenError, match=r"Swagger 2\.0"):

@@ -19,12 +19,15 @@ Inline names
     processed sorted by name, so names do not depend on the order of the spec's mappings.
 
 References
-    A ``$ref`` to ``#/components/schemas/X`` is ``Ref("X")``. A ``$ref`` to any other schema (in
-    another file, under ``$defs``, inside another schema) makes that schema a model named
-    after the pointer's last segment, or the file's stem for a whole-file schema, with a
-    suffix on collision. See :mod:`refs` for which files may be opened. ``$ref`` siblings
-    that only annotate (description, nullable, default, ...) apply to the field; a ``$ref``
-    beside ``properties`` or ``allOf`` is treated as one more ``allOf`` parent.
+    A ``$ref`` to ``#/components/schemas/X`` is ``Ref("X")``. A ``$ref`` to any other schema
+    makes that schema a model: named after the key it is defined under (``other.yaml#/Pet``,
+    ``#/$defs/Pet``), the file's stem for a whole-file schema (``pet.yaml`` is ``Pet``), or,
+    inside another schema, the name the inline rules give it; with a suffix on collision.
+    See :mod:`refs` for which files may be opened. ``$ref`` siblings that only annotate
+    (description, nullable, default, ...) apply to the field; a ``$ref`` beside
+    ``properties`` or ``allOf`` is treated as one more ``allOf`` parent. A redeclared
+    property's merged keywords are only taken from schemas of the same file (else the later
+    one replaces the earlier), so relative ``$ref`` strings keep their meaning.
 
 Nullability
     ``nullable: true`` (3.0), ``null`` in ``type`` (3.1), ``null`` in ``enum``, ``const: null``
@@ -36,9 +39,11 @@ allOf
     Merged into one object: parent fields first (``inherited_from`` names the model that
     declared them), required lists joined, a property declared again later wins with its
     keywords merged over the earlier ones. ``$ref`` parents that are objects are listed in
-    ``bases``. An ``allOf`` of one ``$ref`` plus annotations is just that ``$ref`` (the usual
-    way to make a reference nullable or describe it). An ``allOf`` with no object member
-    (``allOf: [{type: string}, {maxLength: 3}]``) merges the keywords into one schema.
+    ``bases``. A ``$ref`` parent that is a union (the polymorphic pattern: ``X: {oneOf: [A, B]}``
+    with ``A: {allOf: [X, ...]}``) adds nothing. An ``allOf`` of one ``$ref`` plus annotations
+    is just that ``$ref`` (the usual way to make a reference nullable or describe it). An
+    ``allOf`` with no object member (``allOf: [{type: string}, {maxLength: 3}]``) merges the
+    keywords into one schema.
 
 oneOf / anyOf
     A UnionModel, variants in spec order (``exclusive`` for oneOf). The discriminator is the
@@ -48,8 +53,11 @@ oneOf / anyOf
     property holding one string value (``type`` preferred). A schema with ``properties`` (or
     ``allOf``) AND ``oneOf``/``anyOf`` is an object: its properties win, and the object members'
     properties are added as optional fields (the union only constrains which combinations are
-    valid, which a model class cannot express). ``type: [string, integer]`` is a union of the
-    two primitives.
+    valid, which a model class cannot express). A oneOf/anyOf whose members only list
+    ``required`` names validates and is ignored. A literal member (``const: inf``) becomes a
+    one-value EnumModel so its value survives. ``type: [string, integer]`` is a union of the
+    two primitives. A discriminator on an object (not a union) cannot be placed in the IR,
+    but the subtypes its mapping names are loaded as models.
 
 Objects and maps
     ``additionalProperties: true`` or ``{}`` gives ``additional=ANY``; a schema gives that type;
