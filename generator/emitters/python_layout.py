@@ -141,6 +141,8 @@ def annotated(indent: str, name: str, annotation: Expr, default: str | None = No
         body = _lay_out_union(inner, annotation)
     else:
         body = lay_out(inner, "", annotation)
+        if not _fits(body[0]):
+            return [line]  # parentheses would not help a name that long: black leaves it
     return [f"{indent}{name}: (", *body, f"{indent}){suffix}"]
 
 
@@ -155,10 +157,24 @@ def alias(name: str, target: Expr, explicit: bool = True) -> list[str]:
     line = prefix + render(target)
     if _fits(line):
         return [line]
+    if explicit and not _fits(prefix + "("):
+        # black then parenthesises the annotation and lays the value out after ``) = ``
+        return [f"{name}: (", f"{INDENT}_t.TypeAlias", *_alias_value(") = ", target, True)]
+    return _alias_value(prefix, target, explicit)
+
+
+def _alias_value(prefix: str, target: Expr, explicit: bool) -> list[str]:
+    line = prefix + render(target)
+    if _fits(line):
+        return [line]
     if isinstance(target, Call):
         split = lay_out("", prefix, target)
         if _fits(split[0]):
             return split
+        if not explicit:
+            # black's "second opinion": the value in parentheses, if every line then fits
+            wrapped = [f"{prefix}(", *lay_out(INDENT, "", target), ")"]
+            return wrapped if all(_fits(line) for line in wrapped) else split
     if isinstance(target, BitOr):
         body = _lay_out_union(INDENT, target)
     else:
@@ -176,10 +192,8 @@ def signature(indent: str, name: str, params: list[str], returns: Expr) -> list[
         lines[1] += ","  # black adds the comma when a lone parameter gets its own line
     if len(lines) > 1 and not _fits(lines[-1]):
         inner = indent + INDENT
-        body = (
-            _lay_out_union(inner, returns)
-            if isinstance(returns, BitOr)
-            else lay_out(inner, "", returns)
-        )
-        lines[-1:] = [f"{indent}) -> (", *body, f"{indent}):"]
+        if isinstance(returns, BitOr):
+            lines[-1:] = [f"{indent}) -> (", *_lay_out_union(inner, returns), f"{indent}):"]
+        elif _fits(inner + render(returns)):
+            lines[-1:] = [f"{indent}) -> (", inner + render(returns), f"{indent}):"]
     return lines
