@@ -73,8 +73,9 @@ from .python_layout import (
 # --- names -------------------------------------------------------------------------------
 
 # Class names: keywords that are capitalised, and the public names of the runtime that the
-# package's __init__ exports next to the models.
-RESERVED_CLASSES = frozenset({"None", "True", "False", "Unset", "DecodeError", "Model"})
+# package's __init__ exports next to the models (the rest of the runtime is only ever used
+# as ``_rt.<name>``, so a schema may well be called ``Model``).
+RESERVED_CLASSES = frozenset({"None", "True", "False", "Unset", "DecodeError"})
 # Field names: keywords, the methods every model has, and the builtins used in annotations
 # (a field named ``str`` would shadow ``str`` for ``typing.get_type_hints``).
 RESERVED_FIELDS = frozenset(

@@ -12,19 +12,20 @@ trailing comma (black's "right hand split" then "delimiter split"). A test runs 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 LINE_LENGTH = 88
 INDENT = "    "
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Atom:
     """Text that is never split: a name, a dotted name, a literal."""
 
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Call:
     """``func(args)`` or, with square brackets, ``func[args]`` (a subscript)."""
 
@@ -33,27 +34,43 @@ class Call:
     square: bool = False
     magic: bool = False  # written with a trailing comma: always one argument per line
 
+    @cached_property
+    def text(self) -> str:
+        return _render(self)
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True)
 class Keyword:
     """``name=value`` inside a call."""
 
     name: str
     value: Expr
 
+    @cached_property
+    def text(self) -> str:
+        return _render(self)
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True)
 class BitOr:
     """``a | b | c`` (a type union)."""
 
     parts: tuple[Expr, ...]
+
+    @cached_property
+    def text(self) -> str:
+        return _render(self)
 
 
 Expr = Atom | Call | Keyword | BitOr
 
 
 def render(expr: Expr) -> str:
-    """The expression on one line."""
+    """The expression on one line (computed once per node)."""
+    return expr.text
+
+
+def _render(expr: Expr) -> str:
     if isinstance(expr, Atom):
         return expr.text
     if isinstance(expr, Keyword):
