@@ -24,7 +24,9 @@ def _assert_same_shape(models: ModelSet, package: str) -> None:
     expected = shape(models)
     actual = shape(_read_back(models, package))
     assert sorted(actual) == sorted(expected)
-    mismatched = {name: (expected[name], actual[name]) for name in expected if expected[name] != actual[name]}
+    mismatched = {
+        name: (expected[name], actual[name]) for name in expected if expected[name] != actual[name]
+    }
     assert mismatched == {}
 
 

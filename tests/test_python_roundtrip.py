@@ -110,7 +110,9 @@ def test_client_event_dispatches_on_the_tag(example: Any) -> None:
 
 
 def test_absent_and_null_stay_distinct(example: Any) -> None:
-    with_null = example.ContentPartAudio.from_dict({"type": "audio", "audio": "A", "transcript": None})
+    with_null = example.ContentPartAudio.from_dict(
+        {"type": "audio", "audio": "A", "transcript": None}
+    )
     absent = example.ContentPartAudio.from_dict({"type": "audio", "audio": "A"})
     assert with_null.transcript is None
     assert absent.transcript is example._rt.UNSET
@@ -147,7 +149,7 @@ def test_values_built_in_python_encode_to_json(example: Any) -> None:
     session = example.Session(
         model=example.SessionCreateRequestModel.REALTIME_LARGE,
         id=uuid.UUID(int=1),
-        created_at=datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc),
+        created_at=datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.UTC),
         expires_at=1,
         previous_session_id=None,
     )
@@ -163,12 +165,18 @@ def test_values_built_in_python_encode_to_json(example: Any) -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"type": "error", "event_id": "e", "error": {"code": "400", "message": "m"}}, "error.code"),
+        (
+            {"type": "error", "event_id": "e", "error": {"code": "400", "message": "m"}},
+            "error.code",
+        ),
         ({"type": "error", "event_id": "e"}, "missing required property 'error'"),
         ({"type": "error", "event_id": "e", "error": {"code": True, "message": "m"}}, "integer"),
         ({"type": "nope"}, "unknown type 'nope'"),
         ([], "expected object"),
-        ({"type": "session.created", "event_id": "e", "session": dict(SESSION, created_at="x")}, "date-time"),
+        (
+            {"type": "session.created", "event_id": "e", "session": dict(SESSION, created_at="x")},
+            "date-time",
+        ),
     ],
 )
 def test_wrong_input_raises_a_decode_error_naming_the_place(

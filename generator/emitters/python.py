@@ -73,8 +73,9 @@ from .python_layout import (
 # --- names -------------------------------------------------------------------------------
 
 # Class names: keywords that are capitalised, and the public names of the runtime that the
-# package's __init__ exports next to the models.
-RESERVED_CLASSES = frozenset({"None", "True", "False", "Unset", "DecodeError", "Model"})
+# package's __init__ exports next to the models (the rest of the runtime is only ever used
+# as ``_rt.<name>``, so a schema may well be called ``Model``).
+RESERVED_CLASSES = frozenset({"None", "True", "False", "Unset", "DecodeError"})
 # Field names: keywords, the methods every model has, and the builtins used in annotations
 # (a field named ``str`` would shadow ``str`` for ``typing.get_type_hints``).
 RESERVED_FIELDS = frozenset(
@@ -296,7 +297,9 @@ class _Emitter:
 
     def decoder(self, type_: TypeRef, seen: frozenset[str] = frozenset()) -> Expr:
         if isinstance(type_, Primitive):
-            return Atom(_PRIMITIVE_DECODERS.get((type_.kind, type_.format), _KIND_DECODERS[type_.kind]))
+            return Atom(
+                _PRIMITIVE_DECODERS.get((type_.kind, type_.format), _KIND_DECODERS[type_.kind])
+            )
         if isinstance(type_, ListOf):
             return Call("_rt.list_of", (self.decoder(type_.item, seen),))
         if isinstance(type_, MapOf):
@@ -361,7 +364,11 @@ class _Emitter:
             call = Call(how, (Atom("d"), Atom(py_str(f.name)), decode, Atom("where")))
             kwargs.append(Keyword(ident, call))
             puts.extend(
-                lay_out("        ", "", Call("_rt.put", (Atom("out"), Atom(py_str(f.name)), Atom(f"self.{ident}"))))
+                lay_out(
+                    "        ",
+                    "",
+                    Call("_rt.put", (Atom("out"), Atom(py_str(f.name)), Atom(f"self.{ident}"))),
+                )
             )
         wire_atoms = tuple(Atom(py_str(w)) for w in wires)
         check: list[str] = []
@@ -385,9 +392,17 @@ class _Emitter:
                 (Atom("d"), self.decoder(value_type), Atom("where"), *wire_atoms),
             )
             kwargs.append(Keyword(extras, extras_call))
-            puts.extend(lay_out("        ", "", Call("out.update", (Call("_rt.to_json", (Atom(f"self.{extras}"),)),))))
+            puts.extend(
+                lay_out(
+                    "        ",
+                    "",
+                    Call("out.update", (Call("_rt.to_json", (Atom(f"self.{extras}"),)),)),
+                )
+            )
         else:
-            check = lay_out("        ", "", Call("_rt.closed", (Atom("d"), Atom("where"), *wire_atoms)))
+            check = lay_out(
+                "        ", "", Call("_rt.closed", (Atom("d"), Atom("where"), *wire_atoms))
+            )
         lines = [
             "@_dc.dataclass(frozen=True, slots=True, kw_only=True)",
             *lay_out("", "", Call(f"class {name}", (Atom("_rt.Model"),)), ":"),
@@ -561,7 +576,9 @@ class _Emitter:
         objects = [m for m in self.models.models if isinstance(m, ObjectModel)]
         late = [m for m in self.models.models if isinstance(m, (UnionModel, AliasModel))]
         result = [self.enum_block(m) for m in sorted(enums, key=lambda m: self.classes[m.name])]
-        result += [self.object_block(m) for m in sorted(objects, key=lambda m: self.classes[m.name])]
+        result += [
+            self.object_block(m) for m in sorted(objects, key=lambda m: self.classes[m.name])
+        ]
         for model, forward in self.late_order(late):
             if isinstance(model, UnionModel):
                 result.append(self.union_block(model, forward))
@@ -601,13 +618,11 @@ class _Emitter:
     def public_names(self, blocks: list[Block]) -> list[str]:
         names = [b.name for b in blocks]
         names += [self.functions[m.name] for m in self.models.models if isinstance(m, UnionModel)]
-        names += [
-            self.to_json_name(m) for m in self.models.models if isinstance(m, UnionModel)
-        ]
+        names += [self.to_json_name(m) for m in self.models.models if isinstance(m, UnionModel)]
         return sorted(names)
 
 
-_PRIMITIVE_TYPES = {
+_PRIMITIVE_TYPES: dict[tuple[str, str | None], str] = {
     ("string", "date-time"): "_dt.datetime",
     ("string", "date"): "_dt.date",
     ("string", "uuid"): "_uuid.UUID",
@@ -619,7 +634,7 @@ _KIND_TYPES = {
     "boolean": "bool",
     "any": "_t.Any",
 }
-_PRIMITIVE_DECODERS = {
+_PRIMITIVE_DECODERS: dict[tuple[str, str | None], str] = {
     ("string", "date-time"): "_rt.decode_datetime",
     ("string", "date"): "_rt.decode_date",
     ("string", "uuid"): "_rt.decode_uuid",
@@ -646,7 +661,9 @@ def _forward(expr: Expr, names: set[str]) -> Expr:
             return Call("_t.Union", parts, square=True)
         return BitOr(parts)
     if isinstance(expr, Call):
-        return Call(expr.func, tuple(_forward(a, names) for a in expr.args), expr.square, expr.magic)
+        return Call(
+            expr.func, tuple(_forward(a, names) for a in expr.args), expr.square, expr.magic
+        )
     return expr
 
 
@@ -679,7 +696,7 @@ def _literal_of(const: Const | None) -> str | None:
 
 def _enum_kinds(model: EnumModel) -> list[str]:
     kinds: list[str] = []
-    values = [v.value for v in model.values or () if v.value is not None]
+    values: list[object] = [v.value for v in model.values or () if v.value is not None]
     if not values:
         values = [{"string": "", "integer": 0, "number": 0.0, "boolean": False}[model.base]]
     for value in values:
@@ -801,16 +818,21 @@ def emit(models: ModelSet, options: EmitOptions) -> dict[str, str]:
     head = header(models)
     public = emitter.public_names(blocks)
     title = " ".join(clean_text(models.title or "the schema").split())
-    all_lines = lay_out("", "__all__ = ", Call("", tuple(Atom(py_str(n)) for n in public), square=True, magic=True))
+    all_lines = lay_out(
+        "", "__all__ = ", Call("", tuple(Atom(py_str(n)) for n in public), square=True, magic=True)
+    )
     runtime_names = ["UNSET", "DecodeError", "Unset", "is_known", "to_json"]
     init_all = lay_out(
         "",
         "__all__ = ",
-        Call("", tuple(Atom(py_str(n)) for n in sorted(runtime_names + public)), square=True, magic=True),
+        Call(
+            "",
+            tuple(Atom(py_str(n)) for n in sorted(runtime_names + public)),
+            square=True,
+            magic=True,
+        ),
     )
-    models_doc = docstring(
-        f"Models for {title}, generated by modelgen.\n\n" + _MODULE_NOTES, ""
-    )
+    models_doc = docstring(f"Models for {title}, generated by modelgen.\n\n" + _MODULE_NOTES, "")
     init_doc = docstring(f"Models for {title}, generated by modelgen.", "")
     return {
         f"{package}/__init__.py": render_template(
@@ -818,7 +840,12 @@ def emit(models: ModelSet, options: EmitOptions) -> dict[str, str]:
         ),
         f"{package}/_runtime.py": render_template("python", "_runtime.py.jinja", header=head),
         f"{package}/models.py": render_template(
-            "python", "models.py.jinja", header=head, doc=models_doc, all_lines=all_lines, blocks=blocks
+            "python",
+            "models.py.jinja",
+            header=head,
+            doc=models_doc,
+            all_lines=all_lines,
+            blocks=blocks,
         ),
         f"{package}/py.typed": render_template("python", "py.typed.jinja", header=head),
     }

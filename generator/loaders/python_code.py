@@ -72,8 +72,9 @@ def load(path: Path, options: LoadOptions) -> ModelSet:
     packages = _packages(path)
     if len(packages) != 1:
         raise ModelgenError(
-            "expected one modelgen-generated Python package here" if not packages else
-            f"several generated Python packages here: {', '.join(p.name for p in packages)}",
+            "expected one modelgen-generated Python package here"
+            if not packages
+            else f"several generated Python packages here: {', '.join(p.name for p in packages)}",
             Source(str(path)),
         )
     file = packages[0] / "models.py"
@@ -105,7 +106,8 @@ class _Reader:
         try:
             self.tree = ast.parse(text)
         except SyntaxError as error:
-            raise ModelgenError(f"not valid Python: {error.msg}", Source(file, line=error.lineno))
+            where = Source(file, line=error.lineno)
+            raise ModelgenError(f"not valid Python: {error.msg}", where) from None
         self.names: dict[str, str] = {}  # class name -> schema name
         self.functions: dict[str, str] = {}  # union decoder function -> class name
 
@@ -148,11 +150,12 @@ class _Reader:
                 return MapOf(self.inner(args[1])), None
             if outer == "_t.Literal" and isinstance(args[0], ast.Constant):
                 value = args[0].value
-                kind = (
-                    "boolean" if isinstance(value, bool)
-                    else "integer" if isinstance(value, int) else "string"
-                )
-                return Primitive(kind), Const(value)
+                if isinstance(value, bool):
+                    return Primitive("boolean"), Const(value)
+                if isinstance(value, int):
+                    return Primitive("integer"), Const(value)
+                if isinstance(value, str):
+                    return Primitive("string"), Const(value)
         if name:
             return Ref(self.names.get(name, name)), None
         raise ModelgenError("unexpected type expression", self.source(node))
@@ -203,13 +206,12 @@ class _Reader:
                     continue
                 if name in unions:
                     function = next(
-                        f for f in body
-                        if isinstance(f, ast.FunctionDef) and f.name == unions[name]
+                        f for f in body if isinstance(f, ast.FunctionDef) and f.name == unions[name]
                     )
                     models.append(self.union(name, node.value, function, node))
                 else:
-                    target = self.inner(self.unquote(node.value))
-                    models.append(AliasModel(self.names[name], target, source=self.source(node)))
+                    aliased = self.inner(self.unquote(node.value))
+                    models.append(AliasModel(self.names[name], aliased, source=self.source(node)))
         return ModelSet(
             models=tuple(sorted(models, key=lambda m: m.name)),
             source=Source(self.file),
@@ -246,9 +248,12 @@ class _Reader:
                 values.append(EnumValue(value))
         kinds = {type(v.value) for v in values}
         base = (
-            "boolean" if kinds == {bool}
-            else "integer" if kinds == {int}
-            else "number" if kinds <= {int, float} and kinds
+            "boolean"
+            if kinds == {bool}
+            else "integer"
+            if kinds == {int}
+            else "number"
+            if kinds <= {int, float} and kinds
             else "string"
         )
         return EnumModel(self.names[node.name], base, tuple(values), source=self.source(node))  # type: ignore[arg-type]
