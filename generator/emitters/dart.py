@@ -82,10 +82,11 @@ CORE_TYPES = frozenset(
 # Names of the support part (lib/src/_support.dart).
 SUPPORT_TYPES = frozenset({"Present", "FromSchema"})
 
-# Members of every generated class, and lower-case names the generated bodies refer to.
+# Members of every generated class, and lower-case names the generated bodies refer to
+# (``other`` is the parameter of ``==``, which compares fields by their bare names).
 OBJECT_MEMBERS = frozenset(
     """hashCode runtimeType toString noSuchMethod copyWith toJson fromJson identical int
-    double num bool""".split()
+    double num bool other""".split()
 )
 ENUM_MEMBERS = OBJECT_MEMBERS | frozenset({"value", "values", "index", "name", "fromValue"})
 
@@ -217,9 +218,11 @@ class DartField:
 class DartObject:
     name: str
     doc: list[str]
-    implements: str  # "" or " implements A, B"
+    declaration: list[str]  # ``final class X implements A, B {``, laid out
+    from_json: list[str]  # the fromJson signature up to ``=> X(``, laid out
     fields: list[DartField]
     override_to_json: bool
+    to_string: list[str]  # the toString body after ``=>``, laid out
     deprecated: bool
     kind: str = "object"
     annotation: str = ""  # @FromSchema(...): what the code reader reads back
@@ -242,6 +245,7 @@ class DartEnum:
     doc: list[str]
     members: list[DartEnumMember]
     deprecated: bool
+    from_json: list[str] = field(default_factory=list)
     kind: str = "enum"
     annotation: str = ""  # @FromSchema(...): what the code reader reads back
 
@@ -260,6 +264,7 @@ class DartFamily:
     cases: list[DartCase]
     doc: list[str]
     deprecated: bool
+    from_json: list[str] = field(default_factory=list)
     kind: str = "family"
     annotation: str = ""  # @FromSchema(...): what the code reader reads back
 
@@ -283,6 +288,8 @@ class DartWrapper:
     deprecated: bool
     property: str = ""  # Dart literal of the discriminator key, if there is one
     cases: list[DartCase] = field(default_factory=list)  # tried before the attempts
+    from_json: list[str] = field(default_factory=list)
+    throw: list[str] = field(default_factory=list)
     kind: str = "wrapper"
     annotation: str = ""  # @FromSchema(...): what the code reader reads back
 
@@ -345,7 +352,8 @@ class _Plan:
         self._members: dict[str, list[DartEnumMember]] = {}
         self.value_classes: dict[str, str] = {}
         for model in models.models:
-            if isinstance(model, EnumModel) and model.values:
+            # An enum with no value Dart can spell (only null, say) is its base type.
+            if isinstance(model, EnumModel) and self.enum_members(model):
                 self.value_classes[model.name] = self.derived(model.name, "Value")
 
     def enum_members(self, model: EnumModel) -> list[DartEnumMember]:
@@ -433,16 +441,17 @@ class _Plan:
         if isinstance(model, ObjectModel) or model.name in self.family_unions:
             return _Codec(name, f"{name}.fromJson({x} as Map<String, dynamic>)", ".toJson()")
         if isinstance(model, UnionModel):
-            if not model.variants:
-                return _ANY
+            if not model.variants:  # ``typedef U = Object?``
+                return _Codec(name, _PLACEHOLDER, deep=True)
             return _Codec(name, f"{name}.fromJson({x})", ".toJson()")
         if isinstance(model, EnumModel):
             if model.name in self.value_classes:
                 value_class = self.value_classes[model.name]
                 return _Codec(value_class, f"{value_class}.fromJson({x})", ".toJson()")
-            return _primitive_codec(Primitive(model.base))
-        if model.name in self.cyclic_aliases:
-            return _ANY
+            base = _primitive_codec(Primitive(model.base))  # ``typedef E = String``
+            return _Codec(name, base.decode, base.encode, base.cast, base.deep)
+        if model.name in self.cyclic_aliases:  # ``typedef A = Object?``: read as is
+            return _Codec(name, _PLACEHOLDER, deep=True)
         target = self.codec(model.target, depth)
         return _Codec(name, target.decode, target.encode, target.cast, target.deep)
 
@@ -535,7 +544,7 @@ def _field(plan: _Plan, f: Field, name: str) -> DartField:
     wire = string_literal(f.name)
     x = f"json[{wire}]"
     value_nullable = f.nullable is not Nullable.NO or plan.nullable(f.type)
-    present = not f.required and f.nullable is Nullable.YES
+    present = not f.required and (f.nullable is Nullable.YES or plan.nullable(f.type))
     base = codec.type
     nullable_base = base if base.endswith("?") else base + "?"
     default = _const_default(plan, f)
@@ -580,9 +589,7 @@ def _field(plan: _Plan, f: Field, name: str) -> DartField:
         encode=_map_entry(4, guard, wire, encode),
         copy_param=copy_param,
         copy_arg=_argument(4, name, copy_arg),
-        equals=(
-            f"_deepEquals(this.{name}, other.{name})" if deep else f"this.{name} == other.{name}"
-        ),
+        equals=f"_deepEquals({name}, other.{name})" if deep else f"{name} == other.{name}",
         hash=f"_deepHash({name})" if deep else name,
         doc=doc_lines(f.description),
         deprecated=f.deprecated,
@@ -609,14 +616,72 @@ def _object(plan: _Plan, model: ObjectModel) -> DartObject:
     allocator = naming.NameAllocator(OBJECT_MEMBERS | KEYWORDS | {plan.names[model.name]})
     _allocate_members(allocator, [(f.name, member_name(f.name)) for f in model.fields])
     families = sorted(plan.families.get(model.name, []))
+    name = plan.names[model.name]
+    fields = [_field(plan, f, allocator.names[f.name]) for f in model.fields]
+    head = f"final class {name}"
+    implements = f"implements {', '.join(families)} {{"
+    if not families:
+        declaration = [f"{head} {{"]
+    elif len(f"{head} {implements}") <= LINE_LENGTH:
+        declaration = [f"{head} {implements}"]
+    elif len(f"    {implements}") <= LINE_LENGTH:
+        declaration = [head, f"    {implements}"]
+    else:  # one per line, and no trailing comma: an implements clause allows none
+        declaration = [head, "    implements", *(f"        {f}," for f in families)]
+        declaration[-1] = declaration[-1][:-1] + " {"
     return DartObject(
-        name=plan.names[model.name],
+        name=name,
         doc=doc_lines(model.description),
-        implements=f" implements {', '.join(families)}" if families else "",
-        fields=[_field(plan, f, allocator.names[f.name]) for f in model.fields],
+        declaration=declaration,
+        from_json=_signature(
+            2, f"factory {name}.fromJson(", "Map<String, dynamic> json", f") => {name}("
+        ),
+        fields=fields,
         override_to_json=bool(families),
+        to_string=_fit(
+            f"  String toString() => '{name}({''.join(_to_string_parts(fields))})';",
+            [
+                "  String toString() =>",
+                *_string_lines(6, [f"{name}(", *_to_string_parts(fields), ")"]),
+            ],
+        ),
         deprecated=model.deprecated,
     )
+
+
+def _to_string_parts(fields: list[DartField]) -> list[str]:
+    last = len(fields) - 1
+    return [f"{f.name}: ${f.name}{', ' if i < last else ''}" for i, f in enumerate(fields)]
+
+
+def _fit(line: str, lines: list[str]) -> list[str]:
+    """``[line]`` when it fits in 80 columns, else ``lines``."""
+    return [line] if len(line) <= LINE_LENGTH else lines
+
+
+def _signature(indent: int, head: str, params: str | list[str], tail: str) -> list[str]:
+    """``head params tail`` on one line, or with each parameter on a line of its own."""
+    pad = " " * indent
+    listed = [params] if isinstance(params, str) else params
+    return _fit(
+        f"{pad}{head}{', '.join(listed)}{tail}",
+        [f"{pad}{head}", *(f"{pad}  {p}," for p in listed), pad + tail],
+    )
+
+
+def _string_lines(indent: int, parts: list[str]) -> list[str]:
+    """Adjacent string literals holding ``parts`` (never split), each line within 80 columns
+    where the parts allow; the last ends with ``;``. The parts are code, not spec text."""
+    pad = " " * indent
+    lines: list[str] = []
+    current = ""
+    for part in parts:
+        if current and len(pad) + len(current) + len(part) + 2 > LINE_LENGTH:
+            lines.append(current)
+            current = ""
+        current += part
+    lines.append(current)
+    return [f"{pad}'{text}'" + (";" if i == len(lines) - 1 else "") for i, text in enumerate(lines)]
 
 
 def _enum_members(model: EnumModel) -> list[DartEnumMember]:
@@ -660,10 +725,13 @@ def _enum_value_type(model: EnumModel) -> tuple[str, str]:
 
 def _enum(plan: _Plan, model: EnumModel) -> DartEnum:
     value_type, unknown_cast = _enum_value_type(model)
+    name, unknown = plan.names[model.name], plan.derived(model.name, "Unknown")
+    known, other = f"{name}.fromValue(json) ??", f"{unknown}({unknown_cast});"
     return DartEnum(
+        from_json=_fit(f"      {known} {other}", [f"      {known}", f"      {other}"]),
         name=plan.names[model.name],
         value_class=plan.value_classes[model.name],
-        unknown_class=plan.derived(model.name, "Unknown"),
+        unknown_class=unknown,
         value_type=value_type,
         unknown_cast=unknown_cast,
         doc=doc_lines(model.description),
@@ -674,8 +742,10 @@ def _enum(plan: _Plan, model: EnumModel) -> DartEnum:
 
 def _family(plan: _Plan, model: UnionModel) -> DartFamily:
     assert model.discriminator is not None
+    name = plan.names[model.name]
     return DartFamily(
-        name=plan.names[model.name],
+        from_json=_signature(2, f"factory {name}.fromJson(", "Map<String, dynamic> json", ") {"),
+        name=name,
         unknown_class=plan.derived(model.name, "Unknown"),
         property=string_literal(model.discriminator.property),
         cases=[DartCase(literal, plan.names[target]) for literal, target in _cases(plan, model)],
@@ -734,6 +804,10 @@ def _wrapper(plan: _Plan, model: UnionModel) -> DartWrapper:
         total,
         model.deprecated,
         property=string_literal(model.discriminator.property) if model.discriminator else "",
+        from_json=_signature(2, f"factory {union}.fromJson(", "Object? json", ") {"),
+        throw=_signature(
+            4, "throw FormatException(", [f"'no variant of {union} matches'", "json"], ");"
+        ),
         cases=[
             DartCase(literal, by_ref[target])
             for literal, target in _cases(plan, model)
@@ -796,7 +870,7 @@ def _alias(plan: _Plan, model: Model, target: str) -> DartAlias:
     return DartAlias(plan.names[model.name], target, doc_lines(model.description), model.deprecated)
 
 
-def annotation(model: Model) -> str:
+def annotation(plan: _Plan, model: Model) -> str:
     """``@FromSchema('Name', ...)``: the schema name and what Dart code cannot otherwise say
     (allOf bases, anyOf, an inferred discriminator, a nullable model, the declared type of a
     mixed enum), for the code reader."""
@@ -807,7 +881,9 @@ def annotation(model: Model) -> str:
         args.append("anyOf: true")
     if isinstance(model, UnionModel) and model.discriminator and model.discriminator.inferred:
         args.append("inferredDiscriminator: true")
-    if isinstance(model, EnumModel) and model.values and _enum_value_type(model)[0] == "Object":
+    if isinstance(model, EnumModel) and (
+        model.name not in plan.value_classes or _enum_value_type(model)[0] == "Object"
+    ):  # an enum of mixed values, or one that is just its base type (a typedef)
         args.append(f"base: {string_literal(model.base)}")
     if model.nullable is Nullable.YES:
         args.append("nullable: true")
@@ -816,7 +892,7 @@ def annotation(model: Model) -> str:
 
 def _blocks(plan: _Plan, model: Model) -> list[Block]:
     blocks = _model_blocks(plan, model)
-    blocks[0].annotation = annotation(model)
+    blocks[0].annotation = annotation(plan, model)
     return blocks
 
 

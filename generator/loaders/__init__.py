@@ -24,8 +24,8 @@ class LoadOptions:
 # name -> module under generator.loaders, in detection order.
 LOADERS: dict[str, str] = {
     "openapi": "openapi",
-    "dart-code": "dart_code",
     "python-code": "python_code",
+    "dart-code": "dart_code",
 }
 
 
