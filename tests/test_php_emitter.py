@@ -121,10 +121,15 @@ def test_unions_are_interfaces_implemented_by_variants_with_a_factory() -> None:
     ):
         assert re.search(r"implements [\w, ]*\bClientEvent\b", files[f"src/{variant}.php"])
     factory = files["src/ClientEventFactory.php"]
-    assert "'session.update' => SessionUpdateEvent::fromArray($data)," in factory
+    assert "'session.update' => SessionUpdateEvent::fromArray($object)," in factory
     assert "public static function fromArray(array|\\stdClass $data): ClientEvent" in factory
-    # a union of primitives is typed by its members
-    assert "int|string|null $maxOutputTokens = null" in files["src/Session.php"]
+    # a union with primitive members is typed by its members
+    assert re.search(
+        r"public readonly int\|(\w+)\|Unknown\1\|null \$maxOutputTokens = null,",
+        files["src/Session.php"],
+    )
+    hand_built = emit(example_models(), EmitOptions())
+    assert "int|string|null $maxOutputTokens = null" in hand_built["src/SessionCreateRequest.php"]
 
 
 def test_const_properties_default_to_their_value() -> None:
@@ -143,7 +148,7 @@ def test_realtime_client_event_is_an_interface_with_its_11_events_and_a_factory(
     )
     assert len(implementers) == 11, implementers
     factory = files["src/RealtimeClientEventFactory.php"]
-    arms = re.findall(r"^            '([\w.]+)' => (\w+)::fromArray\(\$data\),$", factory, re.M)
+    arms = re.findall(r"^ {16}'([\w.]+)' => (\w+)::fromArray\(\$object\),$", factory, re.M)
     assert len(arms) == 11
     assert sorted(f"src/{cls}.php" for _, cls in arms) == implementers
     assert ("response.cancel", "RealtimeClientEventResponseCancel") in arms
@@ -160,9 +165,9 @@ def test_openai_generates_identically_twice_and_fast() -> None:
     first = emit(models, EmitOptions())
     timings = []
     for _ in range(3):
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time: other work on a shared machine does not count
         again = emit(models, EmitOptions())
-        timings.append(time.perf_counter() - start)
+        timings.append(time.process_time() - start)
         assert again == first
     assert min(timings) < 0.4, timings
 

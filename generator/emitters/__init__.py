@@ -27,6 +27,9 @@ EMITTERS: dict[str, str] = {
     "python": "python",
     "dart": "dart",
     "php": "php",
+    "docs-php": "docs_php",
+    "docs-dart": "docs_dart",
+    "docs-python": "docs_python",
 }
 
 # What `--lang all` means (the code targets; docs dialects are asked for by name).

@@ -8,9 +8,11 @@ every value, and the escaping of spec text for docblocks and string literals. Th
 
 What each model becomes:
 
-- object -> ``final class`` with promoted ``public readonly`` properties, ``fromArray()`` and
-  ``jsonSerialize()``. Optional properties that cannot be null default to ``null`` (null means
-  absent); optional nullable ones default to ``Support\\Absent::Value``, so absent and null stay
+- object -> ``final class`` with promoted ``public readonly`` properties (required ones first,
+  so call the constructor with named arguments), ``fromArray()`` (arrays or ``\\stdClass``)
+  and ``jsonSerialize()`` returning ``\\stdClass`` (an array would write ``{}`` as ``[]``).
+  Optional properties that cannot be null default to ``null`` (null means absent); optional
+  nullable (or free-form) ones default to ``Support\\Absent::Value``, so absent and null stay
   apart. Declared ``additionalProperties`` land in ``$additionalProperties``.
 - enum -> backed ``enum`` plus an ``Unknown<Enum>`` value class; properties are typed
   ``Voice|UnknownVoice`` so a value the generator did not know survives a round trip. Enums PHP
@@ -46,7 +48,7 @@ from ..ir import (
     TypeRef,
     UnionModel,
 )
-from ..templating import render
+from ..templating import environment, render
 from . import EmitOptions
 
 # Names PHP refuses (or reserves) as class, interface or enum names, compared case-insensitively.
@@ -81,7 +83,7 @@ _COMPOSER_NAME = re.compile(r"^[a-z0-9]([_.-]?[a-z0-9]+)*/[a-z0-9](([_.]|-{1,2})
 # Characters that make a string literal double-quoted, with escapes: control characters and
 # the invisible/bidi ones (never raw in generated code).
 _NEEDS_ESCAPES = re.compile(
-    r"[\x00-\x1f\x7f\u200b-\u200d\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]"
+    r"[\x00-\x1f\x7f-\x9f\u200b-\u200d\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]"
 )
 
 
@@ -167,7 +169,7 @@ def class_doc(
 def doc_json(text: str) -> str:
     """A JSON string that is safe inside a docblock (``/`` escaped, so ``*/`` cannot occur);
     used for the original schema and key names the code reader needs back."""
-    return json.dumps(naming.clean_text(text)).replace("/", "\\/")
+    return json.dumps(text).replace("/", "\\/")  # ASCII only: \u escapes for the rest
 
 
 # --- names -----------------------------------------------------------------------------------
@@ -248,6 +250,7 @@ class _Plan:
 
     def __post_init__(self) -> None:
         self.by_name = self.models.by_name()
+        self._object_variants: dict[str, list[str]] = {}
         allocator = naming.NameAllocator(fold=str.casefold)
         for model in self.models.models:
             allocator.allocate(model.name, class_name(model.name))
@@ -292,11 +295,15 @@ class _Plan:
 
     def object_variants(self, union: UnionModel) -> list[str]:
         """The variants that are object models: the classes implementing the union."""
+        cached = self._object_variants.get(union.name)
+        if cached is not None:
+            return cached
         names = []
         for variant in union.variants:
             if isinstance(variant, Ref) and isinstance(self.by_name.get(variant.name), ObjectModel):
                 names.append(variant.name)
-        return _dedupe(names)
+        self._object_variants[union.name] = result = _dedupe(names)
+        return result
 
     def tags(self, name: str, prop: str, seen: frozenset[str] = frozenset()) -> list[str]:
         """The discriminator values the model ``name`` can carry in property ``prop``: a
@@ -345,16 +352,18 @@ class _Plan:
             if len(targets) == 1 and targets[0] in self.by_name
         ]
 
-    def nullable(self, t: TypeRef) -> bool:
-        """Whether a value of ``t`` may be null by its own definition."""
+    def nullable(self, t: TypeRef, seen: frozenset[str] = frozenset()) -> bool:
+        """Whether a value of ``t`` may be null by its own definition (through aliases)."""
         if isinstance(t, Primitive):
             return t.kind == "any"
-        if isinstance(t, Ref):
+        if isinstance(t, Ref) and t.name not in seen:
             model = self.model(t)
             if model.nullable is not Nullable.NO:
                 return True
             if isinstance(model, EnumModel) and model.values is not None:
                 return any(v.value is None for v in model.values)
+            if isinstance(model, AliasModel):
+                return self.nullable(model.target, seen | {t.name})
         return False
 
     def alias_target(self, model: Model) -> TypeRef | None:
@@ -550,6 +559,18 @@ def _param_doc(doc_type: str, prop: str, description: str | None) -> list[str]:
     return [f"{head} {lines[0]}".rstrip(), *("    " + line if line else "" for line in lines[1:])]
 
 
+def _field_text(f: Field) -> str | None:
+    """A property's docblock text: its description, then what the schema says of its default
+    (not applied: an absent property stays absent) and deprecation."""
+    parts = [f.description.strip()] if f.description and f.description.strip() else []
+    if f.default is not None:
+        default = json.dumps(f.default.value, ensure_ascii=False, allow_nan=True)
+        parts.append(f"Default: {default}.")
+    if f.deprecated:
+        parts.append("Deprecated.")
+    return "\n".join(parts) or None
+
+
 def _const_value(f: Field) -> str | None:
     """The literal a required field with a scalar ``const`` defaults to."""
     if f.const is None or not f.required:
@@ -573,7 +594,8 @@ def _object_context(plan: _Plan, model: ObjectModel) -> dict[str, object]:
         where = _where(model.name, f.name)
         nullable = f.nullable is not Nullable.NO or plan.nullable(f.type)
         const = _const_value(f)
-        absent = not f.required and nullable
+        # a free-form value may itself be null, so absence needs the sentinel there too
+        absent = not f.required and (nullable or "mixed" in plan.atoms(f.type))
         access = f"$data[{php_string(f.name)}]"
         decode = plan.decode(f.type, access, where)
         if const is not None:
@@ -612,8 +634,7 @@ def _object_context(plan: _Plan, model: ObjectModel) -> dict[str, object]:
                 "presence": presence,
                 "decode": decode,
                 "encode": encode,
-                "doc": _param_doc(doc_type, prop, f.description),
-                "deprecated": f.deprecated,
+                "doc": _param_doc(doc_type, prop, _field_text(f)),
             }
         )
     params = [f for f in fields if f["default"] is None] + [
@@ -686,7 +707,6 @@ def _alias_context(plan: _Plan, model: Model, target: TypeRef) -> dict[str, obje
         "decode": plan.decode(target, "$data", _where(model.name)),
         "encode": plan.encode(target, "$value"),
         "values": values,
-        "is_enum": isinstance(model, EnumModel),
     }
 
 
@@ -722,7 +742,6 @@ def _union_contexts(plan: _Plan, model: UnionModel) -> tuple[dict[str, object], 
         kinds.list_encode = kinds.list_encode or found.list_encode
         kinds.map_encode = kinds.map_encode or found.map_encode
     native = plan.native(Ref(model.name), False)
-    variants_doc = [plan.doc(v) for v in model.variants]
     notes = [f"Decode with {plan.factories[model.name]}::fromJson()."]
     if objects:
         notes.insert(0, f"Implemented by {', '.join(plan.classes[name] for name in objects)}.")
@@ -750,8 +769,6 @@ def _union_contexts(plan: _Plan, model: UnionModel) -> tuple[dict[str, object], 
         else None,
         "arms": arms,
         "attempts": attempts,
-        "variants_doc": variants_doc,
-        "exclusive": model.exclusive,
         "list_encode": kinds.list_encode,
         "map_encode": kinds.map_encode,
         "where": where,
@@ -771,32 +788,36 @@ def emit(models: ModelSet, options: EmitOptions) -> dict[str, str]:
     common = {"namespace": namespace, "header": render("php", "_header.php.jinja")}
     files: dict[str, str] = {}
 
+    templates = {
+        name: environment("php").get_template(f"{name}.php.jinja")
+        for name in ("class", "alias", "enum", "unknown", "interface", "factory")
+    }
+
     def put(cls: str, template: str, context: dict[str, object]) -> None:
-        files[f"src/{cls}.php"] = render("php", template, **common, **context)
+        files[f"src/{cls}.php"] = templates[template].render(**common, **context)
 
     for model in models.models:
         target = plan.alias_target(model)
         if isinstance(model, ObjectModel):
-            put(plan.classes[model.name], "class.php.jinja", _object_context(plan, model))
+            put(plan.classes[model.name], "class", _object_context(plan, model))
         elif target is not None:
-            put(plan.classes[model.name], "alias.php.jinja", _alias_context(plan, model, target))
+            put(plan.classes[model.name], "alias", _alias_context(plan, model, target))
         elif isinstance(model, EnumModel):
             backing = plan.backing(model)
             assert backing is not None
             context = _enum_context(plan, model, backing)
-            put(plan.classes[model.name], "enum.php.jinja", context)
-            put(plan.unknown[model.name], "unknown.php.jinja", context)
+            put(plan.classes[model.name], "enum", context)
+            put(plan.unknown[model.name], "unknown", context)
         elif isinstance(model, UnionModel):
             interface, factory = _union_contexts(plan, model)
-            put(plan.classes[model.name], "interface.php.jinja", interface)
-            put(plan.factories[model.name], "factory.php.jinja", factory)
+            put(plan.classes[model.name], "interface", interface)
+            put(plan.factories[model.name], "factory", factory)
     for support in ("Absent", "DecodeException", "Json"):
         files[f"src/{SUPPORT}/{support}.php"] = render("php", f"{support}.php.jinja", **common)
     composer = {
         "name": composer_name(namespace),
         "description": "Models generated by modelgen. Do not edit.",
         "type": "library",
-        "license": "proprietary",
         "require": {"php": ">=8.1", "ext-json": "*"},
         "autoload": {"psr-4": {namespace + "\\": "src/"}},
     }

@@ -26,6 +26,8 @@ LOADERS: dict[str, str] = {
     "openapi": "openapi",
     "python-code": "python_code",
     "dart-code": "dart_code",
+    "php-code": "php_code",
+    "markdown": "markdown",
 }
 
 
