@@ -585,8 +585,8 @@ def _is_inline(model: Model) -> bool:
 
 def _match_renames(ctx: _Context, gone: list[str], added: list[str]) -> None:
     """Each model that exists only in the old version is matched to a new-only model of equal
-    content (a rename), or failing that to any new model of equal content (an inline schema
-    replaced by a reference to an existing component)."""
+    content (a rename); an old inline model, failing that, to any new model of equal content
+    (the inline schema was replaced by a reference to an existing component)."""
     by_class: dict[int, list[str]] = {}
     for name in added:
         by_class.setdefault(ctx.classes[(1, name)], []).append(name)
@@ -596,7 +596,10 @@ def _match_renames(ctx: _Context, gone: list[str], added: list[str]) -> None:
     for name in gone:
         cls = ctx.classes[(0, name)]
         kind = ctx.old.models[name].kind
-        for pool in (by_class.get(cls, []), everywhere.get(cls, [])):
+        pools = [by_class.get(cls, [])]
+        if _is_inline(ctx.old.models[name]):  # an inline schema now a $ref to a component
+            pools.append(everywhere.get(cls, []))
+        for pool in pools:
             candidates = [n for n in pool if ctx.new.models[n].kind == kind]
             if candidates:
                 ctx.renamed[name] = min(candidates, key=lambda n: (_distance(name, n), n))
