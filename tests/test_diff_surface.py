@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from generator.diff import compare
 from generator.ir import EnumModel, EnumValue, Field, ModelSet, ObjectModel, Primitive, Ref, Source
 from generator.naming import pascal, snake, upper_snake
@@ -383,3 +385,66 @@ def test_a_failing_emitter_leaves_a_note_and_no_code_verdict() -> None:
     [finding] = apply(findings, result)
     assert dict(finding.code)["python"].level == "n/a"
     assert finding.request.level == "n/a"  # no operations in this set
+
+
+def _order(*fields: Field) -> ModelSet:
+    return _set(_object("Order", _field("id", STR, True), *fields))
+
+
+CODE_CASES = [
+    (
+        "required property added",
+        _order(),
+        _order(_field("total", STR, True)),
+        {"python": "breaking", "dart": "breaking", "php": "breaking"},
+    ),
+    (
+        "optional property added",
+        _order(),
+        _order(_field("note", STR)),
+        {"python": "safe", "dart": "safe", "php": "safe"},
+    ),
+    (
+        "property type changed",
+        _order(_field("count", STR, True)),
+        _order(_field("count", Primitive("boolean"), True)),
+        {"python": "breaking", "dart": "breaking", "php": "breaking"},
+    ),
+    (
+        "property became required",
+        _order(_field("note", STR)),
+        _order(_field("note", STR, True)),
+        {"python": "breaking", "dart": "breaking", "php": "breaking"},
+    ),
+    (
+        "model renamed",
+        _set(_object("Order", _field("id", STR, True))),
+        _set(_object("Purchase", _field("id", STR, True))),
+        {"python": "breaking", "dart": "breaking", "php": "breaking"},
+    ),
+    (
+        "enum value added",
+        _set(EnumModel("Unit", "string", (EnumValue("kg"),), source=Source("s.yaml", "/U"))),
+        _set(
+            EnumModel(
+                "Unit", "string", (EnumValue("kg"), EnumValue("lb")), source=Source("s.yaml", "/U")
+            )
+        ),
+        {"python": "safe", "dart": "warning", "php": "safe"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"), [pytest.param(*case[1:], id=case[0]) for case in CODE_CASES]
+)
+def test_code_verdicts_from_the_real_emitters(
+    old: ModelSet, new: ModelSet, expected: dict[str, str]
+) -> None:
+    from generator.emitters import ALL, EmitOptions, emitter
+
+    findings = compare(old, new)
+    result = surface(old, new, findings, ALL, lambda lang, m: emitter(lang)(m, EmitOptions()))
+    reviewed = [f for f in apply(findings, result) if not f.kind.startswith(("code.", "model.added"))]
+    assert len(reviewed) == 1, [(f.kind, f.member) for f in reviewed]
+    assert {language: v.level for language, v in reviewed[0].code} == expected
