@@ -445,6 +445,8 @@ def test_code_verdicts_from_the_real_emitters(
 
     findings = compare(old, new)
     result = surface(old, new, findings, ALL, lambda lang, m: emitter(lang)(m, EmitOptions()))
-    reviewed = [f for f in apply(findings, result) if not f.kind.startswith(("code.", "model.added"))]
+    reviewed = [
+        f for f in apply(findings, result) if not f.kind.startswith(("code.", "model.added"))
+    ]
     assert len(reviewed) == 1, [(f.kind, f.member) for f in reviewed]
     assert {language: v.level for language, v in reviewed[0].code} == expected
