@@ -22,7 +22,9 @@ JSON output (``--format json``), version 1; keys sorted, findings in a stable or
           "kind": "property.added_optional",
           "level": "safe",                  # worst verdict: breaking | warning | safe | n/a
           "description_only": false,
-          "file": "after.yaml", "pointer": "/components/schemas/...", "line": null,
+          "file": "api/openapi.yaml",       # as given; REV:path for a git revision
+          "pointer": "/components/schemas/CostsResult/properties/quantity_unit",
+          "line": 32812,                    # null where not known (JSON specs)
           "before": null, "after": "CostsResultQuantityUnit",
           "verdicts": {                     # request, response, then one per language
             "request": {"level": "safe", "reason": "..."},
@@ -34,7 +36,10 @@ JSON output (``--format json``), version 1; keys sorted, findings in a stable or
       "code_diff": {"python": "--- a/...\\n+++ b/...\\n..."}   # only with --code-diff
     }
 
-Findings are sorted by model, then worst level, member, kind and fingerprint.
+Findings are sorted by model, then worst level, member, kind and fingerprint. Levels:
+``breaking`` (existing clients or code stop working), ``warning`` (they may, or behaviour
+changes), ``safe``, ``n/a`` (does not apply: no operation uses the model, the source cannot
+say, or no code was generated; see ``notes``).
 """
 
 from __future__ import annotations
