@@ -790,6 +790,9 @@ def surface(
         return attribute(name, lookup) is not None
 
     for language in result.languages:
+        if language not in EXTRACTORS:
+            result.notes.append(f"{language}: no public-API reader for it; no code verdicts")
+            continue
         try:
             old_files = emit(language, old_subset) if old_names else {}
             new_files = emit(language, new_subset) if new_names else {}
