@@ -133,40 +133,48 @@ _COLOURS = {"breaking": "\033[31m", "warning": "\033[33m", "safe": "\033[32m", "
 _RESET = "\033[0m"
 
 
+# Control and bidi characters from spec text must not reach a terminal or CI log (escape
+# sequences, Trojan Source): text output shows them as "?".
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def _safe(value: str) -> str:
+    return _UNSAFE.sub("?", value)
+
+
 def text(review: Review, colour: bool = False) -> str:
     def paint(level: str, value: str) -> str:
         return f"{_COLOURS[level]}{value}{_RESET}" if colour else value
 
     counts = review.counts()
     lines = [
-        f"modelgen diff {review.old} -> {review.new}",
+        _safe(f"modelgen diff {review.old} -> {review.new}"),
         f"{_plural(counts['total'], 'change')} in {_plural(counts['models'], 'model')}: "
         + ", ".join(
             paint(level, f"{counts[level]} {level}") for level in ("breaking", "warning", "safe")
         )
         + f", {counts['description_only']} description-only",
     ]
-    lines += [f"note: {note}" for note in review.notes]
+    lines += [_safe(f"note: {note}") for note in review.notes]
     for model, findings in review.groups():
         level = review_level(findings)
-        lines += ["", f"{paint(level, level.upper())} {model}"]
+        lines += ["", f"{paint(level, level.upper())} {_safe(model)}"]
         for finding in findings:
-            member = f" {finding.member}" if finding.member else ""
+            member = _safe(f" {finding.member}") if finding.member else ""
             lines.append(f"  {paint(finding.level, finding.kind)}{member}  [{finding.fingerprint}]")
             change = change_text(finding)
             if change:
-                lines.append(f"    {change}")
-            lines.append(f"    at {where(finding)}")
+                lines.append(f"    {_safe(change)}")
+            lines.append(f"    at {_safe(where(finding))}")
             for name, verdict in verdicts(finding):
-                lines.append(
-                    f"    {name:9} {paint(verdict.level, verdict.level):8} {verdict.reason}"
-                )
+                level_text = paint(verdict.level, f"{verdict.level:8}")
+                lines.append(f"    {name:9} {level_text} {_safe(verdict.reason)}")
     docs = review.documentation()
     if docs:
         lines += ["", "Description-only changes (never breaking):"]
-        lines += [f"  {subject(f)}: {f.kind}" for f in docs]
+        lines += [f"  {_safe(subject(f))}: {f.kind}" for f in docs]
     for language, diff in sorted(review.code_diff.items()):
-        lines += ["", f"--- generated {language} code ---", diff.rstrip("\n")]
+        lines += ["", f"--- generated {language} code ---", _safe(diff.rstrip("\n"))]
     return "\n".join(lines) + "\n"
 
 

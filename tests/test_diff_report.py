@@ -313,3 +313,12 @@ def test_github_annotations_for_an_old_revision_point_at_the_path() -> None:
     removed = Finding(**{**_fields(BREAKING), "source": Source("main:api/openapi.yaml", "/x", 7)})
     error = github(Review("a", "b", (removed,))).splitlines()[0]
     assert error.startswith("::error file=api/openapi.yaml,title=")
+
+
+def test_text_output_neutralises_control_and_bidi_characters() -> None:
+    hostile = Finding(
+        **{**_fields(BREAKING), "model": "Evil\x1b[2J", "after": "x\u202ey\x07", "member": "m\r"}
+    )
+    out = text(Review("a", "b", (hostile,)))
+    assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out and "\r" not in out
+    assert "Evil?[2J" in out
