@@ -195,7 +195,7 @@ def _md(value: str | None) -> str:
     """Text for a markdown table cell: one line, pipes and HTML escaped."""
     if value is None:
         return "—"
-    value = " ".join(value.split()).replace(" -> ", " → ")
+    value = _safe(" ".join(value.split())).replace(" -> ", " → ")
     for raw, escaped in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "\\|")):
         value = value.replace(raw, escaped)
     return value if len(value) <= 120 else value[:117] + "..."
@@ -348,6 +348,7 @@ def as_json(review: Review) -> str:
 
 
 def _gh_data(value: str) -> str:
+    value = _safe(value.replace("\r", "\n"))
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
