@@ -626,6 +626,11 @@ def _common_prefix(a: str, b: str) -> str:
 def _compare_models(ctx: _Context, old: Model, new: Model, knows: frozenset[str]) -> None:
     name = new.name
     if old.kind != new.kind:
+        special = _kind_change_as_type_change(ctx, old, new)
+        if special is not None:
+            kind, request, response = special
+            ctx.add(name, kind, new.source, old.kind, new.kind, request, response)
+            return
         rule: Rule = ("breaking", f"the {old.kind} became a {new.kind}")
         if isinstance(old, AliasModel) and not isinstance(new, AliasModel):
             rule = _kind_change_through_alias(ctx, old, new) or rule
@@ -655,6 +660,42 @@ def _compare_models(ctx: _Context, old: Model, new: Model, knows: frozenset[str]
         _compare_types(ctx, name, None, new.source, old.target, new.target, "alias")
         if "constraints" in knows:
             _compare_constraints(ctx, name, None, new.source, old.constraints, new.constraints)
+
+
+WIDENED: tuple[Rule, Rule] = (
+    ("safe", "everything valid before is still accepted"),
+    ("breaking", "readers may get values they do not expect"),
+)
+NARROWED: tuple[Rule, Rule] = (
+    ("breaking", "some values valid before are now rejected"),
+    ("safe", "readers get a subset of what they handled"),
+)
+
+
+def _kind_change_as_type_change(
+    ctx: _Context, old: Model, new: Model
+) -> tuple[str, Rule, Rule] | None:
+    """Kind changes that are a widening or narrowing on the wire: a model wrapped in a union
+    of itself and more (or unwrapped), an enum that became its plain base type (or back)."""
+    before = ctx.type_key(ctx.old, Ref(old.name))
+    if isinstance(new, UnionModel) and any(
+        ctx.type_key(ctx.new, v) == before for v in new.variants
+    ):
+        return ("model.wrapped_in_union", *WIDENED)
+    after = ctx.type_key(ctx.new, Ref(new.name))
+    if isinstance(old, UnionModel) and any(ctx.type_key(ctx.old, v) == after for v in old.variants):
+        return ("model.unwrapped_from_union", *NARROWED)
+    if isinstance(old, EnumModel) and isinstance(new, AliasModel):
+        if isinstance(new.target, Primitive) and new.target.kind == old.base:
+            return (
+                "model.no_longer_enum",
+                WIDENED[0],
+                ("warning", "readers may get values outside the old set"),
+            )
+    if isinstance(new, EnumModel) and isinstance(old, AliasModel):
+        if isinstance(old.target, Primitive) and old.target.kind == new.base:
+            return ("model.became_enum", *NARROWED)
+    return None
 
 
 def _kind_change_through_alias(ctx: _Context, old: AliasModel, new: Model) -> Rule | None:

@@ -581,6 +581,26 @@ CASES: list[tuple[str, list[Model], list[Model], str, str, str]] = [
         "safe",
     ),
     (
+        "model wrapped in a union",
+        [obj("Pet", fld("name"))],
+        [
+            union("Pet", Ref("Cat"), Ref("Dog")),
+            inline(obj("Cat", fld("name")), "/components/schemas/Pet/oneOf/0"),
+            inline(obj("Dog", fld("bark")), "/components/schemas/Pet/oneOf/1"),
+        ],
+        "model.wrapped_in_union",
+        "safe",
+        "breaking",
+    ),
+    (
+        "enum became a plain string",
+        [enum("E", "a", "b")],
+        [AliasModel("E", STR, source=src("/components/schemas/E"))],
+        "model.no_longer_enum",
+        "safe",
+        "warning",
+    ),
+    (
         "alias target changed",
         [AliasModel("Id", STR, source=src("/components/schemas/Id"))],
         [AliasModel("Id", INT, source=src("/components/schemas/Id"))],
