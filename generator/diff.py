@@ -86,13 +86,13 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        """Short stable id: hash of kind, model, member, location, before and after."""
+        """Short stable id: hash of kind, model, member, pointer, before and after (not the
+        file name, which depends on how the spec was named on the command line)."""
         key = "\x1f".join(
             [
                 self.kind,
                 self.model,
                 self.member or "",
-                self.source.file,
                 self.source.pointer,
                 self.before or "",
                 self.after or "",

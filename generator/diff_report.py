@@ -14,8 +14,8 @@ JSON output (``--format json``), version 1; keys sorted, findings in a stable or
                   "models": 4, "total": 6},
       "findings": [
         {
-          "fingerprint": "3f2a9c01b7de",    # sha256 of kind, model, member, file, pointer,
-                                            # before, after: stable across runs
+          "fingerprint": "3f2a9c01b7de",    # sha256 of kind, model, member, pointer, before,
+                                            # after: stable across runs and checkouts
           "model": "CostsResult",           # new name (old name when removed)
           "old_model": null,                # old name when renamed
           "member": "quantity_unit",        # property, enum value or variant; null: model
