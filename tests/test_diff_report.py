@@ -322,3 +322,18 @@ def test_text_output_neutralises_control_and_bidi_characters() -> None:
     out = text(Review("a", "b", (hostile,)))
     assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out and "\r" not in out
     assert "Evil?[2J" in out
+
+
+def test_fingerprints_do_not_depend_on_how_the_files_are_named(
+    specs: tuple[Path, Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, new = specs
+    main(["diff", str(old), str(new), "--format", "json", "--lang", "none"])
+    first = json.loads(capsys.readouterr().out)
+    monkeypatch.chdir(old.parent)
+    main(["diff", old.name, new.name, "--format", "json", "--lang", "none"])
+    second = json.loads(capsys.readouterr().out)
+    assert first["findings"][0]["file"] != second["findings"][0]["file"]
+    assert [f["fingerprint"] for f in first["findings"]] == [
+        f["fingerprint"] for f in second["findings"]
+    ]
