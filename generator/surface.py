@@ -189,8 +189,11 @@ def _python_init(value: ast.expr | None) -> str | None:
         init = keywords.get("init")
         if isinstance(init, ast.Constant) and init.value is False:
             return None
-        return "optional" if {"default", "default_factory"} & set(keywords) else "required"
-    return "optional"
+        for key in ("default", "default_factory"):
+            if key in keywords:
+                return f"optional = {ast.unparse(keywords[key])}"
+        return "required"
+    return f"optional = {ast.unparse(value)}"
 
 
 # --- tree-sitter ---
@@ -339,6 +342,11 @@ def _dart_params(owner: str, signature: Any) -> list[ApiItem]:
                 state = "required" if required else "optional"
             else:
                 state = "required"
+            following = parameter.next_sibling
+            if state == "optional" and following is not None and following.type == "=":
+                default = following.next_named_sibling
+                if default is not None:
+                    state = f"optional = {_text(default)}"
             items.append(ApiItem(owner, "param", member, state))
     return items
 
@@ -423,7 +431,8 @@ def _php_params(owner: str, method: Any) -> list[ApiItem]:
             continue
         member = _text(name_node).lstrip("$")
         default = parameter.child_by_field_name("default_value")
-        items.append(ApiItem(owner, "param", member, "required" if default is None else "optional"))
+        state = "required" if default is None else f"optional = {_text(default)}"
+        items.append(ApiItem(owner, "param", member, state))
         if parameter.type == "property_promotion_parameter" and _php_public(parameter):
             type_node = parameter.child_by_field_name("type")
             type_text = _text(type_node) if type_node is not None else ""
@@ -668,8 +677,16 @@ def _compare_members(
                 )
             elif b == "required":
                 add(member, "param_became_required", "breaking", f"{member} must now be passed")
-            else:
+            elif a == "required":
                 add(member, "param_became_optional", "safe", f"{member} may now be left out")
+            else:
+                add(
+                    member,
+                    "param_default_changed",
+                    "warning",
+                    f"leaving {member} out now means {b.removeprefix('optional = ')}"
+                    f" (was {a.removeprefix('optional = ')})",
+                )
     old_cases = {i.value or i.member: i.member for i in old if i.kind == "case"}
     new_cases = {i.value or i.member: i.member for i in new if i.kind == "case"}
     for value in sorted(set(old_cases) | set(new_cases)):

@@ -61,8 +61,8 @@ def test_python_listing_reads_fields_parameters_enums_and_aliases() -> None:
         "field CostsResult.tags: list[str]",
         "field CostsResult.unit: Unit | None",
         "param CostsResult.amount: required",
-        "param CostsResult.tags: optional",
-        "param CostsResult.unit: optional",
+        "param CostsResult.tags: optional = list",
+        "param CostsResult.unit: optional = None",
     ]
 
 
@@ -105,7 +105,7 @@ def test_dart_listing_reads_required_named_parameters_and_enum_values() -> None:
         "field CostsResult.tags: List<String>",
         "field CostsResult.unit: Unit?",
         "param CostsResult.amount: required",
-        "param CostsResult.tags: optional",
+        "param CostsResult.tags: optional = const []",
         "param CostsResult.unit: optional",
     ]
 
@@ -147,8 +147,8 @@ def test_php_listing_reads_promoted_properties_defaults_and_backed_enums() -> No
         "field CostsResult.unit: ?Unit",
         "interface Event: interface",
         "param CostsResult.amount: required",
-        "param CostsResult.cache: optional",
-        "param CostsResult.unit: optional",
+        "param CostsResult.cache: optional = []",
+        "param CostsResult.unit: optional = null",
     ]
 
 
@@ -175,6 +175,12 @@ def test_field_type_change_breaks_and_nullability_only_warns() -> None:
         "field_became_nullable:b": "warning",
         "param_became_optional:b": "safe",
     }
+
+
+def test_changed_default_of_a_constructor_parameter_warns() -> None:
+    old = python_api("class M:\n    n: int = 1\n")
+    new = python_api("class M:\n    n: int = 2\n")
+    assert _changes("python", old, new) == {"param_default_changed:n": "warning"}
 
 
 def test_enum_case_renamed_for_the_same_value_is_breaking() -> None:
