@@ -783,6 +783,7 @@ def surface(
                 f.model if f.model in new_by_name else None,
             )
             for f in findings
+            if not f.description_only  # documentation never changes the API listing
         },
         key=lambda pair: (pair[1] or "", pair[0] or ""),
     )
