@@ -92,7 +92,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from .diff import compare
     from .diff_report import Review, render
     from .locate import with_lines
-    from .revisions import checkout, name_files, split_revision
+    from .revisions import load_version
     from .surface import apply, surface
 
     if args.base is not None:
@@ -111,18 +111,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     with contextlib.ExitStack() as stack:
         stack.callback(gc.enable)
         for argument in sources:
-            revision = split_revision(argument)
-            path = Path(argument)
-            shown = argument
-            if revision is not None:
-                path = stack.enter_context(checkout(*revision))
-                shown = revision[1]
-            folder, shown_folder = (path, shown)
-            if path.is_file():
-                folder, shown_folder = path.parent, os.path.dirname(shown)
-            models, files = name_files(
-                load_source(path, args), folder, shown_folder, revision[0] if revision else None
-            )
+            models, files = load_version(argument, lambda path: load_source(path, args), stack)
             checkouts.update(files)
             sides.append(models)
         old, new = sides

@@ -12,8 +12,8 @@ import posixpath
 import re
 import subprocess
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
@@ -145,3 +145,20 @@ def name_files(
         models, models=tuple(fix_model(m) for m in models.models), source=fix(models.source)
     )
     return renamed, files
+
+
+def load_version(
+    argument: str, load: Callable[[Path], ModelSet], stack: ExitStack
+) -> tuple[ModelSet, dict[str, Path]]:
+    """Load one side of a diff: a path, or ``REV:path`` checked out into a temporary folder
+    that lives as long as ``stack``. File names in the result are as the user gave them;
+    also returns where each can be read (for line numbers)."""
+    revision = split_revision(argument)
+    path, shown = Path(argument), argument
+    if revision is not None:
+        path = stack.enter_context(checkout(*revision))
+        shown = revision[1]
+    folder, shown_folder = path, shown
+    if path.is_file():
+        folder, shown_folder = path.parent, os.path.dirname(shown)
+    return name_files(load(path), folder, shown_folder, revision[0] if revision else None)
