@@ -443,8 +443,8 @@ class _Emitter:
             *lay_out("", "", Call(f"class {name}", (Atom("_enum.Enum"),)), ":"),
             *docstring(
                 _model_doc(model.description, model.deprecated, model.name, name)
-                + "\n\nValues the schema does not list decode to pseudo-members that keep the"
-                " value (see ``is_known``).",
+                + "\n\nValues the schema does not list decode to pseudo-members that keep\n"
+                "the value (see ``is_known``).",
                 "    ",
             ),
             "",
@@ -500,7 +500,7 @@ class _Emitter:
             "",
             "",
             *signature("", function, ["data: object", f"where: str = {py_str(name)}"], Atom(name)),
-            *docstring(f"Decodes a {name} from JSON data. {how}", "    "),
+            *docstring(f"Decodes a {name} from JSON data.\n\n{how}", "    "),
             *lay_out("    ", "return ", Call("_t.cast", (Atom(name), call))),
             "",
             "",
