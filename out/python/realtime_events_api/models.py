@@ -73,7 +73,8 @@ __all__ = [
 class AudioFormat(_enum.Enum):
     """The AudioFormat schema.
 
-    Values the schema does not list decode to pseudo-members that keep the value (see ``is_known``).
+    Values the schema does not list decode to pseudo-members that keep
+    the value (see ``is_known``).
     """
 
     PCM16 = "pcm16"
@@ -88,7 +89,8 @@ class AudioFormat(_enum.Enum):
 class ConversationItemRole(_enum.Enum):
     """The ConversationItemRole schema.
 
-    Values the schema does not list decode to pseudo-members that keep the value (see ``is_known``).
+    Values the schema does not list decode to pseudo-members that keep
+    the value (see ``is_known``).
     """
 
     USER = "user"
@@ -103,7 +105,8 @@ class ConversationItemRole(_enum.Enum):
 class Priority(_enum.Enum):
     """Delivery priority; 1 is the most urgent.
 
-    Values the schema does not list decode to pseudo-members that keep the value (see ``is_known``).
+    Values the schema does not list decode to pseudo-members that keep
+    the value (see ``is_known``).
     """
 
     VALUE_1 = 1
@@ -118,7 +121,8 @@ class Priority(_enum.Enum):
 class SessionCreateRequestMaxOutputTokensInf(_enum.Enum):
     """The SessionCreateRequestMaxOutputTokensInf schema.
 
-    Values the schema does not list decode to pseudo-members that keep the value (see ``is_known``).
+    Values the schema does not list decode to pseudo-members that keep
+    the value (see ``is_known``).
     """
 
     INF = "inf"
@@ -131,7 +135,8 @@ class SessionCreateRequestMaxOutputTokensInf(_enum.Enum):
 class SessionCreateRequestModalitiesItem(_enum.Enum):
     """The SessionCreateRequestModalitiesItem schema.
 
-    Values the schema does not list decode to pseudo-members that keep the value (see ``is_known``).
+    Values the schema does not list decode to pseudo-members that keep
+    the value (see ``is_known``).
     """
 
     TEXT = "text"
@@ -145,7 +150,8 @@ class SessionCreateRequestModalitiesItem(_enum.Enum):
 class SessionCreateRequestModel(_enum.Enum):
     """The model to use.
 
-    Values the schema does not list decode to pseudo-members that keep the value (see ``is_known``).
+    Values the schema does not list decode to pseudo-members that keep
+    the value (see ``is_known``).
     """
 
     REALTIME_LARGE = "realtime-large"
@@ -159,7 +165,8 @@ class SessionCreateRequestModel(_enum.Enum):
 class Voice(_enum.Enum):
     """The voice the model speaks with.
 
-    Values the schema does not list decode to pseudo-members that keep the value (see ``is_known``).
+    Values the schema does not list decode to pseudo-members that keep
+    the value (see ``is_known``).
     """
 
     ALLOY = "alloy"
@@ -1012,7 +1019,10 @@ ClientEvent: _t.TypeAlias = (
 
 
 def client_event_from_json(data: object, where: str = "ClientEvent") -> ClientEvent:
-    """Decodes a ClientEvent from JSON data. Dispatches on the property 'type'; an unknown value is a DecodeError."""
+    """Decodes a ClientEvent from JSON data.
+
+    Dispatches on the property 'type'; an unknown value is a DecodeError.
+    """
     return _t.cast(
         ClientEvent,
         _rt.tagged(
@@ -1037,7 +1047,10 @@ ContentPart: _t.TypeAlias = TextPart | ContentPartAudio
 
 
 def content_part_from_json(data: object, where: str = "ContentPart") -> ContentPart:
-    """Decodes a ContentPart from JSON data. Dispatches on the property 'type'; an unknown value is a DecodeError."""
+    """Decodes a ContentPart from JSON data.
+
+    Dispatches on the property 'type'; an unknown value is a DecodeError.
+    """
     return _t.cast(
         ContentPart,
         _rt.tagged(
@@ -1066,7 +1079,10 @@ ServerEvent: _t.TypeAlias = SessionCreatedEvent | ErrorEvent | ResponseDoneEvent
 
 
 def server_event_from_json(data: object, where: str = "ServerEvent") -> ServerEvent:
-    """Decodes a ServerEvent from JSON data. Dispatches on the property 'type'; an unknown value is a DecodeError."""
+    """Decodes a ServerEvent from JSON data.
+
+    Dispatches on the property 'type'; an unknown value is a DecodeError.
+    """
     return _t.cast(
         ServerEvent,
         _rt.tagged(
@@ -1094,7 +1110,10 @@ SessionCreateRequestMaxOutputTokens: _t.TypeAlias = (
 def session_create_request_max_output_tokens_from_json(
     data: object, where: str = "SessionCreateRequestMaxOutputTokens"
 ) -> SessionCreateRequestMaxOutputTokens:
-    """Decodes a SessionCreateRequestMaxOutputTokens from JSON data. Tries the variants in schema order and takes the first that decodes and re-encodes to exactly the input (else the first that decodes)."""
+    """Decodes a SessionCreateRequestMaxOutputTokens from JSON data.
+
+    Tries the variants in schema order and takes the first that decodes and re-encodes to exactly the input (else the first that decodes).
+    """
     return _t.cast(
         SessionCreateRequestMaxOutputTokens,
         _rt.untagged(
