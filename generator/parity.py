@@ -1,0 +1,721 @@
+"""SDK parity: compare N :class:`~generator.ir.ModelSet` s describing one API and report where
+they disagree. Pure: no I/O; the CLI loads the sources and renders the report
+(:mod:`generator.parity_report`).
+
+Like is compared with like. Model and field names are matched by a convention-free key
+(:func:`name_key`: ``event_id``, ``eventId``, ``EventId``, ``\\Ns\\Model\\EventId``,
+``event_id_``, ``$event_id`` all match), and types by a canonical spelling in which ``Ref``
+names get the same key and named aliases are resolved to what they stand for.
+
+What a source cannot know is *unknown*, never a mismatch: a facet missing from
+:attr:`ModelSet.knows`, ``Nullable.UNKNOWN`` and ``EnumModel.values is None`` drop that source
+from that comparison.
+
+Every :class:`Finding` has a ``kind`` (what differs) and a ``category`` (why it probably
+differs): ``drift`` is a real difference between the sources; every other category names a
+known way a lossy source (OpenAPI Generator's docs and classes) flattens or drops what the
+other sources state, see :data:`CATEGORIES`. Only ``drift`` makes the check fail.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from .ir import (
+    AliasModel,
+    Const,
+    EnumModel,
+    Field,
+    ListOf,
+    Model,
+    ModelSet,
+    Nullable,
+    ObjectModel,
+    Primitive,
+    Ref,
+    TypeRef,
+    UnionModel,
+)
+from .naming import words
+
+# What differs. Model-level kinds have no field.
+KINDS: dict[str, str] = {
+    "model-missing": "the model exists in some sources only",
+    "model-kind": "the model is an object in one source and an enum, union or alias in another",
+    "field-missing": "the field exists in some sources only",
+    "wire-name": "the JSON key differs (between sources that state JSON keys)",
+    "type": "the field's (or alias's) type differs",
+    "required": "the field is required in some sources, optional in others",
+    "nullable": "null is allowed in some sources, not in others",
+    "enum-values": "the enum's values differ",
+    "enum-base": "the enum's base type differs",
+    "default": "the default value differs",
+    "variants": "the union's variants differ",
+}
+
+# Why it differs. Everything but "drift" is a known lossiness of one of the sources.
+CATEGORIES: dict[str, str] = {
+    "drift": "a real difference between the sources",
+    "flattened": (
+        "a union (oneOf/anyOf) in one source is a single object in another: OpenAPI Generator's"
+        " PHP and Dart generators merge all variants' properties into one class"
+    ),
+    "enum-as-base-type": (
+        "one source types the value as an enum, another as the enum's base type (OpenAPI"
+        " Generator keeps inline enums as plain strings)"
+    ),
+    "inline-enum": (
+        "an enum that is declared inline in a property of the spec; OpenAPI Generator does not"
+        " make a model of it"
+    ),
+    "alias-inlined": (
+        "a named array, map or primitive: OpenAPI Generator writes its target type in place and"
+        " makes no model of it"
+    ),
+    "generator-default": (
+        "a default no spec states: OpenAPI Generator's Dart generator gives every list and map"
+        " an empty default (`const []`, `const {}`)"
+    ),
+    "any-spelling": (
+        "a free-form value spelt as an untyped object in one source and as any JSON in another"
+    ),
+}
+
+Status = Literal["ok", "lossy", "drift", "missing"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One difference. ``values`` has one entry per source: how that source states the thing,
+    or ``None`` where the source lacks it or cannot know it. ``odd`` are the indexes of the
+    sources that differ from the rest (the majority; with no majority, every source)."""
+
+    model: str
+    field: str | None
+    kind: str
+    category: str
+    values: tuple[str | None, ...]
+    odd: tuple[int, ...]
+    message: str
+    ignored: str | None = None  # the reason of the ignore rule that matched
+
+    @property
+    def is_drift(self) -> bool:
+        return self.category == "drift" and self.ignored is None
+
+
+@dataclass(frozen=True, slots=True)
+class ModelReport:
+    name: str  # display name: the name in the first source that has the model
+    names: tuple[str | None, ...]  # the model's name in each source, None where absent
+    findings: tuple[Finding, ...]
+
+    def status(self, index: int) -> Status:
+        if self.names[index] is None:
+            return "missing"
+        worst: Status = "ok"
+        for finding in self.findings:
+            if finding.ignored is not None or index not in finding.odd:
+                continue
+            if finding.category == "drift":
+                return "drift"
+            worst = "lossy"
+        return worst
+
+    @property
+    def drift(self) -> int:
+        return sum(1 for f in self.findings if f.is_drift)
+
+    @property
+    def lossy(self) -> int:
+        return sum(1 for f in self.findings if f.ignored is None and f.category != "drift")
+
+    @property
+    def ignored(self) -> int:
+        return sum(1 for f in self.findings if f.ignored is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    label: str
+    path: str
+    title: str | None
+    version: str | None
+    knows: tuple[str, ...]
+    models: int
+
+
+@dataclass(frozen=True, slots=True)
+class ParityReport:
+    sources: tuple[SourceInfo, ...]
+    models: tuple[ModelReport, ...]  # sorted by display name (case-insensitive), then name
+
+    def findings(self) -> Iterable[Finding]:
+        for model in self.models:
+            yield from model.findings
+
+    @property
+    def in_parity(self) -> bool:
+        return not any(f.is_drift for f in self.findings())
+
+    def counts(self) -> dict[str, int]:
+        findings = list(self.findings())
+        return {
+            "models": len(self.models),
+            "models_in_parity": sum(1 for m in self.models if m.drift == 0),
+            "models_with_drift": sum(1 for m in self.models if m.drift > 0),
+            "findings": len(findings),
+            "drift": sum(1 for f in findings if f.is_drift),
+            "lossy": sum(1 for f in findings if f.ignored is None and f.category != "drift"),
+            "ignored": sum(1 for f in findings if f.ignored is not None),
+        }
+
+    def by_category(self) -> dict[str, int]:
+        return dict(sorted(Counter(f.category for f in self.findings() if not f.ignored).items()))
+
+    def by_kind(self, category: str | None = None) -> dict[str, int]:
+        return dict(
+            sorted(
+                Counter(
+                    f.kind
+                    for f in self.findings()
+                    if not f.ignored and (category is None or f.category == category)
+                ).items()
+            )
+        )
+
+
+# --- names ----------------------------------------------------------------------------------
+
+
+def bare_name(name: str) -> str:
+    """``\\Ns\\Model\\Pet`` -> ``Pet``, ``package.model.Pet`` -> ``Pet``."""
+    for separator in ("\\", "."):
+        name = name.rsplit(separator, 1)[-1]
+    return name
+
+
+def name_key(name: str) -> str:
+    """A convention-free key: snake, camel and Pascal spellings, namespace and package
+    prefixes, and reserved-word escapes (``class_``, ``$class``, ``class$``) all give one key."""
+    key = "".join(words(bare_name(name)))
+    return key or name
+
+
+def _keyed(names: Iterable[str]) -> dict[str, str]:
+    """key -> name, deterministic when two names of one source share a key (the later ones
+    keep their exact name as key, so they are never merged silently)."""
+    result: dict[str, str] = {}
+    for name in names:
+        key = name_key(name)
+        if key in result:
+            key = f"{key}~{name}"
+        result[key] = name
+    return result
+
+
+# --- types ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One source seen by the comparison."""
+
+    index: int
+    models: ModelSet
+    keyed: dict[str, Model]  # model key -> model
+    knows: frozenset[str]
+
+    def resolve(self, ref: TypeRef, seen: frozenset[str] = frozenset()) -> TypeRef:
+        """Follow refs to aliases (with a cycle guard)."""
+        while isinstance(ref, Ref):
+            key = name_key(ref.name)
+            model = self.keyed.get(key)
+            if not isinstance(model, AliasModel) or key in seen:
+                return ref
+            seen = seen | {key}
+            ref = model.target
+        return ref
+
+
+def type_text(side: _Side, ref: TypeRef, formats: bool, erase_enums: bool, depth: int = 0) -> str:
+    """The canonical spelling of a type in one source: aliases resolved, refs by key, formats
+    only when every compared source knows them, enums erased to their base type on request."""
+    ref = side.resolve(ref)
+    if depth > 20:
+        return "..."
+    if isinstance(ref, Primitive):
+        if formats and ref.format:
+            return f"{ref.kind}({ref.format})"
+        return ref.kind
+    if isinstance(ref, Ref):
+        model = side.keyed.get(name_key(ref.name))
+        if erase_enums and isinstance(model, EnumModel):
+            return model.base
+        return model.name if model is not None else bare_name(ref.name)
+    if isinstance(ref, ListOf):
+        return f"list[{type_text(side, ref.item, formats, erase_enums, depth + 1)}]"
+    return f"map[{type_text(side, ref.value, formats, erase_enums, depth + 1)}]"
+
+
+def _type_key(side: _Side, ref: TypeRef, formats: bool, erase_enums: bool) -> str:
+    """Like :func:`type_text`, with model names replaced by their keys (for comparing)."""
+    ref = side.resolve(ref)
+    if isinstance(ref, Primitive):
+        return f"{ref.kind}({ref.format})" if formats and ref.format else ref.kind
+    if isinstance(ref, Ref):
+        key = name_key(ref.name)
+        model = side.keyed.get(key)
+        if erase_enums and isinstance(model, EnumModel):
+            return model.base
+        return f"@{key}"
+    if isinstance(ref, ListOf):
+        return f"list[{_type_key(side, ref.item, formats, erase_enums)}]"
+    return f"map[{_type_key(side, ref.value, formats, erase_enums)}]"
+
+
+def _is_free_form(text: str) -> bool:
+    return text in ("any", "map[any]")
+
+
+# --- values ---------------------------------------------------------------------------------
+
+
+def _const_text(const: Const | None) -> str:
+    """A JSON spelling in which 1 and 1.0 agree and True and 1 do not."""
+    if const is None:
+        return "(none)"
+
+    def norm(value: object) -> object:
+        if isinstance(value, float) and math.isfinite(value) and value == int(value):
+            return int(value)
+        if isinstance(value, list):
+            return [norm(v) for v in value]
+        if isinstance(value, dict):
+            return {k: norm(v) for k, v in value.items()}
+        return value
+
+    return json.dumps(norm(const.value), sort_keys=True, ensure_ascii=False)
+
+
+def _nullable_text(value: Nullable) -> str | None:
+    return None if value is Nullable.UNKNOWN else value.value
+
+
+# --- the comparison -------------------------------------------------------------------------
+
+
+def _odd(values: Sequence[str | None]) -> tuple[int, ...]:
+    known = [(i, v) for i, v in enumerate(values) if v is not None]
+    counts = Counter(v for _, v in known)
+    top = max(counts.values())
+    leaders = [v for v in counts if counts[v] == top]
+    if len(leaders) > 1 or top * 2 <= len(known):
+        return tuple(i for i, _ in known)
+    majority = leaders[0]
+    return tuple(i for i, v in known if v != majority)
+
+
+def _differs(values: Sequence[str | None]) -> bool:
+    return len({v for v in values if v is not None}) > 1
+
+
+class _Collector:
+    def __init__(self, model: str, count: int) -> None:
+        self.model = model
+        self.count = count
+        self.findings: list[Finding] = []
+
+    def add(
+        self,
+        field_name: str | None,
+        kind: str,
+        values: Sequence[str | None],
+        message: str,
+        category: str = "drift",
+        odd: tuple[int, ...] | None = None,
+    ) -> None:
+        self.findings.append(
+            Finding(
+                model=self.model,
+                field=field_name,
+                kind=kind,
+                category=category,
+                values=tuple(values),
+                odd=_odd(values) if odd is None else odd,
+                message=message,
+            )
+        )
+
+
+def _spread(count: int, pairs: Iterable[tuple[int, str | None]]) -> list[str | None]:
+    values: list[str | None] = [None] * count
+    for index, value in pairs:
+        values[index] = value
+    return values
+
+
+def _model_kind_text(model: Model) -> str:
+    return model.kind
+
+
+def _missing_model_category(present: Sequence[tuple[_Side, Model]]) -> str:
+    """Why a model is absent from some sources, when a known lossiness explains it."""
+    models = [m for _, m in present]
+    if all(isinstance(m, AliasModel) for m in models):
+        return "alias-inlined"
+    if all(isinstance(m, EnumModel) for m in models) and all(
+        _declared_inline(side, m) for side, m in present
+    ):
+        return "inline-enum"
+    return "drift"
+
+
+def _declared_inline(side: _Side, model: Model) -> bool:
+    """A spec model that the loader lifted out of a property (its pointer is not the
+    schema's own component)."""
+    pointer = model.source.pointer
+    return bool(pointer) and pointer.count("/") > 3
+
+
+def _compare_models(sides: Sequence[_Side], key: str, count: int) -> ModelReport:
+    present = [(s, s.keyed[key]) for s in sides if key in s.keyed]
+    names = _spread(count, ((s.index, m.name) for s, m in present))
+    display = present[0][1].name
+    out = _Collector(display, count)
+
+    if len(present) < count:
+        values = ["present" if n is not None else None for n in names]
+        missing = tuple(i for i, n in enumerate(names) if n is None)
+        out.add(
+            None,
+            "model-missing",
+            values,
+            f"missing from {len(missing)} of {count} sources",
+            _missing_model_category(present),
+            odd=missing,
+        )
+
+    kinds = {m.kind for _, m in present}
+    if len(kinds) > 1:
+        values = _spread(count, ((s.index, _model_kind_text(m)) for s, m in present))
+        category = "drift"
+        if kinds == {"object", "union"} and all(
+            "composition" not in s.knows for s, m in present if isinstance(m, ObjectModel)
+        ):
+            category = "flattened"
+        elif kinds == {"object", "union"} and all(
+            "composition" in s.knows for s, m in present if isinstance(m, ObjectModel)
+        ):
+            # A source that states composition but still shows an object may be an
+            # OpenAPI Generator class (which flattens unions by design).
+            category = "flattened" if _looks_flattened(present) else "drift"
+        out.add(None, "model-kind", values, "different kinds of model", category)
+        # Compare what the models of the majority kind share; the others are reported above.
+        majority = Counter(m.kind for _, m in present).most_common(1)[0][0]
+        present = [(s, m) for s, m in present if m.kind == majority]
+
+    if len(present) >= 2:
+        _compare_same_kind(present, count, out)
+    return ModelReport(display, tuple(names), tuple(out.findings))
+
+
+def _looks_flattened(present: Sequence[tuple[_Side, Model]]) -> bool:
+    objects = [m for _, m in present if isinstance(m, ObjectModel)]
+    unions = [m for _, m in present if isinstance(m, UnionModel)]
+    return bool(objects) and bool(unions) and all(not m.bases for m in objects)
+
+
+def _compare_same_kind(present: Sequence[tuple[_Side, Model]], count: int, out: _Collector) -> None:
+    first = present[0][1]
+    nullable = [(s.index, _nullable_text(m.nullable)) for s, m in present if "nullable" in s.knows]
+    if _differs([v for _, v in nullable]):
+        out.add(None, "nullable", _spread(count, nullable), "model nullability differs")
+    if isinstance(first, ObjectModel):
+        _compare_fields([(s, m) for s, m in present if isinstance(m, ObjectModel)], count, out)
+    elif isinstance(first, EnumModel):
+        _compare_enums([(s, m) for s, m in present if isinstance(m, EnumModel)], count, out)
+    elif isinstance(first, UnionModel):
+        _compare_unions([(s, m) for s, m in present if isinstance(m, UnionModel)], count, out)
+    elif isinstance(first, AliasModel):
+        aliases = [(s, m) for s, m in present if isinstance(m, AliasModel)]
+        _compare_types(None, [(s, m.target) for s, m in aliases], count, out)
+
+
+def _enum_value_text(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _compare_enums(present: Sequence[tuple[_Side, EnumModel]], count: int, out: _Collector) -> None:
+    bases = [(s.index, m.base) for s, m in present]
+    if _differs([b for _, b in bases]):
+        out.add(None, "enum-base", _spread(count, bases), "enum base types differ")
+    known = [(s, m) for s, m in present if m.values is not None and "enum_values" in s.knows]
+    sets = {s.index: frozenset(_enum_value_text(v.value) for v in m.values or ()) for s, m in known}
+    texts = [(i, ", ".join(sorted(v))) for i, v in sets.items()]
+    if _differs([t for _, t in texts]):
+        union = frozenset().union(*sets.values())
+        parts = []
+        for i, values in sets.items():
+            lacking = sorted(union - values)
+            if lacking:
+                parts.append(f"source {i + 1} lacks {', '.join(lacking)}")
+        out.add(None, "enum-values", _spread(count, texts), "; ".join(parts))
+
+
+def _compare_unions(
+    present: Sequence[tuple[_Side, UnionModel]], count: int, out: _Collector
+) -> None:
+    known = [(s, m) for s, m in present if "composition" in s.knows]
+    if len(known) < 2:
+        return
+    formats = all("formats" in s.knows for s, _ in known)
+    keys: dict[int, frozenset[str]] = {}
+    texts: list[tuple[int, str]] = []
+    for side, model in known:
+        keys[side.index] = frozenset(
+            _type_key(side, v, formats, erase_enums=False) for v in model.variants
+        )
+        shown = sorted(type_text(side, v, formats, erase_enums=False) for v in model.variants)
+        texts.append((side.index, " | ".join(shown)))
+    by_key = [(i, "|".join(sorted(k))) for i, k in keys.items()]
+    if _differs([k for _, k in by_key]):
+        odd = _odd(_spread(count, by_key))
+        out.add(None, "variants", _spread(count, texts), "union variants differ", odd=odd)
+
+
+def _compare_fields(
+    present: Sequence[tuple[_Side, ObjectModel]], count: int, out: _Collector
+) -> None:
+    keyed = [(side, _keyed_fields(model)) for side, model in present]
+    order: list[str] = []
+    for _, fields in keyed:
+        order.extend(k for k in fields if k not in order)
+    for key in order:
+        have = [(side, fields[key]) for side, fields in keyed if key in fields]
+        display = _field_display(have)
+        if len(have) < len(present):
+            values = _spread(count, ((s.index, "present") for s, _ in have))
+            absent = tuple(s.index for s, fields in keyed if key not in fields)
+            out.add(
+                display,
+                "field-missing",
+                values,
+                f"missing from {len(absent)} of {len(present)} sources that have the model",
+                odd=absent,
+            )
+        if len(have) >= 2:
+            _compare_field(display, have, count, out)
+
+
+def _keyed_fields(model: ObjectModel) -> dict[str, Field]:
+    names = _keyed(f.name for f in model.fields)
+    by_name = {f.name: f for f in model.fields}
+    return {key: by_name[name] for key, name in names.items()}
+
+
+def _field_display(have: Sequence[tuple[_Side, Field]]) -> str:
+    for side, f in have:
+        if "wire_names" in side.knows:
+            return f.name
+    return have[0][1].name
+
+
+def _compare_field(
+    name: str, have: Sequence[tuple[_Side, Field]], count: int, out: _Collector
+) -> None:
+    wire = [(s.index, f.name) for s, f in have if "wire_names" in s.knows]
+    if _differs([w for _, w in wire]):
+        out.add(name, "wire-name", _spread(count, wire), "JSON keys differ")
+
+    _compare_types(name, [(s, f.type) for s, f in have], count, out)
+
+    required = [(s.index, "required" if f.required else "optional") for s, f in have]
+    if _differs([r for _, r in required]):
+        out.add(name, "required", _spread(count, required), "required in some sources only")
+
+    nullable = [(s.index, _nullable_text(f.nullable)) for s, f in have if "nullable" in s.knows]
+    if _differs([n for _, n in nullable]):
+        out.add(name, "nullable", _spread(count, nullable), "nullability differs")
+
+    defaults = [(s, f.default) for s, f in have if "defaults" in s.knows]
+    texts = [(s.index, _const_text(d)) for s, d in defaults]
+    if _differs([t for _, t in texts]):
+        # An empty list or map default on one side only is OpenAPI Generator's, not the spec's.
+        plain = ["(none)" if t in ("[]", "{}") else t for _, t in texts]
+        category = "drift" if _differs(plain) else "generator-default"
+        out.add(name, "default", _spread(count, texts), "defaults differ", category)
+
+
+def _compare_types(
+    name: str | None, have: Sequence[tuple[_Side, TypeRef]], count: int, out: _Collector
+) -> None:
+    formats = all("formats" in s.knows for s, _ in have)
+    strict = [(s.index, _type_key(s, t, formats, erase_enums=False)) for s, t in have]
+    if not _differs([k for _, k in strict]):
+        return
+    shown = _spread(count, ((s.index, type_text(s, t, formats, False)) for s, t in have))
+    odd = _odd(_spread(count, strict))
+    erased = [_type_key(s, t, formats, erase_enums=True) for s, t in have]
+    category = "drift"
+    if not _differs(erased):
+        category = "enum-as-base-type"
+    elif all(_is_free_form(k) for k in erased):
+        category = "any-spelling"
+    out.add(name, "type", shown, "types differ", category, odd=odd)
+
+
+def _label(sets: Sequence[ModelSet]) -> list[str]:
+    paths = [s.source.file.rstrip("/\\") or "source" for s in sets]
+    for depth in range(1, 6):
+        labels = ["/".join(p.replace("\\", "/").split("/")[-depth:]) for p in paths]
+        if len(set(labels)) == len(labels):
+            return labels
+    return [f"{i + 1}:{p}" for i, p in enumerate(paths)]
+
+
+def compare(sets: Sequence[ModelSet], labels: Sequence[str] | None = None) -> ParityReport:
+    """Compare two or more model sets. Models are reported in a stable order (by display name,
+    case-insensitively), findings in field declaration order."""
+    if len(sets) < 2:
+        raise ValueError("parity needs at least two sources")
+    sides = [
+        _Side(
+            index=i,
+            models=s,
+            keyed={key: by_name[name] for key, name in _keyed(m.name for m in s.models).items()}
+            if (by_name := s.by_name())
+            else {},
+            knows=s.knows,
+        )
+        for i, s in enumerate(sets)
+    ]
+    keys: dict[str, None] = {}
+    for side in sides:
+        keys.update(dict.fromkeys(side.keyed))
+    reports = [_compare_models(sides, key, len(sides)) for key in keys]
+    reports.sort(key=lambda r: (r.name.casefold(), r.name))
+    names = list(labels) if labels is not None else _label(sets)
+    infos = tuple(
+        SourceInfo(
+            label=names[i],
+            path=s.source.file,
+            title=s.title,
+            version=s.version,
+            knows=tuple(sorted(s.knows)),
+            models=len(s.models),
+        )
+        for i, s in enumerate(sets)
+    )
+    return ParityReport(infos, tuple(reports))
+
+
+# --- accepted differences -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class IgnoreRule:
+    """An accepted difference. ``model`` and ``field`` are shell-style patterns matched against
+    the display name and its key (so ``event_id`` also matches ``eventId``); ``kind`` and
+    ``category`` match exactly; an empty pattern matches everything."""
+
+    reason: str
+    model: str = "*"
+    field: str | None = None  # None: any field, and model-level findings too
+    kind: str | None = None
+    category: str | None = None
+
+    def matches(self, finding: Finding) -> bool:
+        if not _name_matches(self.model, finding.model):
+            return False
+        if self.field is not None and (
+            finding.field is None or not _name_matches(self.field, finding.field)
+        ):
+            return False
+        if self.kind is not None and self.kind != finding.kind:
+            return False
+        return self.category is None or self.category == finding.category
+
+
+def _name_matches(pattern: str, name: str) -> bool:
+    if fnmatch.fnmatchcase(name, pattern):
+        return True
+    if any(c in pattern for c in "*?["):
+        return fnmatch.fnmatchcase(name.casefold(), pattern.casefold())
+    return name_key(pattern) == name_key(name)
+
+
+def apply_ignores(
+    report: ParityReport, rules: Sequence[IgnoreRule]
+) -> tuple[ParityReport, dict[int, int]]:
+    """The report with matching findings marked ignored (first matching rule wins), and how
+    many findings each rule (by index) matched, so unused rules can be reported."""
+    used: dict[int, int] = dict.fromkeys(range(len(rules)), 0)
+    models: list[ModelReport] = []
+    for model in report.models:
+        findings: list[Finding] = []
+        for finding in model.findings:
+            for index, rule in enumerate(rules):
+                if rule.matches(finding):
+                    used[index] += 1
+                    finding = replace(finding, ignored=rule.reason)
+                    break
+            findings.append(finding)
+        models.append(replace(model, findings=tuple(findings)))
+    return replace(report, models=tuple(models)), used
+
+
+def parse_ignores(data: object, where: Callable[[str], Exception]) -> list[IgnoreRule]:
+    """Rules from parsed YAML/JSON: ``{"ignore": [{"model", "field", "kind", "category",
+    "reason"}, ...]}``. ``where(message)`` builds the error for a malformed rule."""
+    if not isinstance(data, Mapping) or not isinstance(data.get("ignore"), list):
+        raise where("expected a mapping with an 'ignore' list")
+    allowed = {"model", "field", "kind", "category", "reason"}
+    rules: list[IgnoreRule] = []
+    for number, item in enumerate(data["ignore"], 1):
+        if not isinstance(item, Mapping):
+            raise where(f"ignore rule {number}: expected a mapping")
+        unknown = sorted(set(item) - allowed)
+        if unknown:
+            raise where(f"ignore rule {number}: unknown key {unknown[0]!r}")
+        texts = {k: item[k] for k in allowed if k in item}
+        for k, v in texts.items():
+            if not isinstance(v, str) or not v.strip():
+                raise where(f"ignore rule {number}: {k!r} must be a non-empty string")
+        if "reason" not in texts:
+            raise where(f"ignore rule {number}: every rule needs a 'reason'")
+        if "kind" in texts and texts["kind"] not in KINDS:
+            raise where(f"ignore rule {number}: unknown kind {texts['kind']!r}")
+        if "category" in texts and texts["category"] not in CATEGORIES:
+            raise where(f"ignore rule {number}: unknown category {texts['category']!r}")
+        rules.append(
+            IgnoreRule(
+                reason=texts["reason"].strip(),
+                model=texts.get("model", "*"),
+                field=texts.get("field"),
+                kind=texts.get("kind"),
+                category=texts.get("category"),
+            )
+        )
+    return rules
+
+
+__all__ = [
+    "CATEGORIES",
+    "KINDS",
+    "Finding",
+    "IgnoreRule",
+    "ModelReport",
+    "ParityReport",
+    "SourceInfo",
+    "apply_ignores",
+    "compare",
+    "name_key",
+    "parse_ignores",
+]
