@@ -25,6 +25,8 @@ Emitter = Callable[[ModelSet, EmitOptions], dict[str, str]]
 # name -> module under generator.emitters. The one place a language is registered.
 EMITTERS: dict[str, str] = {
     "python": "python",
+    "docs-php": "docs_php",
+    "docs-dart": "docs_dart",
 }
 
 # What `--lang all` means (the code targets; docs dialects are asked for by name).

@@ -24,6 +24,7 @@ class LoadOptions:
 # name -> module under generator.loaders, in detection order.
 LOADERS: dict[str, str] = {
     "openapi": "openapi",
+    "markdown": "markdown",
     "openapi-generator": "openapi_generator_code",
 }
 
