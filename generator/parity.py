@@ -22,6 +22,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -47,6 +48,7 @@ from .naming import words
 # What differs. Model-level kinds have no field.
 KINDS: dict[str, str] = {
     "model-missing": "the model exists in some sources only",
+    "model-name": "the model is named differently (matched by the inline-schema naming rules)",
     "model-kind": "the model is an object in one source and an enum, union or alias in another",
     "field-missing": "the field exists in some sources only",
     "wire-name": "the JSON key differs (between sources that state JSON keys)",
@@ -81,6 +83,11 @@ CATEGORIES: dict[str, str] = {
     "generator-default": (
         "a default no spec states: OpenAPI Generator's Dart generator gives every list and map"
         " an empty default (`const []`, `const {}`)"
+    ),
+    "inline-name": (
+        "a schema declared inline gets a generated name, and generators differ: OpenAPI"
+        " Generator says `Inner` for array items, `AllOf` for allOf parts and puts the status"
+        " code in response names"
     ),
     "any-spelling": (
         "a free-form value spelt as an untyped object in one source and as any JSON in another"
@@ -230,18 +237,71 @@ class _Side:
     index: int
     models: ModelSet
     keyed: dict[str, Model]  # model key -> model
+    keys: dict[str, str]  # model name -> model key
     knows: frozenset[str]
+
+    def key(self, name: str) -> str:
+        return self.keys.get(name) or self.keys.get(bare_name(name)) or name_key(name)
+
+    def model(self, name: str) -> Model | None:
+        return self.keyed.get(self.key(name))
 
     def resolve(self, ref: TypeRef, seen: frozenset[str] = frozenset()) -> TypeRef:
         """Follow refs to aliases (with a cycle guard)."""
         while isinstance(ref, Ref):
-            key = name_key(ref.name)
+            key = self.key(ref.name)
             model = self.keyed.get(key)
             if not isinstance(model, AliasModel) or key in seen:
                 return ref
             seen = seen | {key}
             ref = model.target
         return ref
+
+
+def _side(index: int, models: ModelSet) -> _Side:
+    by_name = models.by_name()
+    keys = {name: key for key, name in _keyed(m.name for m in models.models).items()}
+    return _Side(
+        index=index,
+        models=models,
+        keyed={key: by_name[name] for name, key in keys.items()},
+        keys=keys,
+        knows=models.knows,
+    )
+
+
+def inline_name_key(name: str) -> str:
+    """A looser key for the names generators invent for inline schemas: OpenAPI Generator
+    calls array items ``Inner`` (others ``Item``), names allOf parts ``AllOf``, and puts the
+    status code in response names (``Delete200Response``)."""
+    key = "".join({"inner": "item"}.get(w, w) for w in words(bare_name(name)))
+    key = key.replace("allof", "")
+    return re.sub(r"(?<=[a-z])[1-5][0-9][0-9](?=response)", "", key)
+
+
+def _match_inline_names(sides: Sequence[_Side]) -> None:
+    """Unify models that only some sources have under one key when their inline-name keys
+    agree, each source has at most one of them, and no source has two."""
+    everywhere = set.intersection(*(set(side.keyed) for side in sides))
+    groups: dict[str, list[tuple[_Side, str]]] = {}
+    for side in sides:
+        for key, model in side.keyed.items():
+            if key not in everywhere:
+                groups.setdefault(inline_name_key(model.name), []).append((side, key))
+    for members in groups.values():
+        owners = [side.index for side, _ in members]
+        if len(members) < 2 or len(set(owners)) != len(owners):
+            continue
+        if len({key for _, key in members}) < 2:
+            continue
+        target = members[0][1]
+        if any(target in side.keyed for side, key in members if key != target):
+            continue
+        for side, key in members:
+            if key != target:
+                model = side.keyed.pop(key)
+                side.keyed[target] = model
+                side.keys[model.name] = target
 
 
 def type_text(side: _Side, ref: TypeRef, formats: bool, erase_enums: bool, depth: int = 0) -> str:
@@ -255,7 +315,7 @@ def type_text(side: _Side, ref: TypeRef, formats: bool, erase_enums: bool, depth
             return f"{ref.kind}({ref.format})"
         return ref.kind
     if isinstance(ref, Ref):
-        model = side.keyed.get(name_key(ref.name))
+        model = side.model(ref.name)
         if erase_enums and isinstance(model, EnumModel):
             return model.base
         return model.name if model is not None else bare_name(ref.name)
@@ -270,7 +330,7 @@ def _type_key(side: _Side, ref: TypeRef, formats: bool, erase_enums: bool) -> st
     if isinstance(ref, Primitive):
         return f"{ref.kind}({ref.format})" if formats and ref.format else ref.kind
     if isinstance(ref, Ref):
-        key = name_key(ref.name)
+        key = side.key(ref.name)
         model = side.keyed.get(key)
         if erase_enums and isinstance(model, EnumModel):
             return model.base
@@ -402,6 +462,11 @@ def _compare_models(sides: Sequence[_Side], key: str, count: int) -> ModelReport
             odd=missing,
         )
 
+    spellings = {name_key(m.name) for _, m in present}
+    if len(spellings) > 1:
+        values = _spread(count, ((s.index, m.name) for s, m in present))
+        out.add(None, "model-name", values, "named differently", "inline-name")
+
     kinds = {m.kind for _, m in present}
     if len(kinds) > 1:
         values = _spread(count, ((s.index, _model_kind_text(m)) for s, m in present))
@@ -490,10 +555,66 @@ def _compare_unions(
         out.add(None, "variants", _spread(count, texts), "union variants differ", odd=odd)
 
 
+# Words OpenAPI Generator spells some characters of a property name with, in some languages
+# only (`hate/threatening` is Dart's `hateSlashThreatening` and PHP's `hate_threatening`).
+_CHARACTER_WORDS = frozenset(
+    {
+        "slash",
+        "period",
+        "minus",
+        "plus",
+        "colon",
+        "dollar",
+        "hash",
+        "percent",
+        "ampersand",
+        "star",
+        "caret",
+        "pipe",
+        "equal",
+        "exclamation",
+        "semicolon",
+        "comma",
+        "tilde",
+        "backtick",
+    }
+)
+
+
+def _loose_key(name: str) -> str:
+    return "".join(w for w in words(bare_name(name)) if w not in _CHARACTER_WORDS)
+
+
+def _merge_spelled_characters(keyed: list[tuple[_Side, dict[str, Field]]]) -> None:
+    """Match fields that only some sources have, when their names agree once character words
+    are dropped and no source has both (so nothing is merged that one source keeps apart)."""
+    everywhere = set.intersection(*(set(fields) for _, fields in keyed))
+    groups: dict[str, list[str]] = {}
+    for _, fields in keyed:
+        for key, f in fields.items():
+            if key not in everywhere:
+                loose = _loose_key(f.name)
+                if key not in groups.setdefault(loose, []):
+                    groups[loose].append(key)
+    for keys in groups.values():
+        if len(keys) < 2:
+            continue
+        owners = [sum(1 for _, fields in keyed if key in fields) for key in keys]
+        covered = sum(1 for _, fields in keyed if any(key in fields for key in keys))
+        if sum(owners) != covered:
+            continue  # some source has two of them: keep them apart
+        target = keys[0]
+        for _, fields in keyed:
+            for key in keys[1:]:
+                if key in fields:
+                    fields[target] = fields.pop(key)
+
+
 def _compare_fields(
     present: Sequence[tuple[_Side, ObjectModel]], count: int, out: _Collector
 ) -> None:
     keyed = [(side, _keyed_fields(model)) for side, model in present]
+    _merge_spelled_characters(keyed)
     order: list[str] = []
     for _, fields in keyed:
         order.extend(k for k in fields if k not in order)
@@ -585,17 +706,8 @@ def compare(sets: Sequence[ModelSet], labels: Sequence[str] | None = None) -> Pa
     case-insensitively), findings in field declaration order."""
     if len(sets) < 2:
         raise ValueError("parity needs at least two sources")
-    sides = [
-        _Side(
-            index=i,
-            models=s,
-            keyed={key: by_name[name] for key, name in _keyed(m.name for m in s.models).items()}
-            if (by_name := s.by_name())
-            else {},
-            knows=s.knows,
-        )
-        for i, s in enumerate(sets)
-    ]
+    sides = [_side(i, s) for i, s in enumerate(sets)]
+    _match_inline_names(sides)
     keys: dict[str, None] = {}
     for side in sides:
         keys.update(dict.fromkeys(side.keyed))
