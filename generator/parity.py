@@ -34,6 +34,7 @@ from .ir import (
     EnumModel,
     Field,
     ListOf,
+    MapOf,
     Model,
     ModelSet,
     Nullable,
@@ -88,6 +89,28 @@ CATEGORIES: dict[str, str] = {
         "a schema declared inline gets a generated name, and generators differ: OpenAPI"
         " Generator says `Inner` for array items, `AllOf` for allOf parts and puts the status"
         " code in response names"
+    ),
+    "empty-table": (
+        "an enum, alias or union that markdown docs show as an empty property table (the docs"
+        " cannot say which it is)"
+    ),
+    "null-default": "a `default: null`, which OpenAPI Generator's docs do not print",
+    "alias-default": (
+        "a default declared on a named alias the field refers to; OpenAPI Generator copies it"
+        " onto the field"
+    ),
+    "model-default": (
+        "a default of a field typed by a union or object model, which OpenAPI Generator's docs"
+        " do not print"
+    ),
+    "same-shape": (
+        "two identically shaped models under different names: OpenAPI Generator reuses the"
+        " first of several identical inline schemas, and makes a new model of a `$ref` wrapped"
+        " in `allOf` beside a description"
+    ),
+    "form-body": (
+        "a multipart/form-data request body (it has a file field) or a schema inside one:"
+        " OpenAPI Generator makes operation parameters of it, not a model"
     ),
     "any-spelling": (
         "a free-form value spelt as an untyped object in one source and as any JSON in another"
@@ -215,12 +238,17 @@ def name_key(name: str) -> str:
     return key or name
 
 
-def _keyed(names: Iterable[str]) -> dict[str, str]:
+def field_key(name: str) -> str:
+    """Like :func:`name_key` for property names (a ``.`` in a JSON key is no package)."""
+    return "".join(words(name)) or name
+
+
+def _keyed(names: Iterable[str], key_of: Callable[[str], str] = name_key) -> dict[str, str]:
     """key -> name, deterministic when two names of one source share a key (the later ones
     keep their exact name as key, so they are never merged silently)."""
     result: dict[str, str] = {}
     for name in names:
-        key = name_key(name)
+        key = key_of(name)
         if key in result:
             key = f"{key}~{name}"
         result[key] = name
@@ -277,6 +305,50 @@ def inline_name_key(name: str) -> str:
     key = "".join({"inner": "item"}.get(w, w) for w in words(bare_name(name)))
     key = key.replace("allof", "")
     return re.sub(r"(?<=[a-z])[1-5][0-9][0-9](?=response)", "", key)
+
+
+_VARIANT = re.compile(
+    r"(?P<base>.+?)(?:oneof|anyof|option)(?P<n>\d*)|(?P<base2>.+?[a-z])(?P<n2>\d+)"
+)
+
+
+def _variant_key(name: str) -> tuple[str, int] | None:
+    """``MessageStreamEventOneOf2`` -> (messagestreamevent, 2); ``MessageStreamEvent3`` ->
+    (messagestreamevent, 3): the names generators give the inline variants of a union."""
+    match = _VARIANT.fullmatch(inline_name_key(name))
+    if match is None:
+        return None
+    if match["base"] is not None:
+        return match["base"], int(match["n"] or 0)
+    return match["base2"], int(match["n2"])
+
+
+def _match_numbered_variants(sides: Sequence[_Side]) -> None:
+    """Pair the inline variants of one union across sources, in order, when every source
+    that has some of them has the same number of them."""
+    everywhere = set.intersection(*(set(side.keyed) for side in sides))
+    groups: dict[str, dict[int, list[tuple[int, str]]]] = {}
+    for side in sides:
+        for key, model in side.keyed.items():
+            variant = _variant_key(model.name) if key not in everywhere else None
+            if variant is not None:
+                base, number = variant
+                groups.setdefault(base, {}).setdefault(side.index, []).append((number, key))
+    for per_side in groups.values():
+        counts = {len(members) for members in per_side.values()}
+        if len(per_side) < 2 or len(counts) != 1:
+            continue
+        ordered = [sorted(per_side[i]) for i in sorted(per_side)]
+        for position in range(len(ordered[0])):
+            target = ordered[0][position][1]
+            for side_index, members in zip(sorted(per_side)[1:], ordered[1:], strict=True):
+                side = sides[side_index]
+                key = members[position][1]
+                if key == target or target in side.keyed:
+                    continue
+                model = side.keyed.pop(key)
+                side.keyed[target] = model
+                side.keys[model.name] = target
 
 
 def _match_inline_names(sides: Sequence[_Side]) -> None:
@@ -387,10 +459,12 @@ def _differs(values: Sequence[str | None]) -> bool:
 
 
 class _Collector:
-    def __init__(self, model: str, count: int) -> None:
+    def __init__(self, model: str, count: int, equivalent: dict[tuple[int, str], str]) -> None:
         self.model = model
         self.count = count
         self.findings: list[Finding] = []
+        # (source index, model key) -> the category that explains the model's absence elsewhere
+        self.equivalent = equivalent
 
     def add(
         self,
@@ -430,11 +504,25 @@ def _missing_model_category(present: Sequence[tuple[_Side, Model]]) -> str:
     models = [m for _, m in present]
     if all(isinstance(m, AliasModel) for m in models):
         return "alias-inlined"
+    if all(_in_form_body(side, m) for side, m in present):
+        return "form-body"
     if all(isinstance(m, EnumModel) for m in models) and all(
         _declared_inline(side, m) for side, m in present
     ):
         return "inline-enum"
     return "drift"
+
+
+def _in_form_body(side: _Side, model: Model) -> bool:
+    """A request body with a file field (sent as multipart/form-data), or a schema declared
+    inside one: OpenAPI Generator turns its properties into operation parameters."""
+    pointer = model.source.pointer
+    parts = pointer.split("/")
+    root_name = parts[3] if pointer.startswith("/components/schemas/") and len(parts) > 3 else None
+    root = side.keyed.get(side.key(root_name)) if root_name else model
+    if not isinstance(root, ObjectModel) or root.name not in side.models.request_roots:
+        return False
+    return any(isinstance(f.type, Primitive) and f.type.format == "binary" for f in root.fields)
 
 
 def _declared_inline(side: _Side, model: Model) -> bool:
@@ -444,11 +532,13 @@ def _declared_inline(side: _Side, model: Model) -> bool:
     return bool(pointer) and pointer.count("/") > 3
 
 
-def _compare_models(sides: Sequence[_Side], key: str, count: int) -> ModelReport:
+def _compare_models(
+    sides: Sequence[_Side], key: str, count: int, equivalent: dict[tuple[int, str], str]
+) -> ModelReport:
     present = [(s, s.keyed[key]) for s in sides if key in s.keyed]
     names = _spread(count, ((s.index, m.name) for s, m in present))
     display = present[0][1].name
-    out = _Collector(display, count)
+    out = _Collector(display, count, equivalent)
 
     if len(present) < count:
         values = ["present" if n is not None else None for n in names]
@@ -470,17 +560,7 @@ def _compare_models(sides: Sequence[_Side], key: str, count: int) -> ModelReport
     kinds = {m.kind for _, m in present}
     if len(kinds) > 1:
         values = _spread(count, ((s.index, _model_kind_text(m)) for s, m in present))
-        category = "drift"
-        if kinds == {"object", "union"} and all(
-            "composition" not in s.knows for s, m in present if isinstance(m, ObjectModel)
-        ):
-            category = "flattened"
-        elif kinds == {"object", "union"} and all(
-            "composition" in s.knows for s, m in present if isinstance(m, ObjectModel)
-        ):
-            # A source that states composition but still shows an object may be an
-            # OpenAPI Generator class (which flattens unions by design).
-            category = "flattened" if _looks_flattened(present) else "drift"
+        category = _kind_category(present)
         out.add(None, "model-kind", values, "different kinds of model", category)
         # Compare what the models of the majority kind share; the others are reported above.
         majority = Counter(m.kind for _, m in present).most_common(1)[0][0]
@@ -491,10 +571,19 @@ def _compare_models(sides: Sequence[_Side], key: str, count: int) -> ModelReport
     return ModelReport(display, tuple(names), tuple(out.findings))
 
 
-def _looks_flattened(present: Sequence[tuple[_Side, Model]]) -> bool:
-    objects = [m for _, m in present if isinstance(m, ObjectModel)]
-    unions = [m for _, m in present if isinstance(m, UnionModel)]
-    return bool(objects) and bool(unions) and all(not m.bases for m in objects)
+def _kind_category(present: Sequence[tuple[_Side, Model]]) -> str:
+    """Why one model is an object in some sources and something else in others."""
+    objects = [(s, m) for s, m in present if isinstance(m, ObjectModel)]
+    if not objects or any("composition" in s.knows for s, _ in objects):
+        return "drift"
+    other = {m.kind for _, m in present} - {"object"}
+    if all(not m.fields for _, m in objects) and all(
+        "enum_values" not in s.knows for s, _ in objects
+    ):
+        return "empty-table"
+    if other <= {"union", "alias"}:
+        return "flattened"
+    return "drift"
 
 
 def _compare_same_kind(present: Sequence[tuple[_Side, Model]], count: int, out: _Collector) -> None:
@@ -582,7 +671,7 @@ _CHARACTER_WORDS = frozenset(
 
 
 def _loose_key(name: str) -> str:
-    return "".join(w for w in words(bare_name(name)) if w not in _CHARACTER_WORDS)
+    return "".join(w for w in words(name) if w not in _CHARACTER_WORDS)
 
 
 def _merge_spelled_characters(keyed: list[tuple[_Side, dict[str, Field]]]) -> None:
@@ -636,7 +725,7 @@ def _compare_fields(
 
 
 def _keyed_fields(model: ObjectModel) -> dict[str, Field]:
-    names = _keyed(f.name for f in model.fields)
+    names = _keyed((f.name for f in model.fields), field_key)
     by_name = {f.name: f for f in model.fields}
     return {key: by_name[name] for key, name in names.items()}
 
@@ -671,7 +760,25 @@ def _compare_field(
         # An empty list or map default on one side only is OpenAPI Generator's, not the spec's.
         plain = ["(none)" if t in ("[]", "{}") else t for _, t in texts]
         category = "drift" if _differs(plain) else "generator-default"
+        if category == "drift":
+            category = _default_category(have, dict(texts))
         out.add(name, "default", _spread(count, texts), "defaults differ", category)
+
+
+def _default_category(have: Sequence[tuple[_Side, Field]], texts: dict[int, str]) -> str:
+    """Why defaults differ, when a known lossiness explains it."""
+    stated = {t for t in texts.values() if t != "(none)"}
+    if stated == {"null"}:
+        return "null-default"
+    if len(stated) != 1:
+        return "drift"
+    silent = [(s, f) for s, f in have if texts.get(s.index) == "(none)"]
+    targets = [s.model(f.type.name) if isinstance(f.type, Ref) else None for s, f in silent]
+    if targets and all(isinstance(t, AliasModel) for t in targets):
+        return "alias-default"
+    if targets and all(t is not None and not isinstance(t, EnumModel) for t in targets):
+        return "model-default"
+    return "drift"
 
 
 def _compare_types(
@@ -689,7 +796,159 @@ def _compare_types(
         category = "enum-as-base-type"
     elif all(_is_free_form(k) for k in erased):
         category = "any-spelling"
+    elif _same_shapes(have, out.equivalent):
+        category = "same-shape"
+    elif _unknown_tables(have, formats, out.equivalent):
+        category = "empty-table"
     out.add(name, "type", shown, "types differ", category, odd=odd)
+
+
+def _same_shapes(
+    have: Sequence[tuple[_Side, TypeRef]], equivalent: dict[tuple[int, str], str]
+) -> bool:
+    """True when the types differ only in which of two identically shaped models they name
+    (OpenAPI Generator reuses the first of several identical inline schemas, and makes a new
+    model of a ``$ref`` wrapped in ``allOf`` beside a description). The models involved are
+    recorded in ``equivalent``, so their absence elsewhere is explained too."""
+    pairs: list[tuple[_Side, str, _Side, str]] = []
+    first_side, first_type = have[0]
+    for side, type_ in have[1:]:
+        if not _paired_refs(first_side, first_type, side, type_, pairs):
+            return False
+    if all(x == y for _, x, _, y in pairs):
+        return False
+    for a, x, b, y in pairs:
+        if x == y:
+            continue
+        if y in a.keyed:
+            same = _shapes_match(_shape(a, a.keyed[x]), _shape(a, a.keyed[y]))
+        elif x in b.keyed:
+            same = _shapes_match(_shape(b, b.keyed[x]), _shape(b, b.keyed[y]))
+        else:
+            same = _shapes_match(_shape(a, a.keyed[x]), _shape(b, b.keyed[y]))
+        if not same:
+            return False
+    for a, x, b, y in pairs:
+        equivalent[(a.index, x)] = equivalent[(b.index, y)] = "same-shape"
+    return True
+
+
+def _is_empty_table(side: _Side, model: Model | None) -> bool:
+    """A model a lossy source shows with no properties: it may be an enum, alias or union."""
+    return (
+        isinstance(model, ObjectModel)
+        and not model.fields
+        and "composition" not in side.knows
+        and "enum_values" not in side.knows
+    )
+
+
+def _wild_key(side: _Side, ref: TypeRef, formats: bool, found: list[str]) -> str:
+    """The enum-erased type key with empty-table models as ``?``; their keys go to ``found``."""
+    ref = side.resolve(ref)
+    if isinstance(ref, Ref):
+        key = side.key(ref.name)
+        if _is_empty_table(side, side.keyed.get(key)):
+            found.append(key)
+            return "?"
+    if isinstance(ref, ListOf):
+        return f"list[{_wild_key(side, ref.item, formats, found)}]"
+    if isinstance(ref, MapOf):
+        return f"map[{_wild_key(side, ref.value, formats, found)}]"
+    return _type_key(side, ref, formats, erase_enums=True)
+
+
+def _unknown_tables(
+    have: Sequence[tuple[_Side, TypeRef]], formats: bool, equivalent: dict[tuple[int, str], str]
+) -> bool:
+    """True when the types differ only where a source names a model it shows as an empty
+    table (whose kind it cannot state)."""
+    found: dict[int, list[str]] = {}
+    keys = []
+    for side, type_ in have:
+        found[side.index] = []
+        keys.append(_wild_key(side, type_, formats, found[side.index]))
+    if not any(found.values()):
+        return False
+    patterns = [re.compile(re.escape(k).replace(r"\?", ".+")) for k in keys]
+    if not all(p.fullmatch(k) for p in patterns for k in keys if "?" not in k):
+        return False
+    for index, models in found.items():
+        for key in models:
+            equivalent.setdefault((index, key), "empty-table")
+    return True
+
+
+def _paired_refs(
+    a: _Side, x: TypeRef, b: _Side, y: TypeRef, pairs: list[tuple[_Side, str, _Side, str]]
+) -> bool:
+    x, y = a.resolve(x), b.resolve(y)
+    if isinstance(x, ListOf) and isinstance(y, ListOf):
+        return _paired_refs(a, x.item, b, y.item, pairs)
+    if isinstance(x, MapOf) and isinstance(y, MapOf):
+        return _paired_refs(a, x.value, b, y.value, pairs)
+    if isinstance(x, Ref) and isinstance(y, Ref):
+        kx, ky = a.key(x.name), b.key(y.name)
+        if kx not in a.keyed or ky not in b.keyed:
+            return False
+        pairs.append((a, kx, b, ky))
+        return True
+    return _type_key(a, x, True, False) == _type_key(b, y, True, False)
+
+
+def _shapes_match(one: str, other: str) -> bool:
+    """Equal, where ``?`` (a model whose kind a source cannot state) matches anything."""
+    if one == other:
+        return True
+    for pattern, text in ((one, other), (other, one)):
+        if "?" in pattern and "?" not in text:
+            regex = re.escape(pattern).replace(r"\?", ".*?")
+            if re.fullmatch(regex, text):
+                return True
+    return False
+
+
+def _shape(side: _Side, item: Model | TypeRef, depth: int = 0) -> str:
+    """A structural spelling of a model or type, with names, formats and enums left out."""
+    if isinstance(item, Ref):
+        model = side.model(item.name)
+        if model is None or depth >= 3:
+            return "ref"
+        return _shape(side, model, depth + 1)
+    if isinstance(item, Primitive):
+        return item.kind
+    if isinstance(item, ListOf):
+        return f"[{_shape(side, item.item, depth)}]"
+    if isinstance(item, MapOf):
+        return f"{{*:{_shape(side, item.value, depth)}}}"
+    if isinstance(item, ObjectModel) and _is_empty_table(side, item):
+        return "?"
+    if isinstance(item, ObjectModel):
+        inner = sorted(f"{field_key(f.name)}:{_shape(side, f.type, depth)}" for f in item.fields)
+        return "{" + ",".join(inner) + "}"
+    if isinstance(item, EnumModel):
+        return item.base
+    if isinstance(item, AliasModel):
+        return _shape(side, item.target, depth)
+    return "(" + "|".join(sorted(_shape(side, v, depth) for v in item.variants)) + ")"
+
+
+def _explain_missing(
+    sides: Sequence[_Side], key: str, report: ModelReport, equivalent: dict[tuple[int, str], str]
+) -> ModelReport:
+    """A model missing from some sources whose every copy stands in for an identically
+    shaped model of another source (found while comparing types) is explained."""
+    holders = [s.index for s in sides if key in s.keyed]
+    reasons = {equivalent.get((i, key)) for i in holders}
+    if None in reasons or len(reasons) != 1:
+        return report
+    findings = tuple(
+        replace(f, category=reasons.pop() or "drift")
+        if f.kind == "model-missing" and f.category == "drift"
+        else f
+        for f in report.findings
+    )
+    return replace(report, findings=findings)
 
 
 def _label(sets: Sequence[ModelSet]) -> list[str]:
@@ -708,10 +967,15 @@ def compare(sets: Sequence[ModelSet], labels: Sequence[str] | None = None) -> Pa
         raise ValueError("parity needs at least two sources")
     sides = [_side(i, s) for i, s in enumerate(sets)]
     _match_inline_names(sides)
+    _match_numbered_variants(sides)
     keys: dict[str, None] = {}
     for side in sides:
         keys.update(dict.fromkeys(side.keyed))
-    reports = [_compare_models(sides, key, len(sides)) for key in keys]
+    equivalent: dict[tuple[int, str], str] = {}
+    reports = [_compare_models(sides, key, len(sides), equivalent) for key in keys]
+    reports = [
+        _explain_missing(sides, key, r, equivalent) for key, r in zip(keys, reports, strict=True)
+    ]
     reports.sort(key=lambda r: (r.name.casefold(), r.name))
     names = list(labels) if labels is not None else _label(sets)
     infos = tuple(
