@@ -112,6 +112,14 @@ CATEGORIES: dict[str, str] = {
         "a multipart/form-data request body (it has a file field) or a schema inside one:"
         " OpenAPI Generator makes operation parameters of it, not a model"
     ),
+    "no-properties": (
+        "an object schema with no properties, which OpenAPI Generator treats as a free-form"
+        " object rather than a model"
+    ),
+    "parameter-schema": (
+        "a model OpenAPI Generator made of an operation parameter's inline schema (named"
+        " `<Operation><Name>Parameter`); a spec's models are its schemas and bodies"
+    ),
     "any-spelling": (
         "a free-form value spelt as an untyped object in one source and as any JSON in another"
     ),
@@ -307,6 +315,14 @@ def inline_name_key(name: str) -> str:
     return re.sub(r"(?<=[a-z])[1-5][0-9][0-9](?=response)", "", key)
 
 
+def _variant_marked_key(name: str) -> str:
+    """:func:`inline_name_key` with a union variant's position marked the same way whether a
+    generator spells it ``OneOf``/``OneOf1`` or a number (``Input3Item``, ``InputOneOfInner``)."""
+    key = inline_name_key(name)
+    key = re.sub(r"(?:oneof|anyof)\d*(?=item)", "#", key)
+    return re.sub(r"(?<=[a-z])\d+(?=item)", "#", key)
+
+
 _VARIANT = re.compile(
     r"(?P<base>.+?)(?:oneof|anyof|option)(?P<n>\d*)|(?P<base2>.+?[a-z])(?P<n2>\d+)"
 )
@@ -351,15 +367,43 @@ def _match_numbered_variants(sides: Sequence[_Side]) -> None:
                 side.keys[model.name] = target
 
 
-def _match_inline_names(sides: Sequence[_Side]) -> None:
-    """Unify models that only some sources have under one key when their inline-name keys
+def _match_by_shape(sides: Sequence[_Side]) -> None:
+    """Pair models that one source has and another lacks when they have the same non-trivial
+    shape and share a name prefix (a union's inline variants, named by title in one source
+    and by position in another), and the pairing is unique."""
+    for a in sides:
+        for b in sides[a.index + 1 :]:
+            only_a = [k for k in a.keyed if k not in b.keyed]
+            only_b = [k for k in b.keyed if k not in a.keyed]
+            buckets: dict[str, tuple[list[str], list[str]]] = {}
+            for side, keys, slot in ((a, only_a, 0), (b, only_b, 1)):
+                for key in keys:
+                    model = side.keyed[key]
+                    if isinstance(model, ObjectModel) and model.fields:
+                        buckets.setdefault(_shape(side, model), ([], []))[slot].append(key)
+            for in_a, in_b in buckets.values():
+                if len(in_a) != 1 or len(in_b) != 1:
+                    continue
+                x, y = in_a[0], in_b[0]
+                prefix = next(
+                    (i for i, (c, d) in enumerate(zip(x, y)) if c != d), min(len(x), len(y))
+                )
+                if prefix < 12:
+                    continue
+                model = b.keyed.pop(y)
+                b.keyed[x] = model
+                b.keys[model.name] = x
+
+
+def _match_inline_names(sides: Sequence[_Side], loose: Callable[[str], str]) -> None:
+    """Unify models that only some sources have under one key when their ``loose`` keys
     agree, each source has at most one of them, and no source has two."""
     everywhere = set.intersection(*(set(side.keyed) for side in sides))
     groups: dict[str, list[tuple[_Side, str]]] = {}
     for side in sides:
         for key, model in side.keyed.items():
             if key not in everywhere:
-                groups.setdefault(inline_name_key(model.name), []).append((side, key))
+                groups.setdefault(loose(model.name), []).append((side, key))
     for members in groups.values():
         owners = [side.index for side, _ in members]
         if len(members) < 2 or len(set(owners)) != len(owners):
@@ -506,6 +550,11 @@ def _missing_model_category(present: Sequence[tuple[_Side, Model]]) -> str:
         return "alias-inlined"
     if all(_in_form_body(side, m) for side, m in present):
         return "form-body"
+    if all(isinstance(m, ObjectModel) and not m.fields and m.additional is None for m in models):
+        if all("composition" in side.knows for side, _ in present):
+            return "no-properties"
+    if all(m.name.endswith("Parameter") and "operations" not in s.knows for s, m in present):
+        return "parameter-schema"
     if all(isinstance(m, EnumModel) for m in models) and all(
         _declared_inline(side, m) for side, m in present
     ):
@@ -829,7 +878,7 @@ def _same_shapes(
         if not same:
             return False
     for a, x, b, y in pairs:
-        equivalent[(a.index, x)] = equivalent[(b.index, y)] = "same-shape"
+        _record_same_shape(a, x, b, y, equivalent, 0)
     return True
 
 
@@ -877,6 +926,26 @@ def _unknown_tables(
         for key in models:
             equivalent.setdefault((index, key), "empty-table")
     return True
+
+
+def _record_same_shape(
+    a: _Side, x: str, b: _Side, y: str, equivalent: dict[tuple[int, str], str], depth: int
+) -> None:
+    """Record ``x`` of ``a`` and ``y`` of ``b`` as stand-ins for each other, and so the models
+    their fields name, field by field."""
+    if x == y or depth > 4:
+        return
+    equivalent[(a.index, x)] = equivalent[(b.index, y)] = "same-shape"
+    mx, my = a.keyed.get(x), b.keyed.get(y)
+    if not isinstance(mx, ObjectModel) or not isinstance(my, ObjectModel):
+        return
+    theirs = {field_key(f.name): f for f in my.fields}
+    for f in mx.fields:
+        other = theirs.get(field_key(f.name))
+        pairs: list[tuple[_Side, str, _Side, str]] = []
+        if other is not None and _paired_refs(a, f.type, b, other.type, pairs):
+            for a2, x2, b2, y2 in pairs:
+                _record_same_shape(a2, x2, b2, y2, equivalent, depth + 1)
 
 
 def _paired_refs(
@@ -966,8 +1035,10 @@ def compare(sets: Sequence[ModelSet], labels: Sequence[str] | None = None) -> Pa
     if len(sets) < 2:
         raise ValueError("parity needs at least two sources")
     sides = [_side(i, s) for i, s in enumerate(sets)]
-    _match_inline_names(sides)
+    _match_inline_names(sides, inline_name_key)
     _match_numbered_variants(sides)
+    _match_inline_names(sides, _variant_marked_key)
+    _match_by_shape(sides)
     keys: dict[str, None] = {}
     for side in sides:
         keys.update(dict.fromkeys(side.keyed))
