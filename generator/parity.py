@@ -386,7 +386,8 @@ def _match_by_shape(sides: Sequence[_Side]) -> None:
                     continue
                 x, y = in_a[0], in_b[0]
                 prefix = next(
-                    (i for i, (c, d) in enumerate(zip(x, y)) if c != d), min(len(x), len(y))
+                    (i for i, (c, d) in enumerate(zip(x, y, strict=False)) if c != d),
+                    min(len(x), len(y)),
                 )
                 if prefix < 12:
                     continue
@@ -503,7 +504,10 @@ def _differs(values: Sequence[str | None]) -> bool:
 
 
 class _Collector:
-    def __init__(self, model: str, count: int, equivalent: dict[tuple[int, str], str]) -> None:
+    def __init__(
+        self, model: str, count: int, equivalent: dict[tuple[int, str], str], mixed: bool
+    ) -> None:
+        self.mixed = mixed  # the sources name inline schemas differently (see compare)
         self.model = model
         self.count = count
         self.findings: list[Finding] = []
@@ -582,12 +586,16 @@ def _declared_inline(side: _Side, model: Model) -> bool:
 
 
 def _compare_models(
-    sides: Sequence[_Side], key: str, count: int, equivalent: dict[tuple[int, str], str]
+    sides: Sequence[_Side],
+    key: str,
+    count: int,
+    equivalent: dict[tuple[int, str], str],
+    mixed: bool,
 ) -> ModelReport:
     present = [(s, s.keyed[key]) for s in sides if key in s.keyed]
     names = _spread(count, ((s.index, m.name) for s, m in present))
     display = present[0][1].name
-    out = _Collector(display, count, equivalent)
+    out = _Collector(display, count, equivalent, mixed)
 
     if len(present) < count:
         values = ["present" if n is not None else None for n in names]
@@ -845,9 +853,9 @@ def _compare_types(
         category = "enum-as-base-type"
     elif all(_is_free_form(k) for k in erased):
         category = "any-spelling"
-    elif _same_shapes(have, out.equivalent):
+    elif out.mixed and _same_shapes(have, out.equivalent):
         category = "same-shape"
-    elif _unknown_tables(have, formats, out.equivalent):
+    elif _unknown_tables(have, formats, out.equivalent if out.mixed else {}):
         category = "empty-table"
     out.add(name, "type", shown, "types differ", category, odd=odd)
 
@@ -1035,15 +1043,20 @@ def compare(sets: Sequence[ModelSet], labels: Sequence[str] | None = None) -> Pa
     if len(sets) < 2:
         raise ValueError("parity needs at least two sources")
     sides = [_side(i, s) for i, s in enumerate(sets)]
-    _match_inline_names(sides, inline_name_key)
-    _match_numbered_variants(sides)
-    _match_inline_names(sides, _variant_marked_key)
-    _match_by_shape(sides)
+    # Names invented for inline schemas differ between a source that states composition (a
+    # spec, modelgen's code) and OpenAPI Generator's output, which names and flattens them its
+    # own way. Two outputs of OpenAPI Generator name alike: a name difference there is drift.
+    mixed = len({"composition" in s.knows for s in sets}) > 1
+    if mixed:
+        _match_inline_names(sides, inline_name_key)
+        _match_numbered_variants(sides)
+        _match_inline_names(sides, _variant_marked_key)
+        _match_by_shape(sides)
     keys: dict[str, None] = {}
     for side in sides:
         keys.update(dict.fromkeys(side.keyed))
     equivalent: dict[tuple[int, str], str] = {}
-    reports = [_compare_models(sides, key, len(sides), equivalent) for key in keys]
+    reports = [_compare_models(sides, key, len(sides), equivalent, mixed) for key in keys]
     reports = [
         _explain_missing(sides, key, r, equivalent) for key, r in zip(keys, reports, strict=True)
     ]

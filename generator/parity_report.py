@@ -119,7 +119,7 @@ def _missing_per_source(report: ParityReport) -> list[int]:
             1
             for m in report.models
             if m.names[i] is None
-            and any(f.kind == "model-missing" and f.is_drift for f in m.findings)
+            and any(f.kind == "model-missing" and f.ignored is None for f in m.findings)
         )
         for i in range(len(report.sources))
     ]
