@@ -94,6 +94,9 @@ CATEGORIES: dict[str, str] = {
         "an enum, alias or union that markdown docs show as an empty property table (the docs"
         " cannot say which it is)"
     ),
+    "container-default": (
+        "a non-empty list or map default, which OpenAPI Generator's PHP and Dart generators drop"
+    ),
     "null-default": "a `default: null`, which OpenAPI Generator's docs do not print",
     "alias-default": (
         "a default declared on a named alias the field refers to; OpenAPI Generator copies it"
@@ -389,7 +392,7 @@ def _match_by_shape(sides: Sequence[_Side]) -> None:
                     (i for i, (c, d) in enumerate(zip(x, y, strict=False)) if c != d),
                     min(len(x), len(y)),
                 )
-                if prefix < 12:
+                if prefix < 8:
                     continue
                 model = b.keyed.pop(y)
                 b.keyed[x] = model
@@ -827,6 +830,8 @@ def _default_category(have: Sequence[tuple[_Side, Field]], texts: dict[int, str]
     stated = {t for t in texts.values() if t != "(none)"}
     if stated == {"null"}:
         return "null-default"
+    if len(stated - {"[]", "{}"}) == 1 and next(iter(stated - {"[]", "{}"}))[:1] in "[{":
+        return "container-default"
     if len(stated) != 1:
         return "drift"
     silent = [(s, f) for s, f in have if texts.get(s.index) == "(none)"]

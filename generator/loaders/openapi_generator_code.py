@@ -311,7 +311,8 @@ def _php_object(
                 source=source,
             )
         )
-    return ObjectModel(name=name, fields=tuple(fields), source=source)
+    # Whether the class itself may be null is not stated (the generator keeps it per field).
+    return ObjectModel(name=name, fields=tuple(fields), nullable=Nullable.UNKNOWN, source=source)
 
 
 def _php_enum(class_name: str, consts: dict[str, Node], method: Node, source: Source) -> EnumModel:
@@ -324,6 +325,7 @@ def _php_enum(class_name: str, consts: dict[str, Node], method: Node, source: So
         name=class_name,
         base=_base(values),
         values=tuple(EnumValue(v) for v in values if not isinstance(v, list | dict)),
+        nullable=Nullable.UNKNOWN,
         source=source,
     )
 
@@ -491,7 +493,8 @@ def _dart_class(file: Path, node: Node, name: str) -> ObjectModel | None:
                 source=source,
             )
         )
-    return ObjectModel(name=name, fields=tuple(fields), source=source)
+    # Whether the class itself may be null is not stated (the generator keeps it per field).
+    return ObjectModel(name=name, fields=tuple(fields), nullable=Nullable.UNKNOWN, source=source)
 
 
 def _dart_str(literal: str) -> str:
@@ -539,5 +542,6 @@ def _dart_enum(file: Path, node: Node, main_names: set[str]) -> EnumModel:
         name=name,
         base=base,
         values=tuple(EnumValue(v) for v in values if not isinstance(v, list | dict)),
+        nullable=Nullable.UNKNOWN,
         source=source,
     )
