@@ -286,8 +286,10 @@ def test_an_empty_list_default_on_one_side_only_is_the_generators() -> None:
     a = models(obj("M", fld("tags", ListOf(STRING), default=Const([]))))
     b = models(obj("M", fld("tags", ListOf(STRING))))
     c = models(obj("M", fld("tags", ListOf(STRING), default=Const(["x"]))))
+    d = models(obj("M", fld("tags", ListOf(STRING), default=Const(["y"]))))
     assert kinds(compare([a, b])) == [("M", "tags", "default", "generator-default")]
-    assert kinds(compare([a, c])) == [("M", "tags", "default", "drift")]
+    assert kinds(compare([c, b])) == [("M", "tags", "default", "container-default")]
+    assert kinds(compare([c, d])) == [("M", "tags", "default", "drift")]
 
 
 # --- ignore rules ---
