@@ -71,9 +71,9 @@ def generate(tmp_path_factory: pytest.TempPathFactory) -> Generate:
     def run(spec: Path, language: str) -> Path:
         if (spec, language) not in cache:
             out = tmp_path_factory.mktemp(f"oag-{spec.stem}-{language}")
+            command = [cli, "generate", "-g", language, "-i", str(spec), "-o", str(out)]
             subprocess.run(
-                [cli, "generate", "-g", language, "-i", str(spec), "-o", str(out)]
-                + ["--global-property", "models,modelDocs=false,modelTests=false"],
+                [*command, "--global-property", "models,modelDocs=false,modelTests=false"],
                 check=True,
                 capture_output=True,
                 timeout=180,
