@@ -197,8 +197,9 @@ class _Shape:
     kind: str  # ref enum const union single object map array primitive multi any merged
     nullable: bool
     types: tuple[str, ...]
-    members: list[tuple[Location, JsonValue]]  # non-null oneOf/anyOf members (or allOf target)
+    members: list[tuple[Location, JsonValue]]  # non-null oneOf/anyOf members (allOf: merged)
     enum: list[Any] | None = None
+    ref: tuple[Location, JsonValue] | None = None  # kind "ref": where the $ref is, and it
 
 
 def _is_null_schema(schema: JsonValue) -> bool:
@@ -362,22 +363,22 @@ class _Loader:
     def _check_schema_node(
         self, target: Location, node: JsonValue, ref: JsonValue, loc: Location
     ) -> None:
+        """A $ref must point at a schema: a mapping, and, inside an OpenAPI document, somewhere
+        schemas live (components/schemas, a ``schema`` of a body or parameter, $defs)."""
         if not isinstance(node, dict):
             raise ModelgenError(
                 f"$ref {ref!r} points at a {type(node).__name__}, not a schema", self._src(loc)
             )
-        if target[1] in ("", "/components", "/components/schemas") and (
-            "openapi" in node or "schemas" in node or target[1] == "/components/schemas"
-        ):
-            raise ModelgenError(
-                f"$ref {ref!r} points at a document section, not a schema", self._src(loc)
-            )
-        if any(k in node for k in ("in", "content", "paths", "openapi", "schemas")) and not any(
-            k in node for k in ("type", "properties", "allOf", "oneOf", "anyOf", "$ref", "enum")
-        ):
-            raise ModelgenError(
-                f"$ref {ref!r} points at something that is not a schema", self._src(loc)
-            )
+        document = self.docs.doc(target[0])
+        if isinstance(document, dict) and "openapi" in document:
+            tokens = target[1].split("/")[1:]
+            in_schemas = tokens[:2] == ["components", "schemas"] and len(tokens) > 2
+            if not in_schemas and not {"schema", "$defs", "definitions"} & set(tokens):
+                raise ModelgenError(
+                    f"$ref {ref!r} points at {target[1] or 'the whole document'},"
+                    " which is not a schema",
+                    self._src(loc),
+                )
 
     def _deref(self, loc: Location, schema: JsonValue) -> tuple[Location, JsonValue]:
         """Follow a chain of pure ``$ref`` schemas to the first one with content."""
@@ -399,8 +400,9 @@ class _Loader:
             types = ()
         elif isinstance(raw, str):
             types = (raw,)
-        elif isinstance(raw, list) and raw and all(isinstance(t, str) for t in raw):
-            types = tuple(dict.fromkeys(raw))
+        elif isinstance(raw, list) and raw and all(isinstance(t, str) or t is None for t in raw):
+            # an unquoted YAML null in a type list means "null"
+            types = tuple(dict.fromkeys("null" if t is None else t for t in raw))
         else:
             raise ModelgenError(
                 f"type must be a name or a list of names, not {raw!r}", self._src(loc)
@@ -445,7 +447,9 @@ class _Loader:
         if "$ref" in s:
             if has_props or "allOf" in s:
                 return shape("object")
-            return shape("ref")
+            result = shape("ref")
+            result.ref = (loc, s["$ref"])
+            return result
         if "allOf" in s:
             return self._all_of_shape(loc, s, shape, has_props)
         if members and not has_props:
@@ -481,6 +485,8 @@ class _Loader:
             if not (isinstance(p, dict) and set(p) <= _ANNOTATIONS)
         ]
         result: _Shape = shape("object")
+        if any(isinstance(p, dict) and p.get("nullable") is True for p in parts):
+            result.nullable = True  # allOf: [{$ref: X}, {nullable: true}]
         if (
             len(content) == 1
             and isinstance(content[0][1], dict)
@@ -492,7 +498,9 @@ class _Loader:
             and set(content[0][1]) <= _ANNOTATIONS | {"$ref"}
         ):
             result.kind = "ref"
-            result.members = content
+            ref_loc, ref_schema = content[0]
+            assert isinstance(ref_schema, dict)
+            result.ref = (ref_loc, ref_schema["$ref"])
             return result
         if has_props or "oneOf" in s or "anyOf" in s or "additionalProperties" in s:
             return result
@@ -535,11 +543,8 @@ class _Loader:
             return Ref(self.names[loc]), nullable, _MISSING
         kind = shape.kind
         if kind == "ref":
-            if shape.members:  # allOf: [{$ref}]
-                member_loc, member = shape.members[0]
-                assert isinstance(member, dict)
-                return self._ref_type(member_loc, member["$ref"]), nullable, _MISSING
-            return self._ref_type(loc, schema["$ref"]), nullable, _MISSING
+            assert shape.ref is not None
+            return self._ref_type(*shape.ref), nullable, _MISSING
         if kind == "single":
             member_loc, member = shape.members[0]
             inner, inner_null, const = self._type(member_loc, member, hint, depth + 1)
@@ -617,24 +622,25 @@ class _Loader:
                 kinds.add("string")
             else:
                 raise ModelgenError(f"enum values must be scalars, not {value!r}", src)
+        declared = [t for t in shape.types if t in _PRIMITIVES]
+        if declared:
+            want = declared[0]
+            allowed = {want, "integer"} if want == "number" else {want}
+            wrong = kinds - allowed
+            if wrong:
+                raise ModelgenError(
+                    f"enum values of type {', '.join(sorted(wrong))} under type: {want}"
+                    f" ({shape.enum!r}); quote the values in the spec if they are strings",
+                    src,
+                )
+            return want
         if kinds == {"integer", "number"}:
             kinds = {"number"}
         if len(kinds) > 1:
             raise ModelgenError(
                 f"enum mixes value types ({', '.join(sorted(kinds))}): {shape.enum!r}", src
             )
-        found = kinds.pop() if kinds else "string"
-        declared = [t for t in shape.types if t in _PRIMITIVES]
-        if declared:
-            want = declared[0]
-            if want == found or (want == "number" and found == "integer"):
-                return want
-            raise ModelgenError(
-                f"enum values are {found} but the schema's type is {want}"
-                " (quote the values in the spec if they are strings)",
-                src,
-            )
-        return found
+        return kinds.pop() if kinds else "string"
 
     # -- models
 
@@ -704,11 +710,8 @@ class _Loader:
         model, so it must not resolve to itself)."""
         kind = shape.kind
         if kind == "ref":
-            if shape.members:
-                member_loc, member = shape.members[0]
-                assert isinstance(member, dict)
-                return self._ref_type(member_loc, member["$ref"]), False, _MISSING
-            return self._ref_type(loc, schema["$ref"]), False, _MISSING
+            assert shape.ref is not None
+            return self._ref_type(*shape.ref), False, _MISSING
         if kind == "single":
             member_loc, member = shape.members[0]
             return self._type(member_loc, member, name + "Option", depth + 1)
@@ -822,8 +825,8 @@ class _Loader:
             parent_name = parent.name if isinstance(parent, Ref) else None
             shape = self._shape(target, node)
             if shape.kind in ("union", "single") and not node.get("properties"):
-                for mloc, member in shape.members:
-                    self._collect_optional(result, mloc, member, depth + 1)
+                # the polymorphic pattern: a parent whose oneOf lists its children. It adds
+                # no fields (merging its variants would give each child its siblings' fields).
                 return
             if shape.kind not in ("object", "map", "merged", "ref") and "properties" not in node:
                 self.diagnostics.append(
@@ -856,7 +859,7 @@ class _Loader:
     ) -> None:
         """Union members of an object: their properties join as optional fields."""
         target, node = self._deref(loc, member)
-        if not isinstance(node, dict):
+        if not isinstance(node, dict) or target in self.collecting:
             return
         inner = self._collect(target, node, depth + 1)
         for prop in inner.props.values():
@@ -896,14 +899,15 @@ class _Loader:
             and isinstance(old.schema, dict)
             and isinstance(prop.schema, dict)
         ):
-            merged = {**old.schema, **prop.schema}
             if "$ref" in prop.schema:  # a new $ref replaces the old shape, keeps annotations
                 merged = {k: v for k, v in old.schema.items() if k in _ANNOTATIONS}
                 merged.update(prop.schema)
+            else:
+                merged = {**old.schema, **prop.schema}
+                if "$ref" in old.schema and not set(prop.schema) <= _ANNOTATIONS:
+                    del merged["$ref"]  # the new keywords describe the shape themselves
             prop = _Prop(prop.name, prop.loc, merged, prop.declared_by)
-            result.props.pop(prop.name)
-        elif old is not None:
-            result.props.pop(prop.name)
+        # a redeclared property keeps the place where it was first declared
         result.props[prop.name] = prop
 
     def _union(
@@ -931,6 +935,18 @@ class _Loader:
         else:
             for i, (member_loc, member) in enumerate(shape.members):
                 hint = self._member_hint(member, tag_property, name, i)
+                if isinstance(member, dict) and member_loc not in self.names:
+                    inner = self._shape(member_loc, member)
+                    if inner.kind == "const" or (
+                        inner.kind == "enum" and len(inner.enum or ()) == 1
+                    ):
+                        # a literal member (``const: inf``) keeps its value as a one-value enum
+                        if "const" in member and isinstance(member["const"], str):
+                            hint = name + _part(member["const"])
+                        self.names[member_loc] = self.allocator.allocate(
+                            f"{member_loc[0]}#{member_loc[1]}", hint, separator=""
+                        )
+                        self._build(member_loc, member, self.names[member_loc], depth + 1, inner)
                 variant, _, _ = self._type(member_loc, member, hint, depth + 1)
                 variants.append(variant)
         self.unions.append((name, self._declared_mapping(loc, discriminator)))
@@ -963,14 +979,20 @@ class _Loader:
         return prop, mapping
 
     def _member_hint(self, member: JsonValue, tag_property: str, parent: str, i: int) -> str:
+        """Title, else parent + the member's tag value (the discriminator property, else the
+        first property holding one string), else parent + 1-based index."""
         if isinstance(member, dict):
             title = member.get("title")
             if isinstance(title, str) and pascal(title):
                 return pascal(title)
             props = member.get("properties")
             if isinstance(props, dict):
-                tag = props.get(tag_property)
-                if isinstance(tag, dict):
+                names = [tag_property] if tag_property in props else []
+                names.extend(n for n in props if n != tag_property)
+                for prop_name in names:
+                    tag = props[prop_name]
+                    if not isinstance(tag, dict):
+                        continue
                     value = tag.get("const", _MISSING)
                     enum = tag.get("enum")
                     if value is _MISSING and isinstance(enum, list) and len(enum) == 1:

@@ -5,9 +5,12 @@ What it guarantees, whatever the input (bad-inputs.md §D and §F):
 - Inputs above :data:`MAX_BYTES` are refused before parsing.
 - Text: UTF-8 (with or without BOM) and UTF-16/32 with a BOM are accepted; invalid UTF-8 and
   NUL bytes are an error with the line. CRLF is fine.
-- Nesting: a cheap scan of the text refuses documents nested deeper than libyaml and Python can
-  take (libyaml's C loader segfaults at about 26,000 levels), before the text reaches a parser.
-  The loaders that walk the data guard their own recursion on top of this.
+- Nesting: a cheap scan of the text refuses documents nested deeper than :data:`MAX_DEPTH`
+  flow brackets or compact ``- - -`` levels, or indented more than ``2 * MAX_DEPTH`` columns,
+  before the text reaches a parser (libyaml's C loader segfaults at about 26,000 levels; real
+  specs stay under 20 brackets and 100 columns). The bound is an over-estimate, so whatever
+  passes it nests at most about 1,000 levels. The loaders that walk the data guard their own
+  recursion on top of this.
 - YAML is read with PyYAML's C loader and the safe constructor (no tags are ever turned into
   objects), with the YAML 1.2 core schema for plain scalars: ``on``/``yes``/``no`` stay
   strings, ``12:30`` stays a string, dates stay strings, ``0777`` is the integer 777.
@@ -41,7 +44,7 @@ from ..errors import ModelgenError
 from ..ir import JsonValue, Source
 
 MAX_BYTES = 50 * 1024 * 1024
-MAX_DEPTH = 512  # flow brackets, leading "- " runs, and indentation/4 are each capped by this
+MAX_DEPTH = 256  # flow brackets and leading "- " runs are capped by this, indentation by twice it
 MAX_EXPANDED_NODES = 2_000_000  # mappings and sequences the aliases may add once expanded
 
 
@@ -101,9 +104,9 @@ def check_depth(text: str, source: Source) -> None:
         raise ModelgenError(
             f"nested more than {MAX_DEPTH} levels deep (brackets); refused", Source(source.file)
         )
-    if "\n" + " " * (4 * MAX_DEPTH) in text:
+    if "\n" + " " * (2 * MAX_DEPTH) in text:
         raise ModelgenError(
-            f"indented more than {4 * MAX_DEPTH} columns; refused as too deeply nested",
+            f"indented more than {2 * MAX_DEPTH} columns; refused as too deeply nested",
             Source(source.file),
         )
     found = _LEADING_INDICATORS.search(text)
