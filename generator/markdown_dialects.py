@@ -121,7 +121,17 @@ _COMMON: dict[str, TypeRef] = {
 }
 
 _LIST_HEADS = frozenset(
-    {"List", "Array", "Vec", "ArrayList", "Seq", "Collection", "IList", "IEnumerable", "MutableList"}
+    {
+        "List",
+        "Array",
+        "Vec",
+        "ArrayList",
+        "Seq",
+        "Collection",
+        "IList",
+        "IEnumerable",
+        "MutableList",
+    }
 )
 _SET_HEADS = frozenset({"Set", "LinkedHashSet", "HashSet", "MutableSet"})
 _MAP_HEADS = frozenset(
@@ -199,7 +209,7 @@ class _Reader:
         return None
 
     def _generic(self, head: str, args: list[str]) -> TypeRef | None:
-        if head in _LIST_HEADS or head in ("List", "list") and len(args) == 1:
+        if head in _LIST_HEADS or (head in ("List", "list") and len(args) == 1):
             item = self.parse(args[0]) if len(args) == 1 else None
             return None if item is None else ListOf(item)
         if head in _SET_HEADS or head == "set":
@@ -319,17 +329,37 @@ def _unescape_backslashes(text: str) -> str:
     return re.sub(r'\\([\\"])', r"\1", text)
 
 
+# Words OpenAPI Generator's Dart generator escapes with a trailing underscore (``function_``).
+_DART_RESERVED = frozenset(
+    "abstract as assert async await break case catch class const continue covariant default"
+    " deferred do dynamic else enum export extends extension external factory false final"
+    " finally for function get hide if implements import in inout interface is late library"
+    " mixin native new null of on operator out part patch required rethrow return set show"
+    " source static super switch sync this throw true try typedef var void while with yield".split()
+)
+
+
 def _dart_name(wire: str) -> str:
-    return camel(wire) or wire
+    """``event_id`` -> ``eventId``, ``api_key.created`` -> ``apiKeyPeriodCreated``,
+    ``function`` -> ``function_``: the property names of OpenAPI Generator's Dart models."""
+    name = camel(wire.replace(".", "_period_")) or wire
+    return name + "_" if name in _DART_RESERVED else name
 
 
 def _php_name(wire: str) -> str:
     return wire if re.fullmatch(r"[a-z0-9_]+", wire) else (snake(wire) or wire)
 
 
-_PHP = {"float": Primitive("number"), "object": ANY, "array": ListOf(ANY)}
-_PY = {"float": Primitive("number"), "object": ANY, "date": Primitive("string", "date")}
-_JAVA = {"Date": Primitive("string", "date-time"), "float": Primitive("number", "float")}
+_PHP: dict[str, TypeRef] = {"float": Primitive("number"), "object": ANY, "array": ListOf(ANY)}
+_PY: dict[str, TypeRef] = {
+    "float": Primitive("number"),
+    "object": ANY,
+    "date": Primitive("string", "date"),
+}
+_JAVA: dict[str, TypeRef] = {
+    "Date": Primitive("string", "date-time"),
+    "float": Primitive("number", "float"),
+}
 
 DIALECTS: dict[str, Dialect] = {
     d.name: d
@@ -389,9 +419,12 @@ def read_default(text: str) -> Const | None:
     return Const(value)
 
 
-def write_default(value: JsonValue) -> str:
-    """The Dart/PHP spelling of a default (containers as ``const`` JSON: ``const []``)."""
+def write_default(value: JsonValue, python: bool = False) -> str:
+    """The Dart/PHP spelling of a default (containers as ``const`` JSON: ``const []``), or the
+    Python one (``True``, ``[]``)."""
     if isinstance(value, bool):
+        if python:
+            return "True" if value else "False"
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
@@ -399,7 +432,8 @@ def write_default(value: JsonValue) -> str:
         return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
     if value is None:
         return "null"
-    return "const " + json.dumps(value, separators=(", ", ": "), ensure_ascii=False)
+    literal = json.dumps(value, separators=(", ", ": "), ensure_ascii=False)
+    return literal if python else "const " + literal
 
 
 # --- writing type cells (the dialects modelgen writes) ----------------------------------------
@@ -490,3 +524,27 @@ def dart_type_cell(t: TypeRef) -> str:
     if _dart_is_primitive(inner):
         return f"**{spelling}**"
     return f"[**{spelling}**]({_dart_complex(t)}.md)"
+
+
+def _python_spelling(t: TypeRef) -> str:
+    if isinstance(t, Primitive):
+        if t.kind == "string":
+            if t.format in ("date", "date-time"):
+                return "date" if t.format == "date" else "datetime"
+            return "bytearray" if t.format == "binary" else "str"
+        return {"integer": "int", "number": "float", "boolean": "bool", "any": "object"}[t.kind]
+    if isinstance(t, Ref):
+        return t.name
+    if isinstance(t, ListOf):
+        return f"List[{_python_spelling(t.item)}]"
+    return f"Dict[str, {_python_spelling(t.value)}]"
+
+
+def python_type_cell(t: TypeRef) -> str:
+    """``**str**``, ``**Dict[str, object]**``, ``[**List[Foo]**](Foo.md)``: Python links every
+    type whose innermost item is a model."""
+    spelling = _python_spelling(t)
+    leaf = _leaf(t)
+    if isinstance(leaf, Ref):
+        return f"[**{spelling}**]({leaf.name}.md)"
+    return f"**{spelling}**"

@@ -27,6 +27,7 @@ EMITTERS: dict[str, str] = {
     "python": "python",
     "docs-php": "docs_php",
     "docs-dart": "docs_dart",
+    "docs-python": "docs_python",
 }
 
 # What `--lang all` means (the code targets; docs dialects are asked for by name).

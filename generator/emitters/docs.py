@@ -1,6 +1,7 @@
 """Markdown model docs in OpenAPI Generator's format: one ``<Model>.md`` per model with a
-``Name | Type | Description | Notes`` property table, in the PHP (7.13 ``php``) or Dart (7.14
-``dart``) dialect. Docs read by the markdown loader are written back byte for byte.
+``Name | Type | Description | Notes`` property table, in the PHP (7.13 ``php``), Dart (7.14
+``dart``) or Python (``python``) dialect. Docs read by the markdown loader are written back
+byte for byte.
 
 Everything is decided here; ``templates/docs/<dialect>.md.jinja`` only lays the cells out.
 Models that are not objects (enums, aliases, unions) get an empty table, as OpenAPI Generator
@@ -14,12 +15,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..ir import ListOf, MapOf, Model, ModelSet, ObjectModel, Primitive, Ref, TypeRef
+from ..ir import ListOf, MapOf, Model, ModelSet, ObjectModel, Ref, TypeRef
 from ..markdown_dialects import (
     DIALECTS,
     Dialect,
     dart_type_cell,
     php_type_cell,
+    python_type_cell,
     write_default,
 )
 from ..naming import NameAllocator, pascal, snake
@@ -42,12 +44,22 @@ class Row:
 def emit_php(models: ModelSet, options: EmitOptions) -> dict[str, str]:
     namespace = options.php_namespace or _php_namespace(models.title)
     model_namespace = f"{namespace}\\Model"
-    return _emit(models, DIALECTS["php"], "php.md.jinja", namespace, lambda t: php_type_cell(t, model_namespace))
+    return _emit(
+        models,
+        DIALECTS["php"],
+        "php.md.jinja",
+        namespace,
+        lambda t: php_type_cell(t, model_namespace),
+    )
 
 
 def emit_dart(models: ModelSet, options: EmitOptions) -> dict[str, str]:
     package = options.package or _dart_package(models.title)
     return _emit(models, DIALECTS["dart"], "dart.md.jinja", package, dart_type_cell)
+
+
+def emit_python(models: ModelSet, options: EmitOptions) -> dict[str, str]:
+    return _emit(models, DIALECTS["python"], "python.md.jinja", "", python_type_cell)
 
 
 def _php_namespace(title: str | None) -> str:
@@ -119,7 +131,8 @@ def _rows(
         if f.read_only:
             notes += "[readonly] "
         if f.default is not None:
-            notes += f"[default to {write_default(f.default.value)}]"
+            python = dialect.name == "python"
+            notes += f"[default to {write_default(f.default.value, python)}]"
         cell = " " + notes
         if dialect.rstrip:
             cell = cell.rstrip()
@@ -133,6 +146,3 @@ def _rows(
             )
         )
     return rows
-
-
-__all__ = ["Primitive", "emit_dart", "emit_php"]

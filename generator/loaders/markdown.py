@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -35,6 +36,8 @@ from . import LoadOptions
 _HEADER = re.compile(r"^\|?\s*Name\s*\|\s*Type\s*\|\s*Description\s*\|\s*Notes\s*\|?\s*$")
 _RULE = re.compile(r"^\|?\s*-+\s*\|\s*-+\s*\|\s*-+\s*\|\s*-+\s*\|?\s*$")
 _PROPERTIES = "## Properties"
+# A model doc is a few kilobytes; anything this large is refused before it is read.
+MAX_FILE_BYTES = 10_000_000
 _PHP_HEADING = re.compile(r"^# # (?P<name>\S.*?)\s*$")
 _DART_HEADING = re.compile(r"^# (?P<ns>[A-Za-z_]\w*)\.model\.(?P<name>\S+?)\s*$")
 _RUBY_HEADING = re.compile(r"^# (?P<ns>[A-Za-z_][\w:]*)::(?P<name>\S+?)\s*$")
@@ -52,7 +55,7 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 
 # Spellings that only one generator writes, to tell the ``# Name`` dialects apart.
 _SIGNATURES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("go", re.compile(r"^Pointer to |\*\*\[\]|\*\*map\[string\]|\b(?:float32|float64|int32)\b")),
+    ("go", re.compile(r"\| Pointer to |\*\*\[\]|\*\*map\[string\]|\b(?:float32|float64|int32)\b")),
     ("rust", re.compile(r"Option<|Vec<|models::|std::|serde_json::|\*\*[iuf](?:8|32|64|size)\*\*")),
     ("kotlin", re.compile(r"\bkotlin\.")),
     ("typescript", re.compile(r"\{ \[key: string\]|Array&lt;|Array<|\*\*(?:number|boolean)\*\*")),
@@ -111,15 +114,17 @@ def load(path: Path, options: LoadOptions) -> ModelSet:
 
 def _read(path: Path) -> str:
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ModelgenError(
+                f"larger than {MAX_FILE_BYTES // 1_000_000} MB: not a model doc", Source(str(path))
+            )
         data = path.read_bytes()
     except OSError as error:
         raise ModelgenError(f"cannot read: {error.strerror}", Source(str(path))) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ModelgenError(
-            f"not UTF-8 (byte {error.start})", Source(str(path))
-        ) from None
+        raise ModelgenError(f"not UTF-8 (byte {error.start})", Source(str(path))) from None
 
 
 def build_model_set(
@@ -130,8 +135,8 @@ def build_model_set(
 ) -> ModelSet:
     """The model set of parsed docs: duplicate models refused, the dialect and namespace agreed,
     flattened unions flagged, and the spec's facts merged in when ``options.spec`` is given."""
-    from .markdown_unions import flattened_union_diagnostics
     from .markdown_spec import merge_spec
+    from .markdown_unions import flattened_union_diagnostics
 
     diagnostics = list(diagnostics or [])
     seen: dict[str, ParsedDoc] = {}
@@ -169,10 +174,11 @@ def build_model_set(
     model_set = ModelSet(
         models=tuple(models), source=source, title=title, knows=knows, diagnostics=()
     )
+    settled: frozenset[str] = frozenset()
     if options.spec is not None:
-        model_set, spec_diagnostics = merge_spec(model_set, options, docs[0].dialect)
+        model_set, spec_diagnostics, settled = merge_spec(model_set, options, docs[0].dialect)
         diagnostics.extend(spec_diagnostics)
-    diagnostics.extend(flattened_union_diagnostics(model_set))
+    diagnostics.extend(flattened_union_diagnostics(model_set, skip=settled))
     return replace(model_set, diagnostics=tuple(diagnostics))
 
 
@@ -240,8 +246,7 @@ def parse_doc(text: str, file: str) -> ParsedDoc:
     return ParsedDoc(model, dialect, namespace, len(rows), diagnostics)
 
 
-def _find(lines: list[str], start: int, test: object) -> int | None:
-    assert callable(test)
+def _find(lines: list[str], start: int, test: Callable[[str], bool]) -> int | None:
     for i in range(start, len(lines)):
         if test(lines[i]):
             return i
@@ -285,8 +290,7 @@ def _intro_description(intro: list[str]) -> str:
     return "\n".join(kept).strip()
 
 
-def _guess_dialect(rows: object) -> str:
-    assert hasattr(rows, "__iter__")
+def _guess_dialect(rows: Iterable[str]) -> str:
     text = "\n".join(rows)
     for name, pattern in _SIGNATURES:
         if pattern.search(text):
@@ -318,8 +322,7 @@ def _parse_row(
     type_end = rest.find(" | ")
     if type_end < 0:
         raise ModelgenError(
-            "table row has too few cells (needs name | type | description | notes): "
-            + _clip(row),
+            "table row has too few cells (needs name | type | description | notes): " + _clip(row),
             where,
         )
     type_text = rest[:type_end]
@@ -372,9 +375,7 @@ def _split_description_notes(
                     "default": m["default"],
                 }
         if position == 0:
-            raise ModelgenError(
-                "table row's last cell is not a notes cell: " + _clip(row), where
-            )
+            raise ModelgenError("table row's last cell is not a notes cell: " + _clip(row), where)
 
 
 def _clip(text: str, limit: int = 80) -> str:
