@@ -342,6 +342,44 @@ def _variant_key(name: str) -> tuple[str, int] | None:
     return match["base2"], int(match["n2"])
 
 
+_INLINE_VARIANT = re.compile(r"/(?:oneOf|anyOf)/(\d+)$")
+_NUMBERED_VARIANT = re.compile(r"(?:oneof|anyof)(\d*)")
+
+
+def _match_union_variants(sides: Sequence[_Side]) -> None:
+    """Pair a union's inline variants (declared at ``.../oneOf/<i>`` in a spec, whatever their
+    names) with OpenAPI Generator's ``<Union>OneOf``, ``<Union>OneOf1``..., in order, when
+    the counts agree."""
+    for a in sides:
+        if "composition" not in a.knows:
+            continue
+        for union in [m for m in a.keyed.values() if isinstance(m, UnionModel)]:
+            inline: list[tuple[int, str]] = []
+            for variant in union.variants:
+                model = a.model(variant.name) if isinstance(variant, Ref) else None
+                match = _INLINE_VARIANT.search(model.source.pointer) if model else None
+                if model is not None and match is not None:
+                    inline.append((int(match.group(1)), a.key(model.name)))
+            if not inline:
+                continue
+            prefix = inline_name_key(union.name)
+            for b in sides:
+                if b is a or any(key in b.keyed for _, key in inline):
+                    continue
+                numbered: list[tuple[int, str]] = []
+                for key, model in b.keyed.items():
+                    loose = inline_name_key(model.name)
+                    rest = _NUMBERED_VARIANT.fullmatch(loose[len(prefix) :])
+                    if key not in a.keyed and loose.startswith(prefix) and rest is not None:
+                        numbered.append((int(rest.group(1) or 0), key))
+                if len(numbered) != len(inline):
+                    continue
+                for (_, target), (_, key) in zip(sorted(inline), sorted(numbered), strict=True):
+                    model = b.keyed.pop(key)
+                    b.keyed[target] = model
+                    b.keys[model.name] = target
+
+
 def _match_numbered_variants(sides: Sequence[_Side]) -> None:
     """Pair the inline variants of one union across sources, in order, when every source
     that has some of them has the same number of them."""
@@ -1054,6 +1092,7 @@ def compare(sets: Sequence[ModelSet], labels: Sequence[str] | None = None) -> Pa
     mixed = len({"composition" in s.knows for s in sets}) > 1
     if mixed:
         _match_inline_names(sides, inline_name_key)
+        _match_union_variants(sides)
         _match_numbered_variants(sides)
         _match_inline_names(sides, _variant_marked_key)
         _match_by_shape(sides)
