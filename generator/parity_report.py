@@ -308,6 +308,7 @@ def render_html(
                 "ignored": model.ignored,
             }
         )
+    by_category = report.by_category()
     data = report_data(report, rules, used)
     data["models"] = [
         {"name": m.name, "names": list(m.names), "findings": [_finding_json(f) for f in m.findings]}
@@ -327,8 +328,9 @@ def render_html(
         counts=counts,
         worst_counts=worst_counts,
         categories=[
-            {"name": esc(k), "text": esc(v), "count": report.by_category().get(k, 0)}
+            {"name": esc(k), "text": esc(v), "count": by_category.get(k, 0)}
             for k, v in CATEGORIES.items()
+            if k == "drift" or by_category.get(k, 0)
         ],
         rows=rows,
         data=_script_json(data),
