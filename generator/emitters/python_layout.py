@@ -1,0 +1,176 @@
+"""Black-compatible line layout for the few statement shapes the Python emitter writes.
+
+Generated Python must be stable under black's default style (line length 88) without running
+black at generation time. The emitter builds every statement that can grow long (calls,
+signatures, annotated fields, aliases) as a small expression tree, and this module lays it out
+the way black would: on one line when it fits, otherwise split at the last bracket, with the
+bracket's contents on one indented line if they fit there, else one element per line with a
+trailing comma (black's "right hand split" then "delimiter split"). A test runs ``black
+--check`` over generated code with deliberately long names to keep this honest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LINE_LENGTH = 88
+INDENT = "    "
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """Text that is never split: a name, a dotted name, a literal."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """``func(args)`` or, with square brackets, ``func[args]`` (a subscript)."""
+
+    func: str
+    args: tuple[Expr, ...]
+    square: bool = False
+    magic: bool = False  # written with a trailing comma: always one argument per line
+
+
+@dataclass(frozen=True, slots=True)
+class Keyword:
+    """``name=value`` inside a call."""
+
+    name: str
+    value: Expr
+
+
+@dataclass(frozen=True, slots=True)
+class BitOr:
+    """``a | b | c`` (a type union)."""
+
+    parts: tuple[Expr, ...]
+
+
+Expr = Atom | Call | Keyword | BitOr
+
+
+def render(expr: Expr) -> str:
+    """The expression on one line."""
+    if isinstance(expr, Atom):
+        return expr.text
+    if isinstance(expr, Keyword):
+        return f"{expr.name}={render(expr.value)}"
+    if isinstance(expr, BitOr):
+        return " | ".join(render(part) for part in expr.parts)
+    opening, closing = ("[", "]") if expr.square else ("(", ")")
+    inner = ", ".join(render(arg) for arg in expr.args)
+    if expr.magic and expr.args:
+        inner += ","
+    return f"{expr.func}{opening}{inner}{closing}"
+
+
+def _fits(line: str) -> bool:
+    return len(line) <= LINE_LENGTH
+
+
+def _has_magic(expr: Expr) -> bool:
+    """Whether a trailing comma inside forces ``expr`` onto several lines."""
+    if isinstance(expr, Keyword):
+        return _has_magic(expr.value)
+    if isinstance(expr, BitOr):
+        return any(_has_magic(part) for part in expr.parts)
+    if isinstance(expr, Call):
+        return (expr.magic and bool(expr.args)) or any(_has_magic(arg) for arg in expr.args)
+    return False
+
+
+def lay_out(indent: str, prefix: str, expr: Expr, suffix: str = "") -> list[str]:
+    """``prefix + expr + suffix`` at ``indent``, split the way black splits it."""
+    line = f"{indent}{prefix}{render(expr)}{suffix}"
+    magic = isinstance(expr, Call) and expr.magic and bool(expr.args)
+    if _fits(line) and not _has_magic(expr):
+        return [line]
+    if isinstance(expr, Keyword):
+        return lay_out(indent, f"{prefix}{expr.name}=", expr.value, suffix)
+    if not isinstance(expr, Call) or not expr.args:
+        return [line]
+    opening, closing = ("[", "]") if expr.square else ("(", ")")
+    head = f"{indent}{prefix}{expr.func}{opening}"
+    tail = f"{indent}{closing}{suffix}"
+    inner = indent + INDENT
+    body = inner + ", ".join(render(arg) for arg in expr.args)
+    if not _has_magic(expr) and _fits(body):
+        return [head, body, tail]
+    if len(expr.args) == 1 and not magic:
+        return [head, *lay_out(inner, "", expr.args[0]), tail]
+    lines = [head]
+    for arg in expr.args:
+        lines.extend(lay_out(inner, "", arg, ","))
+    lines.append(tail)
+    return lines
+
+
+def _lay_out_union(indent: str, union: BitOr) -> list[str]:
+    """The contents of parentheses holding ``a | b``: one line, or one operand per line."""
+    line = indent + render(union)
+    if _fits(line):
+        return [line]
+    lines: list[str] = []
+    for n, part in enumerate(union.parts):
+        lines.extend(lay_out(indent, "| " if n else "", part))
+    return lines
+
+
+def annotated(indent: str, name: str, annotation: Expr, default: str | None = None) -> list[str]:
+    """``name: annotation = default`` (a dataclass field or an explicit type alias).
+
+    The default is always a short atom. Black first wraps the default in parentheses if the
+    line up to them fits; else it wraps a union annotation in parentheses, splits a subscript
+    annotation at its bracket, and wraps a long bare name in parentheses.
+    """
+    suffix = f" = {default}" if default is not None else ""
+    line = f"{indent}{name}: {render(annotation)}{suffix}"
+    if _fits(line):
+        return [line]
+    inner = indent + INDENT
+    if default is not None:
+        head = f"{indent}{name}: {render(annotation)} = ("
+        if _fits(head) and not _has_magic(annotation):
+            return [head, inner + default, f"{indent})"]
+    if isinstance(annotation, Call):
+        return lay_out(indent, f"{name}: ", annotation, suffix)
+    if isinstance(annotation, BitOr):
+        body = _lay_out_union(inner, annotation)
+    else:
+        body = lay_out(inner, "", annotation)
+    return [f"{indent}{name}: (", *body, f"{indent}){suffix}"]
+
+
+def alias(name: str, target: Expr, explicit: bool = True) -> list[str]:
+    """A module-level type alias, ``Name: _t.TypeAlias = target``, or ``Name = target`` when
+    ``explicit`` is false (black would otherwise break a long name's annotation apart).
+
+    Black splits a subscript at its bracket when the line up to the bracket fits, and else
+    wraps the right-hand side in parentheses, splitting a union there one operand per line.
+    """
+    prefix = f"{name}: _t.TypeAlias = " if explicit else f"{name} = "
+    line = prefix + render(target)
+    if _fits(line):
+        return [line]
+    if isinstance(target, Call):
+        split = lay_out("", prefix, target)
+        if _fits(split[0]):
+            return split
+    if isinstance(target, BitOr):
+        body = _lay_out_union(INDENT, target)
+    else:
+        body = lay_out(INDENT, "", target)
+    return [f"{prefix}(", *body, ")"]
+
+
+def signature(indent: str, name: str, params: list[str], returns: str) -> list[str]:
+    """``def name(params) -> returns:``; split like black: parameters on one indented line if
+    they fit there, else one per line with a trailing comma."""
+    call = Call(f"def {name}", tuple(Atom(p) for p in params))
+    lines = lay_out(indent, "", call, f" -> {returns}:")
+    if len(lines) == 3 and len(params) == 1:
+        lines[1] += ","  # black adds the comma when a lone parameter gets its own line
+    return lines
