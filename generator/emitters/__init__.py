@@ -28,10 +28,11 @@ EMITTERS: dict[str, str] = {
     "docs-php": "docs_php",
     "docs-dart": "docs_dart",
     "docs-python": "docs_python",
+    "dart": "dart",
 }
 
 # What `--lang all` means (the code targets; docs dialects are asked for by name).
-ALL = ("python",)
+ALL = ("python", "dart")
 
 
 def emitter(name: str) -> Emitter:

@@ -26,6 +26,7 @@ LOADERS: dict[str, str] = {
     "openapi": "openapi",
     "markdown": "markdown",
     "openapi-generator": "openapi_generator_code",
+    "dart-code": "dart_code",
 }
 
 

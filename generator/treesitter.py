@@ -1,0 +1,50 @@
+"""Parsing generated code with a real grammar (tree-sitter), to check it has no syntax errors
+and to read generated code back. Grammars are imported lazily: only tests and the code readers
+need them."""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+from typing import Any
+
+from tree_sitter import Language, Node, Parser, Tree
+
+# language name -> (module, function returning the grammar pointer)
+_GRAMMARS = {
+    "dart": ("tree_sitter_dart", "language"),
+    "php": ("tree_sitter_php", "language_php"),
+}
+
+
+@cache
+def _parser(lang: str) -> Parser:
+    module_name, function = _GRAMMARS[lang]
+    module: Any = importlib.import_module(module_name)
+    return Parser(Language(getattr(module, function)()))
+
+
+def parse(lang: str, source: str | bytes) -> Tree:
+    """The syntax tree of ``source`` in ``lang`` (``dart`` or ``php``)."""
+    data = source.encode("utf-8") if isinstance(source, str) else source
+    return _parser(lang).parse(data)
+
+
+def problems(tree: Tree) -> list[str]:
+    """Every ERROR and MISSING node, as ``line:column: ERROR near '...'`` (1-based lines)."""
+    found: list[str] = []
+    if not tree.root_node.has_error:
+        return found
+    stack: list[Node] = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        if not node.has_error and not node.is_missing:
+            continue
+        if node.is_error or node.is_missing:
+            kind = "MISSING" if node.is_missing else "ERROR"
+            text = (node.text or b"")[:40].decode("utf-8", "replace")
+            row, column = node.start_point
+            found.append(f"{row + 1}:{column + 1}: {kind} {node.type} near {text!r}")
+        stack.extend(reversed(node.children))
+    found.sort(key=lambda item: tuple(int(n) for n in item.split(":", 2)[:2]))
+    return found
