@@ -414,3 +414,34 @@ def test_cli_exit_codes_are_0_in_parity_1_on_drift_2_on_bad_input(
     bad.write_text("ignore: [{model: Pet}]\n")
     assert main(["parity", str(one), str(other), "--ignore", str(bad)]) == 2
     assert "needs a 'reason'" in capsys.readouterr().err
+
+
+def test_cli_ignore_file_accepts_differences_and_reports_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("generator.loaders.openapi")
+    one = _spec(tmp_path / "one.yaml", "        id: {type: integer}\n")
+    other = _spec(tmp_path / "other.yaml", "        id: {type: string}\n")
+    rules = tmp_path / "accepted.yaml"
+    rules.write_text(
+        "ignore:\n"
+        "  - {model: Pet, field: id, kind: type, reason: ids became strings in v2}\n"
+        "  - {model: Gone, reason: removed}\n"
+    )
+    assert main(["parity", str(one), str(other), "--ignore", str(rules)]) == 0
+    out = capsys.readouterr().out
+    assert "0 drift, 0 lossy (none), 1 ignored" in out
+    assert "note: ignore rule matched nothing: Gone (removed)" in out
+
+
+def test_cli_needs_two_sources_and_writes_reports_to_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("generator.loaders.openapi")
+    one = _spec(tmp_path / "one.yaml", "        id: {type: integer}\n")
+    assert main(["parity", str(one)]) == 2
+    assert "at least two sources" in capsys.readouterr().err
+    page = tmp_path / "report.html"
+    assert main(["parity", str(one), str(one), "--format", "html", "-o", str(page)]) == 0
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert capsys.readouterr().out == ""
