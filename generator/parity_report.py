@@ -285,22 +285,19 @@ def render_html(
     rows = []
     for model in report.models:
         statuses = [model.status(i) for i in range(len(report.sources))]
-        worst = (
-            "drift"
-            if "drift" in statuses
-            else "missing"
-            if "missing" in statuses
-            else "lossy"
-            if "lossy" in statuses
-            else "ok"
-        )
+        explained = _absence_explained(model)
+        effective = ["lossy" if s == "missing" and explained else s for s in statuses]
+        worst = next(s for s in ("drift", "missing", "lossy", "ok") if s in [*effective, "ok"])
         rows.append(
             {
                 "name": esc(model.name),
                 "key": esc(model.name.casefold()),
                 "worst": worst,
                 "cells": [
-                    {"status": st, "text": _cell_text(model, i, st)}
+                    {
+                        "status": st + (" explained" if st == "missing" and explained else ""),
+                        "text": _cell_text(model, i, st, explained),
+                    }
                     for i, st in enumerate(statuses)
                 ],
                 "drift": model.drift,
@@ -345,9 +342,17 @@ def _title(report: ParityReport) -> str:
     return "SDK parity"
 
 
-def _cell_text(model: ModelReport, index: int, status: str) -> str:
+def _absence_explained(model: ModelReport) -> bool:
+    """The model's absence from some sources is a known lossiness (or accepted)."""
+    return any(
+        f.kind == "model-missing" and (f.ignored is not None or f.category != "drift")
+        for f in model.findings
+    )
+
+
+def _cell_text(model: ModelReport, index: int, status: str, explained: bool) -> str:
     if status == "missing":
-        return "missing"
+        return "not generated" if explained else "missing"
     if status == "ok":
         return "✓"
     n = sum(
