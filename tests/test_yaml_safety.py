@@ -116,6 +116,11 @@ def test_duplicate_yaml_key_error_has_the_line(tmp_path: Path) -> None:
     assert err.source is not None and err.source.line == 3
 
 
+def test_duplicate_json_key_error_has_the_line(tmp_path: Path) -> None:
+    err = error(tmp_path, '{\n"a": 1,\n"a": 2\n}', "x.json")
+    assert err.source is not None and err.source.line == 3
+
+
 def test_yaml_11_scalars_as_keys_stay_strings(tmp_path: Path) -> None:
     text = "on: 1\noff: 2\nyes: 3\nno: 4\nnull: 5\n~: 6\n200: 7\n1.0: 8\n2024-01-01: 9\n"
     data = read(tmp_path, text)
@@ -239,7 +244,23 @@ def test_invalid_yaml_is_an_error_with_the_line(tmp_path: Path) -> None:
     assert err.source is not None and err.source.line is not None
 
 
-def test_yaml_tags_that_make_non_json_values_are_refused_in_schemas(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "text", ["a: !!timestamp 2024-01-01", "a: !!binary aGk=", "a: !!set {x: null}", "a: !!omap []"]
+)
+def test_yaml_tags_for_values_json_cannot_hold_are_refused(tmp_path: Path, text: str) -> None:
+    assert "JSON cannot hold" in error(tmp_path, text).message
+
+
+@pytest.mark.parametrize(
+    "text", ["a: !!int abc", "a: !!float x", "a: !!bool maybe", "a: !!int 1:30"]
+)
+def test_explicit_tags_on_values_they_cannot_convert_are_an_error(
+    tmp_path: Path, text: str
+) -> None:
+    assert "invalid YAML value" in error(tmp_path, text).message
+
+
+def test_spec_with_a_redefined_anchor_loads_with_the_later_definition(tmp_path: Path) -> None:
     spec = textwrap.dedent(
         """\
         openapi: 3.0.0
@@ -249,10 +270,19 @@ def test_yaml_tags_that_make_non_json_values_are_refused_in_schemas(tmp_path: Pa
             A:
               type: object
               properties:
-                when: {type: string, default: !!timestamp 2024-01-01}
+                id: &id {type: string, description: first}
+                again: *id
+            B:
+              type: object
+              properties:
+                id: &id {type: integer, description: second}
+                again: *id
         """
     )
     path = tmp_path / "s.yaml"
     path.write_text(spec, encoding="utf-8")
-    with pytest.raises(ModelgenError, match="not a JSON value"):
-        openapi.load(path, LoadOptions())
+    found = openapi.load(path, LoadOptions()).by_name()
+    a, b = found["A"], found["B"]
+    assert isinstance(a, ObjectModel) and isinstance(b, ObjectModel)
+    assert [f.description for f in a.fields] == ["first", "first"]
+    assert [f.description for f in b.fields] == ["second", "second"]

@@ -13,7 +13,9 @@ What it guarantees, whatever the input (bad-inputs.md §D and §F):
   recursion on top of this.
 - YAML is read with PyYAML's C loader and the safe constructor (no tags are ever turned into
   objects), with the YAML 1.2 core schema for plain scalars: ``on``/``yes``/``no`` stay
-  strings, ``12:30`` stays a string, dates stay strings, ``0777`` is the integer 777.
+  strings, ``12:30`` stays a string, dates stay strings, ``0777`` is the integer 777. Tags
+  whose values JSON cannot hold (``!!binary``, ``!!set``, ``!!omap``, ``!!pairs``,
+  ``!!timestamp``) are an error, as are explicit tags on values they cannot convert.
 - Mapping keys are always strings: a scalar key keeps its source text (``200``, ``on``,
   ``1.0`` are the strings you see); a non-scalar key is an error.
 - Duplicate keys (YAML or JSON) are an error naming the key.
@@ -92,14 +94,14 @@ def check_depth(text: str, source: Source) -> None:
     indentation and runs of compact ``- - -`` indicators on one line."""
     depth = 0
     deepest = 0
-    # Only bracket characters matter; find them with str.find-speed scanning.
-    for match in _BRACKET_RE.finditer(text):
-        if match.group()[0] in "[{":
-            depth += len(match.group())
+    # Only bracket characters matter: drop everything else at C speed, then count.
+    for char in _NOT_BRACKETS.sub("", text):
+        if char in "[{":
+            depth += 1
             if depth > deepest:
                 deepest = depth
-        else:
-            depth = max(0, depth - len(match.group()))
+        elif depth:
+            depth -= 1
     if deepest > MAX_DEPTH:
         raise ModelgenError(
             f"nested more than {MAX_DEPTH} levels deep (brackets); refused", Source(source.file)
@@ -109,15 +111,20 @@ def check_depth(text: str, source: Source) -> None:
             f"indented more than {2 * MAX_DEPTH} columns; refused as too deeply nested",
             Source(source.file),
         )
-    found = _LEADING_INDICATORS.search(text)
-    if found is not None:
-        raise ModelgenError(
-            f"nested more than {MAX_DEPTH} levels deep (compact sequences); refused",
-            Source(source.file, line=text.count("\n", 0, found.start()) + 1),
-        )
+    # A run of MAX_DEPTH compact indicators needs a line of 2 * MAX_DEPTH characters: only
+    # the (few) long lines are searched.
+    lines = text.split("\n")
+    if max(map(len, lines)) < 2 * MAX_DEPTH:
+        return
+    for line in [line for line in lines if len(line) >= 2 * MAX_DEPTH]:
+        if _LEADING_INDICATORS.search(line) is not None:
+            raise ModelgenError(
+                f"nested more than {MAX_DEPTH} levels deep (compact sequences); refused",
+                Source(source.file, line=text.count("\n", 0, text.find(line)) + 1),
+            )
 
 
-_BRACKET_RE = re.compile(r"[\[{]+|[\]}]+")
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 
 
 # --- YAML --------------------------------------------------------------------------------------
@@ -211,6 +218,17 @@ for _tag, _pattern, _first in (
 _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int_12)
 
 
+def _refuse_tag(loader: _Loader, node: Node) -> Any:
+    raise yaml.constructor.ConstructorError(
+        None, None, f"the tag {node.tag!r} makes a value JSON cannot hold", node.start_mark
+    )
+
+
+# Specs are JSON: tags whose values JSON cannot hold are refused where they appear.
+for _tag in ("binary", "set", "omap", "pairs", "timestamp"):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
+
+
 def _yaml_error(err: yaml.YAMLError, source: Source) -> ModelgenError:
     mark = getattr(err, "problem_mark", None)
     line = mark.line + 1 if mark is not None else None
@@ -299,6 +317,9 @@ def load_yaml(text: str, source: Source) -> JsonValue:
         raise _yaml_error(err, source) from None
     except RecursionError:
         raise ModelgenError("nested too deeply", Source(source.file)) from None
+    except (ValueError, KeyError, TypeError, OverflowError) as err:
+        # an explicit tag on a value it cannot convert (``!!int abc``, ``!!bool maybe``)
+        raise ModelgenError(f"invalid YAML value ({err})", Source(source.file)) from None
     if aliased:
         check_alias_expansion(aliased, source)
     result: JsonValue = data
@@ -375,11 +396,24 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+def _json_key_line(text: str, key: str) -> int | None:
+    """The line of the second appearance of ``"key":`` (only on the error path; the hook that
+    finds duplicates does not know positions)."""
+    spelled = re.compile(re.escape(json.dumps(key)) + r"\s*:")
+    matches = spelled.finditer(text)
+    next(matches, None)
+    second = next(matches, None)
+    return None if second is None else text.count("\n", 0, second.start()) + 1
+
+
 def load_json(text: str, source: Source) -> JsonValue:
     try:
         data: JsonValue = json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant)
     except _DuplicateKey as err:
-        raise ModelgenError(f"duplicate key {err.key!r} in an object", source) from None
+        raise ModelgenError(
+            f"duplicate key {err.key!r} in an object",
+            Source(source.file, line=_json_key_line(text, err.key)),
+        ) from None
     except json.JSONDecodeError as err:
         raise ModelgenError(
             f"invalid JSON: {err.msg} (column {err.colno})", Source(source.file, line=err.lineno)
