@@ -96,7 +96,7 @@ def load(path: Path, options: LoadOptions) -> ModelSet:
     docs: list[ParsedDoc] = []
     diagnostics: list[Diagnostic] = []
     if path.is_dir():
-        for file in sorted(path.glob("*.md")):
+        for file in sorted(path.glob("*.md"), key=lambda p: p.name):
             text = _read(file)
             if not any(_HEADER.match(line) for line in text.splitlines()):
                 if file.name.lower() != "readme.md":

@@ -60,11 +60,18 @@ def flattened_union_diagnostics(
                 if value is not None:
                     pins[m.name] = (f.name, value)
                     break
+    # Pinned models by each property other than their discriminator: a variant of a table
+    # shares at least one such property with it.
+    by_field: dict[str, list[str]] = {}
+    for name, (prop, _) in pins.items():
+        for property_name in names[name] - {prop} - _COMMON:
+            by_field.setdefault(property_name, []).append(name)
     diagnostics = []
     for m in objects:
         if m.name in skip:
             continue
-        evidence = _variant_evidence(m, names, pins) or _pinned_evidence(m)
+        candidates = {c for p in names[m.name] for c in by_field.get(p, ())}
+        evidence = _variant_evidence(m, names, pins, candidates) or _pinned_evidence(m)
         if evidence:
             diagnostics.append(
                 Diagnostic(
@@ -79,7 +86,10 @@ def flattened_union_diagnostics(
 
 
 def _variant_evidence(
-    model: ObjectModel, names: dict[str, frozenset[str]], pins: dict[str, tuple[str, str]]
+    model: ObjectModel,
+    names: dict[str, frozenset[str]],
+    pins: dict[str, tuple[str, str]],
+    candidates: set[str],
 ) -> str | None:
     """Two or more smaller models pinning one property to different values, whose properties
     together are exactly this table's, while this table pins that property (if at all) to one
@@ -88,7 +98,8 @@ def _variant_evidence(
     own = names[model.name]
     own_pin = pins.get(model.name)
     by_property: dict[str, list[tuple[str, str]]] = {}
-    for other, (prop, value) in pins.items():
+    for other in sorted(candidates):
+        prop, value = pins[other]
         if prop in own and names[other] < own and names[other] - {prop} - _COMMON:
             by_property.setdefault(prop, []).append((other, value))
     for prop, variants in sorted(by_property.items()):
