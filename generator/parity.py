@@ -11,6 +11,13 @@ What a source cannot know is *unknown*, never a mismatch: a facet missing from
 :attr:`ModelSet.knows`, ``Nullable.UNKNOWN`` and ``EnumModel.values is None`` drop that source
 from that comparison.
 
+Between sources that name inline schemas differently (a spec or modelgen's code, which state
+composition, against OpenAPI Generator's output, which does not), models only some sources
+have are also matched by the naming rules of inline schemas (``Item``/``Inner``, ``AllOf``,
+``200Response``, a union's variants by position, identically shaped models with a common name
+prefix); each such match is reported as a lossy ``model-name`` finding. Between two outputs of
+one generator these rules are off: there a different name is drift.
+
 Every :class:`Finding` has a ``kind`` (what differs) and a ``category`` (why it probably
 differs): ``drift`` is a real difference between the sources; every other category names a
 known way a lossy source (OpenAPI Generator's docs and classes) flattens or drops what the
@@ -584,10 +591,6 @@ def _spread(count: int, pairs: Iterable[tuple[int, str | None]]) -> list[str | N
     return values
 
 
-def _model_kind_text(model: Model) -> str:
-    return model.kind
-
-
 def _missing_model_category(present: Sequence[tuple[_Side, Model]]) -> str:
     """Why a model is absent from some sources, when a known lossiness explains it."""
     models = [m for _, m in present]
@@ -657,7 +660,7 @@ def _compare_models(
 
     kinds = {m.kind for _, m in present}
     if len(kinds) > 1:
-        values = _spread(count, ((s.index, _model_kind_text(m)) for s, m in present))
+        values = _spread(count, ((s.index, m.kind) for s, m in present))
         category = _kind_category(present)
         out.add(None, "model-kind", values, "different kinds of model", category)
         # Compare what the models of the majority kind share; the others are reported above.
