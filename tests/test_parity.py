@@ -445,3 +445,25 @@ def test_cli_needs_two_sources_and_writes_reports_to_a_file(
     assert main(["parity", str(one), str(one), "--format", "html", "-o", str(page)]) == 0
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert capsys.readouterr().out == ""
+
+
+def test_inline_schema_names_are_matched_only_across_differently_naming_sources() -> None:
+    spec = models(
+        obj("Pet", fld("tags", ListOf(Ref("PetTagsItem")))), obj("PetTagsItem", fld("label"))
+    )
+    docs = models(
+        obj("Pet", fld("tags", ListOf(Ref("PetTagsInner")))),
+        obj("PetTagsInner", fld("label")),
+        knows=DOCS_KNOW,
+    )
+    other_docs = models(
+        obj("Pet", fld("tags", ListOf(Ref("PetTagsItem")))),
+        obj("PetTagsItem", fld("label")),
+        knows=DOCS_KNOW,
+    )
+    assert kinds(compare([spec, docs])) == [("PetTagsItem", None, "model-name", "inline-name")]
+    assert sorted(kinds(compare([other_docs, docs]))) == [
+        ("Pet", "tags", "type", "drift"),
+        ("PetTagsInner", None, "model-missing", "drift"),
+        ("PetTagsItem", None, "model-missing", "drift"),
+    ]
