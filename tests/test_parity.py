@@ -467,3 +467,12 @@ def test_inline_schema_names_are_matched_only_across_differently_naming_sources(
         ("PetTagsInner", None, "model-missing", "drift"),
         ("PetTagsItem", None, "model-missing", "drift"),
     ]
+
+
+def test_the_report_does_not_depend_on_model_order() -> None:
+    items = [obj(n, fld("id", INTEGER), fld("name")) for n in ("Pet", "Owner", "Tag", "Shop")]
+    a = models(*items, name="a")
+    b = ModelSet(models=tuple(reversed(items[1:])), source=Source("b"), knows=DOCS_KNOW)
+    assert render_json(compare([a, b])) == render_json(
+        compare([a, models(*items[1:], name="b", knows=DOCS_KNOW)])
+    )
