@@ -281,6 +281,18 @@ def test_inline_name_never_overwrites_a_component(tmp_path: Path) -> None:
     assert [f.name for f in obj(result, "AB2").fields] == ["x"]
 
 
+def test_inline_names_wanted_twice_get_a_numeric_suffix(tmp_path: Path) -> None:
+    result = spec(
+        tmp_path,
+        """
+        A: {type: object, properties: {b_c: {type: object, properties: {x: {type: string}}}}}
+        AB: {type: object, properties: {c: {type: object, properties: {y: {type: string}}}}}
+        """,
+    )
+    assert field(obj(result, "A"), "b_c").type == Ref("ABC")
+    assert field(obj(result, "AB"), "c").type == Ref("ABC2")
+
+
 def test_names_do_not_depend_on_component_order(tmp_path: Path) -> None:
     one = """
         A: {type: object, properties: {x: {type: object, properties: {v: {type: string}}}}}
@@ -433,6 +445,49 @@ def test_allow_external_refs_follows_paths_outside(tmp_path: Path) -> None:
     assert models(result)["X"].source.file == "../shared.yaml"
 
 
+def test_errors_in_a_referenced_file_name_that_file_and_the_referrer(tmp_path: Path) -> None:
+    write(tmp_path, "bad.yaml", "X: {type: string}\nX: {type: integer}\n")
+    with pytest.raises(ModelgenError) as err:
+        spec(tmp_path, "A: {type: object, properties: {x: {$ref: 'bad.yaml#/X'}}}")
+    assert err.value.source is not None and err.value.source.file == "bad.yaml"
+    assert err.value.source.line == 2
+    assert "spec.yaml#/components/schemas/A/properties/x" in err.value.message
+
+
+def test_allow_external_refs_accepts_file_urls_and_absolute_paths(tmp_path: Path) -> None:
+    shared = write(tmp_path, "shared.yaml", "X: {type: string}\nY: {type: integer}\n")
+    folder = tmp_path / "api"
+    folder.mkdir()
+    result = spec(
+        folder,
+        f"""
+        A:
+          type: object
+          properties:
+            x: {{$ref: 'file://{shared}#/X'}}
+            y: {{$ref: '{shared}#/Y'}}
+        """,
+        allow_external_refs=True,
+    )
+    a = obj(result, "A")
+    assert [f.type for f in a.fields] == [Ref("X"), Ref("Y")]
+    assert not any(m.source.file.startswith("/") for m in result.models)
+
+
+def test_relative_refs_between_files_inside_the_folder_are_followed(tmp_path: Path) -> None:
+    write(tmp_path, "common.yaml", "Money: {type: object, properties: {cents: {type: integer}}}\n")
+    write(
+        tmp_path,
+        "schemas/order.yaml",
+        "type: object\nproperties:\n  total: {$ref: '../common.yaml#/Money'}\n",
+    )
+    result = spec(
+        tmp_path, "Cart: {type: object, properties: {order: {$ref: 'schemas/order.yaml'}}}"
+    )
+    assert field(obj(result, "Cart"), "order").type == Ref("Order")
+    assert field(obj(result, "Order"), "total").type == Ref("Money")
+
+
 def test_remote_refs_allowed_still_fail_clearly_without_network(tmp_path: Path) -> None:
     with pytest.raises(ModelgenError, match="does not download"):
         spec(
@@ -470,6 +525,29 @@ def test_defs_are_followed(tmp_path: Path) -> None:
     )
     assert field(obj(result, "A"), "x").type == Ref("Inner")
     assert [f.name for f in obj(result, "Inner").fields] == ["v"]
+
+
+def test_refs_into_other_schemas_are_named_like_inline_schemas(tmp_path: Path) -> None:
+    result = spec(
+        tmp_path,
+        """
+        A:
+          type: object
+          properties:
+            x: {$ref: '#/components/schemas/Z/properties/inner'}
+            y: {$ref: '#/components/schemas/Z/properties/list/items'}
+        Z:
+          type: object
+          properties:
+            inner: {type: object, properties: {v: {type: integer}}}
+            list: {type: array, items: {enum: [p, q]}}
+        """,
+    )
+    assert field(obj(result, "A"), "x").type == Ref("ZInner")
+    assert field(obj(result, "A"), "y").type == Ref("ZListItem")
+    # the schema has one model, whichever way it is reached
+    assert field(obj(result, "Z"), "inner").type == Ref("ZInner")
+    assert field(obj(result, "Z"), "list").type == ListOf(Ref("ZListItem"))
 
 
 # --- nullability ---------------------------------------------------------------------------------
@@ -745,6 +823,23 @@ def test_discriminator_mapping_accepts_bare_names_and_fills_unlisted_variants(
     assert dict(pet.discriminator.mapping) == {"kitty": "Cat", "doggo": "Dog", "Fish": "Fish"}
 
 
+def test_discriminator_on_a_base_object_loads_the_mapped_subtypes(tmp_path: Path) -> None:
+    write(tmp_path, "dog.yaml", "Dog: {type: object, properties: {bark: {type: string}}}\n")
+    result = spec(
+        tmp_path,
+        """
+        Pet:
+          type: object
+          required: [kind]
+          properties: {kind: {type: string}}
+          discriminator:
+            propertyName: kind
+            mapping: {dog: 'dog.yaml#/Dog'}
+        """,
+    )
+    assert set(models(result)) == {"Pet", "Dog"}
+
+
 def test_no_discriminator_is_inferred_when_a_variant_lacks_the_tag(tmp_path: Path) -> None:
     result = spec(
         tmp_path,
@@ -792,6 +887,22 @@ def test_union_members_without_title_are_named_by_a_single_valued_property(
     assert union(result, "Event").variants == (Ref("EventThreadCreated"), Ref("EventDone"))
     assert union(result, "Event").discriminator is not None
     assert union(result, "Event").discriminator.property == "event"
+
+
+def test_oneof_of_required_lists_only_validates_and_is_no_union(tmp_path: Path) -> None:
+    result = spec(
+        tmp_path,
+        """
+        A:
+          type: object
+          properties: {a: {type: string}, b: {type: string}}
+          oneOf: [{required: [a]}, {required: [b]}]
+        M: {type: object, anyOf: [{required: [x]}, {required: [y]}]}
+        """,
+    )
+    assert [f.name for f in obj(result, "A").fields] == ["a", "b"]
+    m = models(result)["M"]
+    assert isinstance(m, AliasModel) and m.target == MapOf(ANY)
 
 
 def test_type_list_of_primitives_is_a_union(tmp_path: Path) -> None:
@@ -908,6 +1019,19 @@ def test_content_free_ref_loop_is_an_error(tmp_path: Path) -> None:
         )
 
 
+def test_long_ref_chains_load_and_long_allof_chains_are_bounded(tmp_path: Path) -> None:
+    chain = "".join(f"A{i}: {{$ref: '#/components/schemas/A{i + 1}'}}\n" for i in range(3000))
+    result = spec(tmp_path, chain + "A3000: {type: string}\n")
+    assert len(result.models) == 3001
+    inherit = "".join(
+        f"B{i}: {{allOf: [{{$ref: '#/components/schemas/B{i + 1}'}}],"
+        f" properties: {{p{i}: {{type: string}}}}}}\n"
+        for i in range(1000)
+    )
+    with pytest.raises(ModelgenError, match="nested"):
+        spec(tmp_path, inherit + "B1000: {type: object, properties: {z: {type: string}}}\n")
+
+
 def test_deeply_nested_schemas_are_an_error_not_a_crash(tmp_path: Path) -> None:
     depth = 300
     nested = "Deep: " + "{type: object, properties: {p: " * depth + "{}" + "}}" * depth
@@ -972,6 +1096,11 @@ def test_detect_accepts_openapi_documents_only(tmp_path: Path) -> None:
     assert openapi.detect(yes) and openapi.detect(yes_json)
     assert not openapi.detect(no) and not openapi.detect(text)
     assert openapi.detect(tmp_path / "a.yaml")
+
+
+def test_a_folder_with_an_openapi_document_loads_through_the_registry(tmp_path: Path) -> None:
+    write(tmp_path, "openapi.yaml", HEAD + "components:\n  schemas:\n    A: {type: string}\n")
+    assert [m.name for m in load_any(tmp_path).models] == ["A"]
 
 
 def test_swagger_2_is_refused_clearly(tmp_path: Path) -> None:

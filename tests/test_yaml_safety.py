@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import textwrap
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -37,9 +38,15 @@ BILLION_LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\
 )
 
 
-def test_billion_laughs_is_refused(tmp_path: Path) -> None:
+def test_billion_laughs_is_refused_within_little_memory(tmp_path: Path) -> None:
     assert len(BILLION_LAUGHS) < 1024
-    assert "alias" in error(tmp_path, BILLION_LAUGHS).message
+    tracemalloc.start()
+    try:
+        assert "alias" in error(tmp_path, BILLION_LAUGHS).message
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 100 * 1024 * 1024
 
 
 def test_a_few_shared_aliases_are_fine(tmp_path: Path) -> None:

@@ -19,12 +19,15 @@ Inline names
     processed sorted by name, so names do not depend on the order of the spec's mappings.
 
 References
-    A ``$ref`` to ``#/components/schemas/X`` is ``Ref("X")``. A ``$ref`` to any other schema (in
-    another file, under ``$defs``, inside another schema) makes that schema a model named
-    after the pointer's last segment, or the file's stem for a whole-file schema, with a
-    suffix on collision. See :mod:`refs` for which files may be opened. ``$ref`` siblings
-    that only annotate (description, nullable, default, ...) apply to the field; a ``$ref``
-    beside ``properties`` or ``allOf`` is treated as one more ``allOf`` parent.
+    A ``$ref`` to ``#/components/schemas/X`` is ``Ref("X")``. A ``$ref`` to any other schema
+    makes that schema a model: named after the key it is defined under (``other.yaml#/Pet``,
+    ``#/$defs/Pet``), the file's stem for a whole-file schema (``pet.yaml`` is ``Pet``), or,
+    inside another schema, the name the inline rules give it; with a suffix on collision.
+    See :mod:`refs` for which files may be opened. ``$ref`` siblings that only annotate
+    (description, nullable, default, ...) apply to the field; a ``$ref`` beside
+    ``properties`` or ``allOf`` is treated as one more ``allOf`` parent. A redeclared
+    property's merged keywords are only taken from schemas of the same file (else the later
+    one replaces the earlier), so relative ``$ref`` strings keep their meaning.
 
 Nullability
     ``nullable: true`` (3.0), ``null`` in ``type`` (3.1), ``null`` in ``enum``, ``const: null``
@@ -36,9 +39,11 @@ allOf
     Merged into one object: parent fields first (``inherited_from`` names the model that
     declared them), required lists joined, a property declared again later wins with its
     keywords merged over the earlier ones. ``$ref`` parents that are objects are listed in
-    ``bases``. An ``allOf`` of one ``$ref`` plus annotations is just that ``$ref`` (the usual
-    way to make a reference nullable or describe it). An ``allOf`` with no object member
-    (``allOf: [{type: string}, {maxLength: 3}]``) merges the keywords into one schema.
+    ``bases``. A ``$ref`` parent that is a union (the polymorphic pattern: ``X: {oneOf: [A, B]}``
+    with ``A: {allOf: [X, ...]}``) adds nothing. An ``allOf`` of one ``$ref`` plus annotations
+    is just that ``$ref`` (the usual way to make a reference nullable or describe it). An
+    ``allOf`` with no object member (``allOf: [{type: string}, {maxLength: 3}]``) merges the
+    keywords into one schema.
 
 oneOf / anyOf
     A UnionModel, variants in spec order (``exclusive`` for oneOf). The discriminator is the
@@ -48,8 +53,11 @@ oneOf / anyOf
     property holding one string value (``type`` preferred). A schema with ``properties`` (or
     ``allOf``) AND ``oneOf``/``anyOf`` is an object: its properties win, and the object members'
     properties are added as optional fields (the union only constrains which combinations are
-    valid, which a model class cannot express). ``type: [string, integer]`` is a union of the
-    two primitives.
+    valid, which a model class cannot express). A oneOf/anyOf whose members only list
+    ``required`` names validates and is ignored. A literal member (``const: inf``) becomes a
+    one-value EnumModel so its value survives. ``type: [string, integer]`` is a union of the
+    two primitives. A discriminator on an object (not a union) cannot be placed in the IR,
+    but the subtypes its mapping names are loaded as models.
 
 Objects and maps
     ``additionalProperties: true`` or ``{}`` gives ``additional=ANY``; a schema gives that type;
@@ -62,6 +70,11 @@ Operations
     ``paths`` (and 3.1 ``webhooks``) use directly, through arrays and maps too, for every media
     type. ``components/requestBodies`` and ``components/responses`` refs are followed.
 
+Versions
+    3.0 and 3.1 keywords are accepted in either version (``nullable`` in a 3.1 spec,
+    ``type: [X, "null"]`` in a 3.0 one): specs mix them, and each has one meaning. Swagger 2.0
+    is refused with a clear message.
+
 Errors
     Every problem is a ModelgenError with the file (relative to the spec's folder) and the JSON
     pointer: unknown types (``type: float``), mixed-type enums (``[1, "1"]``), dangling refs,
@@ -71,7 +84,9 @@ Errors
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -129,7 +144,22 @@ _ANNOTATIONS = frozenset(
         "discriminator",
     }
 )
-_STRUCTURE = ("properties", "allOf", "additionalProperties")
+# Keywords that give a schema a shape; a oneOf/anyOf whose members have none only validates.
+_SHAPE_KEYS = frozenset(
+    {
+        "type",
+        "properties",
+        "additionalProperties",
+        "items",
+        "enum",
+        "const",
+        "$ref",
+        "allOf",
+        "oneOf",
+        "anyOf",
+        "format",
+    }
+)
 _MISSING: Any = object()
 _DETECT = re.compile(r"""^\s*["']?(openapi|swagger)["']?\s*:""", re.M)
 
@@ -213,6 +243,7 @@ def _is_null_schema(schema: JsonValue) -> bool:
     return "const" in schema and schema["const"] is None
 
 
+@functools.lru_cache(maxsize=8192)
 def _part(name: str) -> str:
     return pascal(name) or f"Property{short_hash(name)}"
 
@@ -255,7 +286,7 @@ class _Loader:
         self.root_rel = self.docs.root_rel
         self.names: dict[Location, str] = {}
         self.models: dict[str, Model] = {}
-        self.pending: list[tuple[Location, JsonValue, str]] = []
+        self.pending: deque[tuple[Location, JsonValue, str]] = deque()
         self.collected: dict[Location, _Collected] = {}
         self.collecting: set[Location] = set()
         # union name -> declared (property, explicit mapping), for the discriminator pass
@@ -330,7 +361,7 @@ class _Loader:
 
     def _drain(self) -> None:
         while self.pending:
-            loc, schema, name = self.pending.pop(0)
+            loc, schema, name = self.pending.popleft()
             if name not in self.models:
                 self._build(loc, schema, name, 0)
 
@@ -350,12 +381,9 @@ class _Loader:
         if isinstance(node, bool):
             return ANY
         self._check_schema_node(target, node, ref, loc)
-        file_stem = Path(target[0]).stem
-        last = target[1].rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
-        wanted = last if target[1] else _part(file_stem)
-        if not wanted or not wanted[0].isalpha():
-            wanted = _part(wanted or file_stem)
-        name = self.allocator.allocate(f"{target[0]}#{target[1]}", wanted, separator="")
+        name = self.allocator.allocate(
+            f"{target[0]}#{target[1]}", _pointer_name(target), separator=""
+        )
         self.names[target] = name
         self.pending.append((target, node, name))
         return Ref(name)
@@ -439,6 +467,8 @@ class _Loader:
                     nullable = True
                 else:
                     members.append(((loc[0], child(base, i)), member))
+            if all(isinstance(m, dict) and not _SHAPE_KEYS & set(m) for _, m in members):
+                members = []  # only validation (``oneOf: [{required: [a]}, {required: [b]}]``)
 
         def shape(kind: str) -> _Shape:
             return _Shape(kind, nullable, types, members, enum)
@@ -727,6 +757,10 @@ class _Loader:
         self, loc: Location, schema: dict[str, Any], name: str, depth: int, nullable: Nullable
     ) -> ObjectModel:
         info = self._collect(loc, schema, depth)
+        if isinstance(schema.get("discriminator"), dict):
+            # a base object naming its subtypes: the IR has no place for the mapping on an
+            # object, but the subtypes it names are models of the API all the same
+            self._declared_mapping(loc, schema["discriminator"])
         fields: list[Field] = []
         for prop in info.props.values():
             hint = (prop.declared_by or name) + _part(prop.name)
@@ -1051,7 +1085,7 @@ class _Loader:
         if not isinstance(content, dict):
             return
         cbase = child(loc[1], "content")
-        for media in content:
+        for media in sorted(content):
             media_obj = content[media]
             if isinstance(media_obj, dict) and "schema" in media_obj:
                 schema_loc = (loc[0], child(child(cbase, media), "schema"))
@@ -1084,19 +1118,26 @@ class _Loader:
         return tuple(self.models[n] for n in sorted(self.models))
 
     def _check_alias_loops(self) -> None:
-        for start, model in self.models.items():
-            seen = [start]
-            while isinstance(model, AliasModel) and isinstance(model.target, Ref):
-                nxt = model.target.name
-                if nxt in seen:
+        """Aliases of aliases must end in a model with content (each chain walked once)."""
+        done: set[str] = set()
+        for start in self.models:
+            chain: list[str] = []
+            name: str | None = start
+            while name is not None and name not in done:
+                if name in chain:
                     raise ModelgenError(
-                        "a $ref loop with no schema in it: " + " -> ".join([*seen, nxt]),
-                        self.models[start].source,
+                        "a $ref loop with no schema in it: "
+                        + " -> ".join([*chain[chain.index(name) :], name]),
+                        self.models[name].source,
                     )
-                seen.append(nxt)
-                if nxt not in self.models:
-                    break
-                model = self.models[nxt]
+                chain.append(name)
+                model = self.models.get(name)
+                name = (
+                    model.target.name
+                    if isinstance(model, AliasModel) and isinstance(model.target, Ref)
+                    else None
+                )
+            done.update(chain)
 
     def _tag(self, model: Model, prop: str) -> str | None:
         """The single string a variant model's property holds, if it holds exactly one."""
@@ -1169,6 +1210,38 @@ class _Loader:
             Diagnostic(f"discriminator mapping names an unknown schema {target!r}", self._src(loc))
         )
         return None
+
+
+_NAMED_CONTAINERS = frozenset({"schemas", "$defs", "definitions"})
+_STRUCTURAL = {"items": "Item", "additionalProperties": "Value", "properties": ""}
+
+
+def _pointer_name(target: Location) -> str:
+    """The model name for a referenced schema that is not a root component: the key it is
+    defined under (``other.yaml#/Pet``, ``#/$defs/Pet``, ``x.yaml#/components/schemas/Pet``),
+    the file's stem for a whole-file schema, and for a schema inside another schema the name
+    the inline rules give it (``#/components/schemas/Foo/properties/bar`` is ``FooBar``)."""
+    tokens = [t.replace("~1", "/").replace("~0", "~") for t in target[1].split("/")[1:]]
+    if not tokens:
+        return _part(Path(target[0]).stem)
+    if len(tokens) == 1 or tokens[-2] in _NAMED_CONTAINERS:
+        last = tokens[-1]
+        return last if last[:1].isalpha() else _part(last)
+    start = 0
+    name = _part(Path(target[0]).stem)
+    for i, token in enumerate(tokens[:-1]):
+        if token in _NAMED_CONTAINERS:
+            start, name = i + 2, tokens[i + 1]
+    for token in tokens[start:]:
+        if token in _STRUCTURAL:
+            name += _STRUCTURAL[token]
+        elif token in ("allOf", "oneOf", "anyOf"):
+            continue
+        elif token.isdigit():
+            name += str(int(token) + 1)
+        else:
+            name += _part(token)
+    return name
 
 
 def _format(schema: dict[str, Any]) -> str | None:

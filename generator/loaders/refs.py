@@ -139,7 +139,14 @@ class Documents:
         file_part, _, fragment = ref.partition("#")
         rel = self._file(file_part, base_rel, where) if file_part else base_rel
         tokens = parse_pointer(fragment, where)
-        node: JsonValue = self.doc(rel)
+        try:
+            node: JsonValue = self.doc(rel)
+        except ModelgenError as err:
+            if rel == base_rel:
+                raise
+            raise ModelgenError(
+                f"{err.message} (the file $ref'd from {where})", err.source
+            ) from None
         pointer = ""
         for token in tokens:
             if isinstance(node, dict):
