@@ -18,7 +18,6 @@ from generator.emitters.python import emit
 from generator.ir import ModelSet
 from generator.loaders import load
 from generator.output import write_tree
-
 from tests.conftest import EXAMPLE_SPEC, OPENAI_SPEC
 
 
@@ -190,9 +189,7 @@ def hostile_models() -> ModelSet:
         models=tuple(
             sorted(
                 [
-                    ObjectModel(
-                        "Hostile\"\"\"Name", fields + defaults, description=HOSTILE_TEXTS[2]
-                    ),
+                    ObjectModel('Hostile"""Name', fields + defaults, description=HOSTILE_TEXTS[2]),
                     ObjectModel(
                         "Tree",
                         (
@@ -205,7 +202,12 @@ def hostile_models() -> ModelSet:
                     ),
                     UnionModel(
                         "JsonValue",
-                        (text, Primitive("number"), ListOf(Ref("JsonValue")), MapOf(Ref("JsonValue"))),
+                        (
+                            text,
+                            Primitive("number"),
+                            ListOf(Ref("JsonValue")),
+                            MapOf(Ref("JsonValue")),
+                        ),
                         exclusive=False,
                         description=HOSTILE_TEXTS[3],
                     ),
@@ -215,7 +217,11 @@ def hostile_models() -> ModelSet:
                         tuple(EnumValue(v, description=HOSTILE_TEXTS[1]) for v in ENUM_VALUES),
                         description=HOSTILE_TEXTS[4],
                     ),
-                    EnumModel("Numbers", "integer", (EnumValue(1), EnumValue(-1), EnumValue(0), EnumValue(2**60))),
+                    EnumModel(
+                        "Numbers",
+                        "integer",
+                        (EnumValue(1), EnumValue(-1), EnumValue(0), EnumValue(2**60)),
+                    ),
                     EnumModel("Flag", "boolean", (EnumValue(True), EnumValue(False))),
                     ObjectModel("Maybe", (Field("x", text, False),), nullable=Nullable.YES),
                     ObjectModel("Pet", (Field("kind", text, True, const=Const("pet")),)),
@@ -236,6 +242,6 @@ def hostile_models() -> ModelSet:
             )
         ),
         source=src,
-        title="Hostile \"\"\" {{ 7*7 }}\nTitle",
+        title='Hostile """ {{ 7*7 }}\nTitle',
         version="1.0\r\n",
     )

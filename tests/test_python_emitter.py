@@ -108,8 +108,9 @@ def test_example_const_tag_is_a_literal_with_its_value_as_default() -> None:
     module = import_package(example_models(), "example_pkg")
     hints = typing.get_type_hints(module.SessionUpdateEvent)
     assert hints["type"] == typing.Literal["session.update"]
-    event = module.SessionUpdateEvent(session=module.SessionCreateRequest(
-        model=module.SessionCreateRequestModel.REALTIME_MINI))
+    event = module.SessionUpdateEvent(
+        session=module.SessionCreateRequest(model=module.SessionCreateRequestModel.REALTIME_MINI)
+    )
     assert event.to_dict()["type"] == "session.update"
 
 
@@ -141,9 +142,14 @@ def test_openai_emits_fast() -> None:
 @pytest.mark.slow
 def test_openai_all_models_generated_and_importable() -> None:
     need(OPENAI_SPEC)
+    from generator.emitters.python import _Emitter
+
     module = import_package(openai_models(), "openai_pkg")
-    missing = [m.name for m in openai_models().models if not hasattr(module, m.name)]
+    classes = _Emitter(openai_models()).classes
+    missing = [m.name for m in openai_models().models if not hasattr(module, classes[m.name])]
     assert missing == []
+    renamed = sorted(name for name, ident in classes.items() if name != ident)
+    assert renamed == ["Model"]  # reserved for the runtime base class: Model_
     result = import_warnings_as_errors(generate(openai_models(), "openai_pkg"))
     assert result.returncode == 0, result.stderr
 

@@ -100,8 +100,12 @@ EXTRAS_FIELD = "additional_properties"
 
 
 def class_name(name: str) -> str:
-    """A PascalCase identifier for a schema name (not yet made distinct)."""
-    ident = fallback(name, pascal(name), "Model")
+    """A PascalCase identifier for a schema name (not yet made distinct). A name that already
+    is one (``OpenAIFile``, acronyms kept as PEP 8 allows) stays as it is."""
+    if name.isascii() and name.isidentifier() and name[0].isupper() and "_" not in name:
+        ident = name
+    else:
+        ident = fallback(name, pascal(name), "Model")
     if ident in RESERVED_CLASSES:
         ident += "_"
     return limit_length(ident, name, MAX_CLASS_NAME)
@@ -292,7 +296,9 @@ class _Emitter:
 
     def decoder(self, type_: TypeRef, seen: frozenset[str] = frozenset()) -> Expr:
         if isinstance(type_, Primitive):
-            return Atom(_PRIMITIVE_DECODERS.get((type_.kind, type_.format), _KIND_DECODERS[type_.kind]))
+            return Atom(
+                _PRIMITIVE_DECODERS.get((type_.kind, type_.format), _KIND_DECODERS[type_.kind])
+            )
         if isinstance(type_, ListOf):
             return Call("_rt.list_of", (self.decoder(type_.item, seen),))
         if isinstance(type_, MapOf):
@@ -357,7 +363,11 @@ class _Emitter:
             call = Call(how, (Atom("d"), Atom(py_str(f.name)), decode, Atom("where")))
             kwargs.append(Keyword(ident, call))
             puts.extend(
-                lay_out("        ", "", Call("_rt.put", (Atom("out"), Atom(py_str(f.name)), Atom(f"self.{ident}"))))
+                lay_out(
+                    "        ",
+                    "",
+                    Call("_rt.put", (Atom("out"), Atom(py_str(f.name)), Atom(f"self.{ident}"))),
+                )
             )
         wire_atoms = tuple(Atom(py_str(w)) for w in wires)
         check: list[str] = []
@@ -381,9 +391,17 @@ class _Emitter:
                 (Atom("d"), self.decoder(value_type), Atom("where"), *wire_atoms),
             )
             kwargs.append(Keyword(extras, extras_call))
-            puts.extend(lay_out("        ", "", Call("out.update", (Call("_rt.to_json", (Atom(f"self.{extras}"),)),))))
+            puts.extend(
+                lay_out(
+                    "        ",
+                    "",
+                    Call("out.update", (Call("_rt.to_json", (Atom(f"self.{extras}"),)),)),
+                )
+            )
         else:
-            check = lay_out("        ", "", Call("_rt.closed", (Atom("d"), Atom("where"), *wire_atoms)))
+            check = lay_out(
+                "        ", "", Call("_rt.closed", (Atom("d"), Atom("where"), *wire_atoms))
+            )
         lines = [
             "@_dc.dataclass(frozen=True, slots=True, kw_only=True)",
             *lay_out("", "", Call(f"class {name}", (Atom("_rt.Model"),)), ":"),
@@ -395,7 +413,7 @@ class _Emitter:
                 "    ",
                 "from_dict",
                 ["cls", "data: object", f"where: str = {py_str(name)}"],
-                "_t.Self",
+                Atom("_t.Self"),
             ),
             "        d = _rt.expect_object(data, where)",
             *check,
@@ -432,7 +450,9 @@ class _Emitter:
             *members,
             *([""] if members else []),
             "    @classmethod",
-            *signature("    ", "_missing_", ["cls", "value: object"], f"{name} | None"),
+            *signature(
+                "    ", "_missing_", ["cls", "value: object"], BitOr((Atom(name), Atom("None")))
+            ),
             "        return _rt.unknown_member(cls, value)",
         ]
         return Block(name, lines)
@@ -452,16 +472,19 @@ class _Emitter:
         target = self.union_annotation(model)
         rhs = _forward(target, {self.classes[n] for n in forward})
         if model.discriminator is not None:
-            pairs = []
-            for tag, variant in model.discriminator.mapping:
+            pairs: list[Expr] = []
+            for tag, variant in self.tagged_variants(model):
                 decode = self.decoder(Ref(variant))
-                pairs.append(Call("", (Atom(py_str(tag)), decode)))
+                pairs.append(Call("", (Atom("None" if tag is None else py_str(tag)), decode)))
             call = Call(
                 "_rt.tagged",
                 (Atom("data"), Atom("where"), Atom(py_str(model.discriminator.property)), *pairs),
                 magic=True,
             )
-            how = f"Dispatches on the property {model.discriminator.property!r}; an unknown value is a DecodeError."
+            how = (
+                f"Dispatches on the property {model.discriminator.property!r}; an unknown"
+                " value is a DecodeError."
+            )
         else:
             decoders = [self.decoder(v) for v in model.variants]
             call = Call("_rt.untagged", (Atom("data"), Atom("where"), *decoders), magic=True)
@@ -475,16 +498,55 @@ class _Emitter:
             *self.alias_lines(name, rhs, bool(forward)),
             "",
             "",
-            *signature("", function, ["data: object", f"where: str = {py_str(name)}"], name),
+            *signature("", function, ["data: object", f"where: str = {py_str(name)}"], Atom(name)),
             *docstring(f"Decodes a {name} from JSON data. {how}", "    "),
             *lay_out("    ", "return ", Call("_t.cast", (Atom(name), call))),
             "",
             "",
-            *signature("", self.to_json_name(model), [f"value: {name}"], "_t.Any"),
+            *signature("", self.to_json_name(model), [f"value: {name}"], Atom("_t.Any")),
             *docstring(f"Encodes a {name} to JSON data.", "    "),
             "    return _rt.to_json(value)",
         ]
         return Block(name, lines)
+
+    def tagged_variants(self, model: UnionModel) -> list[tuple[str | None, str]]:
+        """(tag, model name) pairs for a discriminated union: the declared mapping first,
+        then the tags the variants state themselves (a const or a one-value enum property),
+        looking through variants that are unions; ``None`` for a variant with no tag."""
+        assert model.discriminator is not None
+        prop = model.discriminator.property
+        pairs: list[tuple[str | None, str]] = list(model.discriminator.mapping)
+        seen: set[str] = {model.name}
+
+        def visit(name: str) -> None:
+            if name in seen:
+                return
+            seen.add(name)
+            target = self.by_name.get(name)
+            if isinstance(target, UnionModel):
+                for variant in target.variants:
+                    if isinstance(variant, Ref):
+                        visit(variant.name)
+                return
+            tags: list[str | None] = []
+            if isinstance(target, ObjectModel):
+                for f in target.fields:
+                    if f.name != prop:
+                        continue
+                    if f.const is not None and isinstance(f.const.value, str):
+                        tags.append(f.const.value)
+                    elif isinstance(f.type, Ref):
+                        enum = self.by_name.get(f.type.name)
+                        if isinstance(enum, EnumModel) and enum.values:
+                            tags.extend(v.value for v in enum.values if isinstance(v.value, str))
+            for tag in tags or [None]:
+                if (tag, name) not in pairs:
+                    pairs.append((tag, name))
+
+        for variant in model.variants:
+            if isinstance(variant, Ref):
+                visit(variant.name)
+        return pairs
 
     def to_json_name(self, model: UnionModel) -> str:
         return self.functions[model.name][: -len("_from_json")] + "_to_json"
@@ -513,7 +575,9 @@ class _Emitter:
         objects = [m for m in self.models.models if isinstance(m, ObjectModel)]
         late = [m for m in self.models.models if isinstance(m, (UnionModel, AliasModel))]
         result = [self.enum_block(m) for m in sorted(enums, key=lambda m: self.classes[m.name])]
-        result += [self.object_block(m) for m in sorted(objects, key=lambda m: self.classes[m.name])]
+        result += [
+            self.object_block(m) for m in sorted(objects, key=lambda m: self.classes[m.name])
+        ]
         for model, forward in self.late_order(late):
             if isinstance(model, UnionModel):
                 result.append(self.union_block(model, forward))
@@ -553,13 +617,11 @@ class _Emitter:
     def public_names(self, blocks: list[Block]) -> list[str]:
         names = [b.name for b in blocks]
         names += [self.functions[m.name] for m in self.models.models if isinstance(m, UnionModel)]
-        names += [
-            self.to_json_name(m) for m in self.models.models if isinstance(m, UnionModel)
-        ]
+        names += [self.to_json_name(m) for m in self.models.models if isinstance(m, UnionModel)]
         return sorted(names)
 
 
-_PRIMITIVE_TYPES = {
+_PRIMITIVE_TYPES: dict[tuple[str, str | None], str] = {
     ("string", "date-time"): "_dt.datetime",
     ("string", "date"): "_dt.date",
     ("string", "uuid"): "_uuid.UUID",
@@ -571,7 +633,7 @@ _KIND_TYPES = {
     "boolean": "bool",
     "any": "_t.Any",
 }
-_PRIMITIVE_DECODERS = {
+_PRIMITIVE_DECODERS: dict[tuple[str, str | None], str] = {
     ("string", "date-time"): "_rt.decode_datetime",
     ("string", "date"): "_rt.decode_date",
     ("string", "uuid"): "_rt.decode_uuid",
@@ -598,7 +660,9 @@ def _forward(expr: Expr, names: set[str]) -> Expr:
             return Call("_t.Union", parts, square=True)
         return BitOr(parts)
     if isinstance(expr, Call):
-        return Call(expr.func, tuple(_forward(a, names) for a in expr.args), expr.square, expr.magic)
+        return Call(
+            expr.func, tuple(_forward(a, names) for a in expr.args), expr.square, expr.magic
+        )
     return expr
 
 
@@ -631,7 +695,7 @@ def _literal_of(const: Const | None) -> str | None:
 
 def _enum_kinds(model: EnumModel) -> list[str]:
     kinds: list[str] = []
-    values = [v.value for v in model.values or () if v.value is not None]
+    values: list[object] = [v.value for v in model.values or () if v.value is not None]
     if not values:
         values = [{"string": "", "integer": 0, "number": 0.0, "boolean": False}[model.base]]
     for value in values:
@@ -753,16 +817,21 @@ def emit(models: ModelSet, options: EmitOptions) -> dict[str, str]:
     head = header(models)
     public = emitter.public_names(blocks)
     title = " ".join(clean_text(models.title or "the schema").split())
-    all_lines = lay_out("", "__all__ = ", Call("", tuple(Atom(py_str(n)) for n in public), square=True, magic=True))
+    all_lines = lay_out(
+        "", "__all__ = ", Call("", tuple(Atom(py_str(n)) for n in public), square=True, magic=True)
+    )
     runtime_names = ["UNSET", "DecodeError", "Unset", "is_known", "to_json"]
     init_all = lay_out(
         "",
         "__all__ = ",
-        Call("", tuple(Atom(py_str(n)) for n in sorted(runtime_names + public)), square=True, magic=True),
+        Call(
+            "",
+            tuple(Atom(py_str(n)) for n in sorted(runtime_names + public)),
+            square=True,
+            magic=True,
+        ),
     )
-    models_doc = docstring(
-        f"Models for {title}, generated by modelgen.\n\n" + _MODULE_NOTES, ""
-    )
+    models_doc = docstring(f"Models for {title}, generated by modelgen.\n\n" + _MODULE_NOTES, "")
     init_doc = docstring(f"Models for {title}, generated by modelgen.", "")
     return {
         f"{package}/__init__.py": render_template(
@@ -770,7 +839,12 @@ def emit(models: ModelSet, options: EmitOptions) -> dict[str, str]:
         ),
         f"{package}/_runtime.py": render_template("python", "_runtime.py.jinja", header=head),
         f"{package}/models.py": render_template(
-            "python", "models.py.jinja", header=head, doc=models_doc, all_lines=all_lines, blocks=blocks
+            "python",
+            "models.py.jinja",
+            header=head,
+            doc=models_doc,
+            all_lines=all_lines,
+            blocks=blocks,
         ),
         f"{package}/py.typed": render_template("python", "py.typed.jinja", header=head),
     }

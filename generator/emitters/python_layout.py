@@ -166,11 +166,20 @@ def alias(name: str, target: Expr, explicit: bool = True) -> list[str]:
     return [f"{prefix}(", *body, ")"]
 
 
-def signature(indent: str, name: str, params: list[str], returns: str) -> list[str]:
+def signature(indent: str, name: str, params: list[str], returns: Expr) -> list[str]:
     """``def name(params) -> returns:``; split like black: parameters on one indented line if
-    they fit there, else one per line with a trailing comma."""
+    they fit there, else one per line with a trailing comma; then, if the closing line is
+    still too long, the return annotation goes in parentheses."""
     call = Call(f"def {name}", tuple(Atom(p) for p in params))
-    lines = lay_out(indent, "", call, f" -> {returns}:")
+    lines = lay_out(indent, "", call, f" -> {render(returns)}:")
     if len(lines) == 3 and len(params) == 1:
         lines[1] += ","  # black adds the comma when a lone parameter gets its own line
+    if len(lines) > 1 and not _fits(lines[-1]):
+        inner = indent + INDENT
+        body = (
+            _lay_out_union(inner, returns)
+            if isinstance(returns, BitOr)
+            else lay_out(inner, "", returns)
+        )
+        lines[-1:] = [f"{indent}) -> (", *body, f"{indent}):"]
     return lines

@@ -27,6 +27,7 @@ LOADERS: dict[str, str] = {
     "markdown": "markdown",
     "openapi-generator": "openapi_generator_code",
     "dart-code": "dart_code",
+    "python-code": "python_code",
 }
 
 
