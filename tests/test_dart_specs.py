@@ -98,7 +98,9 @@ def test_openai_realtime_client_event_is_a_sealed_family_of_11_events(
     for event in cases.values():
         model = by_name[event]
         assert isinstance(model, ObjectModel)
-        declaring = next(t for t in openai_files.values() if f"final class {event} " in t)
+        declaring = next(
+            t for t in openai_files.values() if re.search(rf"^final class {event}\b", t, re.M)
+        )
         (cls,) = [c for c in classes(declaring) if c.name == event]
         assert "RealtimeClientEvent" in cls.header.split("implements", 1)[1]
         assert "toJson" in cls.methods

@@ -217,9 +217,11 @@ class DartField:
 class DartObject:
     name: str
     doc: list[str]
-    implements: str  # "" or " implements A, B"
+    declaration: list[str]  # ``final class X implements A, B {``, laid out
+    from_json: list[str]  # the fromJson signature up to ``=> X(``, laid out
     fields: list[DartField]
     override_to_json: bool
+    to_string: list[str]  # the toString body after ``=>``, laid out
     deprecated: bool
     kind: str = "object"
     annotation: str = ""  # @FromSchema(...): what the code reader reads back
@@ -242,6 +244,7 @@ class DartEnum:
     doc: list[str]
     members: list[DartEnumMember]
     deprecated: bool
+    from_json: list[str] = field(default_factory=list)
     kind: str = "enum"
     annotation: str = ""  # @FromSchema(...): what the code reader reads back
 
@@ -260,6 +263,7 @@ class DartFamily:
     cases: list[DartCase]
     doc: list[str]
     deprecated: bool
+    from_json: list[str] = field(default_factory=list)
     kind: str = "family"
     annotation: str = ""  # @FromSchema(...): what the code reader reads back
 
@@ -283,6 +287,8 @@ class DartWrapper:
     deprecated: bool
     property: str = ""  # Dart literal of the discriminator key, if there is one
     cases: list[DartCase] = field(default_factory=list)  # tried before the attempts
+    from_json: list[str] = field(default_factory=list)
+    throw: list[str] = field(default_factory=list)
     kind: str = "wrapper"
     annotation: str = ""  # @FromSchema(...): what the code reader reads back
 
@@ -441,8 +447,8 @@ class _Plan:
                 value_class = self.value_classes[model.name]
                 return _Codec(value_class, f"{value_class}.fromJson({x})", ".toJson()")
             return _primitive_codec(Primitive(model.base))
-        if model.name in self.cyclic_aliases:
-            return _ANY
+        if model.name in self.cyclic_aliases:  # ``typedef A = Object?``: read as is
+            return _Codec(name, _PLACEHOLDER, deep=True)
         target = self.codec(model.target, depth)
         return _Codec(name, target.decode, target.encode, target.cast, target.deep)
 
@@ -535,7 +541,7 @@ def _field(plan: _Plan, f: Field, name: str) -> DartField:
     wire = string_literal(f.name)
     x = f"json[{wire}]"
     value_nullable = f.nullable is not Nullable.NO or plan.nullable(f.type)
-    present = not f.required and f.nullable is Nullable.YES
+    present = not f.required and (f.nullable is Nullable.YES or plan.nullable(f.type))
     base = codec.type
     nullable_base = base if base.endswith("?") else base + "?"
     default = _const_default(plan, f)
@@ -609,14 +615,72 @@ def _object(plan: _Plan, model: ObjectModel) -> DartObject:
     allocator = naming.NameAllocator(OBJECT_MEMBERS | KEYWORDS | {plan.names[model.name]})
     _allocate_members(allocator, [(f.name, member_name(f.name)) for f in model.fields])
     families = sorted(plan.families.get(model.name, []))
+    name = plan.names[model.name]
+    fields = [_field(plan, f, allocator.names[f.name]) for f in model.fields]
+    head = f"final class {name}"
+    implements = f"implements {', '.join(families)} {{"
+    if not families:
+        declaration = [f"{head} {{"]
+    elif len(f"{head} {implements}") <= LINE_LENGTH:
+        declaration = [f"{head} {implements}"]
+    elif len(f"    {implements}") <= LINE_LENGTH:
+        declaration = [head, f"    {implements}"]
+    else:  # one per line, and no trailing comma: an implements clause allows none
+        declaration = [head, "    implements", *(f"        {f}," for f in families)]
+        declaration[-1] = declaration[-1][:-1] + " {"
     return DartObject(
-        name=plan.names[model.name],
+        name=name,
         doc=doc_lines(model.description),
-        implements=f" implements {', '.join(families)}" if families else "",
-        fields=[_field(plan, f, allocator.names[f.name]) for f in model.fields],
+        declaration=declaration,
+        from_json=_signature(
+            2, f"factory {name}.fromJson(", "Map<String, dynamic> json", f") => {name}("
+        ),
+        fields=fields,
         override_to_json=bool(families),
+        to_string=_fit(
+            f"  String toString() => '{name}({''.join(_to_string_parts(fields))})';",
+            [
+                "  String toString() =>",
+                *_string_lines(6, [f"{name}(", *_to_string_parts(fields), ")"]),
+            ],
+        ),
         deprecated=model.deprecated,
     )
+
+
+def _to_string_parts(fields: list[DartField]) -> list[str]:
+    last = len(fields) - 1
+    return [f"{f.name}: ${f.name}{', ' if i < last else ''}" for i, f in enumerate(fields)]
+
+
+def _fit(line: str, lines: list[str]) -> list[str]:
+    """``[line]`` when it fits in 80 columns, else ``lines``."""
+    return [line] if len(line) <= LINE_LENGTH else lines
+
+
+def _signature(indent: int, head: str, params: str | list[str], tail: str) -> list[str]:
+    """``head params tail`` on one line, or with each parameter on a line of its own."""
+    pad = " " * indent
+    listed = [params] if isinstance(params, str) else params
+    return _fit(
+        f"{pad}{head}{', '.join(listed)}{tail}",
+        [f"{pad}{head}", *(f"{pad}  {p}," for p in listed), pad + tail],
+    )
+
+
+def _string_lines(indent: int, parts: list[str]) -> list[str]:
+    """Adjacent string literals holding ``parts`` (never split), each line within 80 columns
+    where the parts allow; the last ends with ``;``. The parts are code, not spec text."""
+    pad = " " * indent
+    lines: list[str] = []
+    current = ""
+    for part in parts:
+        if current and len(pad) + len(current) + len(part) + 2 > LINE_LENGTH:
+            lines.append(current)
+            current = ""
+        current += part
+    lines.append(current)
+    return [f"{pad}'{text}'" + (";" if i == len(lines) - 1 else "") for i, text in enumerate(lines)]
 
 
 def _enum_members(model: EnumModel) -> list[DartEnumMember]:
@@ -660,10 +724,13 @@ def _enum_value_type(model: EnumModel) -> tuple[str, str]:
 
 def _enum(plan: _Plan, model: EnumModel) -> DartEnum:
     value_type, unknown_cast = _enum_value_type(model)
+    name, unknown = plan.names[model.name], plan.derived(model.name, "Unknown")
+    known, other = f"{name}.fromValue(json) ??", f"{unknown}({unknown_cast});"
     return DartEnum(
+        from_json=_fit(f"      {known} {other}", [f"      {known}", f"      {other}"]),
         name=plan.names[model.name],
         value_class=plan.value_classes[model.name],
-        unknown_class=plan.derived(model.name, "Unknown"),
+        unknown_class=unknown,
         value_type=value_type,
         unknown_cast=unknown_cast,
         doc=doc_lines(model.description),
@@ -674,8 +741,10 @@ def _enum(plan: _Plan, model: EnumModel) -> DartEnum:
 
 def _family(plan: _Plan, model: UnionModel) -> DartFamily:
     assert model.discriminator is not None
+    name = plan.names[model.name]
     return DartFamily(
-        name=plan.names[model.name],
+        from_json=_signature(2, f"factory {name}.fromJson(", "Map<String, dynamic> json", ") {"),
+        name=name,
         unknown_class=plan.derived(model.name, "Unknown"),
         property=string_literal(model.discriminator.property),
         cases=[DartCase(literal, plan.names[target]) for literal, target in _cases(plan, model)],
@@ -734,6 +803,10 @@ def _wrapper(plan: _Plan, model: UnionModel) -> DartWrapper:
         total,
         model.deprecated,
         property=string_literal(model.discriminator.property) if model.discriminator else "",
+        from_json=_signature(2, f"factory {union}.fromJson(", "Object? json", ") {"),
+        throw=_signature(
+            4, "throw FormatException(", [f"'no variant of {union} matches'", "json"], ");"
+        ),
         cases=[
             DartCase(literal, by_ref[target])
             for literal, target in _cases(plan, model)

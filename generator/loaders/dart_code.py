@@ -211,10 +211,12 @@ class _Reader:
             return None
         nullable = Nullable.YES if decl.nullable else Nullable.NO
         if decl.kind == "typedef":
-            target = decl.text.split("=", 1)[1].strip().removesuffix(";")
+            target = re.search(r"^typedef \w+ = (.+);$", decl.text, re.M)
+            if target is None:
+                raise ModelgenError("typedef not written by modelgen", decl.source)
             return AliasModel(
                 decl.schema,
-                self.type_of(target, decl.source),
+                self.type_of(target.group(1), decl.source),
                 nullable=nullable,
                 deprecated=decl.deprecated,
                 source=decl.source,
