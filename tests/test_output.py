@@ -77,7 +77,20 @@ def test_refuses_to_overwrite_a_user_file_unless_forced(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "rel",
-    ["../x.py", "/etc/x", "a/../../x", "C:\\x", "a\\b", "con.py", "NUL", "aux", "x.", "x ", "a\0b", "."],
+    [
+        "../x.py",
+        "/etc/x",
+        "a/../../x",
+        "C:\\x",
+        "a\\b",
+        "con.py",
+        "NUL",
+        "aux",
+        "x.",
+        "x ",
+        "a\0b",
+        ".",
+    ],
 )
 def test_unsafe_paths_are_refused(tmp_path: Path, rel: str) -> None:
     with pytest.raises(ModelgenError, match="unsafe path"):

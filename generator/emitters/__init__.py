@@ -29,10 +29,11 @@ EMITTERS: dict[str, str] = {
     "docs-dart": "docs_dart",
     "docs-python": "docs_python",
     "dart": "dart",
+    "php": "php",
 }
 
 # What `--lang all` means (the code targets; docs dialects are asked for by name).
-ALL = ("python", "dart")
+ALL = ("python", "dart", "php")
 
 
 def emitter(name: str) -> Emitter:

@@ -28,6 +28,7 @@ LOADERS: dict[str, str] = {
     "openapi-generator": "openapi_generator_code",
     "dart-code": "dart_code",
     "python-code": "python_code",
+    "php-code": "php_code",
 }
 
 
