@@ -688,10 +688,9 @@ def _kind_category(present: Sequence[tuple[_Side, Model]]) -> str:
 
 
 def _compare_same_kind(present: Sequence[tuple[_Side, Model]], count: int, out: _Collector) -> None:
+    # A model's own nullability is compared where it matters, at its uses (see
+    # _effective_nullable): code states it there, a spec may state it on the schema.
     first = present[0][1]
-    nullable = [(s.index, _nullable_text(m.nullable)) for s, m in present if "nullable" in s.knows]
-    if _differs([v for _, v in nullable]):
-        out.add(None, "nullable", _spread(count, nullable), "model nullability differs")
     if isinstance(first, ObjectModel):
         _compare_fields([(s, m) for s, m in present if isinstance(m, ObjectModel)], count, out)
     elif isinstance(first, EnumModel):
@@ -851,7 +850,7 @@ def _compare_field(
     if _differs([r for _, r in required]):
         out.add(name, "required", _spread(count, required), "required in some sources only")
 
-    nullable = [(s.index, _nullable_text(f.nullable)) for s, f in have if "nullable" in s.knows]
+    nullable = [(s.index, _effective_nullable(s, f)) for s, f in have if "nullable" in s.knows]
     if _differs([n for _, n in nullable]):
         out.add(name, "nullable", _spread(count, nullable), "nullability differs")
 
@@ -864,6 +863,26 @@ def _compare_field(
         if category == "drift":
             category = _default_category(have, dict(texts))
         out.add(name, "default", _spread(count, texts), "defaults differ", category)
+
+
+def _effective_nullable(side: _Side, f: Field) -> str | None:
+    """Whether the field may be null: stated on the field, or on the model or alias its type
+    names (a spec's ``type: [object, "null"]`` schema; code says it at the field)."""
+    if f.nullable is Nullable.YES:
+        return "yes"
+    ref: TypeRef = f.type
+    seen: set[str] = set()
+    while isinstance(ref, Ref) and ref.name not in seen:
+        seen.add(ref.name)
+        model = side.model(ref.name)
+        if model is None:
+            break
+        if model.nullable is Nullable.YES:
+            return "yes"
+        if not isinstance(model, AliasModel):
+            break
+        ref = model.target
+    return _nullable_text(f.nullable)
 
 
 def _default_category(have: Sequence[tuple[_Side, Field]], texts: dict[int, str]) -> str:
