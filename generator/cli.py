@@ -88,7 +88,8 @@ def cmd_parity(args: argparse.Namespace) -> int:
     if len(args.sources) < 2:
         raise ModelgenError("parity needs at least two sources")
     rules = parity_report.load_ignores(args.ignore) if args.ignore else []
-    report = parity.compare([load_source(path, args) for path in args.sources])
+    sets = [load_source(path, args) for path in args.sources]
+    report = parity.compare(sets, parity.source_labels([str(p) for p in args.sources]))
     report, used = parity.apply_ignores(report, rules)
     renderers = {
         "text": parity_report.render_text,

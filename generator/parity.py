@@ -1093,8 +1093,9 @@ def _explain_missing(
     return replace(report, findings=findings)
 
 
-def _label(sets: Sequence[ModelSet]) -> list[str]:
-    paths = [s.source.file.rstrip("/\\") or "source" for s in sets]
+def source_labels(paths: Sequence[str]) -> list[str]:
+    """Short distinct labels: the last path component, or more of the path where needed."""
+    paths = [p.rstrip("/\\") or "source" for p in paths]
     for depth in range(1, 6):
         labels = ["/".join(p.replace("\\", "/").split("/")[-depth:]) for p in paths]
         if len(set(labels)) == len(labels):
@@ -1127,7 +1128,7 @@ def compare(sets: Sequence[ModelSet], labels: Sequence[str] | None = None) -> Pa
         _explain_missing(sides, key, r, equivalent) for key, r in zip(keys, reports, strict=True)
     ]
     reports.sort(key=lambda r: (r.name.casefold(), r.name))
-    names = list(labels) if labels is not None else _label(sets)
+    names = list(labels) if labels is not None else source_labels([s.source.file for s in sets])
     infos = tuple(
         SourceInfo(
             label=names[i],

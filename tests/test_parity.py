@@ -476,3 +476,19 @@ def test_the_report_does_not_depend_on_model_order() -> None:
     assert render_json(compare([a, b])) == render_json(
         compare([a, models(*items[1:], name="b", knows=DOCS_KNOW)])
     )
+
+
+def test_a_nullable_model_counts_as_nullable_at_the_fields_that_use_it() -> None:
+    spec = models(
+        obj("Session", fld("turn", Ref("Turn"), required=False)),
+        ObjectModel("Turn", (fld("ms", INTEGER),), nullable=Nullable.YES),
+    )
+    code = models(
+        obj("Session", fld("turn", Ref("Turn"), required=False, nullable=Nullable.YES)),
+        obj("Turn", fld("ms", INTEGER)),
+    )
+    stale = models(
+        obj("Session", fld("turn", Ref("Turn"), required=False)), obj("Turn", fld("ms", INTEGER))
+    )
+    assert kinds(compare([spec, code])) == []
+    assert kinds(compare([spec, stale])) == [("Session", "turn", "nullable", "drift")]
