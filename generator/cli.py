@@ -93,7 +93,7 @@ def cmd_parity(args: argparse.Namespace) -> int:
     report, used = parity.apply_ignores(report, rules)
     renderers = {
         "text": parity_report.render_text,
-        "markdown": lambda r, _rules, _used: parity_report.render_markdown(r),
+        "markdown": parity_report.render_markdown,
         "json": parity_report.render_json,
         "html": parity_report.render_html,
     }

@@ -136,7 +136,11 @@ def _md(text: str | None) -> str:
     return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ").replace("`", "'")
 
 
-def render_markdown(report: ParityReport) -> str:
+def render_markdown(
+    report: ParityReport, rules: Sequence[IgnoreRule] = (), used: dict[int, int] | None = None
+) -> str:
+    """A models x sources table of the models with drift, for a pull request; the rest in
+    collapsed sections. (Ignored findings are counted in the summary line.)"""
     counts = report.counts()
     head = "| Model | " + " | ".join(_md(s.label) for s in report.sources) + " | Drift | Lossy |"
     rule = "|---|" + "---|" * len(report.sources) + "---:|---:|"
