@@ -32,7 +32,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from .ir import (
@@ -100,6 +100,10 @@ CATEGORIES: dict[str, str] = {
     "empty-table": (
         "an enum, alias or union that markdown docs show as an empty property table (the docs"
         " cannot say which it is)"
+    ),
+    "nullable-ref": (
+        "null allowed by the schema a property refers to, which OpenAPI Generator does not"
+        " carry onto the property"
     ),
     "container-default": (
         "a non-empty list or map default, which OpenAPI Generator's PHP and Dart generators drop"
@@ -285,9 +289,18 @@ class _Side:
     keyed: dict[str, Model]  # model key -> model
     keys: dict[str, str]  # model name -> model key
     knows: frozenset[str]
+    renamed: dict[str, str] = field(default_factory=dict)  # key -> the key it was matched to
 
     def key(self, name: str) -> str:
-        return self.keys.get(name) or self.keys.get(bare_name(name)) or name_key(name)
+        key = self.keys.get(name) or self.keys.get(bare_name(name)) or name_key(name)
+        return self.renamed.get(key, key)
+
+    def rekey(self, key: str, target: str) -> None:
+        """Move the model under ``key`` to ``target`` (a match across sources)."""
+        model = self.keyed.pop(key)
+        self.keyed[target] = model
+        self.keys[model.name] = target
+        self.renamed[key] = target
 
     def model(self, name: str) -> Model | None:
         return self.keyed.get(self.key(name))
@@ -382,9 +395,7 @@ def _match_union_variants(sides: Sequence[_Side]) -> None:
                 if len(numbered) != len(inline):
                     continue
                 for (_, target), (_, key) in zip(sorted(inline), sorted(numbered), strict=True):
-                    model = b.keyed.pop(key)
-                    b.keyed[target] = model
-                    b.keys[model.name] = target
+                    b.rekey(key, target)
 
 
 def _match_numbered_variants(sides: Sequence[_Side]) -> None:
@@ -410,9 +421,7 @@ def _match_numbered_variants(sides: Sequence[_Side]) -> None:
                 key = members[position][1]
                 if key == target or target in side.keyed:
                     continue
-                model = side.keyed.pop(key)
-                side.keyed[target] = model
-                side.keys[model.name] = target
+                side.rekey(key, target)
 
 
 def _match_by_shape(sides: Sequence[_Side]) -> None:
@@ -439,9 +448,7 @@ def _match_by_shape(sides: Sequence[_Side]) -> None:
                 )
                 if prefix < 8:
                     continue
-                model = b.keyed.pop(y)
-                b.keyed[x] = model
-                b.keys[model.name] = x
+                b.rekey(y, x)
 
 
 def _match_inline_names(sides: Sequence[_Side], loose: Callable[[str], str]) -> None:
@@ -464,9 +471,7 @@ def _match_inline_names(sides: Sequence[_Side], loose: Callable[[str], str]) -> 
             continue
         for side, key in members:
             if key != target:
-                model = side.keyed.pop(key)
-                side.keyed[target] = model
-                side.keys[model.name] = target
+                side.rekey(key, target)
 
 
 def type_text(side: _Side, ref: TypeRef, formats: bool, erase_enums: bool, depth: int = 0) -> str:
@@ -662,13 +667,25 @@ def _compare_models(
     if len(kinds) > 1:
         values = _spread(count, ((s.index, m.kind) for s, m in present))
         category = _kind_category(present)
+        if category == "flattened":
+            # An alias to an inline object, merged into the model: the target is explained.
+            for side, model in present:
+                if isinstance(model, AliasModel) and isinstance(model.target, Ref):
+                    out.equivalent[(side.index, side.key(model.target.name))] = "flattened"
         out.add(None, "model-kind", values, "different kinds of model", category)
         # Compare what the models of the majority kind share; the others are reported above.
         majority = Counter(m.kind for _, m in present).most_common(1)[0][0]
         present = [(s, m) for s, m in present if m.kind == majority]
 
     if len(present) >= 2:
+        before = len(out.findings)
         _compare_same_kind(present, count, out)
+        if any(f.kind == "model-kind" and f.category == "flattened" for f in out.findings):
+            # The objects compared are each a generator's merge of the union's variants.
+            out.findings[before:] = [
+                replace(f, category="flattened") if f.category == "drift" else f
+                for f in out.findings[before:]
+            ]
     return ModelReport(display, tuple(names), tuple(out.findings))
 
 
@@ -852,16 +869,19 @@ def _compare_field(
 
     nullable = [(s.index, _effective_nullable(s, f)) for s, f in have if "nullable" in s.knows]
     if _differs([n for _, n in nullable]):
-        out.add(name, "nullable", _spread(count, nullable), "nullability differs")
+        stated = [_nullable_text(f.nullable) for s, f in have if "nullable" in s.knows]
+        # OpenAPI Generator does not carry a referenced schema's `nullable` onto the property.
+        category = "nullable-ref" if out.mixed and not _differs(stated) else "drift"
+        out.add(name, "nullable", _spread(count, nullable), "nullability differs", category)
 
     defaults = [(s, f.default) for s, f in have if "defaults" in s.knows]
     texts = [(s.index, _const_text(d)) for s, d in defaults]
     if _differs([t for _, t in texts]):
         # An empty list or map default on one side only is OpenAPI Generator's, not the spec's.
-        plain = ["(none)" if t in ("[]", "{}") else t for _, t in texts]
-        category = "drift" if _differs(plain) else "generator-default"
+        plain = {i: "(none)" if t in ("[]", "{}") else t for i, t in texts}
+        category = "drift" if _differs(list(plain.values())) else "generator-default"
         if category == "drift":
-            category = _default_category(have, dict(texts))
+            category = _default_category(have, plain)
         out.add(name, "default", _spread(count, texts), "defaults differ", category)
 
 

@@ -270,8 +270,8 @@ def _read_php(file: Path, data: bytes) -> list[Model]:
 def _php_object(
     class_name: str, props: dict[str, Node], methods: dict[str, Node], source: Source
 ) -> ObjectModel:
-    name_node = props.get("openAPIModelName")
-    name = (_php_string(name_node) if name_node is not None else None) or class_name
+    # The class name, not $openAPIModelName: it is what users and the type strings use.
+    name = class_name
     types = _php_array(props["openAPITypes"])
     formats = _php_array(props["openAPIFormats"]) if "openAPIFormats" in props else {}
     nullables = _php_array(props["openAPINullables"]) if "openAPINullables" in props else {}
@@ -393,6 +393,9 @@ def _dart_value(text: str) -> JsonValue:
     text = text.strip()
     if text.startswith("const "):
         text = text[len("const ") :].strip()
+    member = re.fullmatch(r"\w+\._\((.*)\)", text, re.DOTALL)
+    if member:  # an enum member by its private constructor: `KindEnum._('cat')`
+        text = member.group(1).strip()
     if text in ("[]", "{}"):
         return [] if text == "[]" else {}
     if text in ("true", "false"):
