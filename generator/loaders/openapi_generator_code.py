@@ -235,7 +235,10 @@ def _php_type(spelling: str, fmt: str | None) -> TypeRef:
 def _read_php(file: Path, data: bytes) -> list[Model]:
     root = _parse("php", data)
     models: list[Model] = []
-    for cls in _walk(root, frozenset({"class_declaration"})):
+    # Generated files declare their class at the top level (after `namespace X;`), or inside
+    # a braced namespace: no need to walk the method bodies.
+    tops = [c for n in root.named_children for c in _namespace_members(n)]
+    for cls in (c for c in tops if c.type == "class_declaration"):
         name_node = cls.child_by_field_name("name")
         body = cls.child_by_field_name("body")
         if name_node is None or body is None:
@@ -265,6 +268,13 @@ def _read_php(file: Path, data: bytes) -> list[Model]:
         elif "getAllowableEnumValues" in methods:
             models.append(_php_enum(class_name, consts, methods["getAllowableEnumValues"], source))
     return models
+
+
+def _namespace_members(node: Node) -> list[Node]:
+    if node.type == "namespace_definition":
+        body = node.child_by_field_name("body")
+        return list(body.named_children) if body is not None else []
+    return [node]
 
 
 def _php_object(
