@@ -237,6 +237,7 @@ def hostile_models() -> ModelSet:
                     ObjectModel("1st", (), closed=True, description=""),
                     ObjectModel("DecodeError", (), additional=Primitive("integer")),
                     ObjectModel("Model", (Field("model", Ref("Model"), False),)),
+                    ObjectModel("model", ()),
                 ],
                 key=lambda m: m.name,
             )

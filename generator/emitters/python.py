@@ -23,9 +23,13 @@ Choices (also stated in the generated module docstring):
 - Objects keep properties the schema does not name (JSON Schema allows them unless
   ``additionalProperties: false``) in a mapping field, so nothing is lost on re-encoding.
 - Enums keep unknown values as pseudo-members (``Enum._missing_``), which re-encode as they came.
-- A union with a discriminator dispatches on the tag and rejects an unknown tag with a
-  ``DecodeError``; without one, it takes the first variant in schema order that decodes and
-  re-encodes to exactly the input (else the first that decodes).
+- A union with a discriminator dispatches on the tag (the declared mapping, then the tags the
+  variants state themselves, looking through nested unions); variants sharing a tag are told
+  apart by the untagged rule; an unknown tag is a ``DecodeError``. Without a discriminator
+  the first variant in schema order that decodes and re-encodes to exactly the input wins
+  (else the first that decodes). A union that contains itself is flattened.
+- Long lines are split the way black splits them (``python_layout``), so the output is
+  black-stable without running black.
 """
 
 from __future__ import annotations
@@ -73,14 +77,16 @@ from .python_layout import (
 # --- names -------------------------------------------------------------------------------
 
 # Class names: keywords that are capitalised, and the public names of the runtime that the
-# package's __init__ exports next to the models.
-RESERVED_CLASSES = frozenset({"None", "True", "False", "Unset", "DecodeError", "Model"})
+# package's __init__ exports next to the models (the rest of the runtime is only ever used
+# as ``_rt.<name>``, so a schema may well be called ``Model``).
+RESERVED_CLASSES = frozenset({"None", "True", "False", "Unset", "DecodeError"})
 # Field names: keywords, the methods every model has, and the builtins used in annotations
 # (a field named ``str`` would shadow ``str`` for ``typing.get_type_hints``).
 RESERVED_FIELDS = frozenset(
     {
         *keyword.kwlist,
         *keyword.softkwlist,
+        "classmethod",
         "from_dict",
         "to_dict",
         "self",
@@ -442,8 +448,8 @@ class _Emitter:
             *lay_out("", "", Call(f"class {name}", (Atom("_enum.Enum"),)), ":"),
             *docstring(
                 _model_doc(model.description, model.deprecated, model.name, name)
-                + "\n\nValues the schema does not list decode to pseudo-members that keep the"
-                " value (see ``is_known``).",
+                + "\n\nValues the schema does not list decode to pseudo-members that keep\n"
+                "the value (see ``is_known``).",
                 "    ",
             ),
             "",
@@ -457,9 +463,71 @@ class _Emitter:
         ]
         return Block(name, lines)
 
+    def resolve(self, name: str) -> str:
+        """``name``, or the model an alias chain (``A = B``) leads to."""
+        seen = {name}
+        model = self.by_name.get(name)
+        while isinstance(model, AliasModel) and isinstance(model.target, Ref):
+            name = model.target.name
+            if name in seen:
+                break
+            seen.add(name)
+            model = self.by_name.get(name)
+        return name
+
+    def direct_unions(self, name: str) -> set[str]:
+        """The unions reachable from union ``name`` through variants that are unions."""
+        found: set[str] = set()
+        todo = [name]
+        while todo:
+            model = self.by_name.get(todo.pop())
+            if not isinstance(model, UnionModel):
+                continue
+            for variant in model.variants:
+                if isinstance(variant, Ref) and isinstance(
+                    self.by_name.get(variant.name), UnionModel
+                ):
+                    if variant.name not in found:
+                        found.add(variant.name)
+                        todo.append(variant.name)
+        return found
+
+    def union_cycle(self, model: UnionModel) -> set[str]:
+        """The unions that contain ``model`` and are contained by it, directly or through
+        other unions (``A = str | B``, ``B = int | A``): such a cycle adds no values."""
+        reach = self.direct_unions(model.name)
+        if model.name not in reach:
+            return set()
+        return {u for u in reach if model.name in self.direct_unions(u)}
+
+    def variants(self, model: UnionModel) -> list[TypeRef]:
+        """The variants, with unions of the same cycle replaced by their own variants (a
+        union that contains itself is the union of its other variants)."""
+        cycle = self.union_cycle(model)
+        result: list[TypeRef] = []
+        seen: set[str] = set()
+
+        def add(variants: tuple[TypeRef, ...]) -> None:
+            for variant in variants:
+                resolved = self.resolve(variant.name) if isinstance(variant, Ref) else ""
+                if resolved in cycle or resolved == model.name:
+                    if resolved not in seen:
+                        seen.add(resolved)
+                        target = self.by_name[resolved]
+                        assert isinstance(target, UnionModel)
+                        add(target.variants)
+                elif variant not in result:
+                    result.append(variant)
+
+        seen.add(model.name)
+        add(model.variants)
+        if not result:
+            raise ModelgenError(f"union {model.name!r} has no variants but itself", model.source)
+        return result
+
     def union_annotation(self, model: UnionModel) -> Expr:
         parts: list[Expr] = []
-        for variant in model.variants:
+        for variant in self.variants(model):
             expr = self.annotation(variant)
             for part in expr.parts if isinstance(expr, BitOr) else (expr,):
                 if render(part) not in {render(p) for p in parts}:
@@ -486,7 +554,7 @@ class _Emitter:
                 " value is a DecodeError."
             )
         else:
-            decoders = [self.decoder(v) for v in model.variants]
+            decoders = [self.decoder(v) for v in self.variants(model)]
             call = Call("_rt.untagged", (Atom("data"), Atom("where"), *decoders), magic=True)
             how = (
                 "Tries the variants in schema order and takes the first that decodes and"
@@ -499,7 +567,7 @@ class _Emitter:
             "",
             "",
             *signature("", function, ["data: object", f"where: str = {py_str(name)}"], Atom(name)),
-            *docstring(f"Decodes a {name} from JSON data. {how}", "    "),
+            *docstring(f"Decodes a {name} from JSON data.\n\n{how}", "    "),
             *lay_out("    ", "return ", Call("_t.cast", (Atom(name), call))),
             "",
             "",
@@ -515,7 +583,10 @@ class _Emitter:
         looking through variants that are unions; ``None`` for a variant with no tag."""
         assert model.discriminator is not None
         prop = model.discriminator.property
-        pairs: list[tuple[str | None, str]] = list(model.discriminator.mapping)
+        cycle = self.union_cycle(model) | {model.name}
+        pairs: list[tuple[str | None, str]] = [
+            (tag, target) for tag, target in model.discriminator.mapping if target not in cycle
+        ]
         seen: set[str] = {model.name}
 
         def visit(name: str) -> None:
@@ -808,6 +879,18 @@ def header(models: ModelSet) -> str:
         f"# Generated by modelgen from the schema {safe!r}.\n"
         "# Do not edit: changes are lost when the code is regenerated."
     )
+
+
+def class_names(models: ModelSet) -> dict[str, str]:
+    """Schema name -> the Python name of its class or alias."""
+    return dict(_Emitter(models).classes)
+
+
+def decoder_sources(models: ModelSet) -> dict[str, str]:
+    """Schema name -> the Python expression (in the generated ``models`` module) that decodes
+    that model: a callable ``(data, where) -> value``."""
+    emitter = _Emitter(models)
+    return {m.name: render(emitter.decoder(Ref(m.name))) for m in models.models}
 
 
 def emit(models: ModelSet, options: EmitOptions) -> dict[str, str]:

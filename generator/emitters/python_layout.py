@@ -12,19 +12,20 @@ trailing comma (black's "right hand split" then "delimiter split"). A test runs 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 LINE_LENGTH = 88
 INDENT = "    "
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Atom:
     """Text that is never split: a name, a dotted name, a literal."""
 
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Call:
     """``func(args)`` or, with square brackets, ``func[args]`` (a subscript)."""
 
@@ -33,27 +34,43 @@ class Call:
     square: bool = False
     magic: bool = False  # written with a trailing comma: always one argument per line
 
+    @cached_property
+    def text(self) -> str:
+        return _render(self)
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True)
 class Keyword:
     """``name=value`` inside a call."""
 
     name: str
     value: Expr
 
+    @cached_property
+    def text(self) -> str:
+        return _render(self)
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True)
 class BitOr:
     """``a | b | c`` (a type union)."""
 
     parts: tuple[Expr, ...]
+
+    @cached_property
+    def text(self) -> str:
+        return _render(self)
 
 
 Expr = Atom | Call | Keyword | BitOr
 
 
 def render(expr: Expr) -> str:
-    """The expression on one line."""
+    """The expression on one line (computed once per node)."""
+    return expr.text
+
+
+def _render(expr: Expr) -> str:
     if isinstance(expr, Atom):
         return expr.text
     if isinstance(expr, Keyword):
@@ -141,6 +158,8 @@ def annotated(indent: str, name: str, annotation: Expr, default: str | None = No
         body = _lay_out_union(inner, annotation)
     else:
         body = lay_out(inner, "", annotation)
+        if not _fits(body[0]):
+            return [line]  # parentheses would not help a name that long: black leaves it
     return [f"{indent}{name}: (", *body, f"{indent}){suffix}"]
 
 
@@ -155,10 +174,24 @@ def alias(name: str, target: Expr, explicit: bool = True) -> list[str]:
     line = prefix + render(target)
     if _fits(line):
         return [line]
+    if explicit and not _fits(prefix + "("):
+        # black then parenthesises the annotation and lays the value out after ``) = ``
+        return [f"{name}: (", f"{INDENT}_t.TypeAlias", *_alias_value(") = ", target, True)]
+    return _alias_value(prefix, target, explicit)
+
+
+def _alias_value(prefix: str, target: Expr, explicit: bool) -> list[str]:
+    line = prefix + render(target)
+    if _fits(line):
+        return [line]
     if isinstance(target, Call):
         split = lay_out("", prefix, target)
         if _fits(split[0]):
             return split
+        if not explicit:
+            # black's "second opinion": the value in parentheses, if every line then fits
+            wrapped = [f"{prefix}(", *lay_out(INDENT, "", target), ")"]
+            return wrapped if all(_fits(line) for line in wrapped) else split
     if isinstance(target, BitOr):
         body = _lay_out_union(INDENT, target)
     else:
@@ -176,10 +209,8 @@ def signature(indent: str, name: str, params: list[str], returns: Expr) -> list[
         lines[1] += ","  # black adds the comma when a lone parameter gets its own line
     if len(lines) > 1 and not _fits(lines[-1]):
         inner = indent + INDENT
-        body = (
-            _lay_out_union(inner, returns)
-            if isinstance(returns, BitOr)
-            else lay_out(inner, "", returns)
-        )
-        lines[-1:] = [f"{indent}) -> (", *body, f"{indent}):"]
+        if isinstance(returns, BitOr):
+            lines[-1:] = [f"{indent}) -> (", *_lay_out_union(inner, returns), f"{indent}):"]
+        elif _fits(inner + render(returns)):
+            lines[-1:] = [f"{indent}) -> (", inner + render(returns), f"{indent}):"]
     return lines
