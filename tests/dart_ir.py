@@ -318,6 +318,8 @@ def hostile() -> ModelSet:
         ),
         EnumModel("MixedEnum", "string", (EnumValue(1), EnumValue("1"), EnumValue(True))),
         EnumModel("Floats", "number", (EnumValue(1.5), EnumValue(-0.0), EnumValue(2))),
+        EnumModel("OnlyNull", "string", (EnumValue(None),), nullable=Nullable.YES),
+        EnumModel("Unlisted", "integer", None),
         ObjectModel(
             "SelfNamed",
             (Field("SelfNamed", STRING, required=True), Field("selfNamed", STRING, True)),

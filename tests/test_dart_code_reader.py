@@ -1,11 +1,12 @@
 """The Dart code reader (``dart-code`` loader): generated Dart read back gives the IR it came
 from, for every facet Dart code can state.
 
-The comparison is this test's own normalised shape (``generator/shape.py`` is not on this
-branch): model kinds and names; fields with wire names, types, required, nullable, deprecated;
-enum values; union variants, discriminator and anyOf; allOf bases; model nullability. Formats
-other than date-time, ``uniqueItems``, defaults, constraints and descriptions are not
-compared: the reader does not claim to know them (``ModelSet.knows``).
+Two comparisons: the shared ``generator.shape`` (what ``modelgen parity`` compares), and this
+test's stricter shape: model kinds and names; fields with wire names, types, required,
+nullable, deprecated; enum values; union variants, the discriminator with its whole mapping,
+anyOf and inferred; allOf bases; model nullability and deprecation. Formats other than
+date-time, ``uniqueItems``, defaults, constraints and descriptions are not compared: the
+reader does not claim to know them (``ModelSet.knows``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from generator.ir import (
 from generator.loaders import LOADERS, load
 from generator.loaders.dart_code import KNOWS, detect
 from generator.output import write_tree
+from generator.shape import shape as shared_shape
 
 
 def _type(t: TypeRef) -> object:
@@ -81,6 +83,7 @@ def _round_trip(models: ModelSet, tmp_path: Path) -> ModelSet:
 
 
 def _assert_same(read: ModelSet, models: ModelSet) -> None:
+    assert shared_shape(read) == shared_shape(models)
     want, got = shape(models), shape(read)
     assert sorted(got) == sorted(want)
     different = {name: (want[name], got[name]) for name in want if want[name] != got[name]}

@@ -59,7 +59,7 @@ def _type(names: list[str]) -> st.SearchStrategy[TypeRef]:
 @st.composite
 def model_sets(draw: st.DrawFn) -> ModelSet:
     names = draw(st.lists(NAMES, min_size=1, max_size=6, unique=True))
-    kinds = draw(st.lists(st.sampled_from("oeuda"), min_size=len(names), max_size=len(names)))
+    kinds = draw(st.lists(st.sampled_from("oeudan"), min_size=len(names), max_size=len(names)))
     objects = [n for n, k in zip(names, kinds, strict=True) if k in "o"]
     models: list[Model] = []
     for name, kind in zip(names, kinds, strict=True):
@@ -83,6 +83,9 @@ def model_sets(draw: st.DrawFn) -> ModelSet:
                     )
                 )
             models.append(ObjectModel(name, tuple(fields), description=draw(st.text())))
+        elif kind == "n":  # values the source cannot list, or only null
+            values = draw(st.sampled_from([None, (EnumValue(None),)]))
+            models.append(EnumModel(name, "integer", values, nullable=nullable))
         elif kind == "e":
             values = draw(st.lists(st.text(max_size=6), min_size=1, max_size=5, unique=True))
             models.append(EnumModel(name, "string", tuple(EnumValue(v) for v in values)))

@@ -82,10 +82,11 @@ CORE_TYPES = frozenset(
 # Names of the support part (lib/src/_support.dart).
 SUPPORT_TYPES = frozenset({"Present", "FromSchema"})
 
-# Members of every generated class, and lower-case names the generated bodies refer to.
+# Members of every generated class, and lower-case names the generated bodies refer to
+# (``other`` is the parameter of ``==``, which compares fields by their bare names).
 OBJECT_MEMBERS = frozenset(
     """hashCode runtimeType toString noSuchMethod copyWith toJson fromJson identical int
-    double num bool""".split()
+    double num bool other""".split()
 )
 ENUM_MEMBERS = OBJECT_MEMBERS | frozenset({"value", "values", "index", "name", "fromValue"})
 
@@ -351,7 +352,8 @@ class _Plan:
         self._members: dict[str, list[DartEnumMember]] = {}
         self.value_classes: dict[str, str] = {}
         for model in models.models:
-            if isinstance(model, EnumModel) and model.values:
+            # An enum with no value Dart can spell (only null, say) is its base type.
+            if isinstance(model, EnumModel) and self.enum_members(model):
                 self.value_classes[model.name] = self.derived(model.name, "Value")
 
     def enum_members(self, model: EnumModel) -> list[DartEnumMember]:
@@ -439,14 +441,15 @@ class _Plan:
         if isinstance(model, ObjectModel) or model.name in self.family_unions:
             return _Codec(name, f"{name}.fromJson({x} as Map<String, dynamic>)", ".toJson()")
         if isinstance(model, UnionModel):
-            if not model.variants:
-                return _ANY
+            if not model.variants:  # ``typedef U = Object?``
+                return _Codec(name, _PLACEHOLDER, deep=True)
             return _Codec(name, f"{name}.fromJson({x})", ".toJson()")
         if isinstance(model, EnumModel):
             if model.name in self.value_classes:
                 value_class = self.value_classes[model.name]
                 return _Codec(value_class, f"{value_class}.fromJson({x})", ".toJson()")
-            return _primitive_codec(Primitive(model.base))
+            base = _primitive_codec(Primitive(model.base))  # ``typedef E = String``
+            return _Codec(name, base.decode, base.encode, base.cast, base.deep)
         if model.name in self.cyclic_aliases:  # ``typedef A = Object?``: read as is
             return _Codec(name, _PLACEHOLDER, deep=True)
         target = self.codec(model.target, depth)
@@ -586,9 +589,7 @@ def _field(plan: _Plan, f: Field, name: str) -> DartField:
         encode=_map_entry(4, guard, wire, encode),
         copy_param=copy_param,
         copy_arg=_argument(4, name, copy_arg),
-        equals=(
-            f"_deepEquals(this.{name}, other.{name})" if deep else f"this.{name} == other.{name}"
-        ),
+        equals=f"_deepEquals({name}, other.{name})" if deep else f"{name} == other.{name}",
         hash=f"_deepHash({name})" if deep else name,
         doc=doc_lines(f.description),
         deprecated=f.deprecated,
@@ -869,7 +870,7 @@ def _alias(plan: _Plan, model: Model, target: str) -> DartAlias:
     return DartAlias(plan.names[model.name], target, doc_lines(model.description), model.deprecated)
 
 
-def annotation(model: Model) -> str:
+def annotation(plan: _Plan, model: Model) -> str:
     """``@FromSchema('Name', ...)``: the schema name and what Dart code cannot otherwise say
     (allOf bases, anyOf, an inferred discriminator, a nullable model, the declared type of a
     mixed enum), for the code reader."""
@@ -880,7 +881,9 @@ def annotation(model: Model) -> str:
         args.append("anyOf: true")
     if isinstance(model, UnionModel) and model.discriminator and model.discriminator.inferred:
         args.append("inferredDiscriminator: true")
-    if isinstance(model, EnumModel) and model.values and _enum_value_type(model)[0] == "Object":
+    if isinstance(model, EnumModel) and (
+        model.name not in plan.value_classes or _enum_value_type(model)[0] == "Object"
+    ):  # an enum of mixed values, or one that is just its base type (a typedef)
         args.append(f"base: {string_literal(model.base)}")
     if model.nullable is Nullable.YES:
         args.append("nullable: true")
@@ -889,7 +892,7 @@ def annotation(model: Model) -> str:
 
 def _blocks(plan: _Plan, model: Model) -> list[Block]:
     blocks = _model_blocks(plan, model)
-    blocks[0].annotation = annotation(model)
+    blocks[0].annotation = annotation(plan, model)
     return blocks
 
 

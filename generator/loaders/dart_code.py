@@ -210,6 +210,15 @@ class _Reader:
         if decl.schema is None:
             return None
         nullable = Nullable.YES if decl.nullable else Nullable.NO
+        if decl.kind == "typedef" and decl.base is not None:  # an enum without its values
+            return EnumModel(
+                decl.schema,
+                decl.base,  # type: ignore[arg-type]
+                None,
+                nullable=nullable,
+                deprecated=decl.deprecated,
+                source=decl.source,
+            )
         if decl.kind == "typedef":
             target = re.search(r"^typedef \w+ = (.+);$", decl.text, re.M)
             if target is None:
