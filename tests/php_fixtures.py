@@ -1,5 +1,5 @@
 """Hand-built IR for the PHP emitter tests: the constructs of the example schema, without
-depending on a loader."""
+depending on a loader; and a schema of hostile names and text (bad-inputs §A, §B)."""
 
 from __future__ import annotations
 
@@ -60,6 +60,18 @@ def example_models() -> ModelSet:
             ),
         ),
         UnionModel("MaxTokens", (INT, STRING)),
+        EnumModel("Ratio", "number", (EnumValue(0.5), EnumValue(1.5), EnumValue(2))),
+        EnumModel("Flag", "boolean", (EnumValue(True),)),
+        EnumModel("OneOrOne", "string", (EnumValue(1), EnumValue("1"))),
+        ObjectModel(
+            "Settings",
+            (
+                Field("ratio", Ref("Ratio"), False, default=Const(0.5)),
+                Field("flag", Ref("Flag"), False, default=Const(value=True), deprecated=True),
+                Field("one", Ref("OneOrOne"), False, default=Const("*/ ?> $x")),
+                Field("mode", Ref("Voice"), False, default=Const(["a", {"b": None}])),
+            ),
+        ),
         ObjectModel(
             "TurnDetection",
             (Field("threshold", NUMBER, required=False), Field("silence_ms", INT, required=False)),
@@ -126,3 +138,84 @@ def example_models() -> ModelSet:
     ]
     models.sort(key=lambda m: m.name)
     return ModelSet(tuple(models), Source("example.yaml"), title="Realtime Events API")
+
+
+RESERVED = [
+    "List", "Object", "Empty", "Array", "Match", "Readonly", "Static", "Self", "Parent",
+    "Mixed", "Never", "Int", "Null", "Enum", "Iterable", "Callable", "Void", "Bool", "Float",
+    "String", "True", "False", "Class", "Function", "Namespace", "Fn", "Print", "Yield",
+]  # fmt: skip
+
+HOSTILE_TEXT = [
+    "ends a docblock */ here",
+    "?> <?php echo 1; ?>",
+    "?><?php echo 'x'; ?>",
+    "opens /* a comment",
+    "{{ 7*7 }} {% raw %} {#",
+    "line\rbreak\r\nand\u2028more\u2029and\vthe\fend\x00nul",
+    "@param int $x injected tag",
+    "bidi \u202e reversed \u2066 isolate",
+    "quotes \"double\" 'single' and back\\slash\\",
+    "$x ${x} {$x}",
+]
+
+ENUM_VALUES = [
+    "class", "CLASS", "Class", "", "date", "-date", "in stock", "in-stock", "g", "μg", "a+",
+    "a_plus", "1", "?>", "$x", "{$x}", "it's", "back\\", "new\nline", "*/", "null",
+]  # fmt: skip
+
+PROPERTY_NAMES = [
+    "class", "list", "this", "1st", "200", "", "!", " ", "foo_bar", "fooBar", "FooBar",
+    "foo-bar", "foo bar", "type", "Type", "additionalProperties", "json", "fromArray",
+    "jsonSerialize", "WIRE_NAMES", "data", "café", "ﬁeld", "field", "\u200bzero", "x" * 300,
+    "GLOBALS", "_GET", "__construct",
+]  # fmt: skip
+
+
+def hostile_models() -> ModelSet:
+    models: list[ObjectModel | EnumModel] = [
+        ObjectModel(name, (Field("value", STRING, True, description=text),), description=text)
+        for name, text in zip(
+            RESERVED + [n.upper() for n in RESERVED] + [n.lower() for n in RESERVED],
+            HOSTILE_TEXT * 9,
+            strict=False,
+        )
+    ]
+    models += [
+        ObjectModel("Pet", (Field("a", STRING, True), Field("A", STRING, True))),
+        ObjectModel("pet", ()),
+        ObjectModel("pet_store", ()),
+        ObjectModel("PetStore", ()),
+        ObjectModel("../etc/passwd", ()),
+        ObjectModel("CON", ()),
+        ObjectModel("", ()),
+        ObjectModel("1st", ()),
+        ObjectModel("y" * 300, ()),
+        ObjectModel("Support", ()),
+        ObjectModel("Json", ()),
+        ObjectModel("Absent", ()),
+        ObjectModel("UnknownWeird", ()),
+        ObjectModel("zero\u200bwidth\u202e */ name\n", ()),
+        ObjectModel(
+            "Everything",
+            (
+                *(
+                    Field(name, STRING, required=i % 2 == 0, description=HOSTILE_TEXT[i % 10])
+                    for i, name in enumerate(PROPERTY_NAMES)
+                ),
+                Field("weird", Ref("Weird"), required=False),
+                Field("tag", STRING, required=True, const=Const("it's $x {$x} \\")),
+            ),
+            description="\n".join(HOSTILE_TEXT),
+        ),
+        EnumModel(
+            "Weird",
+            "string",
+            tuple(
+                EnumValue(v, description=HOSTILE_TEXT[i % 10]) for i, v in enumerate(ENUM_VALUES)
+            ),
+            description="?> */",
+        ),
+    ]
+    models.sort(key=lambda m: m.name)
+    return ModelSet(tuple(models), Source("hostile.yaml"), title="List")

@@ -5,10 +5,15 @@ every JSON key and enum value, and round-trips."""
 from __future__ import annotations
 
 import json
+import random
+import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import need_php
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from php_fixtures import ENUM_VALUES, PROPERTY_NAMES, RESERVED, hostile_models
 from php_support import dumps, generate, load_all, round_trip, same_json
 
 from generator.emitters import EmitOptions
@@ -31,92 +36,12 @@ from generator.ir import (
     ModelSet,
     ObjectModel,
     Primitive,
-    Ref,
     Source,
 )
 from generator.output import validate_relpath
 from generator.treesitter import parse, problems
 
 STRING = Primitive("string")
-
-RESERVED = [
-    "List", "Object", "Empty", "Array", "Match", "Readonly", "Static", "Self", "Parent",
-    "Mixed", "Never", "Int", "Null", "Enum", "Iterable", "Callable", "Void", "Bool", "Float",
-    "String", "True", "False", "Class", "Function", "Namespace", "Fn", "Print", "Yield",
-]  # fmt: skip
-
-HOSTILE_TEXT = [
-    "ends a docblock */ here",
-    "?> <?php echo 1; ?>",
-    "?><?php echo 'x'; ?>",
-    "opens /* a comment",
-    "{{ 7*7 }} {% raw %} {#",
-    "line\rbreak\r\nand\u2028more\u2029and\vthe\fend\x00nul",
-    "@param int $x injected tag",
-    "bidi \u202e reversed \u2066 isolate",
-    "quotes \"double\" 'single' and back\\slash\\",
-    "$x ${x} {$x}",
-]
-
-ENUM_VALUES = [
-    "class", "CLASS", "Class", "", "date", "-date", "in stock", "in-stock", "g", "μg", "a+",
-    "a_plus", "1", "?>", "$x", "{$x}", "it's", "back\\", "new\nline", "*/", "null",
-]  # fmt: skip
-
-PROPERTY_NAMES = [
-    "class", "list", "this", "1st", "200", "", "!", " ", "foo_bar", "fooBar", "FooBar",
-    "foo-bar", "foo bar", "type", "Type", "additionalProperties", "json", "fromArray",
-    "jsonSerialize", "WIRE_NAMES", "data", "café", "ﬁeld", "field", "\u200bzero", "x" * 300,
-    "GLOBALS", "_GET", "__construct",
-]  # fmt: skip
-
-
-def hostile_models() -> ModelSet:
-    models: list[ObjectModel | EnumModel] = [
-        ObjectModel(name, (Field("value", STRING, True, description=text),), description=text)
-        for name, text in zip(
-            RESERVED + [n.upper() for n in RESERVED] + [n.lower() for n in RESERVED],
-            HOSTILE_TEXT * 9,
-            strict=False,
-        )
-    ]
-    models += [
-        ObjectModel("Pet", (Field("a", STRING, True), Field("A", STRING, True))),
-        ObjectModel("pet", ()),
-        ObjectModel("pet_store", ()),
-        ObjectModel("PetStore", ()),
-        ObjectModel("../etc/passwd", ()),
-        ObjectModel("CON", ()),
-        ObjectModel("", ()),
-        ObjectModel("1st", ()),
-        ObjectModel("y" * 300, ()),
-        ObjectModel("Support", ()),
-        ObjectModel("Json", ()),
-        ObjectModel("Absent", ()),
-        ObjectModel("UnknownWeird", ()),
-        ObjectModel(
-            "Everything",
-            (
-                *(
-                    Field(name, STRING, required=i % 2 == 0, description=HOSTILE_TEXT[i % 10])
-                    for i, name in enumerate(PROPERTY_NAMES)
-                ),
-                Field("weird", Ref("Weird"), required=False),
-                Field("tag", STRING, required=True, const=Const("it's $x {$x} \\")),
-            ),
-            description="\n".join(HOSTILE_TEXT),
-        ),
-        EnumModel(
-            "Weird",
-            "string",
-            tuple(
-                EnumValue(v, description=HOSTILE_TEXT[i % 10]) for i, v in enumerate(ENUM_VALUES)
-            ),
-            description="?> */",
-        ),
-    ]
-    models.sort(key=lambda m: m.name)
-    return ModelSet(tuple(models), Source("hostile.yaml"), title="List")
 
 
 def test_reserved_class_names_are_renamed_in_every_case() -> None:
@@ -214,3 +139,51 @@ def test_enum_cases_are_distinct_and_values_kept() -> None:
     text = emit(hostile_models(), EmitOptions())["src/Weird.php"]
     cases = [line.split()[1] for line in text.splitlines() if line.strip().startswith("case ")]
     assert len(cases) == len(set(c.casefold() for c in cases)) == len(ENUM_VALUES)
+
+
+def _random_texts(count: int) -> list[str]:
+    """Deterministic hostile strings: quotes, backslashes, $, braces, comment markers, control,
+    bidi and non-BMP characters (no lone surrogates: they cannot be UTF-8)."""
+    rng = random.Random(0)
+    alphabet = [
+        *"'\"\\${}*/?<>#@\n\r\t\x00\x0b\x0c\x1b\x7f\x85 aZ9_-μé",
+        "\u2028", "\u2029", "\u202e", "\u200b", "\ufeff", "😀", "*/", "?>", "<?php", "{$x}",
+    ]  # fmt: skip
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(count)]
+
+
+def test_string_literals_evaluate_to_their_text_in_php(tmp_path: Path) -> None:
+    php = need_php()
+    texts = [*_random_texts(300), "", "\\", "'", "\\'", "$x", "{$x}", "${x}", "\\u{41}", "\\x41"]
+    script = tmp_path / "literals.php"
+    literals = ",\n".join(php_string(text) for text in texts)
+    script.write_text(
+        f"<?php\necho json_encode([\n{literals}\n], JSON_UNESCAPED_UNICODE);\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run([php, str(script)], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == texts
+
+
+@settings(max_examples=60, derandomize=True, database=None, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=40))
+def test_any_spec_text_as_name_description_or_value_gives_valid_php(text: str) -> None:
+    models = ModelSet(
+        (
+            EnumModel(text or "e", "string", (EnumValue(text), EnumValue(text + "x"))),
+            ObjectModel(
+                "Holder",
+                (Field(text, STRING, True, description=text, const=Const(text)),),
+                description=text,
+            ),
+        ),
+        Source("random.yaml"),
+        title=text,
+    )
+    for rel, source in emit(models, EmitOptions()).items():
+        if rel.endswith(".php"):
+            validate_relpath(rel)
+            tree = parse("php", source)
+            assert problems(tree) == [], (rel, text)
+            kinds = {child.type for child in tree.root_node.children}
+            assert not kinds & {"text", "text_interpolation"}, (rel, text)

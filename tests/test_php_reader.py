@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE_SPEC, OPENAI_SPEC, need
-from php_fixtures import example_models
+from php_fixtures import example_models, hostile_models
 from php_support import generate
-from test_php_names import hostile_models
 
 from generator.errors import ModelgenError
 from generator.ir import ModelSet

@@ -25,11 +25,11 @@ Emitter = Callable[[ModelSet, EmitOptions], dict[str, str]]
 # name -> module under generator.emitters. The one place a language is registered.
 EMITTERS: dict[str, str] = {
     "python": "python",
+    "dart": "dart",
+    "php": "php",
     "docs-php": "docs_php",
     "docs-dart": "docs_dart",
     "docs-python": "docs_python",
-    "dart": "dart",
-    "php": "php",
 }
 
 # What `--lang all` means (the code targets; docs dialects are asked for by name).

@@ -8,9 +8,11 @@ every value, and the escaping of spec text for docblocks and string literals. Th
 
 What each model becomes:
 
-- object -> ``final class`` with promoted ``public readonly`` properties, ``fromArray()`` and
-  ``jsonSerialize()``. Optional properties that cannot be null default to ``null`` (null means
-  absent); optional nullable ones default to ``Support\\Absent::Value``, so absent and null stay
+- object -> ``final class`` with promoted ``public readonly`` properties (required ones first,
+  so call the constructor with named arguments), ``fromArray()`` (arrays or ``\\stdClass``)
+  and ``jsonSerialize()`` returning ``\\stdClass`` (an array would write ``{}`` as ``[]``).
+  Optional properties that cannot be null default to ``null`` (null means absent); optional
+  nullable (or free-form) ones default to ``Support\\Absent::Value``, so absent and null stay
   apart. Declared ``additionalProperties`` land in ``$additionalProperties``.
 - enum -> backed ``enum`` plus an ``Unknown<Enum>`` value class; properties are typed
   ``Voice|UnknownVoice`` so a value the generator did not know survives a round trip. Enums PHP
@@ -81,7 +83,7 @@ _COMPOSER_NAME = re.compile(r"^[a-z0-9]([_.-]?[a-z0-9]+)*/[a-z0-9](([_.]|-{1,2})
 # Characters that make a string literal double-quoted, with escapes: control characters and
 # the invisible/bidi ones (never raw in generated code).
 _NEEDS_ESCAPES = re.compile(
-    r"[\x00-\x1f\x7f\u200b-\u200d\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]"
+    r"[\x00-\x1f\x7f-\x9f\u200b-\u200d\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]"
 )
 
 
@@ -167,7 +169,7 @@ def class_doc(
 def doc_json(text: str) -> str:
     """A JSON string that is safe inside a docblock (``/`` escaped, so ``*/`` cannot occur);
     used for the original schema and key names the code reader needs back."""
-    return json.dumps(naming.clean_text(text)).replace("/", "\\/")
+    return json.dumps(text).replace("/", "\\/")  # ASCII only: \u escapes for the rest
 
 
 # --- names -----------------------------------------------------------------------------------
@@ -557,6 +559,18 @@ def _param_doc(doc_type: str, prop: str, description: str | None) -> list[str]:
     return [f"{head} {lines[0]}".rstrip(), *("    " + line if line else "" for line in lines[1:])]
 
 
+def _field_text(f: Field) -> str | None:
+    """A property's docblock text: its description, then what the schema says of its default
+    (not applied: an absent property stays absent) and deprecation."""
+    parts = [f.description.strip()] if f.description and f.description.strip() else []
+    if f.default is not None:
+        default = json.dumps(f.default.value, ensure_ascii=False, allow_nan=True)
+        parts.append(f"Default: {default}.")
+    if f.deprecated:
+        parts.append("Deprecated.")
+    return "\n".join(parts) or None
+
+
 def _const_value(f: Field) -> str | None:
     """The literal a required field with a scalar ``const`` defaults to."""
     if f.const is None or not f.required:
@@ -580,7 +594,8 @@ def _object_context(plan: _Plan, model: ObjectModel) -> dict[str, object]:
         where = _where(model.name, f.name)
         nullable = f.nullable is not Nullable.NO or plan.nullable(f.type)
         const = _const_value(f)
-        absent = not f.required and nullable
+        # a free-form value may itself be null, so absence needs the sentinel there too
+        absent = not f.required and (nullable or "mixed" in plan.atoms(f.type))
         access = f"$data[{php_string(f.name)}]"
         decode = plan.decode(f.type, access, where)
         if const is not None:
@@ -619,8 +634,7 @@ def _object_context(plan: _Plan, model: ObjectModel) -> dict[str, object]:
                 "presence": presence,
                 "decode": decode,
                 "encode": encode,
-                "doc": _param_doc(doc_type, prop, f.description),
-                "deprecated": f.deprecated,
+                "doc": _param_doc(doc_type, prop, _field_text(f)),
             }
         )
     params = [f for f in fields if f["default"] is None] + [
@@ -693,7 +707,6 @@ def _alias_context(plan: _Plan, model: Model, target: TypeRef) -> dict[str, obje
         "decode": plan.decode(target, "$data", _where(model.name)),
         "encode": plan.encode(target, "$value"),
         "values": values,
-        "is_enum": isinstance(model, EnumModel),
     }
 
 
@@ -729,7 +742,6 @@ def _union_contexts(plan: _Plan, model: UnionModel) -> tuple[dict[str, object], 
         kinds.list_encode = kinds.list_encode or found.list_encode
         kinds.map_encode = kinds.map_encode or found.map_encode
     native = plan.native(Ref(model.name), False)
-    variants_doc = [plan.doc(v) for v in model.variants]
     notes = [f"Decode with {plan.factories[model.name]}::fromJson()."]
     if objects:
         notes.insert(0, f"Implemented by {', '.join(plan.classes[name] for name in objects)}.")
@@ -757,8 +769,6 @@ def _union_contexts(plan: _Plan, model: UnionModel) -> tuple[dict[str, object], 
         else None,
         "arms": arms,
         "attempts": attempts,
-        "variants_doc": variants_doc,
-        "exclusive": model.exclusive,
         "list_encode": kinds.list_encode,
         "map_encode": kinds.map_encode,
         "where": where,
@@ -808,7 +818,6 @@ def emit(models: ModelSet, options: EmitOptions) -> dict[str, str]:
         "name": composer_name(namespace),
         "description": "Models generated by modelgen. Do not edit.",
         "type": "library",
-        "license": "proprietary",
         "require": {"php": ">=8.1", "ext-json": "*"},
         "autoload": {"psr-4": {namespace + "\\": "src/"}},
     }

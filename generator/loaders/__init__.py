@@ -24,11 +24,11 @@ class LoadOptions:
 # name -> module under generator.loaders, in detection order.
 LOADERS: dict[str, str] = {
     "openapi": "openapi",
+    "python-code": "python_code",
+    "dart-code": "dart_code",
+    "php-code": "php_code",
     "markdown": "markdown",
     "openapi-generator": "openapi_generator_code",
-    "dart-code": "dart_code",
-    "python-code": "python_code",
-    "php-code": "php_code",
 }
 
 
