@@ -45,6 +45,7 @@ from ..errors import ModelgenError
 from ..ir import (
     AliasModel,
     Const,
+    Constraints,
     EnumModel,
     Field,
     ListOf,
@@ -808,10 +809,7 @@ def _assignment(indent: str, name: str, value: str) -> list[str]:
     return [line]
 
 
-def _constraints_text(c: object) -> str:
-    from ..ir import Constraints
-
-    assert isinstance(c, Constraints)
+def _constraints_text(c: Constraints) -> str:
     parts: list[str] = []
     for key in (
         "minimum",
