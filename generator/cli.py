@@ -82,6 +82,29 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_parity(args: argparse.Namespace) -> int:
+    from . import parity, parity_report
+
+    if len(args.sources) < 2:
+        raise ModelgenError("parity needs at least two sources")
+    rules = parity_report.load_ignores(args.ignore) if args.ignore else []
+    sets = [load_source(path, args) for path in args.sources]
+    report = parity.compare(sets, parity.source_labels([str(p) for p in args.sources]))
+    report, used = parity.apply_ignores(report, rules)
+    renderers = {
+        "text": parity_report.render_text,
+        "markdown": parity_report.render_markdown,
+        "json": parity_report.render_json,
+        "html": parity_report.render_html,
+    }
+    text = renderers[args.format](report, rules, used)
+    if args.output is not None:
+        parity_report.write_report(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0 if report.in_parity else 1
+
+
 def cmd_diff(args: argparse.Namespace) -> int:
     """Schema diff review: load both versions (a ``REV:path`` is read from git), compare the
     IRs, add code verdicts from the emitters, print one report, exit 1 per ``--fail-on``."""
@@ -166,6 +189,18 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--php-namespace", help="PHP namespace (default: from the title)")
     _add_source_options(generate)
     generate.set_defaults(func=cmd_generate)
+
+    parity = commands.add_parser(
+        "parity", help="check that SDKs (specs, docs, generated code) describe the same models"
+    )
+    parity.add_argument("sources", type=Path, nargs="+", help="two or more sources")
+    parity.add_argument("--format", choices=["text", "markdown", "json", "html"], default="text")
+    parity.add_argument("-o", "--output", type=Path, help="write the report here (default: stdout)")
+    parity.add_argument(
+        "--ignore", type=Path, help="YAML/JSON file of accepted differences, each with a reason"
+    )
+    _add_source_options(parity)
+    parity.set_defaults(func=cmd_parity)
 
     diff = commands.add_parser(
         "diff",

@@ -163,10 +163,10 @@ def test_openai_emits_fast() -> None:
 @pytest.mark.slow
 def test_openai_all_models_generated_and_importable() -> None:
     need(OPENAI_SPEC)
-    from generator.emitters.python import _Emitter
+    from generator.emitters.python import class_names
 
     module = import_package(openai_models(), "openai_pkg")
-    classes = _Emitter(openai_models()).classes
+    classes = class_names(openai_models())
     missing = [m.name for m in openai_models().models if not hasattr(module, classes[m.name])]
     assert missing == []
     renamed = sorted(name for name, ident in classes.items() if name != ident)

@@ -23,6 +23,7 @@ from generator.emitters.python import (
     member_name,
     py_str,
 )
+from generator.ir import Model, ModelSet
 from tests.python_support import (
     ENUM_VALUES,
     HARD_KEYWORDS,
@@ -249,3 +250,53 @@ def test_random_property_names_give_distinct_identifiers(names: list[str]) -> No
     fields = [n.target.id for n in cls.body if isinstance(n, ast.AnnAssign)]  # type: ignore[union-attr]
     assert len(fields) == len(set(fields)) == len(names) + 1
     assert emit(models, EmitOptions(package="p"))["p/models.py"] == text
+
+
+def test_spec_defaults_of_every_kind_are_documented_exactly() -> None:
+    text = generate(hostile_models(), "hostile_pkg").joinpath("models.py").read_text()
+    for expected in [
+        "#: Default: NaN (absent stays absent).",
+        "#: Default: -Infinity (absent stays absent).",
+        f"#: Default: {2**64 + 1} (absent stays absent).",
+        "#: Default: -0.0 (absent stays absent).",
+        '#: Default: ["a", "b\\n"] (absent stays absent).',
+        '#: Default: {"k": [1, null]} (absent stays absent).',
+        '#: Default: "quote \\" and \\\\ and \\n newline" (absent stays absent).',
+    ]:
+        assert expected in text, expected
+
+
+def test_absent_defaults_stay_absent_on_reencoding() -> None:
+    module = import_package(hostile_models(), "hostile_pkg")
+    assert module.Tree.from_dict({"value": 1}).to_dict() == {"value": 1}
+
+
+def _enum_set(values: list[object], with_field: bool = False) -> ModelSet:
+    from generator.ir import EnumModel, EnumValue, Field, ModelSet, ObjectModel, Ref, Source
+
+    models: list[Model] = [EnumModel("E", "number", tuple(EnumValue(v) for v in values))]  # type: ignore[arg-type]
+    if with_field:
+        models.append(ObjectModel("M", (Field("e", Ref("E"), True),)))
+    return ModelSet(tuple(models), Source("enums.yaml"))
+
+
+def test_enum_values_python_would_merge_are_refused() -> None:
+    import pytest
+
+    from generator.errors import ModelgenError
+
+    for values in ([1, True], [1, 1.0], [float("nan")], [float("inf")], ["a", "a"]):
+        with pytest.raises(ModelgenError):
+            emit(_enum_set(values), EmitOptions(package="p"))
+
+
+def test_mixed_string_and_number_enum_values_stay_distinct() -> None:
+    import pytest
+
+    module = import_package(_enum_set([1, "1", "true", 2.5], with_field=True), "mixed_enum_pkg")
+    assert [m.name for m in module.E] == ["VALUE_1", "VALUE_1_2", "TRUE", "VALUE_2_5"]
+    for value in [1, "1", "true", 2.5]:
+        decoded = module.M.from_dict({"e": value})
+        assert decoded.to_dict() == {"e": value} and type(decoded.e.value) is type(value)
+    with pytest.raises(module._rt.DecodeError):
+        module.M.from_dict({"e": True})

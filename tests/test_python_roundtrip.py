@@ -255,3 +255,21 @@ def test_integer_and_boolean_enums_do_not_confuse_true_and_one(hostile: Any) -> 
         hostile.HostileName.from_dict(dict(_hostile_instance(), numbers=True))
     with pytest.raises(hostile._rt.DecodeError):
         hostile.HostileName.from_dict(dict(_hostile_instance(), flags=[1]))
+
+
+def test_unset_narrows_for_type_checkers_and_is_falsy(example: Any, tmp_path: Any) -> None:
+    from tests.python_support import generate, mypy_strict
+
+    assert not example._rt.UNSET and repr(example._rt.UNSET) == "UNSET"
+    folder = generate(example_models(), "example_pkg")
+    user = tmp_path / "user_code.py"
+    user.write_text(
+        "from example_pkg import UNSET\n"
+        "from example_pkg.models import ConversationItem\n\n\n"
+        "def children(item: ConversationItem) -> int:\n"
+        "    if item.children is UNSET:\n"
+        "        return 0\n"
+        "    return len(item.children)\n"
+    )
+    result = mypy_strict([folder, user])
+    assert result.returncode == 0, result.stdout

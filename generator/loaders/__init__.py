@@ -28,6 +28,7 @@ LOADERS: dict[str, str] = {
     "dart-code": "dart_code",
     "php-code": "php_code",
     "markdown": "markdown",
+    "openapi-generator": "openapi_generator_code",
 }
 
 
