@@ -25,28 +25,20 @@ Decoder = Callable[[object, str], T]
 """Turns a JSON value into a typed value; the string says where the value is, for errors."""
 
 
-class Unset:
-    """The type of :data:`UNSET`: a property that is absent from the JSON object."""
+class Unset(enum.Enum):
+    """The type of :data:`UNSET`: a property that is absent from the JSON object. A one-member
+    enum, so that ``if value is not UNSET:`` narrows the type for a type checker."""
 
-    __slots__ = ()
-    _instance: Unset | None = None
-
-    def __new__(cls) -> Unset:
-        if Unset._instance is None:
-            Unset._instance = super().__new__(cls)
-        return Unset._instance
-
-    def __repr__(self) -> str:
-        return "UNSET"
+    UNSET = "UNSET"
 
     def __bool__(self) -> bool:
         return False
 
-    def __reduce__(self) -> str:
+    def __repr__(self) -> str:
         return "UNSET"
 
 
-UNSET: Final = Unset()
+UNSET: Final = Unset.UNSET
 
 
 class _Empty(Mapping[str, Any]):
@@ -372,6 +364,8 @@ def to_json(value: object) -> Any:
         return value
     if isinstance(value, Model):
         return value.to_dict()
+    if isinstance(value, Unset):
+        raise ValueError("UNSET is not a JSON value")
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, list):
@@ -384,8 +378,6 @@ def to_json(value: object) -> Any:
         return value.isoformat()
     if isinstance(value, uuid.UUID):
         return str(value)
-    if isinstance(value, Unset):
-        raise ValueError("UNSET is not a JSON value")
     raise TypeError(f"cannot encode {type(value).__name__} as JSON")
 
 
