@@ -300,3 +300,62 @@ def test_mixed_string_and_number_enum_values_stay_distinct() -> None:
         assert decoded.to_dict() == {"e": value} and type(decoded.e.value) is type(value)
     with pytest.raises(module._rt.DecodeError):
         module.M.from_dict({"e": True})
+
+
+names_st = st.text(
+    alphabet=st.sampled_from(list("aA_-1 .é\u00a0$\u0131\ufb01\"'\\{}#")) | st.characters(),
+    max_size=15,
+)
+
+
+@settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(
+    st.lists(names_st, min_size=1, max_size=4, unique=True),
+    st.lists(names_st, min_size=1, max_size=6, unique=True),
+    st.lists(names_st, min_size=1, max_size=4, unique=True),
+    hostile_text,
+)
+def test_random_hostile_schemas_give_valid_round_tripping_code(
+    model_names: list[str], field_names: list[str], enum_values: list[str], text: str
+) -> None:
+    import importlib
+    import shutil
+    import sys
+    import tempfile
+    import warnings
+    from pathlib import Path
+
+    import black
+
+    from generator.ir import EnumModel, EnumValue, Field, ObjectModel, Primitive, Ref, Source
+    from generator.output import write_tree
+
+    enum_name = "\0enum"
+    fields = tuple(
+        Field(n, Ref(enum_name) if i == 0 else Primitive("string"), i % 2 == 0, description=text)
+        for i, n in enumerate(field_names)
+    )
+    models = [ObjectModel(n, fields, description=text) for n in model_names]
+    models.append(EnumModel(enum_name, "string", tuple(EnumValue(v, text) for v in enum_values)))
+    model_set = ModelSet(tuple(models), Source("random.yaml"), title=text)
+    files = emit(model_set, EmitOptions(package="random_pkg"))
+    for rel, source in files.items():
+        if rel.endswith(".py"):
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                compile(source, rel, "exec")
+            assert black.format_str(source, mode=black.Mode()) == source, rel
+    folder = Path(tempfile.mkdtemp())
+    try:
+        write_tree(folder, files)
+        sys.path.insert(0, str(folder))
+        for name in [m for m in sys.modules if m.startswith("random_pkg")]:
+            del sys.modules[name]
+        module = importlib.import_module("random_pkg.models")
+        instance = {n: (enum_values[0] if i == 0 else text) for i, n in enumerate(field_names)}
+        for cls in (getattr(module, n) for n in module.__all__):
+            if hasattr(cls, "from_dict"):
+                assert cls.from_dict(instance).to_dict() == instance
+    finally:
+        sys.path.remove(str(folder))
+        shutil.rmtree(folder)

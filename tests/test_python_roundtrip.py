@@ -273,3 +273,13 @@ def test_unset_narrows_for_type_checkers_and_is_falsy(example: Any, tmp_path: An
     )
     result = mypy_strict([folder, user])
     assert result.returncode == 0, result.stdout
+
+
+def test_copies_and_pickles_keep_the_json_text_of_formats(example: Any) -> None:
+    import copy
+    import pickle
+
+    session = example.Session.from_dict(SESSION)
+    for clone in (copy.deepcopy(session), pickle.loads(pickle.dumps(session))):
+        assert clone == session
+        assert clone.to_dict() == SESSION
