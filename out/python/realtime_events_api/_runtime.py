@@ -16,7 +16,7 @@ import enum
 import math
 import uuid
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Final, TypeVar
+from typing import Any, Final, SupportsIndex, TypeVar
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
@@ -89,6 +89,12 @@ class RawDateTime(_dt.datetime):
     __slots__ = ("raw",)
     raw: str
 
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        # copies and pickles keep the JSON text
+        if hasattr(self, "raw"):
+            return (decode_datetime, (self.raw, "copy"))
+        return super().__reduce_ex__(protocol)
+
 
 class RawDate(_dt.date):
     """A decoded ``date`` that remembers its JSON text."""
@@ -96,12 +102,24 @@ class RawDate(_dt.date):
     __slots__ = ("raw",)
     raw: str
 
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        # copies and pickles keep the JSON text
+        if hasattr(self, "raw"):
+            return (decode_date, (self.raw, "copy"))
+        return super().__reduce_ex__(protocol)
+
 
 class RawUUID(uuid.UUID):
     """A decoded ``uuid`` that remembers its JSON text (case, braces, hyphens)."""
 
     __slots__ = ("raw",)
     raw: str
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        # copies and pickles keep the JSON text
+        if hasattr(self, "raw"):
+            return (decode_uuid, (self.raw, "copy"))
+        return super().__reduce_ex__(protocol)
 
 
 def _kind(value: object) -> str:
