@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -137,9 +138,11 @@ def write_tree(root: Path, files: Mapping[str, str], *, force: bool = False) -> 
         validate_relpath(rel)
     _check_unique(files)
     _check_root(root)
-    old = read_manifest(root)
     payload = dict(files)
     payload[MANIFEST] = _manifest_text(files)
+    if not root.exists():
+        return _write_new_folder(root, payload)
+    old = read_manifest(root)
 
     changed: list[tuple[Path, bytes]] = []
     for rel, text in sorted(payload.items()):
@@ -184,6 +187,30 @@ def write_tree(root: Path, files: Mapping[str, str], *, force: bool = False) -> 
             path.unlink()
             _prune_empty_dirs(path.parent, root)
     return [str(path.relative_to(root)) for _, path in temps if path.name != MANIFEST]
+
+
+def _write_new_folder(root: Path, payload: Mapping[str, str]) -> list[str]:
+    """An output folder that does not exist yet is built whole in a private folder beside it
+    (mode 0700 until done) and renamed into place: it appears complete or not at all, with one
+    rename instead of one per file (a fresh checkout's build writes thousands of files)."""
+    root.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.modelgen-", dir=root.parent))
+    try:
+        folders = {staging}
+        for rel, text in sorted(payload.items()):
+            path = staging / rel
+            if path.parent not in folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(path.parent)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(text.encode("utf-8"))
+        staging.chmod(0o755)
+        os.rename(staging, root)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return sorted(rel for rel in payload if rel != MANIFEST)
 
 
 def _prune_empty_dirs(folder: Path, root: Path) -> None:

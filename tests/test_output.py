@@ -184,3 +184,32 @@ def test_manifest_is_sorted_and_has_no_absolute_paths(tmp_path: Path) -> None:
     lines = (tmp_path / MANIFEST).read_text().splitlines()
     assert lines[1:] == ["a/b.py", "m.py", "z.py"]
     assert str(tmp_path) not in (tmp_path / MANIFEST).read_text()
+
+
+def test_a_new_output_folder_appears_whole_with_normal_modes(tmp_path: Path) -> None:
+    written = write_tree(tmp_path / "new" / "out", {"pkg/a.py": "A\n", "b.py": "B\n"})
+    root = tmp_path / "new" / "out"
+    assert written == ["b.py", "pkg/a.py"]
+    assert stat.S_IMODE(root.stat().st_mode) == 0o755
+    assert stat.S_IMODE((root / "pkg" / "a.py").stat().st_mode) == 0o644
+    assert read_manifest(root) == {"pkg/a.py", "b.py"}
+    assert sorted(p.name for p in (tmp_path / "new").iterdir()) == ["out"]  # no staging left
+
+
+def test_failure_while_writing_a_new_folder_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_fdopen = os.fdopen
+    calls = {"n": 0}
+
+    def failing_fdopen(fd: int, *args: object, **kwargs: object) -> object:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            os.close(fd)
+            raise OSError("disk full")
+        return real_fdopen(fd, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(output.os, "fdopen", failing_fdopen)
+    with pytest.raises(OSError, match="disk full"):
+        write_tree(tmp_path / "out", {"a.py": "A\n", "b.py": "B\n", "c.py": "C\n"})
+    assert list(tmp_path.iterdir()) == []
