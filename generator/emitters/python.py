@@ -163,6 +163,15 @@ def _escape_char(match: re.Match[str]) -> str:
         return named
     if char.isprintable():
         return char
+    return _hex_escape(char)
+
+
+def _escape_ascii_char(match: re.Match[str]) -> str:
+    char = match.group()
+    return _NAMED_ESCAPES.get(char) or _hex_escape(char)
+
+
+def _hex_escape(char: str) -> str:
     code = ord(char)
     if code < 0x100:
         return f"\\x{code:02x}"
@@ -179,9 +188,12 @@ def _escape(text: str) -> str:
 
 def py_str(text: str) -> str:
     """A string literal for ``text``, in the quote style black prefers (double, unless single
-    quotes need fewer escapes)."""
+    quotes need fewer escapes). Code lines are ASCII only: black measures a line by its display
+    width (a wide character counts twice), so every non-ASCII character is escaped and a line's
+    length is its width."""
     quote = "'" if text.count('"') > text.count("'") else '"'
-    return f"{quote}{_escape(text).replace(quote, chr(92) + quote)}{quote}"
+    escaped = _SPECIAL.sub(_escape_ascii_char, text)
+    return f"{quote}{escaped.replace(quote, chr(92) + quote)}{quote}"
 
 
 def py_literal(value: object) -> str:
