@@ -44,7 +44,7 @@ def measure(action: Callable[[int], object], runs: int) -> tuple[float, float | 
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     cpu = statistics.median(cpus)
-    return statistics.median(walls), (cpu if cpu > 0 else None)
+    return statistics.median(walls), (cpu if cpu > 0.001 else None)
 
 
 def run(cmd: list[str]) -> None:
