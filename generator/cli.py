@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
-from .emitters import EmitOptions, emitter, parse_languages
+from .emitters import EmitOptions, check_references, emitter, parse_languages
 from .errors import ModelgenError
 from .ir import ModelSet
 from .loaders import LOADERS, LoadOptions, load
@@ -58,6 +58,7 @@ def render_languages(
 ) -> dict[str, str]:
     """All files for ``languages``: directly under the output folder for one language, under
     ``<language>/`` for several."""
+    check_references(models)
     files: dict[str, str] = {}
     for language in languages:
         rendered = emitter(language)(models, options)
