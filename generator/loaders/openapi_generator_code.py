@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -52,7 +51,7 @@ from ..ir import (
 from ..naming import snake
 
 if TYPE_CHECKING:
-    from tree_sitter import Node, Parser
+    from tree_sitter import Node
 
     from . import LoadOptions
 
@@ -116,19 +115,6 @@ def load(path: Path, options: LoadOptions) -> ModelSet:
 # --- tree-sitter helpers --------------------------------------------------------------------
 
 
-@cache
-def _parser(language: str) -> Parser:
-    from tree_sitter import Language, Parser
-
-    if language == "php":
-        import tree_sitter_php
-
-        return Parser(Language(tree_sitter_php.language_php()))
-    import tree_sitter_dart
-
-    return Parser(Language(tree_sitter_dart.language()))
-
-
 def _text(node: Node) -> str:
     return (node.text or b"").decode("utf-8", "replace")
 
@@ -150,7 +136,9 @@ def _parse(language: str, data: bytes) -> Node:
     """The syntax tree. Parse errors are tolerated: the generator itself writes code the
     grammar rejects (Dart's empty ``Foo({ })`` constructor for flattened unions), and the
     parts read here are found by node type and shape."""
-    return _parser(language).parse(data).root_node
+    from ..treesitter import parse
+
+    return parse(language, data).root_node
 
 
 # --- PHP ------------------------------------------------------------------------------------
