@@ -22,7 +22,7 @@ the emitters really produce.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from typing import Literal, TypeAlias
 
@@ -46,6 +46,7 @@ from .ir import (
     Source,
     TypeRef,
     UnionModel,
+    model_refs,
 )
 from .naming import short_hash
 
@@ -146,33 +147,6 @@ def _const_text(const: Const | None) -> str | None:
 
 
 # --- reachability ---------------------------------------------------------------------------
-
-
-def type_refs(t: TypeRef) -> Iterator[str]:
-    if isinstance(t, Ref):
-        yield t.name
-    elif isinstance(t, ListOf):
-        yield from type_refs(t.item)
-    elif isinstance(t, MapOf):
-        yield from type_refs(t.value)
-
-
-def model_refs(model: Model) -> Iterator[str]:
-    """Names ``model`` references directly: field types, additional properties, bases, union
-    variants and discriminator targets, alias targets."""
-    if isinstance(model, ObjectModel):
-        for f in model.fields:
-            yield from type_refs(f.type)
-        if model.additional is not None:
-            yield from type_refs(model.additional)
-        yield from model.bases
-    elif isinstance(model, UnionModel):
-        for v in model.variants:
-            yield from type_refs(v)
-        if model.discriminator is not None:
-            yield from (name for _, name in model.discriminator.mapping)
-    elif isinstance(model, AliasModel):
-        yield from type_refs(model.target)
 
 
 def reachable(edges: dict[str, tuple[str, ...]], roots: Iterable[str]) -> set[str]:

@@ -13,6 +13,7 @@ facets the source can state at all (markdown docs cannot state formats, say).
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
@@ -268,3 +269,34 @@ class ModelSet:
 
     def by_name(self) -> dict[str, Model]:
         return {m.name: m for m in self.models}
+
+
+# --- derived: what refers to what --------------------------------------------------------
+
+
+def type_refs(t: TypeRef) -> Iterator[str]:
+    """Names of the models a type refers to (through lists and maps)."""
+    if isinstance(t, Ref):
+        yield t.name
+    elif isinstance(t, ListOf):
+        yield from type_refs(t.item)
+    elif isinstance(t, MapOf):
+        yield from type_refs(t.value)
+
+
+def model_refs(model: Model) -> Iterator[str]:
+    """Names ``model`` references directly: field types, additional properties, bases, union
+    variants and discriminator targets, alias targets."""
+    if isinstance(model, ObjectModel):
+        for f in model.fields:
+            yield from type_refs(f.type)
+        if model.additional is not None:
+            yield from type_refs(model.additional)
+        yield from model.bases
+    elif isinstance(model, UnionModel):
+        for v in model.variants:
+            yield from type_refs(v)
+        if model.discriminator is not None:
+            yield from (name for _, name in model.discriminator.mapping)
+    elif isinstance(model, AliasModel):
+        yield from type_refs(model.target)

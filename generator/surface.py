@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .diff import RANK, Finding, Level, Verdict, model_refs
+from .diff import RANK, Finding, Level, Verdict
 from .errors import ModelgenError
-from .ir import ModelSet
+from .ir import ModelSet, model_refs
 
 # --- the listing ---
 

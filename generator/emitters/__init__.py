@@ -5,20 +5,17 @@ folder ``templates/<name>/``. Modules are imported only when their language is a
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..errors import ModelgenError
 from ..ir import (
     AliasModel,
-    ListOf,
-    MapOf,
     ModelSet,
     ObjectModel,
-    Ref,
     Source,
-    TypeRef,
     UnionModel,
+    type_refs,
 )
 
 
@@ -70,16 +67,6 @@ def parse_languages(value: str) -> list[str]:
     return names
 
 
-def _refs(type_: TypeRef) -> list[str]:
-    if isinstance(type_, Ref):
-        return [type_.name]
-    if isinstance(type_, ListOf):
-        return _refs(type_.item)
-    if isinstance(type_, MapOf):
-        return _refs(type_.value)
-    return []
-
-
 def check_references(models: ModelSet) -> ModelSet:
     """Code can only be generated for a set that refers to its own models only: a reference to
     a model that is not there (a markdown doc given without the docs it links to, say) is an
@@ -87,18 +74,18 @@ def check_references(models: ModelSet) -> ModelSet:
     fine: parity and diff compare names and need no closure.)"""
     names = {model.name for model in models.models}
     for model in models.models:
-        uses: list[tuple[list[str], Source, str]] = []
+        uses: list[tuple[Iterable[str], Source, str]] = []
         if isinstance(model, ObjectModel):
-            uses += [(_refs(f.type), f.source, f"property {f.name!r}") for f in model.fields]
+            uses += [(type_refs(f.type), f.source, f"property {f.name!r}") for f in model.fields]
             if model.additional is not None:
-                uses.append((_refs(model.additional), model.source, "additionalProperties"))
+                uses.append((type_refs(model.additional), model.source, "additionalProperties"))
         elif isinstance(model, UnionModel):
-            uses += [(_refs(v), model.source, "a union variant") for v in model.variants]
+            uses += [(type_refs(v), model.source, "a union variant") for v in model.variants]
             if model.discriminator is not None:
                 targets = [target for _, target in model.discriminator.mapping]
                 uses.append((targets, model.source, "the discriminator mapping"))
         elif isinstance(model, AliasModel):
-            uses.append((_refs(model.target), model.source, "the alias"))
+            uses.append((type_refs(model.target), model.source, "the alias"))
         for refs, source, what in uses:
             for name in refs:
                 if name not in names:

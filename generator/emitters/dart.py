@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .. import naming
@@ -48,6 +47,7 @@ from ..ir import (
     Ref,
     TypeRef,
     UnionModel,
+    type_refs,
 )
 from ..templating import render
 from . import EmitOptions
@@ -375,19 +375,11 @@ class _Plan:
     def _cyclic_aliases(self) -> set[str]:
         cyclic: set[str] = set()
 
-        def refs(t: TypeRef) -> Iterable[str]:
-            if isinstance(t, Ref):
-                yield t.name
-            elif isinstance(t, ListOf):
-                yield from refs(t.item)
-            elif isinstance(t, MapOf):
-                yield from refs(t.value)
-
         for model in self.models.models:
             if not isinstance(model, AliasModel):
                 continue
             seen: set[str] = set()
-            todo = list(refs(model.target))
+            todo = list(type_refs(model.target))
             while todo:
                 name = todo.pop()
                 if name == model.name:
@@ -397,7 +389,7 @@ class _Plan:
                 if name in seen or not isinstance(target, AliasModel):
                     continue
                 seen.add(name)
-                todo.extend(refs(target.target))
+                todo.extend(type_refs(target.target))
         return cyclic
 
     # Codecs --------------------------------------------------------------------------------

@@ -58,6 +58,7 @@ from ..ir import (
     Ref,
     TypeRef,
     UnionModel,
+    type_refs,
 )
 from ..naming import NameAllocator, clean_text, fallback, limit_length, pascal, snake, upper_snake
 from ..templating import render as render_template
@@ -680,7 +681,7 @@ class _Emitter:
         for m in late:
             refs: set[str] = set()
             for t in m.variants if isinstance(m, UnionModel) else (m.target,):
-                _collect_refs(t, refs)
+                refs.update(type_refs(t))
             deps[m.name] = refs & names
         done: set[str] = set()
         order: list[tuple[UnionModel | AliasModel, frozenset[str]]] = []
@@ -748,15 +749,6 @@ def _forward(expr: Expr, names: set[str]) -> Expr:
             expr.func, tuple(_forward(a, names) for a in expr.args), expr.square, expr.magic
         )
     return expr
-
-
-def _collect_refs(type_: TypeRef, into: set[str]) -> None:
-    if isinstance(type_, Ref):
-        into.add(type_.name)
-    elif isinstance(type_, ListOf):
-        _collect_refs(type_.item, into)
-    elif isinstance(type_, MapOf):
-        _collect_refs(type_.value, into)
 
 
 def _union(expr: Expr, extra: Expr) -> Expr:

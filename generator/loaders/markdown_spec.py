@@ -30,6 +30,7 @@ from ..ir import (
     Source,
     TypeRef,
     UnionModel,
+    type_refs,
 )
 from ..markdown_dialects import Dialect
 from . import LoadOptions
@@ -237,25 +238,16 @@ def describe(t: TypeRef) -> str:
     return f"map of {describe(t.value)}"
 
 
-def _refs(t: TypeRef) -> list[str]:
-    if isinstance(t, Ref):
-        return [t.name]
-    if isinstance(t, ListOf):
-        return _refs(t.item)
-    if isinstance(t, MapOf):
-        return _refs(t.value)
-    return []
-
-
 def _model_refs(model: Model) -> list[str]:
     if isinstance(model, ObjectModel):
-        names = [n for f in model.fields for n in _refs(f.type)] + list(model.bases)
-        return names + (_refs(model.additional) if model.additional is not None else [])
+        names = [n for f in model.fields for n in type_refs(f.type)] + list(model.bases)
+        return names + (list(type_refs(model.additional)) if model.additional is not None else [])
     if isinstance(model, UnionModel):
-        return [n for v in model.variants for n in _refs(v)]
+        # unlike ir.model_refs, discriminator mapping targets are not followed here
+        return [n for v in model.variants for n in type_refs(v)]
     if isinstance(model, EnumModel):
         return []
-    return _refs(model.target)
+    return list(type_refs(model.target))
 
 
 def _add_referenced(merged: dict[str, Model], spec_models: dict[str, Model]) -> None:
