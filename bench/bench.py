@@ -66,8 +66,10 @@ def main() -> None:
     if not spec.exists():
         sys.exit(f"{spec} not found")
     sys.path.insert(0, str(ROOT))
-    from generator.emitters import ALL, EmitOptions, emitter
-    from generator.loaders import load
+    from generator.targets import default_languages, emit
+
+    ALL = default_languages()
+    from generator.sources import load
 
     rows: list[tuple[str, tuple[float, float | None]]] = []
     floor = [sys.executable, "-c", FLOOR, str(spec)]
@@ -87,9 +89,8 @@ def main() -> None:
     models = load(spec)
     rows.append(("in process: load to IR", measure(lambda _: load(spec), args.runs)))
     for lang in ALL:
-        emit = emitter(lang)
-        count = len(emit(models, EmitOptions()))
-        timing = measure(lambda _, emit=emit: emit(models, EmitOptions()), args.runs)
+        count = len(emit(lang, models).files)
+        timing = measure(lambda _, lang=lang: emit(lang, models), args.runs)
         rows.append((f"in process: emit {lang} ({count} files)", timing))
 
     if args.compare and shutil.which("datamodel-codegen"):

@@ -23,11 +23,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.diff import compare  # noqa: E402
-from generator.diff_report import Review, render  # noqa: E402
-from generator.emitters import ALL, EmitOptions, emitter  # noqa: E402
-from generator.loaders import load  # noqa: E402
-from generator.surface import apply, surface  # noqa: E402
+from generator.compare.diff import compare  # noqa: E402
+from generator.compare.diff_report import Review, render  # noqa: E402
+from generator.compare.surface import apply, surface  # noqa: E402
+from generator.sources import load  # noqa: E402
+from generator.targets import default_languages, emit  # noqa: E402
 
 PAIR = ROOT.parent / "shared" / "corpus" / "openai-diffs" / "010421dc-13c6a94f"
 RUNS = 3
@@ -45,9 +45,9 @@ def best(step: Callable[[], T]) -> tuple[float, T]:
 
 def available_languages() -> list[str]:
     languages = []
-    for language in ALL:
+    for language in default_languages():
         try:
-            emitter(language)
+            emit(language, load(ROOT / "schemas" / "realtime.yaml"))
         except ImportError:
             print(f"  ({language}: emitter not available, skipped)")
             continue
@@ -73,7 +73,7 @@ def main() -> None:
 
     def code() -> object:
         def emit(language: str, models: object) -> dict[str, str]:
-            return emitter(language)(models, EmitOptions())  # type: ignore[arg-type]
+            return emit(language, models).files  # type: ignore[arg-type]
 
         return surface(old, new, findings, languages, emit)
 

@@ -15,9 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.emitters import EmitOptions  # noqa: E402
-from generator.emitters.python import emit  # noqa: E402
-from generator.loaders import LoadOptions, openapi  # noqa: E402
+from generator.sources import LoadOptions  # noqa: E402
+from generator.sources.openapi import loader as openapi  # noqa: E402
+from generator.targets import emit  # noqa: E402
 
 SPEC = ROOT.parent / "shared" / "corpus" / "openai-2.3.0" / "openapi.yaml"
 
@@ -34,9 +34,9 @@ def best(fn: object, runs: int = 5) -> float:
 def main() -> None:
     spec = Path(sys.argv[1]) if len(sys.argv) > 1 else SPEC
     models = openapi.load(spec, LoadOptions())
-    files = emit(models, EmitOptions())
+    files = emit("python", models).files
     lines = sum(text.count("\n") for text in files.values())
-    emitting = best(lambda: emit(models, EmitOptions()))
+    emitting = best(lambda: emit("python", models).files)
     with tempfile.TemporaryDirectory() as out:
         command = [sys.executable, "-m", "generator.cli", "generate", str(spec)]
         command += ["--lang", "python", "--out", out, "--force"]

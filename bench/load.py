@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.ir import Source  # noqa: E402
-from generator.loaders import LoadOptions, openapi, yaml_safe  # noqa: E402
+from generator.sources import LoadOptions  # noqa: E402
+from generator.sources.openapi import loader as openapi  # noqa: E402
+from generator.sources.openapi import yaml_safe  # noqa: E402
 
 SPEC = ROOT.parent / "shared" / "corpus" / "openai-2.3.0" / "openapi.yaml"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.emitters import EmitOptions, emitter
-from generator.loaders import load
+from generator.sources import load
+from generator.targets import emit
 
 
 def best(step, runs: int = 5) -> float:  # type: ignore[no-untyped-def]
@@ -31,7 +31,7 @@ def main() -> None:
         path = root / folder
         models = load(path)
         load_s = best(lambda: load(path))  # noqa: B023
-        emit_s = best(lambda: emitter(language)(models, EmitOptions()))  # noqa: B023
+        emit_s = best(lambda: emit(language, models).files)  # noqa: B023
         print(f"{folder}: {len(models.models)} models, load {load_s:.3f} s, write {emit_s:.3f} s")
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.loaders import load  # noqa: E402
-from generator.parity import compare  # noqa: E402
-from generator.parity_report import render_html, render_json, render_text  # noqa: E402
+from generator.compare.parity import compare  # noqa: E402
+from generator.compare.parity_report import render_html, render_json, render_text  # noqa: E402
+from generator.sources import load  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "openai-2.3.0"
 DEFAULT = [CORPUS / "php-docs", CORPUS / "dart-docs"]

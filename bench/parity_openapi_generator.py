@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.loaders import load  # noqa: E402
-from generator.parity import compare  # noqa: E402
-from generator.parity_report import render_text  # noqa: E402
+from generator.compare.parity import compare  # noqa: E402
+from generator.compare.parity_report import render_text  # noqa: E402
+from generator.sources import load  # noqa: E402
 
 SPEC = ROOT.parent / "shared" / "corpus" / "openai-2.3.0" / "openapi.yaml"
 

@@ -7,22 +7,23 @@ import argparse
 import contextlib
 import gc
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from . import __version__
-from .emitters import EmitOptions, check_references, emitter, parse_languages
-from .errors import ModelgenError
-from .ir import ModelSet
-from .loaders import LOADERS, LoadOptions, load
-from .output import check_tree, write_tree
+from generator import __version__
+from generator.errors import ModelgenError
+from generator.ir import ModelSet
+from generator.ir.check import check_references
+from generator.output import check_tree, write_tree
+from generator.sources import LoadOptions, kinds, load
+from generator.targets import emit, option_flags, parse_languages
 
 
 def _add_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--from",
         dest="kind",
-        choices=sorted(LOADERS),
+        choices=sorted(kinds()),
         help="input kind (default: detected from the path)",
     )
     parser.add_argument(
@@ -54,14 +55,14 @@ def load_source(path: Path, args: argparse.Namespace) -> ModelSet:
 
 
 def render_languages(
-    models: ModelSet, languages: list[str], options: EmitOptions
+    models: ModelSet, languages: list[str], options: Mapping[str, object]
 ) -> dict[str, str]:
     """All files for ``languages``: directly under the output folder for one language, under
-    ``<language>/`` for several."""
+    ``<language>/`` for several. ``options`` are the targets' option values by name."""
     check_references(models)
     files: dict[str, str] = {}
     for language in languages:
-        rendered = emitter(language)(models, options)
+        rendered = emit(language, models, **options).files
         prefix = f"{language}/" if len(languages) > 1 else ""
         files.update({prefix + rel: text for rel, text in rendered.items()})
     return files
@@ -82,7 +83,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     languages = parse_languages(args.lang)
     with no_cyclic_gc():
         models = load_source(args.source, args)
-        options = EmitOptions(package=args.package, php_namespace=args.php_namespace)
+        options = {dest: getattr(args, dest) for dest in option_flags()}
         files = render_languages(models, languages, options)
     if args.check:
         result = check_tree(args.out, files)
@@ -98,7 +99,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_parity(args: argparse.Namespace) -> int:
-    from . import parity, parity_report
+    from generator.compare import parity, parity_report
 
     if len(args.sources) < 2:
         raise ModelgenError("parity needs at least two sources")
@@ -125,11 +126,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
     IRs, add code verdicts from the emitters, print one report, exit 1 per ``--fail-on``."""
     import os
 
-    from .diff import compare
-    from .diff_report import Review, render
-    from .locate import with_lines
-    from .revisions import load_version
-    from .surface import apply, surface
+    from generator.compare.diff import compare
+    from generator.compare.diff_report import Review, render
+    from generator.compare.revisions import load_version
+    from generator.compare.surface import apply, surface
+    from generator.sources.openapi.locate import with_lines
 
     if args.base is not None:
         if args.new is not None:
@@ -150,13 +151,13 @@ def cmd_diff(args: argparse.Namespace) -> int:
         findings = compare(old, new)
         languages = parse_languages(args.lang) if args.lang != "none" else []
 
-        def emit(language: str, models: ModelSet) -> dict[str, str]:
+        def emit_files(language: str, models: ModelSet) -> dict[str, str]:
             try:
-                return emitter(language)(models, EmitOptions())
+                return emit(language, models).files
             except ImportError as error:
                 raise ModelgenError(f"the {language} emitter is not available ({error})") from error
 
-        code = surface(old, new, findings, languages, emit, want_code_diff=args.code_diff)
+        code = surface(old, new, findings, languages, emit_files, want_code_diff=args.code_diff)
         reviewed = with_lines(apply(findings, code), checkouts)
     review = Review(
         old=sources[0],
@@ -194,8 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--force", action="store_true", help="overwrite files modelgen did not write"
     )
-    generate.add_argument("--package", help="Python package / Dart library name")
-    generate.add_argument("--php-namespace", help="PHP namespace (default: from the title)")
+    for dest, (flag, text, metavar) in option_flags().items():
+        generate.add_argument(flag, dest=dest, help=text, metavar=metavar)
     _add_source_options(generate)
     generate.set_defaults(func=cmd_generate)
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .ir import Source
+from generator.ir import Source
 
 
 class ModelgenError(Exception):

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .errors import ModelgenError
+from generator.errors import ModelgenError
 
 MANIFEST = ".modelgen-manifest"
 _MANIFEST_HEADER = (

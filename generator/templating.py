@@ -1,5 +1,9 @@
-"""Jinja environments for the emitters. Templates only lay text out: every name, type string and
-escaped piece of spec text is decided in the emitter's Python module before it reaches here."""
+"""Jinja environments for the targets. Templates only lay text out: every name, type string and
+escaped piece of spec text is decided in the target's Python code before it reaches here.
+
+Each target keeps its templates in ``templates/`` inside its own package (shipped in the wheel);
+:func:`folder` finds it from the target module's ``__file__``.
+"""
 
 from __future__ import annotations
 
@@ -9,21 +13,17 @@ from pathlib import Path
 import jinja2
 
 
-def templates_root() -> Path:
-    """``templates/``: inside the installed package, or beside it in a source checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "templates", here.parent / "templates"):
-        if candidate.is_dir():
-            return candidate
-    raise RuntimeError(f"modelgen templates not found near {here}")
+def folder(module_file: str) -> Path:
+    """The ``templates/`` folder beside ``module_file`` (a target module's ``__file__``)."""
+    return Path(module_file).resolve().parent / "templates"
 
 
 @cache
-def environment(language: str) -> jinja2.Environment:
-    """The environment for ``templates/<language>/``. Spec text is passed in as data, never as
+def environment(templates: Path) -> jinja2.Environment:
+    """The environment for the folder ``templates``. Spec text is passed in as data, never as
     template source, so Jinja syntax inside a description is emitted verbatim."""
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_root() / language)),
+        loader=jinja2.FileSystemLoader(str(templates)),
         autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -33,5 +33,5 @@ def environment(language: str) -> jinja2.Environment:
     )
 
 
-def render(language: str, template: str, **context: object) -> str:
-    return environment(language).get_template(template).render(**context)
+def render(templates: Path, template: str, **context: object) -> str:
+    return environment(templates).get_template(template).render(**context)

@@ -5,6 +5,7 @@ need them."""
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -48,3 +49,43 @@ def problems(tree: Tree) -> list[str]:
         stack.extend(reversed(node.children))
     found.sort(key=lambda item: tuple(int(n) for n in item.split(":", 2)[:2]))
     return found
+
+
+# --- reading trees ---
+
+
+def root(language: str, text: str) -> Any:
+    """The root node of ``text`` parsed as ``language``."""
+    return parse(language, text).root_node
+
+
+def node_text(node: Any) -> str:
+    """A node's text with runs of whitespace as one space."""
+    return " ".join(node.text.decode("utf-8").split())
+
+
+def walk(node: Any, types: frozenset[str]) -> Iterable[Any]:
+    """Nodes of the given types, outermost first, not descending into function bodies."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type in types:
+            yield current
+        if current.type in ("function_body", "compound_statement", "method_declaration"):
+            if current.type != "method_declaration":
+                continue
+        stack.extend(reversed(current.named_children))
+
+
+def first_child(node: Any, *types: str) -> Any:
+    """The first named child of one of ``types``, or None."""
+    for child in node.named_children:
+        if child.type in types:
+            return child
+    return None
+
+
+def text_after(node: Any, child: Any) -> str:
+    """The text of ``node`` after its child ``child``, whitespace runs as one space."""
+    raw: bytes = node.text
+    return " ".join(raw[child.end_byte - node.start_byte :].decode("utf-8").split())

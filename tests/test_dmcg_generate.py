@@ -11,16 +11,16 @@ import functools
 from pathlib import Path
 
 import pytest
-from conftest import need, need_php
-from dmcg import DMCG, dmcg_entries, entry_name
-from php_support import load_all
-from test_dmcg_corpus import EXPECTED_FAILURES
 
-from generator.emitters import EmitOptions, emitter
 from generator.ir import ModelSet
-from generator.loaders import load
 from generator.output import write_tree
+from generator.sources import load
+from generator.targets import emit
 from generator.treesitter import parse, problems
+from tests.sources.test_dmcg_corpus import EXPECTED_FAILURES
+from tests.support.dmcg import DMCG, dmcg_entries, entry_name
+from tests.support.paths import need, need_php
+from tests.targets.php.support import load_all
 
 
 @functools.cache
@@ -40,12 +40,11 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("dmcg")
     folders: dict[str, Path] = {}
     for language in ("dart", "php"):
-        emit = emitter(language)
         for index, (name, models) in enumerate(sorted(loaded().items())):
             package = f"e{index:03d}"
-            options = EmitOptions(package=package, php_namespace=f"Dmcg\\E{index:03d}")
+            namespace = f"Dmcg\\E{index:03d}"
             try:
-                files = emit(models, options)
+                files = emit(language, models, package=package, php_namespace=namespace).files
             except Exception as error:  # pragma: no cover - the message is the point
                 raise AssertionError(f"{language} emitter failed on {name}: {error!r}") from error
             write_tree(root / language / package, files)

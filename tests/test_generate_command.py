@@ -9,12 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_SPEC, ROOT
 
 from generator import cli
-from generator.emitters import ALL, EmitOptions, Emitter
 from generator.errors import ModelgenError
 from generator.ir import ModelSet
+from generator.targets import Emitted, default_languages
+from tests.support.paths import EXAMPLE_SPEC, ROOT
+
+ALL = default_languages()
 
 # The languages committed under out/ for the example (README: "Regenerating out/").
 OUT_LANGS = "python,dart,php,docs-php,docs-dart"
@@ -135,20 +137,15 @@ def test_an_emitter_failing_midway_leaves_the_output_folder_exactly_as_it_was(
     out = tmp_path / "o"
     assert cli.main(["generate", str(EXAMPLE_SPEC), "--lang", "all", "--out", str(out)]) == 0
     before = snapshot(out)
-    real = cli.emitter
+    real = cli.emit
 
-    def failing_emitter(name: str) -> Emitter:
-        emit = real(name)
-        if name != "php":
-            return emit
-
-        def boom(models: ModelSet, options: EmitOptions) -> dict[str, str]:
-            emit(models, options)
+    def failing_emit(name: str, models: ModelSet, **options: object) -> Emitted:
+        emitted = real(name, models, **options)
+        if name == "php":
             raise ModelgenError("injected failure in the renderer")
+        return emitted
 
-        return boom
-
-    monkeypatch.setattr(cli, "emitter", failing_emitter)
+    monkeypatch.setattr(cli, "emit", failing_emit)
     code = cli.main(["generate", str(EXAMPLE_SPEC), "--lang", "all", "--out", str(out)])
     assert code == 2
     assert snapshot(out) == before

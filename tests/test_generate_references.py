@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from generator.emitters import check_references
 from generator.errors import ModelgenError
 from generator.ir import Field, ListOf, ModelSet, ObjectModel, Ref, Source, UnionModel
-from generator.loaders import load
+from generator.ir.check import check_references
+from generator.sources import load
 
 FOOTER = (
     "[[Back to Model list]](../../README.md#models) [[Back to API list]]"

@@ -1,0 +1,164 @@
+"""Reading a source as it was at a git revision: ``REV:path`` arguments of ``modelgen diff``.
+
+The file (or folder) is exported with the other spec files beside it (``.yaml``, ``.yml``,
+``.json`` in its folder tree, for multi-file specs; every file for a folder) into a temporary
+folder, read with one ``git cat-file --batch`` call. Nothing else in the repository is touched.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
+
+from generator.errors import ModelgenError
+from generator.ir import Model, ModelSet, ObjectModel, Source
+
+SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+MAX_FILES = 5000
+
+
+def split_revision(argument: str) -> tuple[str, str] | None:
+    """``("main", "openapi.yaml")`` for ``main:openapi.yaml``; None for a plain path (one that
+    exists, has no colon, or looks like a Windows drive such as ``C:\\x``)."""
+    if Path(argument).exists() or ":" not in argument:
+        return None
+    revision, path = argument.split(":", 1)
+    if not revision or (re.fullmatch(r"[A-Za-z]", revision) and path[:1] in ("\\", "/")):
+        return None
+    return revision, path or "."
+
+
+def _git(args: list[str], cwd: Path, what: str, stdin: bytes | None = None) -> bytes:
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False
+        )
+    except FileNotFoundError as error:
+        raise ModelgenError(f"git is not installed: cannot read {what}") from error
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ModelgenError(f"git: {message[-1] if message else 'failed'}", Source(what))
+    return done.stdout
+
+
+@contextmanager
+def checkout(revision: str, path: str, cwd: Path | None = None) -> Iterator[Path]:
+    """Yield a temporary path holding ``path`` as it was at ``revision``."""
+    cwd = Path.cwd() if cwd is None else cwd
+    what = f"{revision}:{path}"
+    probe = subprocess.run(
+        ["git", "rev-parse", "--show-toplevel"], cwd=cwd, capture_output=True, check=False
+    )
+    if probe.returncode != 0:
+        raise ModelgenError(
+            "not inside a git repository, so a REV:path cannot be read", Source(what)
+        )
+    top = Path(probe.stdout.decode().strip()).resolve()
+    known = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"],
+        cwd=cwd,
+        capture_output=True,
+        check=False,
+    )
+    if known.returncode != 0:
+        raise ModelgenError(f"unknown git revision {revision!r}", Source(what))
+    absolute = Path(os.path.normpath(cwd.resolve() / path))
+    try:
+        relative = PurePosixPath(absolute.relative_to(top).as_posix())
+    except ValueError as error:
+        raise ModelgenError("the path is outside the git repository", Source(what)) from error
+    rel = relative.as_posix()
+    kind = _git(["cat-file", "-t", f"{revision}:{rel}" if rel != "." else revision], cwd, what)
+    is_file = kind.strip() == b"blob"
+    folder = relative.parent if is_file else relative
+    listed = _git(["ls-tree", "-r", "-z", "--name-only", revision, "--", f"{folder}/"], top, what)
+    names = [n for n in listed.decode("utf-8", "surrogateescape").split("\0") if n]
+    if is_file:
+        names = [n for n in names if n.endswith(SPEC_SUFFIXES)] or [rel]
+        if rel not in names:
+            names.append(rel)
+    if len(names) > MAX_FILES:
+        raise ModelgenError(f"more than {MAX_FILES} files to export", Source(what))
+    batch = "".join(f"{revision}:{name}\n" for name in names).encode()
+    blobs = _git(["cat-file", "--batch"], top, what, stdin=batch)
+    with tempfile.TemporaryDirectory(prefix="modelgen-diff-") as temp:
+        root = Path(temp)
+        offset = 0
+        for name in names:
+            header_end = blobs.index(b"\n", offset)
+            header = blobs[offset:header_end].split()
+            if header[-1] == b"missing":
+                offset = header_end + 1
+                continue
+            size = int(header[2])
+            start = header_end + 1
+            target = root / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(blobs[start : start + size])
+            offset = start + size + 1
+        yield root / rel
+
+
+def name_files(
+    models: ModelSet, folder: Path, shown_folder: str, revision: str | None = None
+) -> tuple[ModelSet, dict[str, Path]]:
+    """Source file names, which loaders give relative to the spec's ``folder``, turned into
+    the paths the user typed (``shown_folder``/name, or ``REV:folder/name``), so that both
+    versions' files stay apart and temporary checkouts never show. Also returns where each
+    shown name can be read now."""
+    files: dict[str, Path] = {}
+
+    def shown(name: str) -> str:
+        path = Path(name)
+        if path.is_absolute():
+            try:
+                name = path.relative_to(folder).as_posix()
+            except ValueError:
+                return name
+        label = posixpath.normpath(posixpath.join(shown_folder or ".", name))
+        if revision is not None:
+            label = f"{revision}:{label}"
+        files[label] = folder / name
+        return label
+
+    cache: dict[str, str] = {}
+
+    def fix(source: Source) -> Source:
+        if source.file not in cache:
+            cache[source.file] = shown(source.file)
+        return Source(cache[source.file], source.pointer, source.line)
+
+    def fix_model(model: Model) -> Model:
+        if isinstance(model, ObjectModel):
+            fields = tuple(replace(f, source=fix(f.source)) for f in model.fields)
+            return replace(model, source=fix(model.source), fields=fields)
+        return replace(model, source=fix(model.source))
+
+    renamed = replace(
+        models, models=tuple(fix_model(m) for m in models.models), source=fix(models.source)
+    )
+    return renamed, files
+
+
+def load_version(
+    argument: str, load: Callable[[Path], ModelSet], stack: ExitStack
+) -> tuple[ModelSet, dict[str, Path]]:
+    """Load one side of a diff: a path, or ``REV:path`` checked out into a temporary folder
+    that lives as long as ``stack``. File names in the result are as the user gave them;
+    also returns where each can be read (for line numbers)."""
+    revision = split_revision(argument)
+    path, shown = Path(argument), argument
+    if revision is not None:
+        path = stack.enter_context(checkout(*revision))
+        shown = revision[1]
+    folder, shown_folder = path, shown
+    if path.is_file():
+        folder, shown_folder = path.parent, os.path.dirname(shown)
+    return name_files(load(path), folder, shown_folder, revision[0] if revision else None)

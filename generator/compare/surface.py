@@ -1,0 +1,648 @@
+"""Code verdicts for a schema diff, taken from what the emitters really generate.
+
+For each language, the changed models (with what they reference) are emitted for both
+versions with the real emitter; each output is reduced to a sorted public-API listing (types,
+fields with their types, constructor parameters and whether they are required, enum cases with
+their wire values, union aliases), read with ``ast`` for Python and tree-sitter for Dart and
+PHP; the two listings are compared into :class:`CodeChange` items, and each diff finding gets,
+per language, the worst code change that concerns its model and member. Code changes no
+finding explains (an enum case renamed while its wire value stayed, say) become findings of
+their own.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from types import ModuleType
+
+from generator.compare.diff import RANK, Finding, Level, Verdict
+from generator.errors import ModelgenError
+from generator.ir import ModelSet, model_refs
+from generator.targets import TYPE_KINDS, ApiItem, target
+
+# --- the listing ---
+
+
+Wanted = Callable[[str], bool]
+
+
+def api_module(language: str) -> ModuleType | None:
+    """The target's public-API reader (``generator.targets.<lang>.api``), if it has one."""
+    spec = target(language).api
+    return importlib.import_module(spec) if spec is not None else None
+
+
+def listing(language: str, files: dict[str, str], wanted: Wanted | None = None) -> list[ApiItem]:
+    """The sorted public API of the generated model files of one language; with ``wanted``
+    (a test on type or file names), files and classes it rejects are not read."""
+    module = api_module(language)
+    assert module is not None
+    items: list[ApiItem] = module.listing(files, wanted)
+    return items
+
+
+# --- comparing listings ---
+
+
+@dataclass(frozen=True)
+class CodeChange:
+    """One difference between the two listings of a language, attributed to a model."""
+
+    models: tuple[str | None, str | None]  # (old name, new name) of the model compared
+    owner: str
+    member: str  # "" for the type itself
+    what: str  # type_removed, type_renamed, field_type_changed, case_renamed, ...
+    level: Level
+    reason: str
+    value: str = ""  # enum case value, for matching enum findings
+
+    def keys(self) -> set[str]:
+        return {k for k in (norm(self.member), norm(self.value)) if k}
+
+
+def norm(name: str) -> str:
+    """Name compared across spellings: ``quantity_unit``, ``quantityUnit``, ``$quantityUnit``,
+    ``class_``, ``"tokens"``, ``'tokens'`` all compare equal to their plain words."""
+    return re.sub(r"[^0-9a-z]", "", name.lower())
+
+
+def _strip_null(type_text: str) -> tuple[str, bool]:
+    t = type_text.replace(" ", "")
+    for suffix in ("|None", "|null"):
+        if t.endswith(suffix):
+            return t[: -len(suffix)], True
+    for prefix in ("None|", "null|"):
+        if t.startswith(prefix):
+            return t[len(prefix) :], True
+    if t.startswith("Optional[") and t.endswith("]"):
+        return t[9:-1], True
+    if t.startswith("?"):
+        return t[1:], True
+    if t.endswith("?"):
+        return t[:-1], True
+    return t, False
+
+
+def _union_parts(type_text: str) -> set[str]:
+    parts: list[str] = []
+    depth = 0
+    current = ""
+    for char in type_text.replace(" ", ""):
+        if char in "[(<{":
+            depth += 1
+        elif char in "])>}":
+            depth -= 1
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    return set(parts)
+
+
+Aliases = dict[str, str]  # generated alias name -> its target type text
+
+
+def compare_owner(
+    language: str,
+    model: tuple[str | None, str | None],
+    old: list[ApiItem],
+    new: list[ApiItem],
+    aliases: tuple[Aliases, Aliases] = ({}, {}),
+) -> list[CodeChange]:
+    """Changes between two versions of one generated type (``old``/``new``: its items)."""
+    changes: list[CodeChange] = []
+    old_head = next((i for i in old if i.kind in TYPE_KINDS), None)
+    new_head = next((i for i in new if i.kind in TYPE_KINDS), None)
+    assert old_head is not None and new_head is not None
+    owner = new_head.owner
+
+    def add(member: str, what: str, level: Level, reason: str, value: str = "") -> None:
+        changes.append(CodeChange(model, owner, member, what, level, reason, value))
+
+    if old_head.owner != new_head.owner:
+        add(
+            "",
+            "type_renamed",
+            "breaking",
+            f"{old_head.kind} {old_head.owner} is now {new_head.owner}",
+        )
+    if old_head.kind != new_head.kind:
+        add("", "type_kind_changed", "breaking", f"{old_head.kind} became {new_head.kind}")
+    elif old_head.signature != new_head.signature:
+        if old_head.kind == "alias":
+            before, after = _union_parts(old_head.signature), _union_parts(new_head.signature)
+            if before < after:
+                add("", "alias_widened", "warning", f"{owner} also admits {_join(after - before)}")
+            else:
+                add("", "alias_changed", "breaking", f"{owner} is now {new_head.signature}")
+        else:
+            add(
+                "",
+                "type_header_changed",
+                "warning",
+                f"declaration changed: {old_head.signature or '(none)'} -> "
+                f"{new_head.signature or '(none)'}",
+            )
+    changes += [
+        CodeChange(model, owner, c.member, c.what, c.level, c.reason, c.value)
+        for c in _compare_members(language, owner, old, new, aliases)
+    ]
+    return changes
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _expand(type_text: str, aliases: Aliases) -> str:
+    """Alias names in a type replaced by what they stand for (a few levels deep)."""
+    for _ in range(5):
+        expanded = _IDENTIFIER.sub(lambda m: aliases.get(m.group(0), m.group(0)), type_text)
+        if expanded == type_text:
+            break
+        type_text = expanded
+    return type_text.replace("??", "?")
+
+
+def _same_type(a: str, b: str, aliases: tuple[Aliases, Aliases]) -> bool:
+    return _union_parts(_expand(a, aliases[0])) == _union_parts(_expand(b, aliases[1]))
+
+
+def _widens(a: str, b: str, aliases: tuple[Aliases, Aliases]) -> bool:
+    """``b`` is a union of everything ``a`` admits and more."""
+    return _union_parts(_expand(a, aliases[0])) < _union_parts(_expand(b, aliases[1]))
+
+
+def _join(parts: Iterable[str]) -> str:
+    return ", ".join(sorted(parts))
+
+
+def _compare_members(
+    language: str,
+    owner: str,
+    old: list[ApiItem],
+    new: list[ApiItem],
+    aliases: tuple[Aliases, Aliases],
+) -> list[CodeChange]:
+    out: list[CodeChange] = []
+
+    def add(member: str, what: str, level: Level, reason: str, value: str = "") -> None:
+        out.append(CodeChange((None, None), owner, member, what, level, reason, value))
+
+    for kind in ("field", "param"):
+        before = {i.member: i.signature for i in old if i.kind == kind}
+        after = {i.member: i.signature for i in new if i.kind == kind}
+        for member in sorted(set(before) | set(after)):
+            a, b = before.get(member), after.get(member)
+            if a == b:
+                continue
+            if kind == "field":
+                if b is None:
+                    add(member, "field_removed", "breaking", f"field {member} removed")
+                elif a is None:
+                    add(member, "field_added", "safe", f"new field {member}: {b}")
+                else:
+                    (base_a, _), (base_b, null_b) = _strip_null(a), _strip_null(b)
+                    if _same_type(a, b, aliases):
+                        add(
+                            member,
+                            "field_type_renamed",
+                            "safe",
+                            f"{member}: {a} -> {b} (an alias of the same type)",
+                        )
+                    elif base_a == base_b and null_b:
+                        add(
+                            member,
+                            "field_became_nullable",
+                            "warning",
+                            f"{member} may now be null ({a} -> {b})",
+                        )
+                    elif base_a == base_b:
+                        add(member, "field_became_non_nullable", "safe", f"{member}: {a} -> {b}")
+                    elif _widens(a, b, aliases):
+                        add(
+                            member,
+                            "field_type_widened",
+                            "warning",
+                            f"{member} may hold more kinds of value ({a} -> {b})",
+                        )
+                    else:
+                        add(member, "field_type_changed", "breaking", f"{member}: {a} -> {b}")
+            elif a is None:
+                if b == "required":
+                    add(
+                        member,
+                        "required_param_added",
+                        "breaking",
+                        f"constructor gains required parameter {member}",
+                    )
+                else:
+                    add(member, "optional_param_added", "safe", f"new optional parameter {member}")
+            elif b is None:
+                add(
+                    member,
+                    "param_removed",
+                    "breaking",
+                    f"constructor parameter {member} removed",
+                )
+            elif b == "required":
+                add(member, "param_became_required", "breaking", f"{member} must now be passed")
+            elif a == "required":
+                add(member, "param_became_optional", "safe", f"{member} may now be left out")
+            else:
+                add(
+                    member,
+                    "param_default_changed",
+                    "warning",
+                    f"leaving {member} out now means {b.removeprefix('optional = ')}"
+                    f" (was {a.removeprefix('optional = ')})",
+                )
+    old_cases = {i.value or i.member: i.member for i in old if i.kind == "case"}
+    new_cases = {i.value or i.member: i.member for i in new if i.kind == "case"}
+    for value in sorted(set(old_cases) | set(new_cases)):
+        a, b = old_cases.get(value), new_cases.get(value)
+        if a == b:
+            continue
+        if a is not None and b is not None:
+            add(
+                b,
+                "case_renamed",
+                "breaking",
+                f"enum case {owner}.{a} is now {owner}.{b} (same value {value})",
+                value,
+            )
+        elif b is None:
+            add(a or "", "case_removed", "breaking", f"enum case {owner}.{a} removed", value)
+        elif language == "dart":
+            add(
+                b,
+                "case_added",
+                "warning",
+                f"new enum case {b}: exhaustive switches over {owner} stop compiling",
+                value,
+            )
+        else:
+            add(b, "case_added", "safe", f"new enum case {owner}.{b}", value)
+    return out
+
+
+# --- driving the emitters ---
+
+
+def closure(models: ModelSet, names: Iterable[str]) -> ModelSet:
+    """``models`` cut down to ``names`` and everything they reference."""
+    by_name = models.by_name()
+    keep: set[str] = set()
+    stack = [n for n in names if n in by_name]
+    while stack:
+        name = stack.pop()
+        if name in keep:
+            continue
+        keep.add(name)
+        stack.extend(r for r in model_refs(by_name[name]) if r in by_name and r not in keep)
+    return replace(
+        models,
+        models=tuple(m for m in models.models if m.name in keep),
+        request_roots=models.request_roots & keep,
+        response_roots=models.response_roots & keep,
+    )
+
+
+def attribute(owner: str, models: dict[str, str]) -> str | None:
+    """The model a generated type belongs to: the model of the same name (compared with
+    :func:`norm`), else the longest model name it starts with (helper types the emitters add,
+    like a union's variant wrappers). ``models``: normalised name -> model name."""
+    key = norm(owner)
+    for end in range(len(key), 0, -1):
+        if key[:end] in models:
+            return models[key[:end]]
+    for name in sorted(models, key=len, reverse=True):  # UnknownFoo, FooFactory
+        if name in key:
+            return models[name]
+    return None
+
+
+@dataclass
+class Surface:
+    """What the generated code of each language says about a diff."""
+
+    languages: tuple[str, ...] = ()
+    changes: dict[str, list[CodeChange]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    code_diff: dict[str, str] = field(default_factory=dict)
+
+
+def surface(
+    old: ModelSet,
+    new: ModelSet,
+    findings: list[Finding],
+    languages: Iterable[str],
+    emit: Callable[[str, ModelSet], dict[str, str]],
+    want_code_diff: bool = False,
+) -> Surface:
+    """Emit the changed models of both versions in each language and compare their APIs.
+
+    ``emit(language, models)`` returns the generated files (path -> text); a
+    :class:`ModelgenError` from it becomes a note, and that language's verdicts stay n/a.
+    """
+    old_by_name, new_by_name = old.by_name(), new.by_name()
+    pairs = sorted(
+        {
+            (
+                (f.old_model or f.model) if (f.old_model or f.model) in old_by_name else None,
+                f.model if f.model in new_by_name else None,
+            )
+            for f in findings
+            if not f.description_only  # documentation never changes the API listing
+        },
+        key=lambda pair: (pair[1] or "", pair[0] or ""),
+    )
+    old_names = {a for a, _ in pairs if a is not None}
+    new_names = {b for _, b in pairs if b is not None}
+    result = Surface(languages=tuple(languages))
+    if not old_names and not new_names:
+        return result
+    old_subset, new_subset = closure(old, old_names), closure(new, new_names)
+    # Generated types worth reading: those of the changed models and of what they reference
+    # directly (for aliases in field types).
+    interesting = {
+        norm(name)
+        for side, names in ((old_by_name, old_names), (new_by_name, new_names))
+        for name in names
+        for name in (name, *model_refs(side[name]))
+    }
+
+    lookup = {n: n for n in interesting}
+
+    def wanted(name: str) -> bool:
+        return attribute(name, lookup) is not None
+
+    for language in result.languages:
+        if api_module(language) is None:
+            result.notes.append(f"{language}: no public-API reader for it; no code verdicts")
+            continue
+        try:
+            old_files = emit(language, old_subset) if old_names else {}
+            new_files = emit(language, new_subset) if new_names else {}
+        except ModelgenError as error:
+            result.notes.append(f"{language}: could not generate code to compare: {error}")
+            continue
+        except Exception as error:  # an emitter bug must not hide the wire review
+            result.notes.append(
+                f"{language}: the emitter failed ({type(error).__name__}: {error});"
+                " code verdicts left out, please report this"
+            )
+            continue
+        old_listing = listing(language, old_files, wanted)
+        new_listing = listing(language, new_files, wanted)
+        aliases = (_aliases(old_listing), _aliases(new_listing))
+        sealed = _sealed(old_listing) & _sealed(new_listing)  # sealed in both versions
+        old_items = _by_model(old_listing, old_subset)
+        new_items = _by_model(new_listing, new_subset)
+        changes: list[CodeChange] = []
+        for a, b in pairs:
+            before = old_items.get(a, {}) if a is not None else {}
+            after = new_items.get(b, {}) if b is not None else {}
+            changes += _compare_model(language, (a, b), before, after, aliases, sealed)
+        result.changes[language] = changes
+        if want_code_diff:
+            result.code_diff[language] = _unified(old_files, new_files, language)
+    return result
+
+
+def _aliases(items: list[ApiItem]) -> Aliases:
+    return {i.owner: i.signature for i in items if i.kind == "alias"}
+
+
+def _by_model(items: list[ApiItem], models: ModelSet) -> dict[str, dict[str, list[ApiItem]]]:
+    """items -> model name -> owner -> its items."""
+    names = {norm(m.name): m.name for m in models.models}
+    out: dict[str, dict[str, list[ApiItem]]] = {}
+    for item in items:
+        model = attribute(item.owner, names)
+        if model is not None:
+            out.setdefault(model, {}).setdefault(item.owner, []).append(item)
+    return out
+
+
+def _main_owner(model: str, owners: dict[str, list[ApiItem]]) -> str | None:
+    for owner in sorted(owners):
+        if norm(owner) == norm(model):
+            return owner
+    return min(owners, key=len) if owners else None
+
+
+def _compare_model(
+    language: str,
+    model: tuple[str | None, str | None],
+    before: dict[str, list[ApiItem]],
+    after: dict[str, list[ApiItem]],
+    aliases: tuple[Aliases, Aliases] = ({}, {}),
+    sealed: frozenset[str] = frozenset(),
+) -> list[CodeChange]:
+    """All code changes of one model: its main type paired across versions (even when
+    renamed), helper types paired by name."""
+    changes: list[CodeChange] = []
+    pairs: list[tuple[str, str]] = []
+    main_before = _main_owner(model[0] or "", before)
+    main_after = _main_owner(model[1] or "", after)
+    if main_before is not None and main_after is not None:
+        pairs.append((main_before, main_after))
+    for owner in sorted(set(before) & set(after)):
+        if owner not in (main_before, main_after):
+            pairs.append((owner, owner))
+    paired_before = {a for a, _ in pairs}
+    paired_after = {b for _, b in pairs}
+    for a, b in pairs:
+        if not any(i.kind in TYPE_KINDS for i in before[a]) or not any(
+            i.kind in TYPE_KINDS for i in after[b]
+        ):
+            continue
+        changes += compare_owner(language, model, before[a], after[b], aliases)
+    for owner in sorted(set(before) - paired_before):
+        changes.append(
+            CodeChange(model, owner, "", "type_removed", "breaking", f"{owner} no longer exists")
+        )
+    for owner in sorted(set(after) - paired_after):
+        parent = _sealed_parent(after[owner], sealed)
+        if parent is not None:
+            changes.append(
+                CodeChange(
+                    model,
+                    owner,
+                    "",
+                    "subtype_added",
+                    "warning",
+                    f"new subtype {owner}: exhaustive switches over {parent} stop compiling",
+                )
+            )
+        else:
+            changes.append(CodeChange(model, owner, "", "type_added", "safe", f"new type {owner}"))
+    return changes
+
+
+def _sealed(items: list[ApiItem]) -> frozenset[str]:
+    """The sealed classes (Dart) of a listing."""
+    return frozenset(
+        i.owner for i in items if i.kind in TYPE_KINDS and "sealed" in i.signature.split()
+    )
+
+
+def _sealed_parent(items: list[ApiItem], sealed: frozenset[str]) -> str | None:
+    """The already existing sealed class that a new type extends or implements, if any."""
+    head = next((i for i in items if i.kind in TYPE_KINDS), None)
+    if head is None:
+        return None
+    words = head.signature.replace(",", " ").split()
+    for keyword in ("extends", "implements"):
+        if keyword in words:
+            for parent in words[words.index(keyword) + 1 :]:
+                if parent in sealed:
+                    return parent
+    return None
+
+
+def _unified(old_files: dict[str, str], new_files: dict[str, str], language: str) -> str:
+    module = api_module(language)
+    suffixes: tuple[str, ...] = module.SUFFIXES if module is not None else ()
+    chunks: list[str] = []
+    for path in sorted(set(old_files) | set(new_files)):
+        a, b = old_files.get(path), new_files.get(path)
+        if a == b or not path.endswith(suffixes):
+            continue
+        chunks.extend(
+            difflib.unified_diff(
+                (a or "").splitlines(keepends=True),
+                (b or "").splitlines(keepends=True),
+                fromfile=f"a/{path}" if a is not None else "/dev/null",
+                tofile=f"b/{path}" if b is not None else "/dev/null",
+            )
+        )
+    return "".join(chunks)
+
+
+# --- verdicts for findings ---
+
+MODEL_LEVEL_PREFIXES = ("model.", "union.", "alias.", "object.", "enum.base", "additional.")
+
+
+def apply(findings: list[Finding], result: Surface) -> list[Finding]:
+    """``findings`` with a code verdict per language, plus findings for code changes no
+    wire-level finding explains."""
+    claimed: set[tuple[str, int]] = set()
+    out: list[Finding] = []
+    for finding in findings:
+        code: list[tuple[str, Verdict]] = []
+        for language in result.languages:
+            changes = result.changes.get(language)
+            if changes is None:
+                code.append((language, Verdict("n/a", "code not generated (see notes)")))
+                continue
+            matched = _matching(finding, changes)
+            claimed.update((language, id(c)) for c in matched)
+            code.append((language, _verdict(matched)))
+        out.append(replace(finding, code=tuple(code)))
+    out += _unexplained(result, claimed)
+    return out
+
+
+def _matching(finding: Finding, changes: list[CodeChange]) -> list[CodeChange]:
+    if finding.description_only:
+        return []  # never breaking; a code change beside it is reported on its own
+    if finding.old_model:
+        mine = [c for c in changes if c.models == (finding.old_model, finding.model)]
+    else:
+        mine = [
+            c
+            for c in changes
+            if (c.models[1] or c.models[0]) == finding.model
+            and c.models[0] in (None, finding.model)
+        ]
+    if finding.member is not None and finding.kind.startswith("enum.value"):
+        wanted = _json_value(finding.member)
+        return [c for c in mine if c.value and _unquote(c.value) == wanted]
+    if finding.member is not None:
+        key = norm(finding.member)
+        matched = [c for c in mine if key in c.keys()]
+        if matched or not finding.kind.startswith(MODEL_LEVEL_PREFIXES):
+            return matched
+    return [c for c in mine if not c.member]
+
+
+def _json_value(text: str) -> str:
+    """An enum finding's member (the value as JSON) as plain text: ``"a"`` -> ``a``."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text
+    return value if isinstance(value, str) else text
+
+
+def _unquote(literal: str) -> str:
+    """A case value as written in code (``'a'``, ``"a"``, ``1``) as plain text."""
+    if len(literal) >= 2 and literal[0] == literal[-1] and literal[0] in "'\"":
+        return literal[1:-1]
+    return literal
+
+
+def _verdict(changes: list[CodeChange]) -> Verdict:
+    if not changes:
+        return Verdict("safe", "generated API unchanged")
+    worst = min(changes, key=lambda c: RANK[c.level])
+    more = len(changes) - 1
+    return Verdict(worst.level, worst.reason + (f" (+{more} more)" if more else ""))
+
+
+_CODE_KINDS = {"case_renamed": "enum.symbol_changed"}
+
+
+def _unexplained(result: Surface, claimed: set[tuple[str, int]]) -> list[Finding]:
+    """Code changes with no wire-level finding, as findings of their own (safe ones are left
+    out): one per model, member and kind of change, with a verdict for each language."""
+    from generator.ir import Source
+
+    groups: dict[tuple[str, str, str], dict[str, CodeChange]] = {}
+    for language, changes in result.changes.items():
+        for change in changes:
+            if (language, id(change)) in claimed or change.level == "safe":
+                continue
+            # enum values as JSON text, like the wire-level enum findings
+            member = change.member
+            if change.value:
+                unquoted = _unquote(change.value)
+                member = json.dumps(unquoted) if unquoted != change.value else change.value
+            model = change.models[1] or change.models[0] or change.owner
+            key = (model, member, _CODE_KINDS.get(change.what, f"code.{change.what}"))
+            groups.setdefault(key, {})[language] = change
+    out: list[Finding] = []
+    wire = Verdict("safe", "the wire does not change")
+    for (model, member, kind), by_language in sorted(groups.items()):
+        code = tuple(
+            (
+                language,
+                Verdict(by_language[language].level, by_language[language].reason)
+                if language in by_language
+                else Verdict("safe", "generated API unchanged"),
+            )
+            for language in result.languages
+        )
+        out.append(
+            Finding(
+                model=model,
+                kind=kind,
+                source=Source("<generated code>"),
+                before=None,
+                after=None,
+                request=wire,
+                response=wire,
+                member=member or None,
+                code=code,
+            )
+        )
+    return out

@@ -1,0 +1,71 @@
+"""The input registry: every command that takes a source (a spec, a markdown docs folder, a
+folder of generated code) goes through :func:`load`.
+
+A source kind is a module with ``detect(path) -> bool`` and ``load(path, options) -> ModelSet``.
+The kinds are the ones registered in :data:`SOURCES`, plus ``<target>-code`` for every target
+that has a code reader (its own output, read back). The first kind whose ``detect`` accepts the
+path is used, unless ``--from`` names one.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from generator.errors import ModelgenError
+from generator.ir import ModelSet, Source
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    allow_external_refs: bool = False  # $ref to files outside the spec's folder tree
+    allow_remote_refs: bool = False  # $ref to http(s) URLs
+    spec: Path | None = None  # a spec that fills what markdown docs cannot say
+
+
+# kind -> module. Specs first; code readers of the targets come next (see kinds()).
+SOURCES: dict[str, str] = {
+    "openapi": "generator.sources.openapi.loader",
+    "markdown": "generator.sources.markdown.loader",
+    "openapi-generator": "generator.sources.openapi_generator.loader",
+}
+CODE_SUFFIX = "-code"
+
+
+def kinds() -> dict[str, str]:
+    """Every source kind, in detection order: specs, then the targets' code readers, then the
+    remaining registered sources."""
+    from generator.targets import all_targets
+
+    readers = {t.name + CODE_SUFFIX: t.reader for t in all_targets() if t.reader is not None}
+    first, *rest = SOURCES.items()
+    return dict([first, *readers.items(), *rest])
+
+
+def _module(kind: str) -> ModuleType:
+    return importlib.import_module(kinds()[kind])
+
+
+def load(path: Path | str, options: LoadOptions | None = None, kind: str | None = None) -> ModelSet:
+    path = Path(path)
+    options = options or LoadOptions()
+    if not path.exists():
+        raise ModelgenError("no such file or folder", Source(str(path)))
+    known = kinds()
+    if kind is not None:
+        if kind not in known:
+            raise ModelgenError(f"unknown input kind {kind!r} (known: {', '.join(known)})")
+        result: ModelSet = _module(kind).load(path, options)
+        return result
+    for name in known:
+        module = _module(name)
+        if module.detect(path):
+            detected: ModelSet = module.load(path, options)
+            return detected
+    raise ModelgenError(
+        "not a source modelgen can read (an OpenAPI document, a markdown docs folder,"
+        " or generated code)",
+        Source(str(path)),
+    )

@@ -1,0 +1,1342 @@
+"""The OpenAPI 3.0 / 3.1 loader: a spec (YAML or JSON, possibly several files) to a ModelSet.
+
+Models
+    Every schema under ``components/schemas`` becomes a model with its own name, whatever its
+    shape (an object, an enum, a union, or an alias of an array, map or primitive). Inline
+    schemas that need a class of their own also become models: objects with properties,
+    enums of two or more values, unions. Plain primitives, arrays and maps of those, and
+    free-form objects stay inline type references. An inline enum of ONE value (and ``const``)
+    is a primitive with ``Field.const`` set: that is how discriminator tags are spelled.
+
+Inline names
+    ``Parent`` + ``Property`` in Pascal case (``CreateRunRequestToolChoice``); array items add
+    ``Item``, map values ``Value``; union members use their ``title``, else ``Parent`` + the
+    member's single-valued tag (``type: {enum: [text]}`` gives ``ParentText``), else ``Parent``
+    + its 1-based index. Request and response bodies are named ``<OperationId>Request`` and
+    ``<OperationId>Response`` (``<OperationId>Response<status>`` for non-2xx statuses); without
+    an operationId, the method and path words stand in. Component names are reserved first,
+    so an inline name never takes one: it gets a numeric suffix (``Foo2``). Components are
+    processed sorted by name, so names do not depend on the order of the spec's mappings.
+
+References
+    A ``$ref`` to ``#/components/schemas/X`` is ``Ref("X")``. A ``$ref`` to any other schema
+    makes that schema a model: named after the key it is defined under (``other.yaml#/Pet``,
+    ``#/$defs/Pet``), the file's stem for a whole-file schema (``pet.yaml`` is ``Pet``), or,
+    inside another schema, the name the inline rules give it; with a suffix on collision.
+    See :mod:`refs` for which files may be opened. ``$ref`` siblings that only annotate
+    (description, nullable, default, ...) apply to the field; a ``$ref`` beside
+    ``properties`` or ``allOf`` is treated as one more ``allOf`` parent. A redeclared
+    property's merged keywords are only taken from schemas of the same file (else the later
+    one replaces the earlier), so relative ``$ref`` strings keep their meaning.
+
+Nullability
+    ``nullable: true`` (3.0), ``null`` in ``type`` (3.1), ``null`` in ``enum``, ``const: null``
+    and a ``{type: "null"}`` member of ``oneOf``/``anyOf`` all make the schema nullable; a
+    union of null and one schema is that schema, nullable. A field whose type is a Ref to a
+    nullable model is nullable too. Optional (not in ``required``) is kept apart from it.
+
+allOf
+    Merged into one object: parent fields first (``inherited_from`` names the model that
+    declared them), required lists joined, a property declared again later wins with its
+    keywords merged over the earlier ones. ``$ref`` parents that are objects are listed in
+    ``bases``. A ``$ref`` parent that is a union (the polymorphic pattern: ``X: {oneOf: [A, B]}``
+    with ``A: {allOf: [X, ...]}``) adds nothing. An ``allOf`` of one ``$ref`` plus annotations
+    is just that ``$ref`` (the usual way to make a reference nullable or describe it). An
+    ``allOf`` with no object member (``allOf: [{type: string}, {maxLength: 3}]``) merges the
+    keywords into one schema.
+
+oneOf / anyOf
+    A UnionModel, variants in spec order (``exclusive`` for oneOf). The discriminator is the
+    declared one (mapping values may be refs or bare schema names; variants the mapping does
+    not list get the value of their single-valued tag property, else their model name), or,
+    when none is declared, an INFERRED one when every variant is an object model with the same
+    property holding one string value (``type`` preferred). A schema with ``properties`` (or
+    ``allOf``) AND ``oneOf``/``anyOf`` is an object: its properties win, and the object members'
+    properties are added as optional fields (the union only constrains which combinations are
+    valid, which a model class cannot express). A oneOf/anyOf whose members only list
+    ``required`` names validates and is ignored. A literal member (``const: inf``) becomes a
+    one-value EnumModel so its value survives. ``type: [string, integer]`` is a union of the
+    two primitives. A discriminator on an object (not a union) cannot be placed in the IR,
+    but the subtypes its mapping names are loaded as models.
+
+Objects and maps
+    ``additionalProperties: true`` or ``{}`` gives ``additional=ANY``; a schema gives that type;
+    ``false`` sets ``closed``. An object with no properties is a map (``MapOf``), an
+    ``AliasModel`` of it when named; ``type: object`` alone is a free-form map ``MapOf(ANY)``;
+    ``additionalProperties: false`` with no properties is an empty closed ObjectModel.
+
+Operations
+    ``request_roots`` / ``response_roots`` name the models request bodies and responses of
+    ``paths`` (and 3.1 ``webhooks``) use directly, through arrays and maps too, for every media
+    type. ``components/requestBodies`` and ``components/responses`` refs are followed.
+
+Versions
+    3.0 and 3.1 keywords are accepted in either version (``nullable`` in a 3.1 spec,
+    ``type: [X, "null"]`` in a 3.0 one): specs mix them, and each has one meaning. Swagger 2.0
+    is refused with a clear message.
+
+Errors
+    Every problem is a ModelgenError with the file (relative to the spec's folder) and the JSON
+    pointer: unknown types (``type: float``), mixed-type enums (``[1, "1"]``), dangling refs,
+    refs to non-schema nodes, content-free ``$ref`` loops, ``allOf`` cycles, schemas nested too
+    deeply. Recursion through named models (self-reference, A -> B -> A) is fine.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from generator.errors import ModelgenError
+from generator.ir import (
+    ANY,
+    NO_CONSTRAINTS,
+    AliasModel,
+    Const,
+    Constraints,
+    Diagnostic,
+    Discriminator,
+    EnumModel,
+    EnumValue,
+    Field,
+    JsonValue,
+    ListOf,
+    MapOf,
+    Model,
+    ModelSet,
+    Nullable,
+    ObjectModel,
+    Primitive,
+    Ref,
+    Source,
+    TypeRef,
+    UnionModel,
+)
+from generator.naming import NameAllocator, pascal, short_hash
+from generator.sources import LoadOptions
+from generator.sources.openapi.refs import Documents, Location, child
+
+MAX_SCHEMA_DEPTH = 128  # inline schema nesting the loader follows
+
+_TYPES = frozenset({"string", "integer", "number", "boolean", "object", "array", "null"})
+_PRIMITIVES = frozenset({"string", "integer", "number", "boolean"})
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# Keywords that only describe a schema; an allOf member made only of these adds no shape.
+_ANNOTATIONS = frozenset(
+    {
+        "description",
+        "title",
+        "default",
+        "example",
+        "examples",
+        "nullable",
+        "readOnly",
+        "writeOnly",
+        "deprecated",
+        "externalDocs",
+        "xml",
+        "$comment",
+        "discriminator",
+    }
+)
+# Keywords that give a schema a shape; a oneOf/anyOf whose members have none only validates.
+_SHAPE_KEYS = frozenset(
+    {
+        "type",
+        "properties",
+        "additionalProperties",
+        "items",
+        "enum",
+        "const",
+        "$ref",
+        "allOf",
+        "oneOf",
+        "anyOf",
+        "format",
+    }
+)
+_MISSING: Any = object()
+_DETECT = re.compile(r"""^\s*["']?(openapi|swagger)["']?\s*:""", re.M)
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+
+def _entry(path: Path) -> Path | None:
+    if path.is_dir():
+        for name in ("openapi.yaml", "openapi.yml", "openapi.json"):
+            if (path / name).is_file():
+                return path / name
+        return None
+    return path
+
+
+def detect(path: Path) -> bool:
+    """An OpenAPI (or Swagger) document, or a folder holding ``openapi.yaml|yml|json``."""
+    entry = _entry(path)
+    if entry is None or entry.suffix.lower() not in (".yaml", ".yml", ".json"):
+        return False
+    try:
+        with entry.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return False
+    text = head.decode("utf-8", "replace").lstrip("\ufeff")
+    return _DETECT.search(text) is not None or b'"openapi"' in head
+
+
+def load(path: Path, options: LoadOptions) -> ModelSet:
+    entry = _entry(path)
+    if entry is None:
+        raise ModelgenError(
+            "no openapi.yaml, openapi.yml or openapi.json in this folder", Source(str(path))
+        )
+    return _Loader(entry, options).run()
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Prop:
+    name: str
+    loc: Location
+    schema: JsonValue
+    declared_by: str | None
+
+
+@dataclass
+class _Collected:
+    """An object's properties after allOf merging, before they become Fields."""
+
+    props: dict[str, _Prop]
+    required: set[str]
+    bases: list[str]
+    additional: tuple[Location, JsonValue] | None  # the additionalProperties node, if declared
+
+
+@dataclass
+class _Shape:
+    """What a schema is, with ``null`` taken out."""
+
+    kind: str  # ref enum const union single object map array primitive multi any merged
+    nullable: bool
+    types: tuple[str, ...]
+    members: list[tuple[Location, JsonValue]]  # non-null oneOf/anyOf members (allOf: merged)
+    enum: list[Any] | None = None
+    ref: tuple[Location, JsonValue] | None = None  # kind "ref": where the $ref is, and it
+
+
+def _is_null_schema(schema: JsonValue) -> bool:
+    if not isinstance(schema, dict):
+        return False
+    t = schema.get("type")
+    if t == "null" or t == ["null"]:
+        return True
+    if schema.get("enum") == [None]:
+        return True
+    return "const" in schema and schema["const"] is None
+
+
+@functools.lru_cache(maxsize=8192)
+def _part(name: str) -> str:
+    return pascal(name) or f"Property{short_hash(name)}"
+
+
+def _str_or_none(value: JsonValue) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+def _check_json(value: object, source: Source) -> JsonValue:
+    """Defaults, consts and enum values must be JSON values (YAML tags could make dates,
+    bytes or sets)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif item is not None and not isinstance(item, str | int | float | bool):
+            raise ModelgenError(f"{item!r} is not a JSON value", source)
+    result: JsonValue = value  # type: ignore[assignment]
+    return result
+
+
+def _unwrap(type_ref: TypeRef) -> Iterator[str]:
+    while isinstance(type_ref, ListOf | MapOf):
+        type_ref = type_ref.item if isinstance(type_ref, ListOf) else type_ref.value
+    if isinstance(type_ref, Ref):
+        yield type_ref.name
+
+
+# --- the loader --------------------------------------------------------------------------------
+
+
+class _Loader:
+    def __init__(self, entry: Path, options: LoadOptions) -> None:
+        self.docs = Documents(entry, options.allow_external_refs, options.allow_remote_refs)
+        self.root_rel = self.docs.root_rel
+        self.names: dict[Location, str] = {}
+        self.models: dict[str, Model] = {}
+        self.pending: deque[tuple[Location, JsonValue, str]] = deque()
+        self.collected: dict[Location, _Collected] = {}
+        self.collecting: set[Location] = set()
+        # union name -> declared (property, explicit mapping), for the discriminator pass
+        self.unions: list[tuple[str, tuple[str, list[tuple[str, str]]] | None]] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.allocator = NameAllocator()
+        self.request_roots: set[str] = set()
+        self.response_roots: set[str] = set()
+
+    # -- top level
+
+    def run(self) -> ModelSet:
+        root = self.docs.doc(self.root_rel)
+        src = Source(self.root_rel)
+        if not isinstance(root, dict):
+            raise ModelgenError("not an OpenAPI document (the top level is not a mapping)", src)
+        if "swagger" in root and "openapi" not in root:
+            raise ModelgenError(
+                "Swagger 2.0 is not supported; convert the spec to OpenAPI 3 first", src
+            )
+        version = root.get("openapi")
+        if not isinstance(version, str) or not version.startswith("3."):
+            raise ModelgenError(
+                f"not an OpenAPI 3 document (openapi: {version!r}; expected 3.0.x or 3.1.x)",
+                Source(self.root_rel, "/openapi"),
+            )
+        schemas = self._components(root)
+        for name in sorted(schemas):
+            loc = (self.root_rel, child("/components/schemas", name))
+            self.names[loc] = name
+        self.allocator = NameAllocator(schemas)
+        for name in sorted(schemas):
+            self.pending.append(
+                ((self.root_rel, child("/components/schemas", name)), schemas[name], name)
+            )
+        self._drain()
+        self._operations(root)
+        self._drain()
+        models = self._finish()
+        info = root.get("info")
+        title = version_text = None
+        if isinstance(info, dict):
+            title = _str_or_none(info.get("title"))
+            version_text = _str_or_none(info.get("version"))
+        return ModelSet(
+            models=models,
+            source=Source(self.root_rel),
+            title=title,
+            version=version_text,
+            request_roots=frozenset(self.request_roots),
+            response_roots=frozenset(self.response_roots),
+            diagnostics=tuple(self.diagnostics),
+        )
+
+    def _components(self, root: dict[str, JsonValue]) -> dict[str, JsonValue]:
+        components = root.get("components", {})
+        if components is None:
+            return {}
+        if not isinstance(components, dict):
+            raise ModelgenError(
+                "components must be a mapping", Source(self.root_rel, "/components")
+            )
+        schemas = components.get("schemas", {})
+        if schemas is None:
+            return {}
+        if not isinstance(schemas, dict):
+            raise ModelgenError(
+                "components/schemas must be a mapping",
+                Source(self.root_rel, "/components/schemas"),
+            )
+        return schemas
+
+    def _drain(self) -> None:
+        while self.pending:
+            loc, schema, name = self.pending.popleft()
+            if name not in self.models:
+                self._build(loc, schema, name, 0)
+
+    # -- references
+
+    def _src(self, loc: Location) -> Source:
+        return Source(loc[0], loc[1])
+
+    def _resolve(self, loc: Location, ref: JsonValue) -> tuple[Location, JsonValue]:
+        return self.docs.resolve(ref, loc[0], self._src(loc))
+
+    def _ref_type(self, loc: Location, ref: JsonValue) -> TypeRef:
+        """The type a ``$ref`` stands for: Ref to the model of the target location."""
+        target, node = self._resolve(loc, ref)
+        if target in self.names:
+            return Ref(self.names[target])
+        if isinstance(node, bool):
+            return ANY
+        self._check_schema_node(target, node, ref, loc)
+        name = self.allocator.allocate(
+            f"{target[0]}#{target[1]}", _pointer_name(target), separator=""
+        )
+        self.names[target] = name
+        self.pending.append((target, node, name))
+        return Ref(name)
+
+    def _check_schema_node(
+        self, target: Location, node: JsonValue, ref: JsonValue, loc: Location
+    ) -> None:
+        """A $ref must point at a schema: a mapping, and, inside an OpenAPI document, somewhere
+        schemas live (components/schemas, a ``schema`` of a body or parameter, $defs)."""
+        if not isinstance(node, dict):
+            raise ModelgenError(
+                f"$ref {ref!r} points at a {type(node).__name__}, not a schema", self._src(loc)
+            )
+        document = self.docs.doc(target[0])
+        if isinstance(document, dict) and "openapi" in document:
+            tokens = target[1].split("/")[1:]
+            in_schemas = tokens[:2] == ["components", "schemas"] and len(tokens) > 2
+            if not in_schemas and not {"schema", "$defs", "definitions"} & set(tokens):
+                raise ModelgenError(
+                    f"$ref {ref!r} points at {target[1] or 'the whole document'},"
+                    " which is not a schema",
+                    self._src(loc),
+                )
+
+    def _deref(self, loc: Location, schema: JsonValue) -> tuple[Location, JsonValue]:
+        """Follow a chain of pure ``$ref`` schemas to the first one with content."""
+        seen: set[Location] = set()
+        while isinstance(schema, dict) and "$ref" in schema:
+            if loc in seen:
+                raise ModelgenError("a $ref loop with no schema in it", self._src(loc))
+            seen.add(loc)
+            loc, schema = self._resolve(loc, schema["$ref"])
+        return loc, schema
+
+    # -- classification
+
+    def _shape(self, loc: Location, s: dict[str, Any]) -> _Shape:
+        nullable = s.get("nullable") is True
+        raw = s.get("type")
+        types: tuple[str, ...]
+        if raw is None:
+            types = ()
+        elif isinstance(raw, str):
+            types = (raw,)
+        elif isinstance(raw, list) and raw and all(isinstance(t, str) or t is None for t in raw):
+            # an unquoted YAML null in a type list means "null"
+            types = tuple(dict.fromkeys("null" if t is None else t for t in raw))
+        else:
+            raise ModelgenError(
+                f"type must be a name or a list of names, not {raw!r}", self._src(loc)
+            )
+        for t in types:
+            if t not in _TYPES:
+                raise ModelgenError(
+                    f"unknown type {t!r} (expected one of: {', '.join(sorted(_TYPES))})",
+                    Source(loc[0], child(loc[1], "type")),
+                )
+        if "null" in types:
+            nullable = True
+            types = tuple(t for t in types if t != "null")
+        enum = s.get("enum")
+        if enum is not None:
+            if not isinstance(enum, list):
+                raise ModelgenError("enum must be a list", Source(loc[0], child(loc[1], "enum")))
+            if None in enum:
+                nullable = True
+                enum = [v for v in enum if v is not None]
+        if "const" in s and s["const"] is None:
+            nullable = True
+        members: list[tuple[Location, JsonValue]] = []
+        union_key = "oneOf" if "oneOf" in s else "anyOf" if "anyOf" in s else None
+        if union_key is not None:
+            listed = s[union_key]
+            if not isinstance(listed, list):
+                raise ModelgenError(
+                    f"{union_key} must be a list", Source(loc[0], child(loc[1], union_key))
+                )
+            base = child(loc[1], union_key)
+            for i, member in enumerate(listed):
+                if _is_null_schema(member):
+                    nullable = True
+                else:
+                    members.append(((loc[0], child(base, i)), member))
+            if all(isinstance(m, dict) and not _SHAPE_KEYS & set(m) for _, m in members):
+                members = []  # only validation (``oneOf: [{required: [a]}, {required: [b]}]``)
+
+        def shape(kind: str) -> _Shape:
+            return _Shape(kind, nullable, types, members, enum)
+
+        has_props = isinstance(s.get("properties"), dict) and bool(s["properties"])
+        if "$ref" in s:
+            if has_props or "allOf" in s:
+                return shape("object")
+            result = shape("ref")
+            result.ref = (loc, s["$ref"])
+            return result
+        if "allOf" in s:
+            return self._all_of_shape(loc, s, shape, has_props)
+        if members and not has_props:
+            return shape("union" if len(members) > 1 else "single")
+        if has_props:
+            return shape("object")
+        if types == ("object",) or (not types and "additionalProperties" in s):
+            if s.get("additionalProperties") is False:
+                return shape("object")
+            return shape("map")
+        if enum:
+            return shape("enum")
+        if "const" in s and s["const"] is not None:
+            return shape("const")
+        if len(types) > 1:
+            return shape("multi")
+        if types == ("array",) or (not types and "items" in s):
+            return shape("array")
+        if len(types) == 1 and types[0] in _PRIMITIVES:
+            return shape("primitive")
+        return shape("any")
+
+    def _all_of_shape(
+        self, loc: Location, s: dict[str, Any], shape: Any, has_props: bool
+    ) -> _Shape:
+        parts = s["allOf"]
+        if not isinstance(parts, list):
+            raise ModelgenError("allOf must be a list", Source(loc[0], child(loc[1], "allOf")))
+        base = child(loc[1], "allOf")
+        content = [
+            ((loc[0], child(base, i)), p)
+            for i, p in enumerate(parts)
+            if not (isinstance(p, dict) and set(p) <= _ANNOTATIONS)
+        ]
+        result: _Shape = shape("object")
+        if any(isinstance(p, dict) and p.get("nullable") is True for p in parts):
+            result.nullable = True  # allOf: [{$ref: X}, {nullable: true}]
+        if (
+            len(content) == 1
+            and isinstance(content[0][1], dict)
+            and "$ref" in content[0][1]
+            and not has_props
+            and "additionalProperties" not in s
+            and "oneOf" not in s
+            and "anyOf" not in s
+            and set(content[0][1]) <= _ANNOTATIONS | {"$ref"}
+        ):
+            result.kind = "ref"
+            ref_loc, ref_schema = content[0]
+            assert isinstance(ref_schema, dict)
+            result.ref = (ref_loc, ref_schema["$ref"])
+            return result
+        if has_props or "oneOf" in s or "anyOf" in s or "additionalProperties" in s:
+            return result
+        for member_loc, member in content:
+            _, target = self._deref(member_loc, member)
+            if not isinstance(target, dict):
+                continue
+            if (
+                "properties" in target
+                or "allOf" in target
+                or "additionalProperties" in target
+                or target.get("type") == "object"
+                or "oneOf" in target
+                or "anyOf" in target
+            ):
+                return result
+        result.kind = "merged"
+        result.members = content
+        return result
+
+    # -- types
+
+    def _type(
+        self, loc: Location, schema: JsonValue, hint: str, depth: int
+    ) -> tuple[TypeRef, bool, Any]:
+        """(type, nullable, const value or _MISSING) of a schema used in place."""
+        if isinstance(schema, bool):
+            return ANY, False, _MISSING
+        if not isinstance(schema, dict):
+            raise ModelgenError(
+                f"a schema must be a mapping, not {type(schema).__name__}", self._src(loc)
+            )
+        if depth > MAX_SCHEMA_DEPTH:
+            raise ModelgenError(
+                f"schemas nested more than {MAX_SCHEMA_DEPTH} levels deep", self._src(loc)
+            )
+        shape = self._shape(loc, schema)
+        nullable = shape.nullable
+        if loc in self.names:
+            return Ref(self.names[loc]), nullable, _MISSING
+        kind = shape.kind
+        if kind == "ref":
+            assert shape.ref is not None
+            return self._ref_type(*shape.ref), nullable, _MISSING
+        if kind == "single":
+            member_loc, member = shape.members[0]
+            inner, inner_null, const = self._type(member_loc, member, hint, depth + 1)
+            return inner, nullable or inner_null, const
+        if kind == "merged":
+            merged = self._merged(loc, schema, shape)
+            inner, inner_null, const = self._type(loc, merged, hint, depth + 1)
+            return inner, nullable or inner_null, const
+        if kind == "enum":
+            assert shape.enum is not None
+            if len(shape.enum) == 1:
+                base = self._enum_base(loc, schema, shape)
+                value = _check_json(shape.enum[0], self._src(loc))
+                return Primitive(base, _format(schema)), nullable, value
+        if kind == "const":
+            value = _check_json(schema["const"], self._src(loc))
+            return Primitive(_value_kind(value), _format(schema)), nullable, value
+        if kind == "map":
+            return MapOf(self._additional(loc, schema, hint, depth)), nullable, _MISSING
+        if kind == "array":
+            return self._array(loc, schema, hint, depth), nullable, _MISSING
+        if kind == "primitive":
+            return Primitive(shape.types[0], _format(schema)), nullable, _MISSING  # type: ignore[arg-type]
+        if kind == "any":
+            return ANY, nullable, _MISSING
+        # object, enum, union, multi: a model of its own
+        name = self.allocator.allocate(f"{loc[0]}#{loc[1]}", hint, separator="")
+        self.names[loc] = name
+        self._build(loc, schema, name, depth + 1, shape)
+        return Ref(name), nullable, _MISSING
+
+    def _merged(self, loc: Location, schema: dict[str, Any], shape: _Shape) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for member_loc, member in shape.members:
+            _, target = self._deref(member_loc, member)
+            if isinstance(target, dict):
+                merged.update(target)
+        merged.update({k: v for k, v in schema.items() if k != "allOf"})
+        merged.pop("allOf", None)
+        return merged
+
+    def _additional(self, loc: Location, schema: dict[str, Any], hint: str, depth: int) -> TypeRef:
+        extra = schema.get("additionalProperties", True)
+        if extra is True or extra == {} or extra is None:
+            return ANY
+        if extra is False:
+            return ANY
+        value, _, _ = self._type(
+            (loc[0], child(loc[1], "additionalProperties")), extra, hint + "Value", depth + 1
+        )
+        return value
+
+    def _array(self, loc: Location, schema: dict[str, Any], hint: str, depth: int) -> TypeRef:
+        items = schema.get("items")
+        unique = schema.get("uniqueItems") is True
+        if items is None or items is True or items == {}:
+            return ListOf(ANY, unique)
+        if isinstance(items, list):  # tuple form (not OpenAPI): a list of anything
+            return ListOf(ANY, unique)
+        item, _, _ = self._type((loc[0], child(loc[1], "items")), items, hint + "Item", depth + 1)
+        return ListOf(item, unique)
+
+    def _enum_base(self, loc: Location, schema: dict[str, Any], shape: _Shape) -> Any:
+        assert shape.enum is not None
+        src = Source(loc[0], child(loc[1], "enum"))
+        kinds = set()
+        for value in shape.enum:
+            if isinstance(value, bool):
+                kinds.add("boolean")
+            elif isinstance(value, int):
+                kinds.add("integer")
+            elif isinstance(value, float):
+                kinds.add("number")
+            elif isinstance(value, str):
+                kinds.add("string")
+            else:
+                raise ModelgenError(f"enum values must be scalars, not {value!r}", src)
+        declared = [t for t in shape.types if t in _PRIMITIVES]
+        if declared:
+            want = declared[0]
+            allowed = {want, "integer"} if want == "number" else {want}
+            wrong = kinds - allowed
+            if wrong:
+                raise ModelgenError(
+                    f"enum values of type {', '.join(sorted(wrong))} under type: {want}"
+                    f" ({shape.enum!r}); quote the values in the spec if they are strings",
+                    src,
+                )
+            return want
+        if kinds == {"integer", "number"}:
+            kinds = {"number"}
+        if len(kinds) > 1:
+            raise ModelgenError(
+                f"enum mixes value types ({', '.join(sorted(kinds))}): {shape.enum!r}", src
+            )
+        return kinds.pop() if kinds else "string"
+
+    # -- models
+
+    def _build(
+        self, loc: Location, schema: JsonValue, name: str, depth: int, shape: _Shape | None = None
+    ) -> None:
+        src = self._src(loc)
+        if isinstance(schema, bool) or not isinstance(schema, dict):
+            if isinstance(schema, bool):
+                self.models[name] = AliasModel(name, ANY, source=src)
+                return
+            raise ModelgenError(f"a schema must be a mapping, not {type(schema).__name__}", src)
+        if depth > MAX_SCHEMA_DEPTH:
+            raise ModelgenError(f"schemas nested more than {MAX_SCHEMA_DEPTH} levels deep", src)
+        if shape is None:
+            shape = self._shape(loc, schema)
+        nullable = Nullable.YES if shape.nullable else Nullable.NO
+        description = _str_or_none(schema.get("description"))
+        deprecated = schema.get("deprecated") is True
+        kind = shape.kind
+        model: Model
+        if kind == "object":
+            model = self._object(loc, schema, name, depth, nullable)
+        elif kind in ("enum", "const"):
+            if kind == "const":
+                values = [schema["const"]]
+                shape.enum = values
+            else:
+                assert shape.enum is not None
+                values = shape.enum
+            base = self._enum_base(loc, schema, shape)
+            default = Const(_check_json(schema["default"], src)) if "default" in schema else None
+            model = EnumModel(
+                name,
+                base,
+                tuple(EnumValue(_check_json(v, src)) for v in dict.fromkeys(values)),  # type: ignore[arg-type]
+                nullable=nullable,
+                default=default,
+                description=description,
+                deprecated=deprecated,
+                source=src,
+            )
+        elif kind in ("union", "multi"):
+            model = self._union(loc, schema, name, depth, shape, nullable)
+        else:
+            if kind == "merged":
+                # the merged keywords may describe anything: classify again (no allOf left)
+                merged = self._merged(loc, schema, shape)
+                self._build(loc, merged, name, depth + 1, self._shape(loc, merged))
+                return
+            target, _, _ = self._type_forced(loc, schema, name, depth, shape)
+            model = AliasModel(
+                name,
+                target,
+                nullable=nullable,
+                constraints=_constraints(loc, schema),
+                description=description,
+                deprecated=deprecated,
+                source=src,
+            )
+        self.models[name] = model
+
+    def _type_forced(
+        self, loc: Location, schema: dict[str, Any], name: str, depth: int, shape: _Shape
+    ) -> tuple[TypeRef, bool, Any]:
+        """The target type of an alias model (the schema's own name is already taken by the
+        model, so it must not resolve to itself)."""
+        kind = shape.kind
+        if kind == "ref":
+            assert shape.ref is not None
+            return self._ref_type(*shape.ref), False, _MISSING
+        if kind == "single":
+            member_loc, member = shape.members[0]
+            return self._type(member_loc, member, name + "Option", depth + 1)
+        if kind == "map":
+            return MapOf(self._additional(loc, schema, name, depth)), False, _MISSING
+        if kind == "array":
+            return self._array(loc, schema, name, depth), False, _MISSING
+        if kind == "primitive":
+            return Primitive(shape.types[0], _format(schema)), False, _MISSING  # type: ignore[arg-type]
+        return ANY, False, _MISSING
+
+    def _object(
+        self, loc: Location, schema: dict[str, Any], name: str, depth: int, nullable: Nullable
+    ) -> ObjectModel:
+        info = self._collect(loc, schema, depth)
+        if isinstance(schema.get("discriminator"), dict):
+            # a base object naming its subtypes: the IR has no place for the mapping on an
+            # object, but the subtypes it names are models of the API all the same
+            self._declared_mapping(loc, schema["discriminator"])
+        fields: list[Field] = []
+        for prop in info.props.values():
+            hint = (prop.declared_by or name) + _part(prop.name)
+            fields.append(self._field(prop, prop.name in info.required, hint, depth))
+        additional: TypeRef | None = None
+        closed = False
+        if info.additional is not None:
+            extra_loc, extra = info.additional
+            if extra is False:
+                closed = True
+            elif extra is True or extra == {} or extra is None:
+                additional = ANY
+            else:
+                additional, _, _ = self._type(extra_loc, extra, name + "Value", depth + 1)
+        return ObjectModel(
+            name,
+            tuple(fields),
+            bases=tuple(dict.fromkeys(info.bases)),
+            additional=additional,
+            closed=closed,
+            nullable=nullable,
+            description=_str_or_none(schema.get("description")),
+            deprecated=schema.get("deprecated") is True,
+            source=self._src(loc),
+        )
+
+    def _field(self, prop: _Prop, required: bool, hint: str, depth: int) -> Field:
+        loc, schema = prop.loc, prop.schema
+        src = self._src(loc)
+        type_ref, nullable, const = self._type(loc, schema, hint, depth + 1)
+        if not isinstance(schema, dict):
+            return Field(prop.name, type_ref, required, inherited_from=prop.declared_by, source=src)
+        if "const" in schema and schema["const"] is not None and const is _MISSING:
+            const = _check_json(schema["const"], src)
+        return Field(
+            name=prop.name,
+            type=type_ref,
+            required=required,
+            nullable=Nullable.YES if nullable else Nullable.NO,
+            default=Const(_check_json(schema["default"], src)) if "default" in schema else None,
+            const=None if const is _MISSING else Const(const),
+            read_only=schema.get("readOnly") is True,
+            write_only=schema.get("writeOnly") is True,
+            deprecated=schema.get("deprecated") is True,
+            description=_str_or_none(schema.get("description")),
+            constraints=_constraints(loc, schema),
+            inherited_from=prop.declared_by,
+            source=src,
+        )
+
+    def _collect(self, loc: Location, schema: dict[str, Any], depth: int) -> _Collected:
+        """Properties of an object schema with its allOf parents merged in (memoised)."""
+        done = self.collected.get(loc)
+        if done is not None:
+            return done
+        if loc in self.collecting:
+            raise ModelgenError("allOf includes the schema itself (an allOf cycle)", self._src(loc))
+        if depth > MAX_SCHEMA_DEPTH:
+            raise ModelgenError(
+                f"allOf nested more than {MAX_SCHEMA_DEPTH} levels deep", self._src(loc)
+            )
+        self.collecting.add(loc)
+        result = _Collected({}, set(), [], None)
+        try:
+            parts: list[tuple[Location, JsonValue]] = []
+            if "$ref" in schema:
+                parts.append((loc, {"$ref": schema["$ref"]}))
+            all_of = schema.get("allOf", [])
+            if not isinstance(all_of, list):
+                raise ModelgenError("allOf must be a list", Source(loc[0], child(loc[1], "allOf")))
+            base = child(loc[1], "allOf")
+            parts.extend(((loc[0], child(base, i)), p) for i, p in enumerate(all_of))
+            for part_loc, part in parts:
+                self._collect_part(result, part_loc, part, depth)
+            self._own(result, loc, schema, declared_by=None)
+            members_key = "oneOf" if "oneOf" in schema else "anyOf" if "anyOf" in schema else None
+            if members_key is not None and isinstance(schema[members_key], list):
+                mbase = child(loc[1], members_key)
+                for i, member in enumerate(schema[members_key]):
+                    self._collect_optional(result, (loc[0], child(mbase, i)), member, depth)
+        finally:
+            self.collecting.discard(loc)
+        self.collected[loc] = result
+        return result
+
+    def _collect_part(self, result: _Collected, loc: Location, part: JsonValue, depth: int) -> None:
+        if not isinstance(part, dict):
+            if isinstance(part, bool):
+                return
+            raise ModelgenError("an allOf member must be a schema", self._src(loc))
+        if "$ref" in part:
+            target, node = self._deref(loc, part)
+            if not isinstance(node, dict):
+                return
+            parent = self._ref_type(loc, part["$ref"])
+            parent_name = parent.name if isinstance(parent, Ref) else None
+            shape = self._shape(target, node)
+            if shape.kind in ("union", "single") and not node.get("properties"):
+                # the polymorphic pattern: a parent whose oneOf lists its children. It adds
+                # no fields (merging its variants would give each child its siblings' fields).
+                return
+            if shape.kind not in ("object", "map", "merged", "ref") and "properties" not in node:
+                self.diagnostics.append(
+                    Diagnostic(
+                        "allOf member is not an object; its constraints are not merged",
+                        self._src(loc),
+                    )
+                )
+                return
+            inner = self._collect(target, node, depth + 1)
+            for prop in inner.props.values():
+                declared = prop.declared_by or parent_name
+                self._merge_prop(result, _Prop(prop.name, prop.loc, prop.schema, declared))
+            result.required |= inner.required
+            if parent_name is not None and (inner.props or node.get("type") == "object"):
+                result.bases.append(parent_name)
+            if inner.additional is not None:
+                result.additional = inner.additional
+            return
+        inner = self._collect(loc, part, depth + 1)
+        for prop in inner.props.values():
+            self._merge_prop(result, prop)
+        result.required |= inner.required
+        result.bases.extend(inner.bases)
+        if inner.additional is not None:
+            result.additional = inner.additional
+
+    def _collect_optional(
+        self, result: _Collected, loc: Location, member: JsonValue, depth: int
+    ) -> None:
+        """Union members of an object: their properties join as optional fields."""
+        target, node = self._deref(loc, member)
+        if not isinstance(node, dict) or target in self.collecting:
+            return
+        inner = self._collect(target, node, depth + 1)
+        for prop in inner.props.values():
+            if prop.name not in result.props:
+                result.props[prop.name] = prop
+
+    def _own(
+        self, result: _Collected, loc: Location, schema: dict[str, Any], declared_by: str | None
+    ) -> None:
+        props = schema.get("properties")
+        if props is not None:
+            if not isinstance(props, dict):
+                raise ModelgenError(
+                    "properties must be a mapping", Source(loc[0], child(loc[1], "properties"))
+                )
+            base = child(loc[1], "properties")
+            for key, value in props.items():
+                self._merge_prop(result, _Prop(key, (loc[0], child(base, key)), value, declared_by))
+        required = schema.get("required")
+        if isinstance(required, list):
+            result.required.update(r for r in required if isinstance(r, str))
+        elif required is not None and not isinstance(required, bool):
+            raise ModelgenError(
+                "required must be a list of names", Source(loc[0], child(loc[1], "required"))
+            )
+        if "additionalProperties" in schema:
+            result.additional = (
+                (loc[0], child(loc[1], "additionalProperties")),
+                schema["additionalProperties"],
+            )
+
+    def _merge_prop(self, result: _Collected, prop: _Prop) -> None:
+        old = result.props.get(prop.name)
+        if (
+            old is not None
+            and old.loc[0] == prop.loc[0]
+            and isinstance(old.schema, dict)
+            and isinstance(prop.schema, dict)
+        ):
+            if "$ref" in prop.schema:  # a new $ref replaces the old shape, keeps annotations
+                merged = {k: v for k, v in old.schema.items() if k in _ANNOTATIONS}
+                merged.update(prop.schema)
+            else:
+                merged = {**old.schema, **prop.schema}
+                if "$ref" in old.schema and not set(prop.schema) <= _ANNOTATIONS:
+                    del merged["$ref"]  # the new keywords describe the shape themselves
+            prop = _Prop(prop.name, prop.loc, merged, prop.declared_by)
+        # a redeclared property keeps the place where it was first declared
+        result.props[prop.name] = prop
+
+    def _union(
+        self,
+        loc: Location,
+        schema: dict[str, Any],
+        name: str,
+        depth: int,
+        shape: _Shape,
+        nullable: Nullable,
+    ) -> UnionModel:
+        variants: list[TypeRef] = []
+        discriminator = schema.get("discriminator")
+        tag_property = "type"
+        if isinstance(discriminator, dict) and isinstance(discriminator.get("propertyName"), str):
+            tag_property = discriminator["propertyName"]
+        if shape.kind == "multi":
+            for i, t in enumerate(shape.types):
+                sub = dict(schema)
+                sub["type"] = t
+                sub.pop("enum", None) if t in ("object", "array") else None
+                sub_loc = (loc[0], child(child(loc[1], "type"), i))
+                variant, _, _ = self._type(sub_loc, sub, name + _part(t), depth + 1)
+                variants.append(variant)
+        else:
+            for i, (member_loc, member) in enumerate(shape.members):
+                hint = self._member_hint(member, tag_property, name, i)
+                if isinstance(member, dict) and member_loc not in self.names:
+                    inner = self._shape(member_loc, member)
+                    if inner.kind == "const" or (
+                        inner.kind == "enum" and len(inner.enum or ()) == 1
+                    ):
+                        # a literal member (``const: inf``) keeps its value as a one-value enum
+                        if "const" in member and isinstance(member["const"], str):
+                            hint = name + _part(member["const"])
+                        self.names[member_loc] = self.allocator.allocate(
+                            f"{member_loc[0]}#{member_loc[1]}", hint, separator=""
+                        )
+                        self._build(member_loc, member, self.names[member_loc], depth + 1, inner)
+                variant, _, _ = self._type(member_loc, member, hint, depth + 1)
+                variants.append(variant)
+        self.unions.append((name, self._declared_mapping(loc, discriminator)))
+        return UnionModel(
+            name,
+            tuple(variants),
+            exclusive="oneOf" in schema or shape.kind == "multi",
+            nullable=nullable,
+            description=_str_or_none(schema.get("description")),
+            deprecated=schema.get("deprecated") is True,
+            source=self._src(loc),
+        )
+
+    def _declared_mapping(
+        self, loc: Location, declared: JsonValue
+    ) -> tuple[str, list[tuple[str, str]]] | None:
+        """The declared discriminator's property and explicit mapping, targets resolved."""
+        if not isinstance(declared, dict) or not isinstance(declared.get("propertyName"), str):
+            return None
+        mapping: list[tuple[str, str]] = []
+        raw = declared.get("mapping")
+        if isinstance(raw, dict):
+            mloc = (loc[0], child(child(loc[1], "discriminator"), "mapping"))
+            for value, target in raw.items():
+                target_name = self._mapping_target((mloc[0], child(mloc[1], value)), target)
+                if target_name is not None:
+                    mapping.append((str(value), target_name))
+        prop = declared["propertyName"]
+        assert isinstance(prop, str)
+        return prop, mapping
+
+    def _member_hint(self, member: JsonValue, tag_property: str, parent: str, i: int) -> str:
+        """Title, else parent + the member's tag value (the discriminator property, else the
+        first property holding one string), else parent + 1-based index."""
+        if isinstance(member, dict):
+            title = member.get("title")
+            if isinstance(title, str) and pascal(title):
+                return pascal(title)
+            props = member.get("properties")
+            if isinstance(props, dict):
+                names = [tag_property] if tag_property in props else []
+                names.extend(n for n in props if n != tag_property)
+                for prop_name in names:
+                    tag = props[prop_name]
+                    if not isinstance(tag, dict):
+                        continue
+                    value = tag.get("const", _MISSING)
+                    enum = tag.get("enum")
+                    if value is _MISSING and isinstance(enum, list) and len(enum) == 1:
+                        value = enum[0]
+                    if isinstance(value, str) and pascal(value):
+                        return parent + pascal(value)
+        return f"{parent}{i + 1}"
+
+    # -- operations
+
+    def _operations(self, root: dict[str, Any]) -> None:
+        for section in ("paths", "webhooks"):
+            items = root.get(section)
+            if not isinstance(items, dict):
+                continue
+            for path in sorted(items):
+                item_loc = (self.root_rel, child(f"/{section}", path))
+                item_loc, item = self._deref_node(item_loc, items[path])
+                if not isinstance(item, dict):
+                    continue
+                for method in _METHODS:
+                    op = item.get(method)
+                    if isinstance(op, dict):
+                        self._operation((item_loc[0], child(item_loc[1], method)), op, method, path)
+
+    def _deref_node(self, loc: Location, node: JsonValue) -> tuple[Location, JsonValue]:
+        seen: set[Location] = set()
+        while isinstance(node, dict) and "$ref" in node:
+            if loc in seen:
+                raise ModelgenError("a $ref loop", self._src(loc))
+            seen.add(loc)
+            loc, node = self._resolve(loc, node["$ref"])
+        return loc, node
+
+    def _operation(self, loc: Location, op: dict[str, Any], method: str, path: str) -> None:
+        op_id = op.get("operationId")
+        base = _part(op_id) if isinstance(op_id, str) and op_id else _part(f"{method} {path}")
+        body = op.get("requestBody")
+        if body is not None:
+            body_loc, body = self._deref_node((loc[0], child(loc[1], "requestBody")), body)
+            for type_ref in self._bodies(body_loc, body, base + "Request"):
+                self.request_roots.update(_unwrap(type_ref))
+        responses = op.get("responses")
+        if isinstance(responses, dict):
+            rbase = child(loc[1], "responses")
+            for code in sorted(responses, key=str):
+                rloc, response = self._deref_node((loc[0], child(rbase, code)), responses[code])
+                suffix = "Response" if str(code).startswith("2") else f"Response{_part(code)}"
+                for type_ref in self._bodies(rloc, response, base + suffix):
+                    self.response_roots.update(_unwrap(type_ref))
+
+    def _bodies(self, loc: Location, body: JsonValue, hint: str) -> Iterator[TypeRef]:
+        if not isinstance(body, dict):
+            return
+        content = body.get("content")
+        if not isinstance(content, dict):
+            return
+        cbase = child(loc[1], "content")
+        for media in sorted(content):
+            media_obj = content[media]
+            if isinstance(media_obj, dict) and "schema" in media_obj:
+                schema_loc = (loc[0], child(child(cbase, media), "schema"))
+                type_ref, _, _ = self._type(schema_loc, media_obj["schema"], hint, 0)
+                yield type_ref
+
+    # -- final passes
+
+    def _finish(self) -> tuple[Model, ...]:
+        self._check_alias_loops()
+        for name, declared in self.unions:
+            model = self.models[name]
+            assert isinstance(model, UnionModel)
+            found = self._discriminator(model, declared)
+            if found is not None:
+                self.models[name] = replace(model, discriminator=found)
+        nullable_models = {n for n, m in self.models.items() if m.nullable is Nullable.YES}
+        if nullable_models:
+            for name, model in self.models.items():
+                if isinstance(model, ObjectModel) and any(
+                    isinstance(f.type, Ref) and f.type.name in nullable_models for f in model.fields
+                ):
+                    fields = tuple(
+                        replace(f, nullable=Nullable.YES)
+                        if isinstance(f.type, Ref) and f.type.name in nullable_models
+                        else f
+                        for f in model.fields
+                    )
+                    self.models[name] = replace(model, fields=fields)
+        return tuple(self.models[n] for n in sorted(self.models))
+
+    def _check_alias_loops(self) -> None:
+        """Aliases of aliases must end in a model with content (each chain walked once)."""
+        done: set[str] = set()
+        for start in self.models:
+            chain: list[str] = []
+            name: str | None = start
+            while name is not None and name not in done:
+                if name in chain:
+                    raise ModelgenError(
+                        "a $ref loop with no schema in it: "
+                        + " -> ".join([*chain[chain.index(name) :], name]),
+                        self.models[name].source,
+                    )
+                chain.append(name)
+                model = self.models.get(name)
+                name = (
+                    model.target.name
+                    if isinstance(model, AliasModel) and isinstance(model.target, Ref)
+                    else None
+                )
+            done.update(chain)
+
+    def _tag(self, model: Model, prop: str) -> str | None:
+        """The single string a variant model's property holds, if it holds exactly one."""
+        if not isinstance(model, ObjectModel):
+            return None
+        for f in model.fields:
+            if f.name != prop:
+                continue
+            if f.const is not None and isinstance(f.const.value, str):
+                return f.const.value
+            if isinstance(f.type, Ref):
+                target = self.models.get(f.type.name)
+                if (
+                    isinstance(target, EnumModel)
+                    and target.values is not None
+                    and len(target.values) == 1
+                    and isinstance(target.values[0].value, str)
+                ):
+                    return target.values[0].value
+            return None
+        return None
+
+    def _discriminator(
+        self, model: UnionModel, declared: tuple[str, list[tuple[str, str]]] | None
+    ) -> Discriminator | None:
+        names = [v.name for v in model.variants if isinstance(v, Ref)]
+        if declared is not None:
+            prop, explicit = declared
+            mapping: dict[str, str] = {}
+            for value, target in explicit:
+                mapping.setdefault(value, target)
+            listed = set(mapping.values())
+            for variant in names:
+                if variant in listed:
+                    continue
+                tag = self._tag(self.models[variant], prop) if variant in self.models else None
+                mapping.setdefault(tag if tag is not None else variant, variant)
+            return Discriminator(prop, tuple(sorted(mapping.items())))
+        if not names or len(names) != len(model.variants):
+            return None
+        variant_models = [self.models.get(n) for n in names]
+        if not all(isinstance(m, ObjectModel) for m in variant_models):
+            return None
+        candidates: set[str] | None = None
+        for m in variant_models:
+            assert isinstance(m, ObjectModel)
+            tagged = {f.name for f in m.fields if self._tag(m, f.name) is not None}
+            candidates = tagged if candidates is None else candidates & tagged
+        if not candidates:
+            return None
+        for prop in ["type", *sorted(candidates - {"type"})]:
+            if prop not in candidates:
+                continue
+            values = [self._tag(m, prop) for m in variant_models if m is not None]
+            if len(set(values)) == len(values):
+                pairs = {str(v): n for v, n in zip(values, names, strict=True)}
+                return Discriminator(prop, tuple(sorted(pairs.items())), inferred=True)
+        return None
+
+    def _mapping_target(self, loc: Location, target: JsonValue) -> str | None:
+        if not isinstance(target, str):
+            raise ModelgenError("a discriminator mapping value must be a string", self._src(loc))
+        if "#" in target or "/" in target or target.endswith((".yaml", ".yml", ".json")):
+            ref = self._ref_type(loc, target)
+            return ref.name if isinstance(ref, Ref) else None
+        component = (self.root_rel, child("/components/schemas", target))
+        if component in self.names:
+            return self.names[component]
+        self.diagnostics.append(
+            Diagnostic(f"discriminator mapping names an unknown schema {target!r}", self._src(loc))
+        )
+        return None
+
+
+_NAMED_CONTAINERS = frozenset({"schemas", "$defs", "definitions"})
+_STRUCTURAL = {"items": "Item", "additionalProperties": "Value", "properties": ""}
+
+
+def _pointer_name(target: Location) -> str:
+    """The model name for a referenced schema that is not a root component: the key it is
+    defined under (``other.yaml#/Pet``, ``#/$defs/Pet``, ``x.yaml#/components/schemas/Pet``),
+    the file's stem for a whole-file schema, and for a schema inside another schema the name
+    the inline rules give it (``#/components/schemas/Foo/properties/bar`` is ``FooBar``)."""
+    tokens = [t.replace("~1", "/").replace("~0", "~") for t in target[1].split("/")[1:]]
+    if not tokens:
+        return _part(Path(target[0]).stem)
+    if len(tokens) == 1 or tokens[-2] in _NAMED_CONTAINERS:
+        last = tokens[-1]
+        return last if last[:1].isalpha() else _part(last)
+    start = 0
+    name = _part(Path(target[0]).stem)
+    for i, token in enumerate(tokens[:-1]):
+        if token in _NAMED_CONTAINERS:
+            start, name = i + 2, tokens[i + 1]
+    for token in tokens[start:]:
+        if token in _STRUCTURAL:
+            name += _STRUCTURAL[token]
+        elif token in ("allOf", "oneOf", "anyOf"):
+            continue
+        elif token.isdigit():
+            name += str(int(token) + 1)
+        else:
+            name += _part(token)
+    return name
+
+
+def _format(schema: dict[str, Any]) -> str | None:
+    fmt = schema.get("format")
+    return fmt if isinstance(fmt, str) and fmt else None
+
+
+def _value_kind(value: JsonValue) -> Any:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "any"
+
+
+_CONSTRAINT_KEYS = (
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "minProperties",
+    "maxProperties",
+)
+
+
+def _constraints(loc: Location, schema: dict[str, Any]) -> Constraints:
+    if not any(k in schema for k in _CONSTRAINT_KEYS):
+        return NO_CONSTRAINTS
+
+    def number(key: str) -> int | float | None:
+        value = schema.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ModelgenError(
+                f"{key} must be a number, not {value!r}", Source(loc[0], child(loc[1], key))
+            )
+        return value
+
+    def count(key: str) -> int | None:
+        value = schema.get(key)
+        if value is None:
+            return None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ModelgenError(
+                f"{key} must be a non-negative integer, not {value!r}",
+                Source(loc[0], child(loc[1], key)),
+            )
+        return value
+
+    minimum = number("minimum")
+    maximum = number("maximum")
+    exclusive_min = exclusive_max = False
+    raw_min = schema.get("exclusiveMinimum")
+    if raw_min is True:
+        exclusive_min = minimum is not None
+    elif raw_min is not None and raw_min is not False:
+        bound = number("exclusiveMinimum")
+        if bound is not None and (minimum is None or bound >= minimum):
+            minimum, exclusive_min = bound, True
+    raw_max = schema.get("exclusiveMaximum")
+    if raw_max is True:
+        exclusive_max = maximum is not None
+    elif raw_max is not None and raw_max is not False:
+        bound = number("exclusiveMaximum")
+        if bound is not None and (maximum is None or bound <= maximum):
+            maximum, exclusive_max = bound, True
+    pattern = schema.get("pattern")
+    if pattern is not None and not isinstance(pattern, str):
+        raise ModelgenError("pattern must be a string", Source(loc[0], child(loc[1], "pattern")))
+    return Constraints(
+        minimum=minimum,
+        maximum=maximum,
+        exclusive_minimum=exclusive_min,
+        exclusive_maximum=exclusive_max,
+        multiple_of=number("multipleOf"),
+        min_length=count("minLength"),
+        max_length=count("maxLength"),
+        pattern=pattern,
+        min_items=count("minItems"),
+        max_items=count("maxItems"),
+        unique_items=schema.get("uniqueItems") is True,
+        min_properties=count("minProperties"),
+        max_properties=count("maxProperties"),
+    )

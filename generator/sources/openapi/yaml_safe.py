@@ -1,0 +1,460 @@
+"""Reading a YAML or JSON document safely: the one place that turns spec bytes into Python data.
+
+What it guarantees, whatever the input (bad-inputs.md §D and §F):
+
+- Inputs above :data:`MAX_BYTES` are refused before parsing.
+- Text: UTF-8 (with or without BOM) and UTF-16/32 with a BOM are accepted; invalid UTF-8 and
+  NUL bytes are an error with the line. CRLF is fine.
+- Nesting: a cheap scan of the text refuses documents nested deeper than :data:`MAX_DEPTH`
+  flow brackets or compact ``- - -`` levels, or indented more than ``2 * MAX_DEPTH`` columns,
+  before the text reaches a parser (libyaml's C loader segfaults at about 26,000 levels; real
+  specs stay under 20 brackets and 100 columns). The bound is an over-estimate, so whatever
+  passes it nests at most about 1,000 levels. The loaders that walk the data guard their own
+  recursion on top of this.
+- YAML is read with PyYAML's C loader and the safe constructor (no tags are ever turned into
+  objects), with the YAML 1.2 core schema for plain scalars: ``on``/``yes``/``no`` stay
+  strings, ``12:30`` stays a string, dates stay strings, ``0777`` is the integer 777. Tags
+  whose values JSON cannot hold (``!!binary``, ``!!set``, ``!!omap``, ``!!pairs``,
+  ``!!timestamp``) are an error, as are explicit tags on values they cannot convert.
+- Mapping keys are always strings: a scalar key keeps its source text (``200``, ``on``,
+  ``1.0`` are the strings you see); a non-scalar key is an error.
+- Duplicate keys (YAML or JSON) are an error naming the key.
+- Aliases: PyYAML shares an aliased node instead of copying it, so loading a "billion laughs"
+  document is cheap but walking it is not. Every alias to a mapping or sequence is recorded
+  while constructing, and the size the document would have with aliases expanded is computed
+  (memoised on identity) and capped at :data:`MAX_EXPANDED_NODES`. A recursive alias
+  (``&a [*a]``) is an error.
+- A redefined anchor (``&a`` twice; legal in YAML 1.2, rejected by PyYAML) is accepted: the
+  later definition wins for the aliases after it (the anchors are renamed in the text and the
+  text is loaded again).
+- Several YAML documents in one file are an error. JSON is strict: ``NaN``/``Infinity`` and
+  comments are errors, with the line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.errors import ModelgenError
+from generator.ir import JsonValue, Source
+
+MAX_BYTES = 50 * 1024 * 1024
+MAX_DEPTH = 256  # flow brackets and leading "- " runs are capped by this, indentation by twice it
+MAX_EXPANDED_NODES = 2_000_000  # mappings and sequences the aliases may add once expanded
+
+
+# --- text ------------------------------------------------------------------------------------
+
+
+def decode(data: bytes, source: Source) -> str:
+    """Bytes to text: BOMs honoured, UTF-8 otherwise, NUL refused."""
+    encoding = "utf-8"
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            encoding = name
+            break
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise ModelgenError(
+            f"not valid {encoding.upper()} text ({err.reason} at byte {err.start})",
+            Source(source.file, line=line),
+        ) from None
+    nul = text.find("\0")
+    if nul >= 0:
+        raise ModelgenError(
+            "the text contains a NUL character (UTF-16 without a byte order mark?)",
+            Source(source.file, line=text.count("\n", 0, nul) + 1),
+        )
+    return text
+
+
+_LEADING_INDICATORS = re.compile(r"(?:[-?][ \t]+){" + str(MAX_DEPTH) + ",}")
+
+
+def check_depth(text: str, source: Source) -> None:
+    """Refuse text nested deeper than :data:`MAX_DEPTH` levels, cheaply and before parsing.
+
+    An upper-bound estimate: the deepest run of unclosed flow brackets (``[``/``{``, quoted
+    text included, which can only make the estimate larger), and for block YAML the
+    indentation and runs of compact ``- - -`` indicators on one line."""
+    depth = 0
+    deepest = 0
+    # Only bracket characters matter: drop everything else at C speed, then count.
+    for char in _NOT_BRACKETS.sub("", text):
+        if char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        elif depth:
+            depth -= 1
+    if deepest > MAX_DEPTH:
+        raise ModelgenError(
+            f"nested more than {MAX_DEPTH} levels deep (brackets); refused", Source(source.file)
+        )
+    if "\n" + " " * (2 * MAX_DEPTH) in text:
+        raise ModelgenError(
+            f"indented more than {2 * MAX_DEPTH} columns; refused as too deeply nested",
+            Source(source.file),
+        )
+    # A run of MAX_DEPTH compact indicators needs a line of 2 * MAX_DEPTH characters: only
+    # the (few) long lines are searched.
+    lines = text.split("\n")
+    if max(map(len, lines)) < 2 * MAX_DEPTH:
+        return
+    for line in [line for line in lines if len(line) >= 2 * MAX_DEPTH]:
+        if _LEADING_INDICATORS.search(line) is not None:
+            raise ModelgenError(
+                f"nested more than {MAX_DEPTH} levels deep (compact sequences); refused",
+                Source(source.file, line=text.count("\n", 0, text.find(line)) + 1),
+            )
+
+
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+
+
+# --- YAML --------------------------------------------------------------------------------------
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int) -> None:
+        super().__init__(key)
+        self.key = key
+        self.line = line
+
+
+class _BadKey(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+class _Loader(yaml.CSafeLoader):
+    """The C loader with YAML 1.2 core scalars, string keys, duplicate-key detection and alias
+    recording. Construction stays in PyYAML's safe constructor."""
+
+    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}  # noqa: RUF012
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.aliased: list[object] = []
+
+    def _value(self, node: Node, deep: bool) -> Any:
+        if node.__class__ is not ScalarNode and node in self.constructed_objects:
+            obj = self.constructed_objects[node]
+            self.aliased.append(obj)
+            return obj
+        return self.construct_object(node, deep=deep)
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[str, Any]:  # type: ignore[override]
+        pairs = node.value
+        mapping: dict[str, Any] = {}
+        merged = False
+        for key_node, _ in pairs:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                merged = True
+                break
+        if merged:
+            own = [k for k, _ in pairs if k.tag != "tag:yaml.org,2002:merge"]
+            seen: set[str] = set()
+            for key_node in own:
+                if isinstance(key_node, ScalarNode):
+                    if key_node.value in seen:
+                        raise _DuplicateKey(key_node.value, key_node.start_mark.line + 1)
+                    seen.add(key_node.value)
+            self.flatten_mapping(node)
+            pairs = node.value
+        for key_node, value_node in pairs:
+            if key_node.__class__ is not ScalarNode:
+                raise _BadKey(key_node.start_mark.line + 1)
+            key = key_node.value
+            if key in mapping and not merged:
+                raise _DuplicateKey(key, key_node.start_mark.line + 1)
+            mapping[key] = self._value(value_node, deep)
+        return mapping
+
+    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> list[Any]:
+        return [self._value(child, deep) for child in node.value]
+
+    def construct_yaml_int_12(self, node: ScalarNode) -> int:
+        value = str(self.construct_scalar(node))
+        sign = -1 if value.startswith("-") else 1
+        digits = value.lstrip("+-")
+        if digits.startswith("0o"):
+            return sign * int(digits[2:], 8)
+        if digits.startswith("0x"):
+            return sign * int(digits[2:], 16)
+        return sign * int(digits, 10)
+
+
+# The YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
+for _tag, _pattern, _first in (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+.0123456789",
+    ),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("merge", r"^(?:<<)$", "<"),
+):
+    _Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first))
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int_12)
+
+
+def _refuse_tag(loader: _Loader, node: Node) -> Any:
+    raise yaml.constructor.ConstructorError(
+        None, None, f"the tag {node.tag!r} makes a value JSON cannot hold", node.start_mark
+    )
+
+
+# Specs are JSON: tags whose values JSON cannot hold are refused where they appear.
+for _tag in ("binary", "set", "omap", "pairs", "timestamp"):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
+
+
+def _yaml_error(err: yaml.YAMLError, source: Source) -> ModelgenError:
+    mark = getattr(err, "problem_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    problem = getattr(err, "problem", None) or str(err)
+    context = getattr(err, "context", None)
+    message = f"invalid YAML: {context + ', ' if context else ''}{problem}"
+    return ModelgenError(message, Source(source.file, line=line))
+
+
+def _rename_duplicate_anchors(text: str, source: Source) -> str:
+    """Give every redefinition of an anchor a fresh name, and point the aliases that follow it
+    at the new name, so that the later definition wins (YAML 1.2 semantics)."""
+    current: dict[str, str] = {}  # anchor in the text -> name to use now
+    defined: set[str] = set()
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
+    counter = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            anchor = getattr(event, "anchor", None)
+            if anchor is None:
+                continue
+            if event.start_mark is None:
+                continue
+            start = event.start_mark.index
+            if isinstance(event, yaml.AliasEvent):
+                if current.get(anchor, anchor) != anchor:
+                    edits.append((start, start + 1 + len(anchor), "*" + current[anchor]))
+                continue
+            if anchor in defined:
+                counter += 1
+                fresh = f"{anchor}__redefined{counter}"
+                while fresh in text:
+                    counter += 1
+                    fresh = f"{anchor}__redefined{counter}"
+                at = text.find("&" + anchor, start)
+                if at < 0:
+                    raise ModelgenError(f"cannot locate anchor &{anchor}", source)
+                edits.append((at, at + 1 + len(anchor), "&" + fresh))
+                current[anchor] = fresh
+            else:
+                defined.add(anchor)
+                current[anchor] = anchor
+    except yaml.YAMLError as err:
+        raise _yaml_error(err, source) from None
+    parts: list[str] = []
+    last = 0
+    for start, end, replacement in sorted(edits):
+        parts.append(text[last:start])
+        parts.append(replacement)
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _load_yaml_text(text: str, source: Source) -> tuple[Any, list[object]]:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_data(), loader.aliased
+    finally:
+        loader.dispose()
+
+
+def load_yaml(text: str, source: Source) -> JsonValue:
+    try:
+        try:
+            data, aliased = _load_yaml_text(text, source)
+        except yaml.composer.ComposerError as err:
+            if "found duplicate anchor" not in str(err):
+                raise
+            data, aliased = _load_yaml_text(_rename_duplicate_anchors(text, source), source)
+    except _DuplicateKey as err:
+        raise ModelgenError(
+            f"duplicate key {err.key!r} in a mapping", Source(source.file, line=err.line)
+        ) from None
+    except _BadKey as err:
+        raise ModelgenError(
+            "a mapping key is not a plain value (a list or mapping used as a key)",
+            Source(source.file, line=err.line),
+        ) from None
+    except yaml.YAMLError as err:
+        if "expected a single document" in str(err):
+            raise ModelgenError(
+                "several YAML documents in one file ('---'); a spec is one document",
+                Source(source.file),
+            ) from None
+        raise _yaml_error(err, source) from None
+    except RecursionError:
+        raise ModelgenError("nested too deeply", Source(source.file)) from None
+    except (ValueError, KeyError, TypeError, OverflowError) as err:
+        # an explicit tag on a value it cannot convert (``!!int abc``, ``!!bool maybe``)
+        raise ModelgenError(f"invalid YAML value ({err})", Source(source.file)) from None
+    if aliased:
+        check_alias_expansion(aliased, source)
+    result: JsonValue = data
+    return result
+
+
+def check_alias_expansion(aliased: list[object], source: Source) -> None:
+    """Refuse documents whose aliases expand to more than :data:`MAX_EXPANDED_NODES` mappings
+    and sequences, and recursive aliases. Memoised on identity, iterative, so a billion laughs
+    costs a few microseconds per distinct node."""
+    sizes: dict[int, int] = {}
+    total = 0
+    for root in aliased:
+        total += _expanded_size(root, sizes, source)
+        if total > MAX_EXPANDED_NODES:
+            raise ModelgenError(
+                f"YAML aliases expand to more than {MAX_EXPANDED_NODES} nodes"
+                " (an alias bomb?); refused",
+                Source(source.file),
+            )
+
+
+def _expanded_size(root: object, sizes: dict[int, int], source: Source) -> int:
+    if not isinstance(root, dict | list):
+        return 0
+    on_path: set[int] = set()
+    stack: list[tuple[object, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            children: Any = node.values() if isinstance(node, dict) else node
+            size = 1
+            for child in children:
+                if isinstance(child, dict | list):
+                    size += sizes[id(child)]
+            sizes[key] = min(size, MAX_EXPANDED_NODES + 1)
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            raise ModelgenError("a recursive YAML alias (a node contains itself)", source)
+        on_path.add(key)
+        stack.append((node, True))
+        children = node.values() if isinstance(node, dict) else node
+        for child in children:
+            if isinstance(child, dict | list):
+                ckey = id(child)
+                if ckey in on_path:
+                    raise ModelgenError(
+                        "a recursive YAML alias (a node contains itself)", Source(source.file)
+                    )
+                if ckey not in sizes:
+                    stack.append((child, False))
+    return sizes[id(root)]
+
+
+# --- JSON --------------------------------------------------------------------------------------
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key, 0)
+            seen.add(key)
+    return result
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _json_key_line(text: str, key: str) -> int | None:
+    """The line of the second appearance of ``"key":`` (only on the error path; the hook that
+    finds duplicates does not know positions)."""
+    spelled = re.compile(re.escape(json.dumps(key)) + r"\s*:")
+    matches = spelled.finditer(text)
+    next(matches, None)
+    second = next(matches, None)
+    return None if second is None else text.count("\n", 0, second.start()) + 1
+
+
+def load_json(text: str, source: Source) -> JsonValue:
+    try:
+        data: JsonValue = json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant)
+    except _DuplicateKey as err:
+        raise ModelgenError(
+            f"duplicate key {err.key!r} in an object",
+            Source(source.file, line=_json_key_line(text, err.key)),
+        ) from None
+    except json.JSONDecodeError as err:
+        raise ModelgenError(
+            f"invalid JSON: {err.msg} (column {err.colno})", Source(source.file, line=err.lineno)
+        ) from None
+    except ValueError as err:
+        raise ModelgenError(f"invalid JSON: {err}", source) from None
+    except RecursionError:
+        raise ModelgenError("nested too deeply", source) from None
+    return data
+
+
+# --- files -------------------------------------------------------------------------------------
+
+
+def looks_like_json(path: Path, text: str) -> bool:
+    if path.suffix.lower() == ".json":
+        return True
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return False
+    return text.lstrip()[:1] in ("{", "[")
+
+
+def read_document(path: Path, source: Source) -> JsonValue:
+    """Read, check and parse one YAML or JSON file."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ModelgenError(
+                f"the file is {size} bytes, above the {MAX_BYTES}-byte limit; refused", source
+            )
+        data = path.read_bytes()
+    except OSError as err:
+        raise ModelgenError(f"cannot read: {err.strerror}", source) from None
+    if len(data) > MAX_BYTES:
+        raise ModelgenError(f"the file is above the {MAX_BYTES}-byte limit; refused", source)
+    text = decode(data, source)
+    return parse_text(text, source, json_syntax=looks_like_json(path, text))
+
+
+def parse_text(text: str, source: Source, json_syntax: bool) -> JsonValue:
+    check_depth(text, source)
+    if json_syntax:
+        return load_json(text, source)
+    return load_yaml(text, source)

@@ -1,0 +1,196 @@
+"""The target registry: one line per target in :data:`TARGETS`.
+
+A target is one package ``generator/targets/<name>/`` holding everything about one output
+language or format: its names and reserved words, type mapping and escaping (``names.py``), its
+emitter (``emit.py``, returning :class:`Emitted`: the files and the symbol table), its Jinja
+templates (``templates/``), optionally a code reader (``reader.py``: its own output read back
+into the IR, for parity) and a public-API listing (``api.py``, for diff's code verdicts). The
+package's ``__init__`` declares a :class:`Target` named ``TARGET`` (or several, for one package
+writing several dialects) and nothing heavier: the CLI imports every target's declaration to
+build its flags, and imports an emitter or reader only when it is used.
+
+A target's options are a frozen dataclass whose fields declare their own command-line flags
+(:func:`option`); flags of the same name in several targets are one flag (``--package`` names
+the Python package and the Dart package alike).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Protocol
+
+from generator.errors import ModelgenError
+from generator.ir import ModelSet
+
+# name -> "module:attribute" of its Target. The one place a target is registered.
+TARGETS: dict[str, str] = {
+    "python": "generator.targets.python:TARGET",
+    "dart": "generator.targets.dart:TARGET",
+    "php": "generator.targets.php:TARGET",
+    "docs-php": "generator.targets.docs:PHP",
+    "docs-dart": "generator.targets.docs:DART",
+    "docs-python": "generator.targets.docs:PYTHON",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    """One name a target generated for a model: ``kind`` says what it is in that language
+    (``class``, ``enum``, ``interface``, ``alias``, ``decoder``, ``factory``, ``unknown`` ...),
+    ``name`` is the identifier code refers to it by."""
+
+    kind: str
+    name: str
+
+
+@dataclass(frozen=True, order=True)
+class ApiItem:
+    """One entry of a public-API listing.
+
+    ``kind``: ``class``, ``enum``, ``alias``, ``interface`` (the type itself, ``member`` empty,
+    ``signature`` its header), ``field`` (``signature``: the declared type), ``param``
+    (constructor parameter; ``signature``: ``required`` or ``optional``), ``case`` (enum case;
+    ``value``: its wire value).
+    """
+
+    owner: str
+    kind: str
+    member: str = ""
+    signature: str = ""
+    value: str = ""
+
+    def line(self) -> str:
+        name = f"{self.owner}.{self.member}" if self.member else self.owner
+        text = f"{self.kind} {name}"
+        if self.signature:
+            text += f": {self.signature}"
+        if self.value:
+            text += f" = {self.value}"
+        return text
+
+
+TYPE_KINDS = frozenset({"class", "enum", "alias", "interface"})  # ApiItem kinds of types
+
+
+@dataclass(frozen=True)
+class Emitted:
+    """What a target produced: ``files`` (relative path -> text) and ``symbols``: for every
+    model, the names generated for it, the first being its main type. Nothing downstream
+    guesses which generated name belongs to which model."""
+
+    files: dict[str, str]
+    symbols: Mapping[str, tuple[Symbol, ...]] = field(default_factory=dict)
+    api: tuple[ApiItem, ...] = ()  # the public-API listing of the files, sorted
+
+
+class Options(Protocol):
+    """A target's options: a frozen dataclass whose fields are declared with :func:`option`."""
+
+    __dataclass_fields__: dict[str, dataclasses.Field[Any]]
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    """For targets that take no options."""
+
+
+def option(default: Any, *, flag: str, help: str, metavar: str | None = None) -> Any:
+    """A field of a target's options dataclass, with the command-line flag that sets it.
+    The field's name is the flag's destination, so the same flag in two targets is one flag."""
+    return field(default=default, metadata={"flag": flag, "help": help, "metavar": metavar})
+
+
+Emit = Callable[[ModelSet, Any], Emitted]
+
+
+@dataclass(frozen=True)
+class Target:
+    """A registered target. ``emit``, ``reader`` and ``api`` are ``module:attribute`` (or module)
+    strings, imported on first use, so that declaring a target costs nothing."""
+
+    name: str
+    summary: str  # one line for the CLI help
+    emitter: str  # "module:function" with the signature of :data:`Emit`
+    options: type[Any] = NoOptions
+    reader: str | None = None  # module with detect(path) -> bool, load(path, options) -> ModelSet
+    api: str | None = None  # module with listing(files, wanted) -> list[ApiItem], for diff
+    in_all: bool = False  # part of ``--lang all``
+
+    def emit(self, models: ModelSet, options: Any = None) -> Emitted:
+        function: Emit = _attribute(self.emitter)
+        return function(models, options if options is not None else self.options())
+
+    def make_options(self, values: Mapping[str, object]) -> Any:
+        """This target's options from ``values`` (flag destinations -> values; ``None`` and
+        missing keys keep the default)."""
+        known = {f.name for f in dataclasses.fields(self.options)}
+        given = {k: v for k, v in values.items() if k in known and v is not None}
+        return self.options(**given)
+
+
+def _attribute(spec: str) -> Any:
+    module, _, attribute = spec.partition(":")
+    loaded = importlib.import_module(module)
+    return getattr(loaded, attribute) if attribute else loaded
+
+
+@cache
+def target(name: str) -> Target:
+    if name not in TARGETS:
+        known = ", ".join(sorted(TARGETS))
+        raise ModelgenError(f"unknown language {name!r} (known: {known}, all)")
+    found: Target = _attribute(TARGETS[name])
+    return found
+
+
+def all_targets() -> list[Target]:
+    return [target(name) for name in TARGETS]
+
+
+def default_languages() -> tuple[str, ...]:
+    """What ``--lang all`` means: the targets that declare themselves part of it."""
+    return tuple(t.name for t in all_targets() if t.in_all)
+
+
+def parse_languages(value: str) -> list[str]:
+    """``python``, ``python,dart`` or ``all`` -> a list of registered names, in given order."""
+    names: list[str] = []
+    for part in value.split(","):
+        part = part.strip()
+        for name in default_languages() if part == "all" else (part,):
+            target(name)  # raises the error listing known names
+            if name not in names:
+                names.append(name)
+    if not names:
+        raise ModelgenError("--lang needs at least one language")
+    return names
+
+
+def option_flags() -> dict[str, tuple[str, str, str | None]]:
+    """Every target option's flag: destination -> (flag, help, metavar); a flag several targets
+    share appears once, its help joined."""
+    flags: dict[str, tuple[str, str, str | None]] = {}
+    for t in all_targets():
+        for f in dataclasses.fields(t.options):
+            flag, text, metavar = f.metadata["flag"], f.metadata["help"], f.metadata["metavar"]
+            if f.name in flags:
+                previous = flags[f.name]
+                if previous[0] != flag:
+                    raise RuntimeError(f"option {f.name!r} has two flags: {previous[0]}, {flag}")
+                if text not in previous[1]:
+                    flags[f.name] = (flag, f"{previous[1]}; {text}", metavar)
+            else:
+                flags[f.name] = (flag, text, metavar)
+    return flags
+
+
+def emit(name: str, models: ModelSet, **options: object) -> Emitted:
+    """Emit ``models`` with target ``name``; ``options`` are its option fields by name (those
+    another target declares are ignored, so one set of command-line values serves every
+    target)."""
+    chosen = target(name)
+    return chosen.emit(models, chosen.make_options(options))

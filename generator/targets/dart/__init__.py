@@ -1,0 +1,29 @@
+"""The Dart target: a Dart 3 package of immutable classes, sealed unions and enhanced enums
+(``emit``), read back by ``reader``. Declared here; the modules are imported when used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.targets import Target, option
+
+
+@dataclass(frozen=True)
+class DartOptions:
+    package: str | None = option(
+        None,
+        flag="--package",
+        help="Dart package name (default: the title in snake_case)",
+        metavar="NAME",
+    )
+
+
+TARGET = Target(
+    name="dart",
+    summary="Dart 3 classes (one library, a part file per model)",
+    emitter="generator.targets.dart.emit:emit",
+    options=DartOptions,
+    reader="generator.targets.dart.reader",
+    api="generator.targets.dart.api",
+    in_all=True,
+)

@@ -1,0 +1,152 @@
+"""Markdown model docs in OpenAPI Generator's format: one ``<Model>.md`` per model with a
+``Name | Type | Description | Notes`` property table, in the PHP (7.13 ``php``), Dart (7.14
+``dart``) or Python (``python``) dialect. Docs read by the markdown loader are written back
+byte for byte.
+
+Everything is decided here; ``templates/<dialect>.md.jinja`` only lays the cells out.
+Models that are not objects (enums, aliases, unions) get an empty table, as OpenAPI Generator
+gives enums: the format has no way to say more, and flattening a union into one table (what
+OpenAPI Generator does) would state required fields that cannot co-exist.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.ir import ListOf, MapOf, Model, ModelSet, ObjectModel, Ref, TypeRef
+from generator.naming import NameAllocator, pascal, snake
+from generator.sources.markdown.dialects import (
+    DIALECTS,
+    Dialect,
+    dart_type_cell,
+    php_type_cell,
+    python_type_cell,
+    write_default,
+)
+from generator.targets import Emitted, NoOptions, Symbol
+from generator.targets.docs import DartDocsOptions, PhpDocsOptions
+from generator.templating import folder, render
+
+TEMPLATES = folder(__file__)
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_PHP_NAMESPACE = re.compile(r"^[A-Za-z_]\w*(?:\\[A-Za-z_]\w*)*$")
+_DART_PACKAGE = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    type: str
+    description: str
+    notes: str  # with its leading space, or "" where the dialect strips trailing spaces
+
+
+def emit_php(models: ModelSet, options: PhpDocsOptions) -> Emitted:
+    namespace = options.php_namespace or _php_namespace(models.title)
+    model_namespace = f"{namespace}\\Model"
+    return _emit(
+        models,
+        DIALECTS["php"],
+        "php.md.jinja",
+        namespace,
+        lambda t: php_type_cell(t, model_namespace),
+    )
+
+
+def emit_dart(models: ModelSet, options: DartDocsOptions) -> Emitted:
+    package = options.package or _dart_package(models.title)
+    return _emit(models, DIALECTS["dart"], "dart.md.jinja", package, dart_type_cell)
+
+
+def emit_python(models: ModelSet, options: NoOptions) -> Emitted:
+    return _emit(models, DIALECTS["python"], "python.md.jinja", "", python_type_cell)
+
+
+def _php_namespace(title: str | None) -> str:
+    if title and _PHP_NAMESPACE.match(title):
+        return title
+    return pascal(title or "") or "OpenAPI\\Client"
+
+
+def _dart_package(title: str | None) -> str:
+    if title and _DART_PACKAGE.match(title):
+        return title
+    return snake(title or "") or "openapi"
+
+
+def _emit(
+    models: ModelSet,
+    dialect: Dialect,
+    template: str,
+    namespace: str,
+    type_cell: Callable[[TypeRef], str],
+) -> Emitted:
+    names = _class_names(models)
+    files: dict[str, str] = {}
+    for model in models.models:
+        rows = _rows(model, models, dialect, names, type_cell)
+        files[f"{names[model.name]}.md"] = render(
+            TEMPLATES, template, name=names[model.name], namespace=namespace, rows=rows
+        )
+    symbols = {m.name: (Symbol("doc", names[m.name]),) for m in models.models}
+    return Emitted(files, symbols)
+
+
+def _class_names(models: ModelSet) -> dict[str, str]:
+    """Model names as OpenAPI Generator's class names: kept when they are identifiers (so docs
+    read back keep theirs), PascalCased otherwise; distinct even on case-insensitive disks."""
+    allocator = NameAllocator(fold=str.casefold)
+    for model in sorted(models.models, key=lambda m: (not _IDENTIFIER.match(m.name), m.name)):
+        wanted = model.name if _IDENTIFIER.match(model.name) else pascal(model.name) or "Model"
+        if wanted[0].isdigit():
+            wanted = f"Model{wanted}"
+        allocator.allocate(model.name, wanted)
+    return allocator.names
+
+
+def _rename(t: TypeRef, names: dict[str, str]) -> TypeRef:
+    if isinstance(t, Ref):
+        return Ref(names.get(t.name, t.name))
+    if isinstance(t, ListOf):
+        return ListOf(_rename(t.item, names), t.unique)
+    if isinstance(t, MapOf):
+        return MapOf(_rename(t.value, names))
+    return t
+
+
+def _rows(
+    model: Model,
+    models: ModelSet,
+    dialect: Dialect,
+    names: dict[str, str],
+    type_cell: Callable[[TypeRef], str],
+) -> list[Row]:
+    if not isinstance(model, ObjectModel):
+        return []
+    rename = "wire_names" in models.knows
+    rows = []
+    for f in model.fields:
+        notes = ""
+        if not f.required:
+            notes += "[optional] "
+        if f.read_only:
+            notes += "[readonly] "
+        if f.default is not None:
+            python = dialect.name == "python"
+            notes += f"[default to {write_default(f.default.value, python)}]"
+        cell = " " + notes
+        if dialect.rstrip:
+            cell = cell.rstrip()
+        description = dialect.write_text(f.description) if f.description else ""
+        rows.append(
+            Row(
+                name=dialect.display_name(f.name) if rename else f.name,
+                type=type_cell(_rename(f.type, names)),
+                description=description,
+                notes=cell,
+            )
+        )
+    return rows

@@ -1,0 +1,167 @@
+"""The public API of generated Python code, as a sorted listing of :class:`ApiItem` (for diff's
+code verdicts): read with ``ast``."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable, Mapping
+
+from generator.targets import ApiItem
+
+SUFFIXES = (".py",)
+Wanted = Callable[[str], bool]
+
+
+def listing(files: Mapping[str, str], wanted: Wanted | None = None) -> list[ApiItem]:
+    """The sorted public API of the generated model files; with ``wanted`` (a test on type or
+    file names), files and classes it rejects are not read."""
+    items: set[ApiItem] = set()
+    for path, content in files.items():
+        if not path.endswith(SUFFIXES) or is_support_file(path):
+            continue
+        items.update(python_api(content, wanted))
+    return sorted(items)
+
+
+def is_support_file(path: str) -> bool:
+    """The runtime helpers (``_runtime.py``): the same for every schema, not part of any
+    model's API."""
+    return path.rsplit("/", 1)[-1].startswith("_")
+
+
+def python_api(text: str, wanted: Wanted | None = None) -> list[ApiItem]:
+    """Classes (with bases), dataclass fields (annotation; a parameter, required when it has
+    no default), enum members with values, and module-level type aliases. With ``wanted``,
+    only the classes it accepts are read (aliases always are): the module is cut into its
+    top-level statements and only those are parsed."""
+    items: list[ApiItem] = []
+    for chunk in _python_chunks(text, wanted):
+        items += _python_statements(ast.parse(chunk).body)
+    return items
+
+
+_PY_TOP = re.compile(
+    r"^(?:(?P<class>class\s+(?P<cname>\w+))|@|def\s|(?P<name>[A-Za-z_]\w*)\s*[:=])"
+)
+
+
+def _python_chunks(text: str, wanted: Wanted | None) -> list[str]:
+    """The parts of a module worth parsing: all of it without ``wanted``; else each class it
+    accepts and each other assignment (aliases), cut at top-level statements after the
+    imports. Falls back to the whole module when a part does not parse on its own."""
+    if wanted is None:
+        return [text]
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.startswith(("import ", "from "))), None)
+    if start is None:
+        return [text]
+    chunks: list[tuple[str | None, bool, list[str]]] = []  # (class name, keep, lines)
+    decorators: list[str] = []
+    in_decorator = False
+    for line in lines[start:]:
+        match = _PY_TOP.match(line)
+        if match is None or (in_decorator and not match.group("class")):
+            if in_decorator:
+                decorators.append(line)
+            elif chunks:
+                chunks[-1][2].append(line)
+            continue
+        if line.startswith("@"):
+            in_decorator = True
+            decorators.append(line)
+            continue
+        in_decorator = False
+        name = match.group("cname")
+        keep = wanted(name) if name else match.group("name") is not None
+        chunks.append((name, keep, [*decorators, line]))
+        decorators = []
+    parts = ["".join(chunk) for _, keep, chunk in chunks if keep]
+    try:
+        for part in parts:
+            ast.parse(part)
+    except SyntaxError:
+        return [text]
+    return parts
+
+
+def _python_statements(body: list[ast.stmt]) -> list[ApiItem]:
+    items: list[ApiItem] = []
+    for node in body:
+        if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+            items += _python_class(node)
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            if "TypeAlias" in ast.unparse(node.annotation) and node.value is not None:
+                items.append(ApiItem(node.target.id, "alias", "", ast.unparse(node.value)))
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if (
+                isinstance(target, ast.Name)
+                and not target.id.startswith("_")
+                and _looks_like_type(node.value)
+            ):
+                items.append(ApiItem(target.id, "alias", "", ast.unparse(node.value)))
+    return items
+
+
+def _looks_like_type(value: ast.expr) -> bool:
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.BitOr):
+        return True
+    if isinstance(value, ast.Subscript):
+        return ast.unparse(value.value).split(".")[-1] in (
+            "Union",
+            "Optional",
+            "Literal",
+            "Annotated",
+            "list",
+            "dict",
+            "List",
+            "Dict",
+        )
+    return False
+
+
+def _python_class(node: ast.ClassDef) -> list[ApiItem]:
+    bases = [ast.unparse(b) for b in node.bases]
+    is_enum = any(b.split(".")[-1].endswith("Enum") for b in bases)
+    header = ", ".join(bases)
+    items = [ApiItem(node.name, "enum" if is_enum else "class", "", header)]
+    for statement in node.body:
+        if is_enum and isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target = statement.targets[0]
+            if isinstance(target, ast.Name) and not target.id.startswith("_"):
+                value = _literal(statement.value)
+                items.append(ApiItem(node.name, "case", target.id, "", value))
+        elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            name = statement.target.id
+            annotation = ast.unparse(statement.annotation)
+            if name.startswith("_") or annotation.split("[")[0].endswith(("ClassVar", "KW_ONLY")):
+                continue
+            items.append(ApiItem(node.name, "field", name, annotation))
+            init = _python_init(statement.value)
+            if init is not None:
+                items.append(ApiItem(node.name, "param", name, init))
+    return items
+
+
+def _literal(value: ast.expr) -> str:
+    try:
+        return repr(ast.literal_eval(value))
+    except ValueError:
+        return ast.unparse(value)
+
+
+def _python_init(value: ast.expr | None) -> str | None:
+    """``required`` / ``optional`` for a dataclass field, None when it is not an argument."""
+    if value is None:
+        return "required"
+    if isinstance(value, ast.Call) and ast.unparse(value.func).split(".")[-1] == "field":
+        keywords = {k.arg: k.value for k in value.keywords}
+        init = keywords.get("init")
+        if isinstance(init, ast.Constant) and init.value is False:
+            return None
+        for key in ("default", "default_factory"):
+            if key in keywords:
+                return f"optional = {ast.unparse(keywords[key])}"
+        return "required"
+    return f"optional = {ast.unparse(value)}"

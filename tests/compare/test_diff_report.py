@@ -1,0 +1,340 @@
+"""Output formats of ``modelgen diff`` and the command itself (exit codes, REV:path inputs)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.compare.diff import Finding, Verdict
+from generator.compare.diff_report import Review, as_json, github, markdown, text
+from generator.ir import Source
+from tests.support.paths import ROOT
+
+BREAKING = Finding(
+    model="Order",
+    kind="property.added_required",
+    source=Source("new.yaml", "/components/schemas/Order/properties/total", 12),
+    before=None,
+    after="number",
+    request=Verdict("breaking", "older clients do not send it"),
+    response=Verdict("safe", "older readers ignore it"),
+    member="total",
+    code=(("python", Verdict("breaking", "constructor gains required parameter total")),),
+)
+SAFE = Finding(
+    model="Address",
+    kind="property.added_optional",
+    source=Source("new.yaml", "/components/schemas/Address/properties/zip"),
+    before=None,
+    after="string",
+    request=Verdict("safe", "optional"),
+    response=Verdict("safe", "older readers ignore it"),
+    member="zip",
+    code=(("python", Verdict("safe", "new optional parameter zip")),),
+)
+DOC = Finding(
+    model="Address",
+    kind="property.description_changed",
+    source=Source("new.yaml", "/components/schemas/Address/properties/city"),
+    before="old | text",
+    after="new <b>text</b>",
+    request=Verdict("safe", "documentation only"),
+    response=Verdict("safe", "documentation only"),
+    member="city",
+    code=(("python", Verdict("safe", "generated API unchanged")),),
+)
+REVIEW = Review("old.yaml", "new.yaml", (SAFE, DOC, BREAKING), languages=("python",))
+
+
+def test_text_puts_breaking_models_first_and_descriptions_apart() -> None:
+    out = text(REVIEW)
+    assert out.index("BREAKING Order") < out.index("SAFE Address")
+    assert "Description-only changes" in out
+    assert out.index("Description-only changes") > out.index("SAFE Address")
+    assert "\033[" not in out
+    assert "\033[31m" in text(REVIEW, colour=True)
+
+
+def test_markdown_has_summary_counts_and_details_blocks() -> None:
+    out = markdown(REVIEW)
+    assert "| 1 | 0 | 1 | 1 | 2 |" in out
+    assert out.index("<b>Order</b>") < out.index("<b>Address</b>")
+    assert "<details open><summary>🔴 <b>Order</b>" in out
+    assert "Description-only changes (1)" in out
+
+
+def test_markdown_escapes_spec_text_in_cells() -> None:
+    as_change = Finding(**{**_fields(DOC), "kind": "property.type_changed"})
+    out = markdown(Review("a", "b", (as_change,)))
+    assert "old \\| text" in out
+    assert "&lt;b&gt;" in out and "<b>text</b>" not in out
+
+
+def _fields(finding: Finding) -> dict[str, object]:
+    return {name: getattr(finding, name) for name in Finding.__dataclass_fields__}
+
+
+def test_json_is_sorted_stable_and_complete() -> None:
+    first, second = as_json(REVIEW), as_json(REVIEW)
+    assert first == second
+    document = json.loads(first)
+    assert document["version"] == 1
+    assert document["summary"] == {
+        "breaking": 1,
+        "warning": 0,
+        "safe": 1,
+        "description_only": 1,
+        "models": 2,
+        "total": 3,
+    }
+    entry = next(f for f in document["findings"] if f["model"] == "Order")
+    assert entry["fingerprint"] == BREAKING.fingerprint
+    assert entry["line"] == 12
+    assert entry["verdicts"]["request"] == {
+        "level": "breaking",
+        "reason": "older clients do not send it",
+    }
+    assert set(entry["verdicts"]) == {"request", "response", "python"}
+    assert list(entry) == sorted(entry)
+
+
+def test_github_annotations_carry_file_line_and_escaped_message() -> None:
+    risky = Finding(
+        **{**_fields(BREAKING), "after": "100%", "source": Source("a,b.yaml", "/x", 12)}
+    )
+    lines = github(Review("a", "b", (risky, SAFE))).splitlines()
+    error = lines[0]
+    assert error.startswith("::error file=a%2Cb.yaml,line=12,title=")
+    assert "100%25" in error
+    assert not any(line.startswith("::warning") for line in lines)
+    assert lines[-1].startswith("::notice")
+
+
+def test_fingerprint_depends_on_what_changed() -> None:
+    moved = Finding(**{**_fields(BREAKING), "after": "integer"})
+    assert moved.fingerprint != BREAKING.fingerprint
+    with_code = Finding(**{**_fields(BREAKING), "code": ()})
+    assert with_code.fingerprint == BREAKING.fingerprint
+
+
+# --- the command --------------------------------------------------------------------------------
+
+OLD_SPEC = """\
+openapi: 3.0.3
+info: {title: Shop, version: "1"}
+paths:
+  /orders:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/Order"}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Receipt"}
+components:
+  schemas:
+    Order:
+      type: object
+      properties:
+        id: {type: string}
+    Receipt:
+      type: object
+      properties:
+        id: {type: string}
+"""
+NEW_SPEC = OLD_SPEC.replace(
+    "    Order:\n      type: object\n      properties:\n        id: {type: string}\n",
+    "    Order:\n      type: object\n      required: [total]\n      properties:\n"
+    "        id: {type: string}\n        total: {type: number}\n",
+)
+
+
+@pytest.fixture
+def specs(tmp_path: Path) -> tuple[Path, Path]:
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(OLD_SPEC)
+    new.write_text(NEW_SPEC)
+    return old, new
+
+
+def test_fail_on_breaking_exits_1_and_json_reports_the_request_break(
+    specs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new = specs
+    code = main(
+        ["diff", str(old), str(new), "--format", "json", "--lang", "none", "--fail-on", "breaking"]
+    )
+    assert code == 1
+    document = json.loads(capsys.readouterr().out)
+    [finding] = document["findings"]
+    assert (finding["model"], finding["kind"], finding["member"]) == (
+        "Order",
+        "property.added_required",
+        "total",
+    )
+    assert finding["verdicts"]["request"]["level"] == "breaking"
+    assert finding["verdicts"]["response"]["level"] == "safe"
+
+
+def test_no_change_exits_0_even_with_fail_on(
+    specs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, _ = specs
+    assert main(["diff", str(old), str(old), "--lang", "none", "--fail-on", "warning"]) == 0
+    assert "0 changes" in capsys.readouterr().out
+
+
+def test_missing_input_exits_2_with_one_line(
+    specs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, _ = specs
+    assert main(["diff", str(old), str(old.parent / "nope.yaml"), "--lang", "none"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nope.yaml" in err
+
+
+def test_revision_argument_outside_git_is_refused_cleanly(
+    specs: tuple[Path, Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, _ = specs
+    monkeypatch.chdir(old.parent)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(old.parent.parent))
+    assert main(["diff", "HEAD:old.yaml", "old.yaml", "--lang", "none"]) == 2
+    assert "not inside a git repository" in capsys.readouterr().err
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_base_revision_of_a_multi_file_spec_is_read_from_git(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = tmp_path / "repo"
+    (repo / "api" / "schemas").mkdir(parents=True)
+    main_spec = OLD_SPEC.replace(
+        "    Order:\n      type: object\n      properties:\n        id: {type: string}\n",
+        '    Order: {$ref: "schemas/order.yaml"}\n',
+    )
+    (repo / "api" / "openapi.yaml").write_text(main_spec)
+    order = repo / "api" / "schemas" / "order.yaml"
+    order.write_text("type: object\nproperties:\n  id: {type: string}\n")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "first")
+    order.write_text("type: object\nproperties:\n  id: {type: integer}\n")
+    monkeypatch.chdir(repo / "api")
+    code = main(["diff", "--base", "HEAD", "openapi.yaml", "--format", "json", "--lang", "none"])
+    assert code == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["old"] == "HEAD:openapi.yaml"
+    kinds = [(f["kind"], f["member"]) for f in document["findings"]]
+    assert kinds == [("property.type_changed", "id")]
+    assert "modelgen-diff-" not in json.dumps(document)
+
+
+def test_code_diff_shows_the_generated_change(
+    specs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new = specs
+    args = ["diff", str(old), str(new), "--format", "json", "--lang", "python", "--code-diff"]
+    assert main(args) == 0
+    document = json.loads(capsys.readouterr().out)
+    added = [
+        line
+        for line in document["code_diff"]["python"].splitlines()
+        if line.startswith("+") and "total" in line
+    ]
+    assert added, document["code_diff"]["python"]
+    [finding] = document["findings"]
+    assert finding["verdicts"]["python"]["level"] == "breaking"
+    assert "total" in finding["verdicts"]["python"]["reason"]
+
+
+def test_json_output_is_identical_across_hash_seeds(specs: tuple[Path, Path]) -> None:
+    old, new = specs
+    root = ROOT
+    outputs = set()
+    for seed in ("0", "1", "12345"):
+        done = subprocess.run(
+            [sys.executable, "-m", "generator.cli", "diff", str(old), str(new), "--format", "json"],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_unknown_revision_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "openapi.yaml").write_text(OLD_SPEC)
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-qm", "first")
+    monkeypatch.chdir(tmp_path)
+    assert main(["diff", "--base", "no-such-branch", "openapi.yaml", "--lang", "none"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("modelgen: error: ") and err.count("\n") == 1
+
+
+def test_markdown_stays_under_the_comment_size_limit() -> None:
+    many = tuple(
+        Finding(**{**_fields(BREAKING), "model": f"Model{n:04}", "after": "x" * 100})
+        for n in range(2000)
+    )
+    out = markdown(Review("a", "b", many, languages=("python",)))
+    assert len(out) < 65_536
+    assert "more models left out" in out
+    assert "Model0000" in out and "more models left out" in out and " more\n" in out
+
+
+def test_github_annotations_for_an_old_revision_point_at_the_path() -> None:
+    removed = Finding(**{**_fields(BREAKING), "source": Source("main:api/openapi.yaml", "/x", 7)})
+    error = github(Review("a", "b", (removed,))).splitlines()[0]
+    assert error.startswith("::error file=api/openapi.yaml,title=")
+
+
+def test_text_output_neutralises_control_and_bidi_characters() -> None:
+    hostile = Finding(
+        **{**_fields(BREAKING), "model": "Evil\x1b[2J", "after": "x\u202ey\x07", "member": "m\r"}
+    )
+    out = text(Review("a", "b", (hostile,)))
+    assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out and "\r" not in out
+    assert "Evil?[2J" in out
+
+
+def test_fingerprints_do_not_depend_on_how_the_files_are_named(
+    specs: tuple[Path, Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, new = specs
+    main(["diff", str(old), str(new), "--format", "json", "--lang", "none"])
+    first = json.loads(capsys.readouterr().out)
+    monkeypatch.chdir(old.parent)
+    main(["diff", old.name, new.name, "--format", "json", "--lang", "none"])
+    second = json.loads(capsys.readouterr().out)
+    assert first["findings"][0]["file"] != second["findings"][0]["file"]
+    assert [f["fingerprint"] for f in first["findings"]] == [
+        f["fingerprint"] for f in second["findings"]
+    ]

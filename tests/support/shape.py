@@ -1,0 +1,105 @@
+"""The normalised shape of a ModelSet, for checking that generated code says what the IR said.
+
+A code reader (``python-code`` and the Dart and PHP ones) cannot recover everything the IR
+holds: descriptions, constraints, formats beyond the type spelling, and model-level
+nullability (emitters push it onto each reference) are not compared. What is compared, per
+model name:
+
+- object: ``{wire name: (type, required, nullable)}``; a ``const`` property's type is the JSON
+  kind of its value, ``nullable`` is effective (the field's own, or the referenced model's);
+- enum: the non-null values, in order;
+- union: the distinct variant types in order (null left out) and the discriminator property;
+- alias: the target type.
+
+Types are spelled ``string``/``integer``/``number``/``boolean``/``any``, ``list[T]``,
+``map[T]`` and ``ref:Name``.
+"""
+
+from __future__ import annotations
+
+from generator.ir import (
+    AliasModel,
+    EnumModel,
+    ListOf,
+    MapOf,
+    Model,
+    ModelSet,
+    Nullable,
+    ObjectModel,
+    Primitive,
+    Ref,
+    TypeRef,
+    UnionModel,
+)
+
+Shape = dict[str, tuple[object, ...]]
+
+
+def type_shape(type_: TypeRef) -> str:
+    if isinstance(type_, Primitive):
+        return type_.kind
+    if isinstance(type_, ListOf):
+        return f"list[{type_shape(type_.item)}]"
+    if isinstance(type_, MapOf):
+        return f"map[{type_shape(type_.value)}]"
+    return f"ref:{type_.name}"
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "list" if isinstance(value, list) else "map"
+
+
+def _ref_nullable(type_: TypeRef, by_name: dict[str, Model], seen: frozenset[str]) -> bool:
+    if not isinstance(type_, Ref) or type_.name in seen or type_.name not in by_name:
+        return False
+    target = by_name[type_.name]
+    if target.nullable is not Nullable.NO:
+        return True
+    if isinstance(target, AliasModel):
+        return _ref_nullable(target.target, by_name, seen | {type_.name})
+    return False
+
+
+def shape(models: ModelSet) -> Shape:
+    """Model name -> a tuple describing it (see the module docstring)."""
+    by_name = models.by_name()
+    result: Shape = {}
+    for model in models.models:
+        if isinstance(model, ObjectModel):
+            fields = []
+            for f in model.fields:
+                kind = (
+                    _json_kind(f.const.value)
+                    if f.const is not None
+                    and not (isinstance(f.type, Primitive) and f.type.kind == "any")
+                    else type_shape(f.type)
+                )
+                nullable = kind != "any" and (
+                    f.nullable is not Nullable.NO or _ref_nullable(f.type, by_name, frozenset())
+                )
+                fields.append((f.name, kind, f.required, nullable))
+            result[model.name] = ("object", tuple(fields))
+        elif isinstance(model, EnumModel):
+            values = tuple(v.value for v in model.values or () if v.value is not None)
+            result[model.name] = ("enum", values)
+        elif isinstance(model, UnionModel):
+            variants: list[str] = []
+            for variant in model.variants:
+                text = type_shape(variant)
+                if text not in variants:
+                    variants.append(text)
+            prop = model.discriminator.property if model.discriminator else None
+            result[model.name] = ("union", tuple(variants), prop)
+        else:
+            result[model.name] = ("alias", type_shape(model.target))
+    return result

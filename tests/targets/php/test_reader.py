@@ -1,0 +1,72 @@
+"""The php-code reader: generated PHP read back (tree-sitter, nothing executed) has the shape
+of the IR it was generated from, for the example, the hand-built IR, hostile names and the
+OpenAI 2.3.0 spec."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ModelgenError
+from generator.ir import ModelSet
+from generator.sources import load
+from tests.support.paths import EXAMPLE_SPEC, OPENAI_SPEC, need
+from tests.support.shape import shape
+from tests.targets.php.fixtures import example_models, hostile_models
+from tests.targets.php.support import generate
+
+
+def _read_back(models: ModelSet, tmp_path: Path) -> ModelSet:
+    generate(models, tmp_path)
+    return load(tmp_path, kind="php-code")
+
+
+def _differences(expected: ModelSet, found: ModelSet) -> list[str]:
+    want, got = shape(expected), shape(found)
+    lines = [f"only in IR: {name}" for name in sorted(set(want) - set(got))]
+    lines += [f"only in PHP: {name}" for name in sorted(set(got) - set(want))]
+    lines += [
+        f"{name}: IR {want[name]} != PHP {got[name]}"
+        for name in sorted(set(want) & set(got))
+        if want[name] != got[name]
+    ]
+    return lines
+
+
+@pytest.mark.parametrize("source", ["example", "hand-built", "hostile"])
+def test_reader_shape_equals_ir_shape(source: str, tmp_path: Path) -> None:
+    models = {
+        "example": lambda: load(EXAMPLE_SPEC),
+        "hand-built": example_models,
+        "hostile": hostile_models,
+    }[source]()
+    assert _differences(models, _read_back(models, tmp_path)) == []
+
+
+@pytest.mark.slow
+def test_reader_shape_equals_ir_shape_for_openai(tmp_path: Path) -> None:
+    models = load(need(OPENAI_SPEC))
+    assert _differences(models, _read_back(models, tmp_path)) == []
+
+
+def test_generated_php_folder_is_detected(tmp_path: Path) -> None:
+    models = example_models()
+    generate(models, tmp_path)
+    assert shape(load(tmp_path)) == shape(models)
+    assert shape(load(tmp_path / "src")) == shape(models)
+
+
+def test_reader_reports_wire_names_and_facets_it_knows(tmp_path: Path) -> None:
+    found = _read_back(load(EXAMPLE_SPEC), tmp_path)
+    session = found.by_name()["Session"]
+    assert [f.name for f in session.fields][:2] == ["model", "voice"]
+    assert "wire_names" in found.knows and "descriptions" not in found.knows
+
+
+def test_a_damaged_file_is_a_one_line_error(tmp_path: Path) -> None:
+    generate(example_models(), tmp_path)
+    (tmp_path / "src" / "Bag.php").write_text("<?php\nfinal class Bag {", encoding="utf-8")
+    with pytest.raises(ModelgenError) as error:
+        load(tmp_path, kind="php-code")
+    assert "src/Bag.php" in str(error.value)

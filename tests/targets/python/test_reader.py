@@ -1,0 +1,58 @@
+"""Reading generated Python back (the ``python-code`` loader) gives the shape of the IR that
+generated it: models, wire names, types, required, nullable, enum values, union variants and
+discriminators."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.ir import ModelSet
+from generator.sources import load
+from tests.support.paths import OPENAI_SPEC, need
+from tests.support.shape import shape
+from tests.targets.python.support import example_models, generate, hostile_models, openai_models
+
+
+def _read_back(models: ModelSet, package: str) -> ModelSet:
+    folder = generate(models, package).parent  # the output folder holding the package
+    return load(folder)
+
+
+def _assert_same_shape(models: ModelSet, package: str) -> None:
+    expected = shape(models)
+    actual = shape(_read_back(models, package))
+    assert sorted(actual) == sorted(expected)
+    mismatched = {
+        name: (expected[name], actual[name]) for name in expected if expected[name] != actual[name]
+    }
+    assert mismatched == {}
+
+
+def test_example_reads_back_to_the_same_shape() -> None:
+    _assert_same_shape(example_models(), "example_pkg")
+
+
+def test_hostile_schema_reads_back_to_the_same_shape() -> None:
+    _assert_same_shape(hostile_models(), "hostile_pkg")
+
+
+@pytest.mark.slow
+def test_openai_reads_back_to_the_same_shape() -> None:
+    need(OPENAI_SPEC)
+    _assert_same_shape(openai_models(), "openai_pkg")
+
+
+def test_reader_is_detected_for_a_generated_folder() -> None:
+    read = _read_back(example_models(), "example_pkg")
+    client = read.by_name()["ClientEvent"]
+    assert client.kind == "union" and client.discriminator is not None
+    assert client.discriminator.property == "type"
+
+
+def test_a_folder_without_generated_python_is_not_detected(tmp_path: Path) -> None:
+    from generator.targets.python import reader as python_code
+
+    (tmp_path / "models.py").write_text("x = 1\n")
+    assert not python_code.detect(tmp_path)
