@@ -34,6 +34,7 @@ TARGETS: dict[str, str] = {
     "docs-php": "generator.targets.docs:PHP",
     "docs-dart": "generator.targets.docs:DART",
     "docs-python": "generator.targets.docs:PYTHON",
+    "jsonschema": "generator.targets.jsonschema:TARGET",
 }
 
 
