@@ -26,13 +26,12 @@ from generator.ir import (
 )
 from generator.output import validate_relpath
 from generator.targets import emit
-from generator.targets.php.emit import (
+from generator.targets.php.escape import doc_lines, php_string
+from generator.targets.php.names import (
     case_name,
     check_namespace,
     class_name,
     default_namespace,
-    doc_lines,
-    php_string,
     property_name,
 )
 from generator.treesitter import parse, problems
