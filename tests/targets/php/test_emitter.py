@@ -1,5 +1,5 @@
 """The PHP emitter: file layout, headers, types, unions as interfaces with factories, validity
-(php -l, loading every class, tree-sitter-php), determinism and speed, on the example schema,
+(php -l, loading every class, tree-sitter-php) and determinism, on the example schema,
 a hand-built IR and the OpenAI 2.3.0 spec."""
 
 from __future__ import annotations
@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import time
 from functools import cache
 from pathlib import Path
 
@@ -159,16 +158,12 @@ def test_generating_twice_gives_identical_bytes() -> None:
     assert emit("php", reversed_input).files == example_files()
 
 
-def test_openai_generates_identically_twice_and_fast() -> None:
+def test_openai_generates_identically_twice() -> None:
     models = openai()
-    first = emit("php", models).files
-    timings = []
-    for _ in range(3):
-        start = time.process_time()  # CPU time: other work on a shared machine does not count
-        again = emit("php", models).files
-        timings.append(time.process_time() - start)
-        assert again == first
-    assert min(timings) < 0.4, timings
+    first = emit("php", models)
+    again = emit("php", models)
+    assert again.files == first.files
+    assert again.symbols == first.symbols and again.api == first.api
 
 
 @pytest.mark.parametrize("source", ["example", "hand-built", "openai"])
