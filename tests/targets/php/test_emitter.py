@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -34,6 +35,13 @@ def openai() -> ModelSet:
 @cache
 def example_files() -> dict[str, str]:
     return emit("php", example()).files
+
+
+SOURCES: dict[str, Callable[[], ModelSet]] = {
+    "example": example,
+    "hand-built": example_models,
+    "openai": openai,
+}
 
 
 def php_files(files: dict[str, str]) -> dict[str, str]:
@@ -168,7 +176,7 @@ def test_openai_generates_identically_twice() -> None:
 
 @pytest.mark.parametrize("source", ["example", "hand-built", "openai"])
 def test_every_file_parses_with_tree_sitter_php(source: str) -> None:
-    models = {"example": example, "hand-built": example_models, "openai": openai}[source]()
+    models = SOURCES[source]()
     for rel, text in php_files(emit("php", models).files).items():
         assert problems(parse("php", text)) == [], rel
 
@@ -184,7 +192,7 @@ def test_example_files_pass_php_lint(tmp_path: Path) -> None:
 @pytest.mark.parametrize("source", ["example", "hand-built", "openai"])
 def test_every_class_loads_in_php_and_prints_nothing(source: str, tmp_path: Path) -> None:
     php = need_php()
-    models = {"example": example, "hand-built": example_models, "openai": openai}[source]()
+    models = SOURCES[source]()
     files = generate(models, tmp_path)
     loaded = load_all(php, tmp_path, files)
     assert loaded.returncode == 0, loaded.stdout[-3000:] + loaded.stderr[-3000:]

@@ -19,6 +19,7 @@ from generator.ir import (
     EnumModel,
     EnumValue,
     Field,
+    JsonValue,
     ModelSet,
     ObjectModel,
     Primitive,
@@ -116,7 +117,7 @@ def test_hostile_names_and_text_load_silently_and_round_trip(tmp_path: Path) -> 
     assert loaded.returncode == 0, loaded.stderr + loaded.stdout
     assert loaded.stdout == "" and loaded.stderr == ""
 
-    full = {name: f"v{i}" for i, name in enumerate(PROPERTY_NAMES)}
+    full: dict[str, JsonValue] = {name: f"v{i}" for i, name in enumerate(PROPERTY_NAMES)}
     full["weird"] = "?>"
     full["tag"] = "it's $x {$x} \\"
     required_only = {n: v for i, (n, v) in enumerate(full.items()) if i % 2 == 0}
