@@ -22,7 +22,9 @@ def php_string(text: str) -> str:
     unless it holds control or invisible characters, which are then spelled as escapes in a
     double-quoted literal with ``$`` escaped."""
     if not _NEEDS_ESCAPES.search(text):
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+        if "\\" in text or "'" in text:
+            text = text.replace("\\", "\\\\").replace("'", "\\'")
+        return f"'{text}'"
     out = []
     for char in text:
         if char in '\\"$':

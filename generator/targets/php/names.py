@@ -65,7 +65,11 @@ def case_name(value: object) -> str:
     """The enum case name for an enum value, before collisions."""
     if isinstance(value, int) and not isinstance(value, bool):
         return f"Value{value}" if value >= 0 else f"ValueMinus{-value}"
-    text = str(value)
+    return _text_case_name(str(value))
+
+
+@cache  # the same enum values recur across enums
+def _text_case_name(text: str) -> str:
     identifier = naming.limit_length(naming.fallback(text, naming.pascal(text), "Value"), text)
     if identifier.casefold() in RESERVED_CONSTANT_NAMES:
         identifier += "Value"
