@@ -1,16 +1,96 @@
 """The public API of generated PHP code, as a sorted listing of :class:`ApiItem` (for diff's
-code verdicts): read with the tree-sitter PHP grammar."""
+code verdicts), two ways that must agree:
+
+- :func:`from_views`: what the emitter knows it wrote (``Emitted.api``), from the view models;
+- :func:`listing`: what files say, read with the tree-sitter PHP grammar (for code on disk, and
+  the cross-check of the first in the tests).
+
+What is listed: classes, interfaces and enums with their headers (:func:`type_header`), public
+properties and promoted constructor parameters with their declared types, constructor
+parameters (required when they have no default, else ``optional = <default>``), enum cases
+with their values, each spelled as the source spells it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from generator.targets import ApiItem
-from generator.treesitter import first_child, node_text, root, walk
+from generator.targets.php import markers
+from generator.targets.php.views import (
+    AliasView,
+    ClassView,
+    EnumView,
+    FactoryView,
+    InterfaceView,
+    UnknownView,
+    View,
+)
 
 SUFFIXES = (".php",)
 Wanted = Callable[[str], bool]
+is_support_file = markers.is_support_file
+
+
+def type_header(before_name: str, after_name: str) -> str:
+    """The signature of a type's item: its declaration up to the body without the name,
+    whitespace collapsed: ``final class implements \\JsonSerializable``, ``enum: string``,
+    ``interface extends \\JsonSerializable``."""
+    return " ".join((before_name.rstrip() + after_name).split())
+
+
+def _param(owner: str, prop: str, default: str | None) -> ApiItem:
+    state = "required" if default is None else f"optional = {default}"
+    return ApiItem(owner, "param", prop, state)
+
+
+def view_items(view: View) -> list[ApiItem]:
+    """The listing of the file ``view`` becomes (its template's declarations)."""
+    owner = view.cls
+    if isinstance(view, ClassView):
+        items = [
+            ApiItem(
+                owner, "class", "", type_header("final class", f" implements {view.implements}")
+            )
+        ]
+        for p in view.params:
+            items += (_param(owner, p.prop, p.default), ApiItem(owner, "field", p.prop, p.native))
+        if view.additional is not None:
+            prop = view.additional.prop
+            items += (_param(owner, prop, "[]"), ApiItem(owner, "field", prop, "array"))
+        return items
+    if isinstance(view, EnumView):
+        items = [ApiItem(owner, "enum", "", type_header("enum", f": {view.backing}"))]
+        items += (ApiItem(owner, "case", case.name, "", case.value) for case in view.cases)
+        return items
+    if isinstance(view, UnknownView):
+        return [
+            ApiItem(
+                owner, "class", "", type_header("final class", " implements \\JsonSerializable")
+            ),
+            _param(owner, "value", None),
+            ApiItem(owner, "field", "value", view.backing),
+        ]
+    if isinstance(view, InterfaceView):
+        return [
+            ApiItem(owner, "interface", "", type_header("interface", " extends \\JsonSerializable"))
+        ]
+    assert isinstance(view, AliasView | FactoryView)
+    return [ApiItem(owner, "class", "", type_header("final class", ""))]
+
+
+def from_views(views: Iterable[View]) -> tuple[ApiItem, ...]:
+    """The sorted listing of the files of ``views`` (each declares one type; no two the same)."""
+    items: list[ApiItem] = []
+    for view in sorted(views, key=lambda v: v.cls):
+        own = view_items(view)
+        own.sort(key=lambda i: (i.kind, i.member, i.signature, i.value))
+        items += own
+    return tuple(items)
+
+
+# --- reading files ---------------------------------------------------------------------------
 
 
 def listing(files: Mapping[str, str], wanted: Wanted | None = None) -> list[ApiItem]:
@@ -26,11 +106,6 @@ def listing(files: Mapping[str, str], wanted: Wanted | None = None) -> list[ApiI
     return sorted(items)
 
 
-def is_support_file(path: str) -> bool:
-    """The runtime helpers (``src/Support/*.php``): the same for every schema."""
-    return "/Support/" in f"/{path}"
-
-
 _PHP_TYPES = frozenset({"class_declaration", "enum_declaration", "interface_declaration"})
 
 
@@ -38,22 +113,25 @@ def php_api(text: str) -> list[ApiItem]:
     """Classes, interfaces and enums (with their headers), public properties and promoted
     constructor parameters with types, constructor parameters (required when they have no
     default), enum cases with values."""
+    from generator.treesitter import first_child, node_text, root, walk
+
     tree = root("php", text)
     items: list[ApiItem] = []
-    for node in walk(
-        tree, frozenset({"class_declaration", "enum_declaration", "interface_declaration"})
-    ):
+    for node in walk(tree, _PHP_TYPES):
         name_node = node.child_by_field_name("name")
         if name_node is None:
             continue
         name = node_text(name_node)
         body = node.child_by_field_name("body")
-        head_end = body.start_byte - node.start_byte if body is not None else len(node.text)
-        header = " ".join(node.text[:head_end].decode("utf-8").split())
+        start = node.start_byte
+        end = body.start_byte if body is not None else node.end_byte
+        declaration = bytes(node.text)
+        before = declaration[: name_node.start_byte - start].decode("utf-8")
+        after = declaration[name_node.end_byte - start : end - start].decode("utf-8")
         kind = {"enum_declaration": "enum", "interface_declaration": "interface"}.get(
             node.type, "class"
         )
-        items.append(ApiItem(name, kind, "", header.replace(f" {name}", "", 1)))
+        items.append(ApiItem(name, kind, "", type_header(before, after)))
         for member in body.named_children if body is not None else []:
             if member.type == "enum_case":
                 case = member.child_by_field_name("name")
@@ -82,11 +160,15 @@ def php_api(text: str) -> list[ApiItem]:
 
 
 def _php_public(node: Any) -> bool:
+    from generator.treesitter import node_text
+
     modifiers = [node_text(c) for c in node.named_children if c.type == "visibility_modifier"]
     return not modifiers or "public" in modifiers
 
 
 def _php_params(owner: str, method: Any) -> list[ApiItem]:
+    from generator.treesitter import node_text
+
     items: list[ApiItem] = []
     parameters = method.child_by_field_name("parameters")
     for parameter in parameters.named_children if parameters is not None else []:
@@ -97,8 +179,7 @@ def _php_params(owner: str, method: Any) -> list[ApiItem]:
             continue
         member = node_text(name_node).lstrip("$")
         default = parameter.child_by_field_name("default_value")
-        state = "required" if default is None else f"optional = {node_text(default)}"
-        items.append(ApiItem(owner, "param", member, state))
+        items.append(_param(owner, member, None if default is None else node_text(default)))
         if parameter.type == "property_promotion_parameter" and _php_public(parameter):
             type_node = parameter.child_by_field_name("type")
             type_text = node_text(type_node) if type_node is not None else ""

@@ -12,6 +12,7 @@ from generator.ir import (
     Field,
     ListOf,
     MapOf,
+    Model,
     ModelSet,
     Nullable,
     ObjectModel,
@@ -39,7 +40,7 @@ def _event(name: str, tag: str, *fields: Field) -> ObjectModel:
 
 
 def example_models() -> ModelSet:
-    models = [
+    models: list[Model] = [
         EnumModel("Voice", "string", tuple(EnumValue(v) for v in ("alloy", "ash", "echo"))),
         EnumModel("Priority", "integer", tuple(EnumValue(v) for v in (1, 2, 3))),
         AliasModel("ItemId", STRING),

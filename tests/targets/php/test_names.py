@@ -19,6 +19,7 @@ from generator.ir import (
     EnumModel,
     EnumValue,
     Field,
+    JsonValue,
     ModelSet,
     ObjectModel,
     Primitive,
@@ -26,13 +27,12 @@ from generator.ir import (
 )
 from generator.output import validate_relpath
 from generator.targets import emit
-from generator.targets.php.emit import (
+from generator.targets.php.escape import doc_lines, php_string
+from generator.targets.php.names import (
     case_name,
     check_namespace,
     class_name,
     default_namespace,
-    doc_lines,
-    php_string,
     property_name,
 )
 from generator.treesitter import parse, problems
@@ -117,7 +117,7 @@ def test_hostile_names_and_text_load_silently_and_round_trip(tmp_path: Path) -> 
     assert loaded.returncode == 0, loaded.stderr + loaded.stdout
     assert loaded.stdout == "" and loaded.stderr == ""
 
-    full = {name: f"v{i}" for i, name in enumerate(PROPERTY_NAMES)}
+    full: dict[str, JsonValue] = {name: f"v{i}" for i, name in enumerate(PROPERTY_NAMES)}
     full["weird"] = "?>"
     full["tag"] = "it's $x {$x} \\"
     required_only = {n: v for i, (n, v) in enumerate(full.items()) if i % 2 == 0}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ModelgenError
-from generator.ir import ModelSet
+from generator.ir import ModelSet, ObjectModel
 from generator.sources import load
 from tests.support.paths import EXAMPLE_SPEC, OPENAI_SPEC, need
 from tests.support.shape import shape
@@ -60,6 +60,7 @@ def test_generated_php_folder_is_detected(tmp_path: Path) -> None:
 def test_reader_reports_wire_names_and_facets_it_knows(tmp_path: Path) -> None:
     found = _read_back(load(EXAMPLE_SPEC), tmp_path)
     session = found.by_name()["Session"]
+    assert isinstance(session, ObjectModel)
     assert [f.name for f in session.fields][:2] == ["model", "voice"]
     assert "wire_names" in found.knows and "descriptions" not in found.knows
 

@@ -1,0 +1,395 @@
+"""The plan of a PHP emit: the class every model becomes (names allocated once, in model
+order), what PHP can make of each model (backed enum, alias class, interface), and the PHP of
+every IR type: native and PHPDoc types, and the expressions that decode a JSON value into it and
+encode it back. The view models (``views.py``) are built from these answers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from generator import naming
+from generator.ir import (
+    AliasModel,
+    EnumModel,
+    ListOf,
+    MapOf,
+    Model,
+    ModelSet,
+    Nullable,
+    ObjectModel,
+    Primitive,
+    Ref,
+    TypeRef,
+    UnionModel,
+)
+from generator.targets.php import markers
+from generator.targets.php.names import class_name, factory_name, unknown_name
+
+ABSENT = markers.ABSENT
+JSON = markers.JSON
+FROM_ARRAY = markers.FROM_ARRAY
+FROM_JSON = markers.FROM_JSON
+TO_JSON = markers.TO_JSON
+
+
+_PRIMITIVE_ATOMS = {
+    "string": ("string",),
+    "integer": ("int",),
+    "number": ("int", "float"),
+    "boolean": ("bool",),
+}
+
+
+def _dedupe(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _backing(model: EnumModel) -> str | None:
+    if model.values is None:
+        return None
+    values = [v.value for v in model.values if v.value is not None]
+    if all(isinstance(v, str) for v in values) and model.base == "string":
+        return "string"
+    if model.base in ("integer", "number") and all(
+        isinstance(v, int) and not isinstance(v, bool) and -(2**63) <= v < 2**63 for v in values
+    ):
+        return "int" if values or model.base == "integer" else None
+    return None
+
+
+@dataclass
+class Kinds:
+    """The list and map encoders a union needs for array values."""
+
+    list_encode: str | None = None
+    map_encode: str | None = None
+
+
+@dataclass
+class Plan:
+    """What every model becomes in PHP, and the PHP of every type (see the module)."""
+
+    models: ModelSet
+    by_name: dict[str, Model] = field(init=False)
+    classes: dict[str, str] = field(init=False)  # model name -> PHP class/interface/enum
+    unknown: dict[str, str] = field(init=False)  # enum name -> Unknown<Enum> class
+    factories: dict[str, str] = field(init=False)  # union name -> <Union>Factory class
+    implements: dict[str, list[str]] = field(init=False)  # object name -> union interfaces
+
+    def __post_init__(self) -> None:
+        self.by_name = self.models.by_name()
+        self._object_variants: dict[str, list[str]] = {}
+        # answers for a type seen from the top (no recursion guard yet), asked many times
+        self._atoms: dict[TypeRef, tuple[str, ...]] = {}
+        self._doc: dict[TypeRef, str] = {}
+        self._needs_encode: dict[TypeRef, bool] = {}
+        self._backing = {
+            m.name: _backing(m) for m in self.models.models if isinstance(m, EnumModel)
+        }
+        self._alias_target = {m.name: self._find_alias_target(m) for m in self.models.models}
+        allocator = naming.NameAllocator(fold=str.casefold)
+        for model in self.models.models:
+            allocator.allocate(model.name, class_name(model.name))
+        self.classes = dict(allocator.names)
+        self.unknown = {}
+        self.factories = {}
+        for model in self.models.models:
+            cls = self.classes[model.name]
+            if isinstance(model, EnumModel) and self.backing(model) is not None:
+                self.unknown[model.name] = allocator.allocate(
+                    "unknown " + model.name, unknown_name(cls)
+                )
+            elif isinstance(model, UnionModel):
+                self.factories[model.name] = allocator.allocate(
+                    "factory " + model.name, factory_name(cls)
+                )
+        self.implements = {}
+        for model in self.models.models:
+            if isinstance(model, UnionModel):
+                for target in self.object_variants(model):
+                    interfaces = self.implements.setdefault(target, [])
+                    if self.classes[model.name] not in interfaces:
+                        interfaces.append(self.classes[model.name])
+
+    # -- model facts --
+
+    def model(self, ref: Ref) -> Model:
+        return self.by_name[ref.name]
+
+    def backing(self, model: EnumModel) -> str | None:
+        """``string`` or ``int`` when PHP can back the enum, else None (emitted as an alias)."""
+        return self._backing[model.name]
+
+    def object_variants(self, union: UnionModel) -> list[str]:
+        """The variants that are object models: the classes implementing the union."""
+        cached = self._object_variants.get(union.name)
+        if cached is not None:
+            return cached
+        names = []
+        for variant in union.variants:
+            if isinstance(variant, Ref) and isinstance(self.by_name.get(variant.name), ObjectModel):
+                names.append(variant.name)
+        self._object_variants[union.name] = result = _dedupe(names)
+        return result
+
+    def tags(self, name: str, prop: str, seen: frozenset[str] = frozenset()) -> list[str]:
+        """The discriminator values the model ``name`` can carry in property ``prop``: a
+        string ``const``, a one-value enum, or the values of a union discriminated the same."""
+        model = self.by_name.get(name)
+        if isinstance(model, ObjectModel):
+            for f in model.fields:
+                if f.name != prop:
+                    continue
+                if f.const is not None and isinstance(f.const.value, str):
+                    return [f.const.value]
+                if isinstance(f.type, Ref):
+                    target = self.by_name.get(f.type.name)
+                    if isinstance(target, EnumModel) and target.values and len(target.values) == 1:
+                        value = target.values[0].value
+                        return [value] if isinstance(value, str) else []
+            return []
+        if isinstance(model, UnionModel) and name not in seen:
+            found: list[str] = []
+            if model.discriminator is not None and model.discriminator.property == prop:
+                found += [value for value, _ in model.discriminator.mapping]
+            for variant in model.variants:
+                if isinstance(variant, Ref):
+                    found += self.tags(variant.name, prop, seen | {name})
+            return _dedupe(found)
+        return []
+
+    def dispatch(self, union: UnionModel) -> list[tuple[str, str]]:
+        """(discriminator value, model) pairs the factory can dispatch on directly: the
+        mapping, plus the values of nested unions, minus values more than one variant carries
+        (those, and missing or unknown values, fall back to trying the variants in order)."""
+        assert union.discriminator is not None
+        prop = union.discriminator.property
+        candidates: dict[str, list[str]] = {}
+        for value, target in union.discriminator.mapping:
+            candidates.setdefault(value, []).append(target)
+        for variant in union.variants:
+            if isinstance(variant, Ref):
+                for tag in self.tags(variant.name, prop, frozenset({union.name})):
+                    targets = candidates.setdefault(tag, [])
+                    if variant.name not in targets:
+                        targets.append(variant.name)
+        return [
+            (value, targets[0])
+            for value, targets in candidates.items()
+            if len(targets) == 1 and targets[0] in self.by_name
+        ]
+
+    def nullable(self, t: TypeRef, seen: frozenset[str] = frozenset()) -> bool:
+        """Whether a value of ``t`` may be null by its own definition (through aliases)."""
+        if isinstance(t, Primitive):
+            return t.kind == "any"
+        if isinstance(t, Ref) and t.name not in seen:
+            model = self.model(t)
+            if model.nullable is not Nullable.NO:
+                return True
+            if isinstance(model, EnumModel) and model.values is not None:
+                return any(v.value is None for v in model.values)
+            if isinstance(model, AliasModel):
+                return self.nullable(model.target, seen | {t.name})
+        return False
+
+    def alias_target(self, model: Model) -> TypeRef | None:
+        """The type a model is emitted as an alias class of: an alias's target, or the base
+        type of an enum PHP cannot back; None for the others."""
+        return self._alias_target[model.name]
+
+    def _find_alias_target(self, model: Model) -> TypeRef | None:
+        if isinstance(model, AliasModel):
+            return model.target
+        if isinstance(model, EnumModel) and self.backing(model) is None:
+            if model.values is not None:
+                kinds = {type(v.value) for v in model.values if v.value is not None}
+                if len(kinds) > 1 and kinds != {int, float}:
+                    return Primitive("any")
+            return Primitive(model.base)
+        return None
+
+    # -- types --
+
+    def atoms(self, t: TypeRef, seen: frozenset[str] = frozenset()) -> tuple[str, ...]:
+        """The PHP native types a (non-null) value of ``t`` may have."""
+        if isinstance(t, Primitive):
+            return _PRIMITIVE_ATOMS.get(t.kind, ("mixed",))
+        if isinstance(t, ListOf | MapOf):
+            return ("array",)
+        if seen:
+            return ("mixed",) if t.name in seen else self._ref_atoms(t, seen)
+        found = self._atoms.get(t)
+        if found is None:
+            found = self._atoms[t] = self._ref_atoms(t, seen)
+        return found
+
+    def _ref_atoms(self, t: Ref, seen: frozenset[str]) -> tuple[str, ...]:
+        model = self.model(t)
+        seen = seen | {t.name}
+        target = self.alias_target(model)
+        if target is not None:
+            return self.atoms(target, seen)
+        if isinstance(model, EnumModel):
+            return (self.classes[t.name], self.unknown[t.name])
+        if isinstance(model, UnionModel):
+            found = [self.classes[t.name]] if self.object_variants(model) else []
+            for variant in model.variants:
+                if isinstance(variant, Ref) and variant.name in self.object_variants(model):
+                    continue
+                found.extend(self.atoms(variant, seen))
+            return tuple(_dedupe(found)) or ("mixed",)
+        return (self.classes[t.name],)
+
+    def native(self, t: TypeRef, nullable: bool, absent: bool = False) -> str:
+        atoms = self.atoms(t)
+        if "mixed" in atoms:
+            return "mixed"
+        if absent:
+            atoms = (*atoms, ABSENT)
+        if nullable:
+            return f"?{atoms[0]}" if len(atoms) == 1 else "|".join((*atoms, "null"))
+        return "|".join(atoms)
+
+    def doc(self, t: TypeRef, seen: frozenset[str] = frozenset()) -> str:
+        """The PHPDoc type of a (non-null) value of ``t``, with list and map generics."""
+        if seen:
+            return self._doc_of(t, seen)
+        found = self._doc.get(t)
+        if found is None:
+            found = self._doc[t] = self._doc_of(t, seen)
+        return found
+
+    def _doc_of(self, t: TypeRef, seen: frozenset[str]) -> str:
+        if isinstance(t, ListOf):
+            return f"list<{self.doc_nullable(t.item, seen)}>"
+        if isinstance(t, MapOf):
+            return f"array<string, {self.doc_nullable(t.value, seen)}>"
+        if isinstance(t, Primitive) or t.name in seen:
+            return "|".join(self.atoms(t, seen))
+        model = self.model(t)
+        outer, seen = seen, seen | {t.name}
+        target = self.alias_target(model)
+        if target is not None:
+            return self.doc(target, seen)
+        if isinstance(model, UnionModel):
+            objects = self.object_variants(model)
+            parts = [self.classes[t.name]] if objects else []
+            for variant in model.variants:
+                if not (isinstance(variant, Ref) and variant.name in objects):
+                    parts.append(self.doc(variant, seen))
+            return "|".join(_dedupe(parts)) or "mixed"
+        return "|".join(self.atoms(t, outer))
+
+    def doc_nullable(self, t: TypeRef, seen: frozenset[str] = frozenset()) -> str:
+        text = self.doc(t, seen)
+        return f"{text}|null" if self.nullable(t) and text != "mixed" else text
+
+    # -- decoding and encoding expressions --
+
+    def decode(self, t: TypeRef, expr: str, where: str, depth: int = 0) -> str:
+        """A PHP expression turning the JSON value ``expr`` (not null) into a value of ``t``,
+        throwing ``Support\\DecodeException`` when it does not fit."""
+        if isinstance(t, Primitive):
+            helper = markers.DECODE_HELPERS.get(t.kind)
+            if helper is None:
+                return expr
+            return f"{JSON}::{helper}({expr}, {where})"
+        if isinstance(t, ListOf | MapOf):
+            item = t.item if isinstance(t, ListOf) else t.value
+            helper = markers.LIST_HELPER if isinstance(t, ListOf) else markers.MAP_HELPER
+            container = f"{JSON}::{helper}({expr}, {where})"
+            if item == Primitive("any"):
+                return container
+            var = f"$v{depth}"
+            inner = self.decode_nullable(item, var, where, depth + 1)
+            return f"array_map(static fn (mixed {var}) => {inner}, {container})"
+        model = self.model(t)
+        cls = self.classes[t.name]
+        if isinstance(model, ObjectModel):
+            return f"{cls}::{FROM_ARRAY}({JSON}::object({expr}, {where}))"
+        if isinstance(model, UnionModel):
+            return f"{self.factories[t.name]}::{FROM_JSON}({expr})"
+        return f"{cls}::{FROM_JSON}({expr})"
+
+    def decode_nullable(self, t: TypeRef, expr: str, where: str, depth: int = 0) -> str:
+        inner = self.decode(t, expr, where, depth)
+        if self.nullable(t) and inner != expr:
+            return f"{expr} === null ? null : {inner}"
+        return inner
+
+    def needs_encode(self, t: TypeRef, seen: frozenset[str] = frozenset()) -> bool:
+        """Whether a value of ``t`` needs converting before ``json_encode`` (maps must become
+        objects so that an empty one stays ``{}``)."""
+        if seen:
+            return self._encoded(t, seen)
+        found = self._needs_encode.get(t)
+        if found is None:
+            found = self._needs_encode[t] = self._encoded(t, seen)
+        return found
+
+    def _encoded(self, t: TypeRef, seen: frozenset[str]) -> bool:
+        if isinstance(t, MapOf):
+            return True
+        if isinstance(t, ListOf):
+            return self.needs_encode(t.item, seen)
+        if isinstance(t, Primitive) or t.name in seen:
+            return False
+        model = self.model(t)
+        seen = seen | {t.name}
+        target = self.alias_target(model)
+        if target is not None:
+            return self.needs_encode(target, seen)
+        if isinstance(model, UnionModel):
+            return any(self.needs_encode(v, seen) for v in model.variants)
+        return False
+
+    def encode(self, t: TypeRef, expr: str, depth: int = 0) -> str:
+        """A PHP expression turning ``expr`` (a non-null value of ``t``) into what
+        ``json_encode`` writes as the right JSON."""
+        if not self.needs_encode(t):
+            return expr
+        if isinstance(t, ListOf | MapOf):
+            item = t.item if isinstance(t, ListOf) else t.value
+            cast = "(object) " if isinstance(t, MapOf) else ""
+            if not self.needs_encode(item):
+                return f"{cast}{expr}"
+            var = f"$v{depth}"
+            inner = self.encode_nullable(item, var, depth + 1)
+            return f"{cast}array_map(static fn ({var}) => {inner}, {expr})"
+        assert isinstance(t, Ref)
+        if isinstance(self.model(t), UnionModel):
+            return f"{self.factories[t.name]}::{TO_JSON}({expr})"
+        return f"{self.classes[t.name]}::{TO_JSON}({expr})"
+
+    def encode_nullable(self, t: TypeRef, expr: str, depth: int = 0) -> str:
+        inner = self.encode(t, expr, depth)
+        if self.nullable(t) and inner != expr:
+            return f"{expr} === null ? null : {inner}"
+        return inner
+
+    def array_kinds(self, t: TypeRef, expr: str, seen: frozenset[str] = frozenset()) -> Kinds:
+        """How a union encodes an array value of variant ``t``: as a list, or as a map."""
+        kinds = Kinds()
+        if isinstance(t, ListOf):
+            kinds.list_encode = self.encode(t, expr)
+        elif isinstance(t, MapOf):
+            kinds.map_encode = self.encode(t, expr)
+        elif isinstance(t, Ref) and t.name not in seen:
+            model = self.model(t)
+            target = self.alias_target(model)
+            if target is not None:
+                inner = self.array_kinds(target, expr, seen | {t.name})
+                own = self.encode(t, expr)
+                kinds.list_encode = own if inner.list_encode is not None else None
+                kinds.map_encode = own if inner.map_encode is not None else None
+            elif isinstance(model, UnionModel):
+                own = self.encode(t, expr)
+                for variant in model.variants:
+                    inner = self.array_kinds(variant, expr, seen | {t.name})
+                    if inner.list_encode is not None and kinds.list_encode is None:
+                        kinds.list_encode = own
+                    if inner.map_encode is not None and kinds.map_encode is None:
+                        kinds.map_encode = own
+        return kinds

@@ -1,0 +1,481 @@
+"""The view models of the PHP templates, and how each is built from the plan.
+
+Every generated file is one frozen view: its class name, doc lines, native and PHPDoc types,
+escaped literals and the decode and encode expressions, all decided here (with ``plan.py``,
+``names.py`` and ``escape.py``). A template receives ``head`` (header and namespace), ``view``
+and ``markers`` and only lays them out. ``TEMPLATE`` names a view's template; ``KIND`` is what
+the declared type is for the model it belongs to (the :class:`~generator.targets.Symbol` kind).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from generator import naming
+from generator.ir import (
+    EnumModel,
+    Field,
+    Model,
+    Nullable,
+    ObjectModel,
+    Primitive,
+    Ref,
+    TypeRef,
+    UnionModel,
+)
+from generator.targets.php import markers
+from generator.targets.php.escape import doc_json, doc_lines, php_literal, php_string
+from generator.targets.php.names import case_name, property_name
+from generator.targets.php.plan import Kinds, Plan
+
+ABSENT_VALUE = f"{markers.ABSENT}::Value"
+JSON = markers.JSON
+Lines = tuple[str, ...]  # docblock lines, without the comment markup; "" for a blank line
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """What every file of one emit starts with."""
+
+    header: str  # the rendered ``_header.php.jinja``: open tag, comment, strict types
+    namespace: str
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderView:
+    """The header template's input: the comment's lines."""
+
+    lines: Lines
+
+
+# --- objects ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PropertyView:
+    """One promoted constructor property of an object class."""
+
+    prop: str  # the PHP name
+    key: str  # the JSON key, as a PHP string literal
+    native: str  # the declared type
+    default: str | None  # the default expression; None when the argument is required
+    # when jsonSerialize() writes it: always, unless it is Support\Absent, unless it is null
+    presence: Literal["always", "absent", "null"]
+    decode: str  # the constructor argument fromArray() passes, from $data
+    encode: str  # the JSON value jsonSerialize() writes, from $this->prop
+    doc: Lines  # its @param lines in the constructor's docblock
+
+
+@dataclass(frozen=True, slots=True)
+class AdditionalView:
+    """The ``$additionalProperties`` array of an object whose schema allows more keys."""
+
+    prop: str
+    decode: str  # the last constructor argument fromArray() passes
+    encode: str  # the JSON value of one entry, from $value
+    doc: Lines
+
+
+@dataclass(frozen=True, slots=True)
+class ClassView:
+    """An object model: ``final class`` with readonly properties, fromArray, jsonSerialize."""
+
+    TEMPLATE: ClassVar[str] = "class.php.jinja"
+    KIND: ClassVar[str] = "class"
+
+    cls: str
+    doc: Lines
+    implements: str  # the interfaces, joined
+    properties: tuple[PropertyView, ...]  # in JSON order (WIRE_NAMES, jsonSerialize)
+    params: tuple[PropertyView, ...]  # in constructor order: required ones first
+    additional: AdditionalView | None
+    constructor_doc: Lines  # the @param lines of params, then of additional
+    wire_names: tuple[tuple[str, str], ...]  # (JSON key, property name) as PHP literals
+    where: str  # the model name as a PHP literal, for error messages
+    required_keys: str  # the required JSON keys as PHP literals, joined
+
+
+# --- enums -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CaseView:
+    name: str
+    value: str  # a PHP literal
+    doc: Lines
+
+
+@dataclass(frozen=True, slots=True)
+class EnumView:
+    """An enum PHP can back: a backed ``enum`` whose fromJson() keeps unknown values."""
+
+    TEMPLATE: ClassVar[str] = "enum.php.jinja"
+    KIND: ClassVar[str] = "enum"
+
+    cls: str
+    unknown: str  # the class holding values the enum does not list
+    backing: str  # string or int
+    check: str  # the PHP function testing a value's type (is_string, is_int)
+    expected: str  # what fromJson() says it expected, as a PHP literal
+    doc: Lines
+    cases: tuple[CaseView, ...]
+    where: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownView:
+    """The ``Unknown<Enum>`` class: a value of the enum that the generated code does not know."""
+
+    TEMPLATE: ClassVar[str] = "unknown.php.jinja"
+    KIND: ClassVar[str] = "unknown"
+
+    cls: str
+    enum: str
+    backing: str
+
+
+# --- aliases, unions -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AliasView:
+    """An alias, or an enum PHP cannot back: a class with static fromJson() and toJson()."""
+
+    TEMPLATE: ClassVar[str] = "alias.php.jinja"
+    KIND: ClassVar[str] = "alias"
+
+    cls: str
+    doc: Lines
+    native: str
+    doc_type: str
+    decode: str  # from $data
+    encode: str  # from $value
+    values: str | None  # an enum's values as a PHP array literal
+
+
+@dataclass(frozen=True, slots=True)
+class InterfaceView:
+    """A union: the interface its object variants implement."""
+
+    TEMPLATE: ClassVar[str] = "interface.php.jinja"
+    KIND: ClassVar[str] = "interface"
+
+    cls: str
+    doc: Lines
+
+
+@dataclass(frozen=True, slots=True)
+class ArmView:
+    """One discriminator value the factory dispatches on directly."""
+
+    value: str  # a PHP literal
+    decode: str  # from $object
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptView:
+    """One variant the factory tries, in order."""
+
+    guard: str | None  # a condition to check first
+    decode: str  # from $data
+
+
+@dataclass(frozen=True, slots=True)
+class FactoryView:
+    """A union's ``<Union>Factory``: fromJson() picks or tries the variants, toJson() encodes."""
+
+    TEMPLATE: ClassVar[str] = "factory.php.jinja"
+    KIND: ClassVar[str] = "factory"
+
+    cls: str
+    interface: str
+    doc: Lines
+    native: str
+    doc_type: str
+    object_only: bool  # every variant is an object: fromArray() is offered too
+    discriminator: str | None  # the property, as a PHP literal
+    discriminator_doc: str | None  # the property, as docblock-safe JSON
+    arms: tuple[ArmView, ...]
+    attempts: tuple[AttemptView, ...]
+    list_encode: str | None  # how toJson() encodes a list value, from $value
+    map_encode: str | None  # how toJson() encodes a map value
+    where: str
+
+
+View = ClassView | EnumView | UnknownView | AliasView | InterfaceView | FactoryView
+
+
+# --- building --------------------------------------------------------------------------------
+
+
+def model_views(plan: Plan, model: Model) -> tuple[View, ...]:
+    """The files a model becomes, its main type first."""
+    target = plan.alias_target(model)
+    if isinstance(model, ObjectModel):
+        return (class_view(plan, model),)
+    if target is not None:
+        return (alias_view(plan, model, target),)
+    if isinstance(model, EnumModel):
+        backing = plan.backing(model)
+        assert backing is not None
+        enum = enum_view(plan, model, backing)
+        return enum, UnknownView(enum.unknown, enum.cls, backing)
+    assert isinstance(model, UnionModel)
+    return interface_view(plan, model), factory_view(plan, model)
+
+
+def class_doc(
+    description: str | None, schema: str, deprecated: bool, notes: Iterable[str] = ()
+) -> Lines:
+    """The lines of a type's docblock: the description, notes, then the original schema name
+    (the tag the code reader looks for)."""
+    lines = doc_lines(description)
+    notes = list(notes)
+    if lines and notes:
+        lines.append("")
+    lines += notes
+    if lines:
+        lines.append("")
+    lines.append(f"{markers.SCHEMA_TAG} {doc_json(schema)}")
+    if deprecated:
+        lines.append(markers.DEPRECATED_TAG)
+    return tuple(lines)
+
+
+def _where(model_name: str, key: str | None = None) -> str:
+    return php_string(model_name if key is None else f"{model_name}.{key}")
+
+
+def _param_doc(doc_type: str, prop: str, description: str | None) -> Lines:
+    lines = doc_lines(description)
+    head = f"@param {doc_type} ${prop}"
+    if not lines:
+        return (head,)
+    return (f"{head} {lines[0]}".rstrip(), *("    " + line if line else "" for line in lines[1:]))
+
+
+def _field_text(f: Field) -> str | None:
+    """A property's docblock text: its description, then what the schema says of its default
+    (not applied: an absent property stays absent) and deprecation."""
+    parts = [f.description.strip()] if f.description and f.description.strip() else []
+    if f.default is not None:
+        default = json.dumps(f.default.value, ensure_ascii=False, allow_nan=True)
+        parts.append(f"Default: {default}.")
+    if f.deprecated:
+        parts.append("Deprecated.")
+    return "\n".join(parts) or None
+
+
+def _const_value(f: Field) -> str | None:
+    """The literal a required field with a scalar ``const`` defaults to."""
+    if f.const is None or not f.required:
+        return None
+    value = f.const.value
+    if isinstance(f.type, Primitive) and (
+        (f.type.kind == "string" and isinstance(value, str))
+        or (f.type.kind == "integer" and isinstance(value, int) and not isinstance(value, bool))
+        or (f.type.kind == "boolean" and isinstance(value, bool))
+    ):
+        return php_literal(value)
+    return None
+
+
+def _property_view(plan: Plan, model: ObjectModel, f: Field, prop: str) -> PropertyView:
+    where = _where(model.name, f.name)
+    nullable = f.nullable is not Nullable.NO or plan.nullable(f.type)
+    const = _const_value(f)
+    # a free-form value may itself be null, so absence needs the sentinel there too
+    absent = not f.required and (nullable or "mixed" in plan.atoms(f.type))
+    key = php_string(f.name)
+    access = f"$data[{key}]"
+    decode = plan.decode(f.type, access, where)
+    if const is not None:
+        decode = f"{JSON}::{markers.CONSTANT_HELPER}({decode}, {const}, {where})"
+    if nullable and decode != access:
+        decode = f"{access} === null ? null : {decode}"
+    if not f.required:
+        fallback = ABSENT_VALUE if absent else "null"
+        if nullable and decode.startswith(access + " === null"):
+            decode = f"({decode})"
+        decode = f"array_key_exists({key}, $data) ? {decode} : {fallback}"
+    value = f"$this->{prop}"
+    encode = plan.encode(f.type, value)
+    if nullable and encode != value:
+        encode = f"{value} === null ? null : {encode}"
+    doc_type = plan.doc(f.type)
+    if doc_type != "mixed":
+        doc_type += (f"|{markers.ABSENT}" if absent else "") + (
+            "|null" if nullable or not f.required else ""
+        )
+    default: str | None
+    presence: Literal["always", "absent", "null"]
+    if f.required:
+        default, presence = const, "always"
+    elif absent:
+        default, presence = ABSENT_VALUE, "absent"
+    else:
+        default, presence = "null", "null"
+    return PropertyView(
+        prop=prop,
+        key=key,
+        native=plan.native(f.type, nullable or not f.required, absent),
+        default=default,
+        presence=presence,
+        decode=decode,
+        encode=encode,
+        doc=_param_doc(doc_type, prop, _field_text(f)),
+    )
+
+
+def _additional_view(plan: Plan, model: ObjectModel, value_type: TypeRef) -> AdditionalView:
+    decode = plan.decode_nullable(value_type, "$v0", _where(model.name), 1)
+    extra = f"{JSON}::{markers.EXTRA_HELPER}($data, self::{markers.WIRE_NAMES})"
+    return AdditionalView(
+        prop=markers.ADDITIONAL,
+        decode=extra
+        if decode == "$v0"
+        else f"array_map(static fn (mixed $v0) => {decode}, {extra})",
+        encode=plan.encode_nullable(value_type, "$value", 1),
+        doc=_param_doc(
+            f"array<string, {plan.doc_nullable(value_type)}>",
+            markers.ADDITIONAL,
+            "Properties the schema does not name, by JSON key.",
+        ),
+    )
+
+
+def class_view(plan: Plan, model: ObjectModel) -> ClassView:
+    taken = [markers.ADDITIONAL] if model.additional is not None else []
+    allocator = naming.NameAllocator(taken=taken)
+    properties = tuple(
+        _property_view(plan, model, f, allocator.allocate(f.name, property_name(f.name), ""))
+        for f in model.fields
+    )
+    params = tuple(p for p in properties if p.default is None) + tuple(
+        p for p in properties if p.default is not None
+    )
+    additional = (
+        None if model.additional is None else _additional_view(plan, model, model.additional)
+    )
+    constructor_doc = [line for p in params for line in p.doc]
+    if additional is not None:
+        constructor_doc += additional.doc
+    return ClassView(
+        cls=plan.classes[model.name],
+        doc=class_doc(model.description, model.name, model.deprecated),
+        implements=", ".join(plan.implements.get(model.name) or ["\\JsonSerializable"]),
+        properties=properties,
+        params=params,
+        additional=additional,
+        constructor_doc=tuple(constructor_doc),
+        wire_names=tuple((p.key, php_string(p.prop)) for p in properties),
+        where=_where(model.name),
+        required_keys=", ".join(
+            p.key for p, f in zip(properties, model.fields, strict=True) if f.required
+        ),
+    )
+
+
+def enum_view(plan: Plan, model: EnumModel, backing: str) -> EnumView:
+    allocator = naming.NameAllocator(fold=str.casefold)
+    cases = tuple(
+        CaseView(
+            allocator.allocate(repr(value.value), case_name(value.value)),
+            php_literal(value.value),
+            tuple(doc_lines(value.description)),
+        )
+        for value in model.values or ()
+        if value.value is not None
+    )
+    return EnumView(
+        cls=plan.classes[model.name],
+        unknown=plan.unknown[model.name],
+        backing=backing,
+        check="is_string" if backing == "string" else "is_int",
+        expected=php_string(backing),
+        doc=class_doc(model.description, model.name, model.deprecated),
+        cases=cases,
+        where=_where(model.name),
+    )
+
+
+def alias_view(plan: Plan, model: Model, target: TypeRef) -> AliasView:
+    values = None
+    if isinstance(model, EnumModel) and model.values is not None:
+        values = php_literal([v.value for v in model.values])
+    return AliasView(
+        cls=plan.classes[model.name],
+        doc=class_doc(model.description, model.name, model.deprecated),
+        native=plan.native(target, False),
+        doc_type=plan.doc(target),
+        decode=plan.decode(target, "$data", _where(model.name)),
+        encode=plan.encode(target, "$value"),
+        values=values,
+    )
+
+
+def interface_view(plan: Plan, model: UnionModel) -> InterfaceView:
+    notes = [f"Decode with {plan.factories[model.name]}::{markers.FROM_JSON}()."]
+    objects = plan.object_variants(model)
+    if objects:
+        notes.insert(0, f"Implemented by {', '.join(plan.classes[name] for name in objects)}.")
+    return InterfaceView(
+        plan.classes[model.name], class_doc(model.description, model.name, model.deprecated, notes)
+    )
+
+
+def factory_view(plan: Plan, model: UnionModel) -> FactoryView:
+    cls = plan.classes[model.name]
+    objects = plan.object_variants(model)
+    where = _where(model.name)
+    arms = []
+    if model.discriminator is not None:
+        for value, target in plan.dispatch(model):
+            if isinstance(plan.by_name.get(target), ObjectModel):
+                decode = f"{plan.classes[target]}::{markers.FROM_ARRAY}($object)"
+            else:
+                decode = plan.decode(Ref(target), "$object", where)
+            arms.append(ArmView(php_string(value), decode))
+    attempts = []
+    for variant in model.variants:
+        guard = None
+        if isinstance(variant, Ref) and variant.name in objects:
+            variant_model = plan.by_name[variant.name]
+            assert isinstance(variant_model, ObjectModel)
+            if variant_model.additional is None:
+                fits = f"{plan.classes[variant.name]}::{markers.WIRE_NAMES}"
+                guard = f"{JSON}::fits($data, {fits})"
+        attempts.append(AttemptView(guard, plan.decode(variant, "$data", where)))
+    for variant in model.variants:
+        if isinstance(variant, Ref) and variant.name in objects:
+            variant_model = plan.by_name[variant.name]
+            if isinstance(variant_model, ObjectModel) and variant_model.additional is None:
+                attempts.append(AttemptView(None, plan.decode(variant, "$data", where)))
+    kinds = Kinds()
+    for variant in model.variants:
+        found = plan.array_kinds(variant, "$value")
+        kinds.list_encode = kinds.list_encode or found.list_encode
+        kinds.map_encode = kinds.map_encode or found.map_encode
+    doc = [f"Decodes and encodes {cls} values.", "", f"{markers.UNION_TAG} {doc_json(model.name)}"]
+    discriminator = model.discriminator
+    if discriminator is not None:
+        doc.append(f"{markers.DISCRIMINATOR_TAG} {doc_json(discriminator.property)}")
+        doc.append(f"{markers.MAPPING_TAG} {doc_json(dict(discriminator.mapping))}")
+    return FactoryView(
+        cls=plan.factories[model.name],
+        interface=cls,
+        doc=tuple(doc),
+        native=plan.native(Ref(model.name), False),
+        doc_type=plan.doc(Ref(model.name)),
+        object_only=len(objects) == len(model.variants) and bool(objects),
+        discriminator=None if discriminator is None else php_string(discriminator.property),
+        discriminator_doc=None if discriminator is None else doc_json(discriminator.property),
+        arms=tuple(arms),
+        attempts=tuple(attempts),
+        list_encode=kinds.list_encode,
+        map_encode=kinds.map_encode,
+        where=where,
+    )
