@@ -96,9 +96,6 @@ ENUM_MEMBERS = OBJECT_MEMBERS | frozenset({"value", "values", "index", "name", "
 _KEYWORDS_FOLDED = frozenset(k.lower() for k in KEYWORDS)
 _PLAIN = re.compile(r"[ !#%&(-\[\]-~]*")  # printable ASCII but for \ ' $
 
-_WINDOWS_RESERVED = frozenset(
-    ["con", "prn", "aux", "nul"] + [f"{p}{n}" for p in ("com", "lpt") for n in range(10)]
-)
 SUPPORT_FILE = "lib/src/_support.dart"
 
 
@@ -184,7 +181,7 @@ def package_name(models: ModelSet, options: DartOptions) -> str:
 
 def file_stem(ident: str) -> str:
     stem = naming.snake(ident) or "model"
-    if stem in _WINDOWS_RESERVED:
+    if naming.is_windows_device(stem):
         stem += "_model"
     return stem
 
