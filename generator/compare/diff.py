@@ -46,7 +46,10 @@ from generator.ir import (
     Source,
     TypeRef,
     UnionModel,
+    UnknownNull,
+    field_nullable,
     model_refs,
+    resolve,
 )
 from generator.naming import short_hash
 
@@ -234,22 +237,8 @@ class _Side:
 
     def resolve(self, t: TypeRef) -> tuple[TypeRef, bool]:
         """Follow references to aliases: the underlying type, and whether any model on the way
-        (or the final referenced model) is nullable."""
-        if type(t) is not Ref:
-            return t, False
-        target = self.models.get(t.name)
-        if target is None or (type(target) is not AliasModel and target.nullable is Nullable.NO):
-            return t, False  # the common case: a reference to a non-nullable model
-        nullable = False
-        seen: set[str] = set()
-        while isinstance(t, Ref) and t.name in self.models and t.name not in seen:
-            seen.add(t.name)
-            target = self.models[t.name]
-            nullable = nullable or target.nullable is Nullable.YES
-            if not isinstance(target, AliasModel):
-                break
-            t = target.target
-        return t, nullable
+        (or the final referenced model) is stated nullable."""
+        return resolve(t, self.models.get, UnknownNull.UNSTATED)
 
     def shape(self, t: TypeRef, refs: list[Node]) -> Shape:
         t, nullable = self.resolve(t)
@@ -1011,10 +1000,7 @@ def _compare_fields(
 
 
 def _effective_nullable(side: _Side, f: Field) -> Nullable:
-    if f.nullable is Nullable.YES:
-        return Nullable.YES
-    _, through_ref = side.resolve(f.type)
-    return Nullable.YES if through_ref else f.nullable
+    return field_nullable(f, side.models.get, unknown=UnknownNull.UNSTATED)
 
 
 def _compare_const(

@@ -50,6 +50,9 @@ from generator.ir import (
     Ref,
     TypeRef,
     UnionModel,
+    UnknownNull,
+    field_nullable,
+    resolve,
 )
 from generator.naming import words
 
@@ -305,16 +308,9 @@ class _Side:
     def model(self, name: str) -> Model | None:
         return self.keyed.get(self.key(name))
 
-    def resolve(self, ref: TypeRef, seen: frozenset[str] = frozenset()) -> TypeRef:
+    def resolve(self, ref: TypeRef) -> TypeRef:
         """Follow refs to aliases (with a cycle guard)."""
-        while isinstance(ref, Ref):
-            key = self.key(ref.name)
-            model = self.keyed.get(key)
-            if not isinstance(model, AliasModel) or key in seen:
-                return ref
-            seen = seen | {key}
-            ref = model.target
-        return ref
+        return resolve(ref, self.model)[0]
 
 
 def _side(index: int, models: ModelSet) -> _Side:
@@ -888,21 +884,7 @@ def _compare_field(
 def _effective_nullable(side: _Side, f: Field) -> str | None:
     """Whether the field may be null: stated on the field, or on the model or alias its type
     names (a spec's ``type: [object, "null"]`` schema; code says it at the field)."""
-    if f.nullable is Nullable.YES:
-        return "yes"
-    ref: TypeRef = f.type
-    seen: set[str] = set()
-    while isinstance(ref, Ref) and ref.name not in seen:
-        seen.add(ref.name)
-        model = side.model(ref.name)
-        if model is None:
-            break
-        if model.nullable is Nullable.YES:
-            return "yes"
-        if not isinstance(model, AliasModel):
-            break
-        ref = model.target
-    return _nullable_text(f.nullable)
+    return _nullable_text(field_nullable(f, side.model, unknown=UnknownNull.UNSTATED))
 
 
 def _default_category(have: Sequence[tuple[_Side, Field]], texts: dict[int, str]) -> str:

@@ -18,18 +18,17 @@ Types are spelled ``string``/``integer``/``number``/``boolean``/``any``, ``list[
 from __future__ import annotations
 
 from generator.ir import (
-    AliasModel,
     EnumModel,
     ListOf,
     MapOf,
-    Model,
     ModelSet,
     Nullable,
     ObjectModel,
     Primitive,
-    Ref,
     TypeRef,
     UnionModel,
+    UnknownNull,
+    field_nullable,
 )
 
 Shape = dict[str, tuple[object, ...]]
@@ -59,17 +58,6 @@ def _json_kind(value: object) -> str:
     return "list" if isinstance(value, list) else "map"
 
 
-def _ref_nullable(type_: TypeRef, by_name: dict[str, Model], seen: frozenset[str]) -> bool:
-    if not isinstance(type_, Ref) or type_.name in seen or type_.name not in by_name:
-        return False
-    target = by_name[type_.name]
-    if target.nullable is not Nullable.NO:
-        return True
-    if isinstance(target, AliasModel):
-        return _ref_nullable(target.target, by_name, seen | {type_.name})
-    return False
-
-
 def shape(models: ModelSet) -> Shape:
     """Model name -> a tuple describing it (see the module docstring)."""
     by_name = models.by_name()
@@ -85,7 +73,7 @@ def shape(models: ModelSet) -> Shape:
                     else type_shape(f.type)
                 )
                 nullable = kind != "any" and (
-                    f.nullable is not Nullable.NO or _ref_nullable(f.type, by_name, frozenset())
+                    field_nullable(f, by_name.get, unknown=UnknownNull.AS_NULL) is Nullable.YES
                 )
                 fields.append((f.name, kind, f.required, nullable))
             result[model.name] = ("object", tuple(fields))

@@ -48,6 +48,7 @@ from generator.ir import (
     Constraints,
     EnumModel,
     Field,
+    FreeFormNull,
     ListOf,
     MapOf,
     Model,
@@ -58,6 +59,8 @@ from generator.ir import (
     Ref,
     TypeRef,
     UnionModel,
+    UnknownNull,
+    type_nullable,
     type_refs,
 )
 from generator.naming import (
@@ -306,15 +309,10 @@ class _Emitter:
         except KeyError:
             raise ModelgenError(f"reference to unknown model {ref.name!r}") from None
 
-    def ref_nullable(self, ref: Ref, seen: frozenset[str] = frozenset()) -> bool:
-        if ref.name in seen:
-            return False
-        target = self.model(ref)
-        if target.nullable is not Nullable.NO:
-            return True
-        if isinstance(target, AliasModel) and isinstance(target.target, Ref):
-            return self.ref_nullable(target.target, seen | {ref.name})
-        return False
+    def ref_nullable(self, ref: Ref) -> bool:
+        return type_nullable(
+            ref, self.by_name.get, unknown=UnknownNull.AS_NULL, free_form=FreeFormNull.DECLARED
+        )
 
     def annotation(self, type_: TypeRef) -> Expr:
         if isinstance(type_, Primitive):

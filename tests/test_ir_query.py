@@ -1,0 +1,177 @@
+"""The IR queries (``generator.ir.query``), each with each of its policies, on small hand-built
+model sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ir import (
+    ANY,
+    AliasModel,
+    Field,
+    FreeFormNull,
+    ListOf,
+    MapOf,
+    Model,
+    Nullable,
+    ObjectModel,
+    Primitive,
+    Ref,
+    TypeRef,
+    UnknownNull,
+    field_nullable,
+    resolve,
+    type_nullable,
+)
+
+STR = Primitive("string")
+
+# Pet: a plain object. MaybePet: a nullable object. Vague: an object of unknown nullability.
+# PetAlias -> Pet, NullAlias (nullable) -> Pet, ChainToMaybe -> PetAlias2 -> MaybePet,
+# AnyAlias -> any, LoopA -> LoopB -> LoopA, NullLoop (nullable) -> LoopC -> NullLoop,
+# VagueAlias -> Vague, Nested -> list[MaybePet].
+MODELS: dict[str, Model] = {
+    m.name: m
+    for m in (
+        ObjectModel("Pet", ()),
+        ObjectModel("MaybePet", (), nullable=Nullable.YES),
+        ObjectModel("Vague", (), nullable=Nullable.UNKNOWN),
+        AliasModel("PetAlias", Ref("Pet")),
+        AliasModel("NullAlias", Ref("Pet"), nullable=Nullable.YES),
+        AliasModel("ChainToMaybe", Ref("PetAlias2")),
+        AliasModel("PetAlias2", Ref("MaybePet")),
+        AliasModel("AnyAlias", ANY),
+        AliasModel("LoopA", Ref("LoopB")),
+        AliasModel("LoopB", Ref("LoopA")),
+        AliasModel("NullLoop", Ref("LoopC"), nullable=Nullable.YES),
+        AliasModel("LoopC", Ref("NullLoop")),
+        AliasModel("VagueAlias", Ref("Vague")),
+        AliasModel("Nested", ListOf(Ref("MaybePet"))),
+    )
+}
+lookup = MODELS.get
+
+
+# --- resolve ---
+
+
+@pytest.mark.parametrize(
+    ("t", "end"),
+    [
+        (STR, STR),
+        (ListOf(Ref("PetAlias")), ListOf(Ref("PetAlias"))),  # lists are not entered
+        (Ref("Pet"), Ref("Pet")),
+        (Ref("PetAlias"), Ref("Pet")),
+        (Ref("ChainToMaybe"), Ref("MaybePet")),
+        (Ref("AnyAlias"), ANY),
+        (Ref("Nested"), ListOf(Ref("MaybePet"))),
+        (Ref("Missing"), Ref("Missing")),
+        (Ref("LoopA"), Ref("LoopA")),  # the alias where the cycle closes
+    ],
+)
+def test_resolve_follows_references_to_aliases_to_what_they_stand_for(
+    t: TypeRef, end: TypeRef
+) -> None:
+    assert resolve(t, lookup)[0] == end
+
+
+@pytest.mark.parametrize(
+    ("name", "unstated", "as_null"),
+    [
+        ("Pet", False, False),
+        ("MaybePet", True, True),
+        ("Vague", False, True),
+        ("PetAlias", False, False),
+        ("NullAlias", True, True),  # the alias itself is nullable
+        ("ChainToMaybe", True, True),  # the model at the end is
+        ("VagueAlias", False, True),
+        ("AnyAlias", False, False),  # free-form is not "stated nullable"
+        ("Nested", False, False),  # its items are nullable, the list is not
+        ("LoopA", False, False),
+        ("NullLoop", True, True),
+        ("LoopC", True, True),
+        ("Missing", False, False),
+    ],
+)
+def test_resolve_says_whether_a_model_on_the_way_is_nullable_by_the_unknown_policy(
+    name: str, unstated: bool, as_null: bool
+) -> None:
+    assert resolve(Ref(name), lookup, UnknownNull.UNSTATED)[1] is unstated
+    assert resolve(Ref(name), lookup, UnknownNull.AS_NULL)[1] is as_null
+
+
+def test_resolve_by_default_counts_only_stated_nullability() -> None:
+    assert resolve(Ref("Vague"), lookup) == (Ref("Vague"), False)
+
+
+def test_resolve_works_through_any_lookup() -> None:
+    """Parity looks models up by a convention-free key, not by exact name."""
+
+    def by_key(name: str) -> Model | None:
+        return MODELS.get(name.replace("_", ""))
+
+    assert resolve(Ref("Chain_To_Maybe"), by_key) == (Ref("MaybePet"), True)
+
+
+# --- type_nullable ---
+
+
+@pytest.mark.parametrize(
+    ("t", "declared", "admits"),
+    [
+        (STR, False, False),
+        (ANY, False, True),
+        (Ref("AnyAlias"), False, True),
+        (ListOf(ANY), False, False),
+        (MapOf(Ref("MaybePet")), False, False),
+        (Ref("MaybePet"), True, True),
+        (Ref("PetAlias"), False, False),
+    ],
+)
+def test_type_nullable_counts_free_form_values_only_by_the_free_form_policy(
+    t: TypeRef, declared: bool, admits: bool
+) -> None:
+    for unknown in UnknownNull:
+        assert type_nullable(t, lookup, unknown=unknown, free_form=FreeFormNull.DECLARED) is (
+            declared
+        )
+        assert type_nullable(t, lookup, unknown=unknown, free_form=FreeFormNull.ADMITS) is admits
+
+
+@pytest.mark.parametrize("free_form", list(FreeFormNull))
+def test_type_nullable_counts_unknown_models_only_by_the_unknown_policy(
+    free_form: FreeFormNull,
+) -> None:
+    for name in ("Vague", "VagueAlias"):
+        t = Ref(name)
+        assert type_nullable(t, lookup, unknown=UnknownNull.AS_NULL, free_form=free_form)
+        assert not type_nullable(t, lookup, unknown=UnknownNull.UNSTATED, free_form=free_form)
+
+
+# --- field_nullable ---
+
+
+def field(t: TypeRef, nullable: Nullable) -> Field:
+    return Field("f", t, required=True, nullable=nullable)
+
+
+@pytest.mark.parametrize(
+    ("t", "own", "unstated", "as_null"),
+    [
+        (STR, Nullable.NO, Nullable.NO, Nullable.NO),
+        (STR, Nullable.YES, Nullable.YES, Nullable.YES),
+        (STR, Nullable.UNKNOWN, Nullable.UNKNOWN, Nullable.YES),  # "cannot say" vs "be safe"
+        (Ref("Pet"), Nullable.UNKNOWN, Nullable.UNKNOWN, Nullable.YES),
+        (Ref("MaybePet"), Nullable.NO, Nullable.YES, Nullable.YES),  # said on the model
+        (Ref("ChainToMaybe"), Nullable.UNKNOWN, Nullable.YES, Nullable.YES),
+        (Ref("Vague"), Nullable.NO, Nullable.NO, Nullable.YES),
+        (Ref("Vague"), Nullable.UNKNOWN, Nullable.UNKNOWN, Nullable.YES),
+        (ANY, Nullable.NO, Nullable.NO, Nullable.NO),  # free-form counts as declared
+        (ListOf(Ref("MaybePet")), Nullable.NO, Nullable.NO, Nullable.NO),
+    ],
+)
+def test_field_nullable_combines_the_field_and_the_model_it_names_by_the_unknown_policy(
+    t: TypeRef, own: Nullable, unstated: Nullable, as_null: Nullable
+) -> None:
+    assert field_nullable(field(t, own), lookup, unknown=UnknownNull.UNSTATED) is unstated
+    assert field_nullable(field(t, own), lookup, unknown=UnknownNull.AS_NULL) is as_null
