@@ -490,9 +490,11 @@ def type_text(side: _Side, ref: TypeRef, formats: bool, erase_enums: bool, depth
     return f"map[{type_text(side, ref.value, formats, erase_enums, depth + 1)}]"
 
 
-def _type_key(side: _Side, ref: TypeRef, formats: bool, erase_enums: bool) -> str:
+def _type_key(side: _Side, ref: TypeRef, formats: bool, erase_enums: bool, depth: int = 0) -> str:
     """Like :func:`type_text`, with model names replaced by their keys (for comparing)."""
     ref = side.resolve(ref)
+    if depth > 20:
+        return "..."
     if isinstance(ref, Primitive):
         return f"{ref.kind}({ref.format})" if formats and ref.format else ref.kind
     if isinstance(ref, Ref):
@@ -502,8 +504,8 @@ def _type_key(side: _Side, ref: TypeRef, formats: bool, erase_enums: bool) -> st
             return model.base
         return f"@{key}"
     if isinstance(ref, ListOf):
-        return f"list[{_type_key(side, ref.item, formats, erase_enums)}]"
-    return f"map[{_type_key(side, ref.value, formats, erase_enums)}]"
+        return f"list[{_type_key(side, ref.item, formats, erase_enums, depth + 1)}]"
+    return f"map[{_type_key(side, ref.value, formats, erase_enums, depth + 1)}]"
 
 
 def _is_free_form(text: str) -> bool:
@@ -967,18 +969,20 @@ def _is_empty_table(side: _Side, model: Model | None) -> bool:
     )
 
 
-def _wild_key(side: _Side, ref: TypeRef, formats: bool, found: list[str]) -> str:
+def _wild_key(side: _Side, ref: TypeRef, formats: bool, found: list[str], depth: int = 0) -> str:
     """The enum-erased type key with empty-table models as ``?``; their keys go to ``found``."""
     ref = side.resolve(ref)
+    if depth > 20:
+        return "..."
     if isinstance(ref, Ref):
         key = side.key(ref.name)
         if _is_empty_table(side, side.keyed.get(key)):
             found.append(key)
             return "?"
     if isinstance(ref, ListOf):
-        return f"list[{_wild_key(side, ref.item, formats, found)}]"
+        return f"list[{_wild_key(side, ref.item, formats, found, depth + 1)}]"
     if isinstance(ref, MapOf):
-        return f"map[{_wild_key(side, ref.value, formats, found)}]"
+        return f"map[{_wild_key(side, ref.value, formats, found, depth + 1)}]"
     return _type_key(side, ref, formats, erase_enums=True)
 
 

@@ -235,6 +235,20 @@ def test_named_aliases_are_resolved_before_types_are_compared() -> None:
     assert kinds(compare([a, b])) == [("Metadata", None, "model-missing", "alias-inlined")]
 
 
+def test_an_alias_that_contains_itself_is_compared_without_recursing_forever() -> None:
+    """``Tree = list[Tree]`` (nested JSON arrays) resolves to an infinite type: it is spelt
+    to a fixed depth, so equal recursive aliases agree and different ones are reported."""
+    tree = AliasModel("Tree", ListOf(Ref("Tree")))
+    a = models(obj("M", fld("tree", Ref("Tree"))), tree)
+    b = models(obj("M", fld("tree", Ref("Tree"))), tree)
+    c = models(obj("M", fld("tree", Ref("Tree"))), AliasModel("Tree", MapOf(Ref("Tree"))))
+    assert kinds(compare([a, b])) == []
+    assert kinds(compare([a, c])) == [
+        ("M", "tree", "type", "drift"),
+        ("Tree", None, "type", "drift"),
+    ]
+
+
 def test_with_three_sources_the_odd_one_out_is_flagged() -> None:
     a = models(obj("M", fld("x", INTEGER)))
     b = models(obj("M", fld("x", INTEGER)))
