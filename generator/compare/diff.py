@@ -240,8 +240,16 @@ class _Side:
         (or the final referenced model) is stated nullable."""
         return resolve(t, self.models.get, UnknownNull.UNSTATED)
 
-    def shape(self, t: TypeRef, refs: list[Node]) -> Shape:
+    def shape(self, t: TypeRef, refs: list[Node], expanding: frozenset[str] = frozenset()) -> Shape:
+        """The wire shape of ``t``, aliases expanded in place. An alias met again inside its
+        own expansion (``Tree = list[Tree]``) is a reference there, like a model."""
+        if type(t) is Ref and t.name in expanding:
+            refs.append((self.index, t.name))
+            return ("r",)
+        named = t.name if type(t) is Ref else None
         t, nullable = self.resolve(t)
+        if named is not None and type(t) is not Ref:
+            expanding = expanding | {named}
         inner: Shape
         if isinstance(t, Primitive):
             inner = ("p", t.kind, t.format)
@@ -249,9 +257,9 @@ class _Side:
             refs.append((self.index, t.name))
             inner = ("r",)
         elif isinstance(t, ListOf):
-            inner = ("l", t.unique, self.shape(t.item, refs))
+            inner = ("l", t.unique, self.shape(t.item, refs, expanding))
         else:
-            inner = ("m", self.shape(t.value, refs))
+            inner = ("m", self.shape(t.value, refs, expanding))
         return ("n", inner) if nullable else inner
 
     def field_shape(self, f: Field, refs: list[Node]) -> Shape:

@@ -713,6 +713,21 @@ def test_renamed_model_with_recursive_content_is_matched() -> None:
     )
 
 
+def test_an_alias_that_contains_itself_is_compared_without_recursing_forever() -> None:
+    """``Tree = list[Tree]`` (nested JSON arrays): expanding it in place never ends, so inside
+    its own expansion it counts as a reference, as a model would."""
+    old = both(obj("M", fld("tree", Ref("Tree"))), AliasModel("Tree", ListOf(Ref("Tree"))))
+    new = both(obj("M", fld("tree", Ref("Tree"))), AliasModel("Tree", MapOf(Ref("Tree"))))
+    assert compare(old, old) == []
+    finding = only(compare(old, new))
+    assert (finding.model, finding.kind, finding.before, finding.after) == (
+        "Tree",
+        "alias.type_changed",
+        "list[Tree]",
+        "map[Tree]",
+    )
+
+
 def test_models_that_differ_deep_down_are_not_renames() -> None:
     old = both(obj("A", fld("b", Ref("B"))), obj("B", fld("x", INT)))
     new = both(obj("C", fld("b", Ref("B"))), obj("B", fld("x", INT)), obj("D", fld("b", STR)))
