@@ -22,7 +22,9 @@ from generator.ir import (
     field_nullable,
     resolve,
     type_nullable,
+    type_text,
 )
+from generator.ir.query import MAX_TYPE_DEPTH
 
 STR = Primitive("string")
 
@@ -175,3 +177,50 @@ def test_field_nullable_combines_the_field_and_the_model_it_names_by_the_unknown
 ) -> None:
     assert field_nullable(field(t, own), lookup, unknown=UnknownNull.UNSTATED) is unstated
     assert field_nullable(field(t, own), lookup, unknown=UnknownNull.AS_NULL) is as_null
+
+
+# --- type_text ---
+
+UUID = Primitive("string", "uuid")
+
+
+@pytest.mark.parametrize(
+    ("t", "text"),
+    [
+        (STR, "string"),
+        (UUID, "string(uuid)"),
+        (Ref("Pet"), "Pet"),
+        (ListOf(UUID), "list[string(uuid)]"),
+        (ListOf(Ref("Pet"), unique=True), "set[Pet]"),
+        (MapOf(ListOf(ANY)), "map[list[any]]"),
+    ],
+)
+def test_type_text_spells_types_with_formats_and_sets_by_default(t: TypeRef, text: str) -> None:
+    assert type_text(t) == text
+
+
+def test_type_text_leaves_formats_out_by_the_formats_policy() -> None:
+    assert type_text(MapOf(UUID), formats=False) == "map[string]"
+
+
+def test_type_text_spells_unique_lists_as_lists_by_the_sets_policy() -> None:
+    assert type_text(ListOf(STR, unique=True), sets=False) == "list[string]"
+
+
+def test_type_text_spells_references_by_the_ref_policy() -> None:
+    spelt = type_text(MapOf(Ref("Pet")), ref=lambda ref: f"ref:{ref.name}")
+    assert spelt == "map[ref:Pet]"
+
+
+def test_type_text_expands_every_level_by_the_expand_policy() -> None:
+    def expand(t: TypeRef) -> TypeRef:
+        return resolve(t, lookup)[0]
+
+    assert type_text(ListOf(Ref("PetAlias")), expand=expand) == "list[Pet]"
+    assert type_text(Ref("Nested"), expand=expand) == "list[MaybePet]"
+
+
+def test_type_text_spells_nesting_beyond_the_limit_as_dots() -> None:
+    tree = {"Tree": AliasModel("Tree", ListOf(Ref("Tree")))}
+    spelt = type_text(Ref("Tree"), expand=lambda t: resolve(t, tree.get)[0])
+    assert spelt == "list[" * (MAX_TYPE_DEPTH + 1) + "..." + "]" * (MAX_TYPE_DEPTH + 1)

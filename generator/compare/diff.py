@@ -50,6 +50,7 @@ from generator.ir import (
     field_nullable,
     model_refs,
     resolve,
+    type_text,
 )
 from generator.naming import short_hash
 
@@ -124,16 +125,6 @@ def sort_key(finding: Finding) -> tuple[str, int, str, str, str]:
 
 
 # --- rendering values for before/after ------------------------------------------------------
-
-
-def type_text(t: TypeRef) -> str:
-    if isinstance(t, Primitive):
-        return f"{t.kind}({t.format})" if t.format else t.kind
-    if isinstance(t, Ref):
-        return t.name
-    if isinstance(t, ListOf):
-        return f"{'set' if t.unique else 'list'}[{type_text(t.item)}]"
-    return f"map[{type_text(t.value)}]"
 
 
 def value_text(value: JsonValue) -> str:

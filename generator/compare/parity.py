@@ -54,6 +54,7 @@ from generator.ir import (
     field_nullable,
     resolve,
 )
+from generator.ir import type_text as ir_type_text
 from generator.naming import words
 
 # What differs. Model-level kinds have no field.
@@ -470,42 +471,42 @@ def _match_inline_names(sides: Sequence[_Side], loose: Callable[[str], str]) -> 
                 side.rekey(key, target)
 
 
-def type_text(side: _Side, ref: TypeRef, formats: bool, erase_enums: bool, depth: int = 0) -> str:
-    """The canonical spelling of a type in one source: aliases resolved, refs by key, formats
-    only when every compared source knows them, enums erased to their base type on request."""
-    ref = side.resolve(ref)
-    if depth > 20:
-        return "..."
-    if isinstance(ref, Primitive):
-        if formats and ref.format:
-            return f"{ref.kind}({ref.format})"
-        return ref.kind
-    if isinstance(ref, Ref):
-        model = side.model(ref.name)
+def _text_policy(
+    side: _Side, formats: bool, erase_enums: bool, spell: Callable[[Ref, Model | None], str]
+) -> Callable[[TypeRef], str]:
+    """How types are spelt in one source (:func:`generator.ir.type_text`): aliases resolved
+    at every level, formats only when every compared source knows them, no ``set[...]`` (not
+    every source states uniqueness), enums erased to their base type on request, and other
+    references spelt by ``spell`` (the reference and the model it names, if any)."""
+
+    def ref(r: Ref) -> str:
+        model = side.model(r.name)
         if erase_enums and isinstance(model, EnumModel):
             return model.base
-        return model.name if model is not None else bare_name(ref.name)
-    if isinstance(ref, ListOf):
-        return f"list[{type_text(side, ref.item, formats, erase_enums, depth + 1)}]"
-    return f"map[{type_text(side, ref.value, formats, erase_enums, depth + 1)}]"
+        return spell(r, model)
+
+    def text(t: TypeRef) -> str:
+        return ir_type_text(t, formats=formats, sets=False, ref=ref, expand=side.resolve)
+
+    return text
 
 
-def _type_key(side: _Side, ref: TypeRef, formats: bool, erase_enums: bool, depth: int = 0) -> str:
+def type_text(side: _Side, ref: TypeRef, formats: bool, erase_enums: bool) -> str:
+    """The canonical spelling of a type in one source, for showing: models by their name."""
+
+    def name(r: Ref, model: Model | None) -> str:
+        return model.name if model is not None else bare_name(r.name)
+
+    return _text_policy(side, formats, erase_enums, name)(ref)
+
+
+def _type_key(side: _Side, ref: TypeRef, formats: bool, erase_enums: bool) -> str:
     """Like :func:`type_text`, with model names replaced by their keys (for comparing)."""
-    ref = side.resolve(ref)
-    if depth > 20:
-        return "..."
-    if isinstance(ref, Primitive):
-        return f"{ref.kind}({ref.format})" if formats and ref.format else ref.kind
-    if isinstance(ref, Ref):
-        key = side.key(ref.name)
-        model = side.keyed.get(key)
-        if erase_enums and isinstance(model, EnumModel):
-            return model.base
-        return f"@{key}"
-    if isinstance(ref, ListOf):
-        return f"list[{_type_key(side, ref.item, formats, erase_enums, depth + 1)}]"
-    return f"map[{_type_key(side, ref.value, formats, erase_enums, depth + 1)}]"
+
+    def key(r: Ref, _: Model | None) -> str:
+        return f"@{side.key(r.name)}"
+
+    return _text_policy(side, formats, erase_enums, key)(ref)
 
 
 def _is_free_form(text: str) -> bool:
@@ -969,21 +970,17 @@ def _is_empty_table(side: _Side, model: Model | None) -> bool:
     )
 
 
-def _wild_key(side: _Side, ref: TypeRef, formats: bool, found: list[str], depth: int = 0) -> str:
+def _wild_key(side: _Side, ref: TypeRef, formats: bool, found: list[str]) -> str:
     """The enum-erased type key with empty-table models as ``?``; their keys go to ``found``."""
-    ref = side.resolve(ref)
-    if depth > 20:
-        return "..."
-    if isinstance(ref, Ref):
-        key = side.key(ref.name)
-        if _is_empty_table(side, side.keyed.get(key)):
+
+    def key(r: Ref, model: Model | None) -> str:
+        key = side.key(r.name)
+        if _is_empty_table(side, model):
             found.append(key)
             return "?"
-    if isinstance(ref, ListOf):
-        return f"list[{_wild_key(side, ref.item, formats, found, depth + 1)}]"
-    if isinstance(ref, MapOf):
-        return f"map[{_wild_key(side, ref.value, formats, found, depth + 1)}]"
-    return _type_key(side, ref, formats, erase_enums=True)
+        return f"@{key}"
+
+    return _text_policy(side, formats, True, key)(ref)
 
 
 def _unknown_tables(

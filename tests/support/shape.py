@@ -19,8 +19,6 @@ from __future__ import annotations
 
 from generator.ir import (
     EnumModel,
-    ListOf,
-    MapOf,
     ModelSet,
     Nullable,
     ObjectModel,
@@ -29,19 +27,14 @@ from generator.ir import (
     UnionModel,
     UnknownNull,
     field_nullable,
+    type_text,
 )
 
 Shape = dict[str, tuple[object, ...]]
 
 
 def type_shape(type_: TypeRef) -> str:
-    if isinstance(type_, Primitive):
-        return type_.kind
-    if isinstance(type_, ListOf):
-        return f"list[{type_shape(type_.item)}]"
-    if isinstance(type_, MapOf):
-        return f"map[{type_shape(type_.value)}]"
-    return f"ref:{type_.name}"
+    return type_text(type_, formats=False, sets=False, ref=lambda ref: f"ref:{ref.name}")
 
 
 def _json_kind(value: object) -> str:

@@ -31,6 +31,7 @@ from generator.ir import (
     TypeRef,
     UnionModel,
     type_refs,
+    type_text,
 )
 from generator.sources import LoadOptions
 from generator.sources.markdown.dialects import Dialect
@@ -157,8 +158,8 @@ def _merge_object(
         else:
             diagnostics.append(
                 Diagnostic(
-                    f"{doc.name}.{f.name}: the docs say {describe(f.type)}, the spec says"
-                    f" {describe(s.type)}; the docs' type is kept",
+                    f"{doc.name}.{f.name}: the docs say {type_text(f.type)}, the spec says"
+                    f" {type_text(s.type)}; the docs' type is kept",
                     f.source,
                     "spec-mismatch",
                 )
@@ -226,16 +227,6 @@ def _renamed_model(doc: TypeRef, spec: TypeRef) -> bool:
     if isinstance(doc, MapOf) and isinstance(spec, MapOf):
         return _renamed_model(doc.value, spec.value)
     return False
-
-
-def describe(t: TypeRef) -> str:
-    if isinstance(t, Primitive):
-        return t.kind + (f" ({t.format})" if t.format else "")
-    if isinstance(t, Ref):
-        return t.name
-    if isinstance(t, ListOf):
-        return f"list of {describe(t.item)}"
-    return f"map of {describe(t.value)}"
 
 
 def _model_refs(model: Model) -> list[str]:
