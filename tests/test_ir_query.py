@@ -8,6 +8,9 @@ import pytest
 from generator.ir import (
     ANY,
     AliasModel,
+    Discriminator,
+    EnumModel,
+    EnumValue,
     Field,
     FreeFormNull,
     ListOf,
@@ -18,8 +21,12 @@ from generator.ir import (
     Primitive,
     Ref,
     TypeRef,
+    UnionModel,
     UnknownNull,
+    closure,
+    edges,
     field_nullable,
+    model_refs,
     resolve,
     type_nullable,
     type_text,
@@ -224,3 +231,63 @@ def test_type_text_spells_nesting_beyond_the_limit_as_dots() -> None:
     tree = {"Tree": AliasModel("Tree", ListOf(Ref("Tree")))}
     spelt = type_text(Ref("Tree"), expand=lambda t: resolve(t, tree.get)[0])
     assert spelt == "list[" * (MAX_TYPE_DEPTH + 1) + "..." + "]" * (MAX_TYPE_DEPTH + 1)
+
+
+# --- references and closure ---
+
+GRAPH_MODELS: tuple[Model, ...] = (
+    ObjectModel(
+        "Owner",
+        (Field("pets", ListOf(Ref("Pet")), True), Field("tags", MapOf(Ref("Tag")), False)),
+        bases=("Base",),
+        additional=Ref("Extra"),
+    ),
+    UnionModel(
+        "Pet",
+        (Ref("Cat"), ListOf(Ref("Dog"))),
+        discriminator=Discriminator("kind", (("cat", "Cat"), ("fish", "Fish"))),
+    ),
+    AliasModel("Tag", Ref("Label")),
+    EnumModel("Label", "string", (EnumValue("x"),)),
+    ObjectModel("Cat", (Field("owner", Ref("Owner"), False),)),
+    ObjectModel("Dog", ()),
+    ObjectModel("Fish", ()),
+    ObjectModel("Base", ()),
+    ObjectModel("Extra", (Field("gone", Ref("Dangling"), False),)),
+    ObjectModel("Unused", ()),
+)
+
+
+def test_model_refs_names_fields_additional_bases_variants_mapping_and_targets() -> None:
+    by_name = {m.name: m for m in GRAPH_MODELS}
+    assert list(model_refs(by_name["Owner"])) == ["Pet", "Tag", "Extra", "Base"]
+    assert list(model_refs(by_name["Pet"])) == ["Cat", "Dog", "Cat", "Fish"]
+    assert list(model_refs(by_name["Tag"])) == ["Label"]
+    assert list(model_refs(by_name["Label"])) == []
+
+
+def test_model_refs_leaves_mapping_targets_out_by_the_mapping_policy() -> None:
+    pet = next(m for m in GRAPH_MODELS if m.name == "Pet")
+    assert list(model_refs(pet, mapping_targets=False)) == ["Cat", "Dog"]
+
+
+def test_edges_is_the_reference_graph_by_the_same_policy() -> None:
+    graph = edges(GRAPH_MODELS, mapping_targets=False)
+    assert graph["Pet"] == ("Cat", "Dog")
+    assert graph["Extra"] == ("Dangling",)
+    assert set(graph) == {m.name for m in GRAPH_MODELS}
+
+
+def test_closure_follows_every_reference_and_cycles_once() -> None:
+    reached = closure(["Cat"], edges(GRAPH_MODELS))
+    assert reached == {"Cat", "Owner", "Pet", "Dog", "Fish", "Tag", "Label", "Extra", "Base"}
+
+
+def test_closure_without_mapping_targets_does_not_reach_them() -> None:
+    assert "Fish" not in closure(["Owner"], edges(GRAPH_MODELS, mapping_targets=False))
+
+
+def test_closure_leaves_out_names_the_graph_does_not_hold() -> None:
+    graph = edges(GRAPH_MODELS)
+    assert closure(["Extra", "Nowhere"], graph) == {"Extra"}
+    assert closure([], graph) == set()

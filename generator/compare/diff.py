@@ -47,6 +47,8 @@ from generator.ir import (
     TypeRef,
     UnionModel,
     UnknownNull,
+    closure,
+    edges,
     field_nullable,
     model_refs,
     resolve,
@@ -143,23 +145,6 @@ def _const_text(const: Const | None) -> str | None:
 # --- reachability ---------------------------------------------------------------------------
 
 
-def reachable(edges: dict[str, tuple[str, ...]], roots: Iterable[str]) -> set[str]:
-    """Every model reachable from ``roots``; ``edges``: model -> the names it references."""
-    seen: set[str] = set()
-    stack = [r for r in roots if r in edges]
-    while stack:
-        name = stack.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        stack.extend(r for r in edges[name] if r in edges and r not in seen)
-    return seen
-
-
-def edges_of(models: ModelSet) -> dict[str, tuple[str, ...]]:
-    return {m.name: tuple(model_refs(m)) for m in models.models}
-
-
 @dataclass(frozen=True)
 class Directions:
     """Which models requests and responses reach, over both versions. ``known`` is False when
@@ -173,16 +158,16 @@ class Directions:
     def of(
         old: ModelSet,
         new: ModelSet,
-        edges: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] | None = None,
+        graphs: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] | None = None,
     ) -> Directions:
-        old_edges, new_edges = edges or (edges_of(old), edges_of(new))
+        old_edges, new_edges = graphs or (edges(old.models), edges(new.models))
         sides = [(s, e) for s, e in ((old, old_edges), (new, new_edges)) if "operations" in s.knows]
         known = bool(sides) and any(s.request_roots or s.response_roots for s, _ in sides)
         request: set[str] = set()
         response: set[str] = set()
         for side, side_edges in sides:
-            request |= reachable(side_edges, side.request_roots)
-            response |= reachable(side_edges, side.response_roots)
+            request |= closure(side.request_roots, side_edges)
+            response |= closure(side.response_roots, side_edges)
         return Directions(known, frozenset(request), frozenset(response))
 
 

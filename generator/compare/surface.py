@@ -22,7 +22,8 @@ from types import ModuleType
 
 from generator.compare.diff import RANK, Finding, Level, Verdict
 from generator.errors import ModelgenError
-from generator.ir import ModelSet, model_refs
+from generator.ir import ModelSet, edges, model_refs
+from generator.ir import closure as reachable
 from generator.targets import TYPE_KINDS, ApiItem, target
 
 # --- the listing ---
@@ -297,15 +298,7 @@ def _compare_members(
 
 def closure(models: ModelSet, names: Iterable[str]) -> ModelSet:
     """``models`` cut down to ``names`` and everything they reference."""
-    by_name = models.by_name()
-    keep: set[str] = set()
-    stack = [n for n in names if n in by_name]
-    while stack:
-        name = stack.pop()
-        if name in keep:
-            continue
-        keep.add(name)
-        stack.extend(r for r in model_refs(by_name[name]) if r in by_name and r not in keep)
+    keep = reachable(names, edges(models.models))
     return replace(
         models,
         models=tuple(m for m in models.models if m.name in keep),

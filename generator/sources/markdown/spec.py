@@ -30,7 +30,8 @@ from generator.ir import (
     Source,
     TypeRef,
     UnionModel,
-    type_refs,
+    closure,
+    edges,
     type_text,
 )
 from generator.sources import LoadOptions
@@ -229,24 +230,9 @@ def _renamed_model(doc: TypeRef, spec: TypeRef) -> bool:
     return False
 
 
-def _model_refs(model: Model) -> list[str]:
-    if isinstance(model, ObjectModel):
-        names = [n for f in model.fields for n in type_refs(f.type)] + list(model.bases)
-        return names + (list(type_refs(model.additional)) if model.additional is not None else [])
-    if isinstance(model, UnionModel):
-        # unlike ir.model_refs, discriminator mapping targets are not followed here
-        return [n for v in model.variants for n in type_refs(v)]
-    if isinstance(model, EnumModel):
-        return []
-    return list(type_refs(model.target))
-
-
 def _add_referenced(merged: dict[str, Model], spec_models: dict[str, Model]) -> None:
-    """Spec models the merged ones refer to and the docs lack (inline enums, variants)."""
-    pending = [n for m in list(merged.values()) for n in _model_refs(m)]
-    while pending:
-        name = pending.pop()
-        if name in merged or name not in spec_models:
-            continue
+    """Spec models the merged ones refer to and the docs lack (inline enums, variants). A
+    union's discriminator mapping is not followed: only what the types refer to is added."""
+    graph = edges({**spec_models, **merged}.values(), mapping_targets=False)
+    for name in closure(merged, graph) - merged.keys():
         merged[name] = spec_models[name]
-        pending.extend(_model_refs(spec_models[name]))
