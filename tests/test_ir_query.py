@@ -3,6 +3,8 @@ model sets."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from generator.ir import (
@@ -26,6 +28,7 @@ from generator.ir import (
     closure,
     edges,
     field_nullable,
+    json_kind,
     model_refs,
     resolve,
     type_nullable,
@@ -291,3 +294,32 @@ def test_closure_leaves_out_names_the_graph_does_not_hold() -> None:
     graph = edges(GRAPH_MODELS)
     assert closure(["Extra", "Nowhere"], graph) == {"Extra"}
     assert closure([], graph) == set()
+
+
+# --- json_kind ---
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        (None, "null"),
+        (True, "boolean"),
+        (False, "boolean"),
+        (0, "integer"),
+        (2**70, "integer"),
+        (1.0, "number"),
+        (float("inf"), "number"),
+        ("", "string"),
+        ([], "array"),
+        ([1, "a"], "array"),
+        ({}, "object"),
+        ({"a": None}, "object"),
+    ],
+)
+def test_json_kind_is_the_json_schema_type_of_a_value(value: object, kind: str) -> None:
+    assert json_kind(value) == kind
+
+
+@pytest.mark.parametrize("value", [datetime.date(2024, 1, 1), b"x", (1, 2), {1, 2}, object()])
+def test_json_kind_of_a_value_that_is_not_json_is_none(value: object) -> None:
+    assert json_kind(value) is None

@@ -27,6 +27,7 @@ from generator.ir import (
     UnionModel,
     UnknownNull,
     field_nullable,
+    json_kind,
     type_text,
 )
 
@@ -35,20 +36,6 @@ Shape = dict[str, tuple[object, ...]]
 
 def type_shape(type_: TypeRef) -> str:
     return type_text(type_, formats=False, sets=False, ref=lambda ref: f"ref:{ref.name}")
-
-
-def _json_kind(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "list" if isinstance(value, list) else "map"
 
 
 def shape(models: ModelSet) -> Shape:
@@ -60,7 +47,7 @@ def shape(models: ModelSet) -> Shape:
             fields = []
             for f in model.fields:
                 kind = (
-                    _json_kind(f.const.value)
+                    str(json_kind(f.const.value))
                     if f.const is not None
                     and not (isinstance(f.type, Primitive) and f.type.kind == "any")
                     else type_shape(f.type)

@@ -116,6 +116,7 @@ from generator.ir import (
     Source,
     TypeRef,
     UnionModel,
+    json_kind,
 )
 from generator.naming import NameAllocator, pascal, short_hash
 from generator.sources import LoadOptions
@@ -642,16 +643,10 @@ class _Loader:
         src = Source(loc[0], child(loc[1], "enum"))
         kinds = set()
         for value in shape.enum:
-            if isinstance(value, bool):
-                kinds.add("boolean")
-            elif isinstance(value, int):
-                kinds.add("integer")
-            elif isinstance(value, float):
-                kinds.add("number")
-            elif isinstance(value, str):
-                kinds.add("string")
-            else:
+            kind = json_kind(value)
+            if kind not in _PRIMITIVES:
                 raise ModelgenError(f"enum values must be scalars, not {value!r}", src)
+            kinds.add(kind)
         declared = [t for t in shape.types if t in _PRIMITIVES]
         if declared:
             want = declared[0]
@@ -1250,15 +1245,8 @@ def _format(schema: dict[str, Any]) -> str | None:
 
 
 def _value_kind(value: JsonValue) -> Any:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "any"
+    kind = json_kind(value)
+    return kind if kind in _PRIMITIVES else "any"
 
 
 _CONSTRAINT_KEYS = (
