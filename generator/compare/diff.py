@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from typing import Literal, TypeAlias
 
+from generator.compare.names import name_key
 from generator.ir import (
     FACETS,
     NO_CONSTRAINTS,
@@ -509,8 +510,8 @@ def forget(models: ModelSet, knows: frozenset[str]) -> ModelSet:
 
 def _plain_name(name: str) -> str:
     """A property name compared where one side shows language names (``eventId``) rather
-    than JSON keys (``event_id``): lower-case letters and digits only."""
-    return "".join(c for c in name.lower() if c.isalnum())
+    than JSON keys (``event_id``): its convention-free key."""
+    return name_key(name, qualified=False)
 
 
 INLINE_SEGMENTS = (

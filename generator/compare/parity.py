@@ -3,9 +3,10 @@ they disagree. Pure: no I/O; the CLI loads the sources and renders the report
 (:mod:`generator.parity_report`).
 
 Like is compared with like. Model and field names are matched by a convention-free key
-(:func:`name_key`: ``event_id``, ``eventId``, ``EventId``, ``\\Ns\\Model\\EventId``,
-``event_id_``, ``$event_id`` all match), and types by a canonical spelling in which ``Ref``
-names get the same key and named aliases are resolved to what they stand for.
+(:mod:`generator.compare.names`: ``event_id``, ``eventId``, ``EventId``,
+``\\Ns\\Model\\EventId``, ``event_id_``, ``$event_id`` all match), and types by a canonical
+spelling in which ``Ref`` names get the same key and named aliases are resolved to what they
+stand for.
 
 What a source cannot know is *unknown*, never a mismatch: a facet missing from
 :attr:`ModelSet.knows`, ``Nullable.UNKNOWN`` and ``EnumModel.values is None`` drop that source
@@ -35,6 +36,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from generator.compare.names import bare_name, name_key
 from generator.ir import (
     AliasModel,
     Const,
@@ -250,26 +252,18 @@ class ParityReport:
 # --- names ----------------------------------------------------------------------------------
 
 
-def bare_name(name: str) -> str:
-    """``\\Ns\\Model\\Pet`` -> ``Pet``, ``package.model.Pet`` -> ``Pet``."""
-    for separator in ("\\", "."):
-        name = name.rsplit(separator, 1)[-1]
-    return name
+def _model_key(name: str) -> str:
+    """The key of a model name (:func:`~generator.compare.names.name_key`, qualified)."""
+    return name_key(name, qualified=True)
 
 
-def name_key(name: str) -> str:
-    """A convention-free key: snake, camel and Pascal spellings, namespace and package
-    prefixes, and reserved-word escapes (``class_``, ``$class``, ``class$``) all give one key."""
-    key = "".join(words(bare_name(name)))
-    return key or name
+def _field_key(name: str) -> str:
+    """The key of a property name (:func:`~generator.compare.names.name_key`, not qualified:
+    a ``.`` in a JSON key is no package)."""
+    return name_key(name, qualified=False)
 
 
-def field_key(name: str) -> str:
-    """Like :func:`name_key` for property names (a ``.`` in a JSON key is no package)."""
-    return "".join(words(name)) or name
-
-
-def _keyed(names: Iterable[str], key_of: Callable[[str], str] = name_key) -> dict[str, str]:
+def _keyed(names: Iterable[str], key_of: Callable[[str], str] = _model_key) -> dict[str, str]:
     """key -> name, deterministic when two names of one source share a key (the later ones
     keep their exact name as key, so they are never merged silently)."""
     result: dict[str, str] = {}
@@ -296,7 +290,7 @@ class _Side:
     renamed: dict[str, str] = field(default_factory=dict)  # key -> the key it was matched to
 
     def key(self, name: str) -> str:
-        key = self.keys.get(name) or self.keys.get(bare_name(name)) or name_key(name)
+        key = self.keys.get(name) or self.keys.get(bare_name(name)) or _model_key(name)
         return self.renamed.get(key, key)
 
     def rekey(self, key: str, target: str) -> None:
@@ -657,7 +651,7 @@ def _compare_models(
             odd=missing,
         )
 
-    spellings = {name_key(m.name) for _, m in present}
+    spellings = {_model_key(m.name) for _, m in present}
     if len(spellings) > 1:
         values = _spread(count, ((s.index, m.name) for s, m in present))
         out.add(None, "model-name", values, "named differently", "inline-name")
@@ -841,7 +835,7 @@ def _compare_fields(
 
 
 def _keyed_fields(model: ObjectModel) -> dict[str, Field]:
-    names = _keyed((f.name for f in model.fields), field_key)
+    names = _keyed((f.name for f in model.fields), _field_key)
     by_name = {f.name: f for f in model.fields}
     return {key: by_name[name] for key, name in names.items()}
 
@@ -1015,9 +1009,9 @@ def _record_same_shape(
     mx, my = a.keyed.get(x), b.keyed.get(y)
     if not isinstance(mx, ObjectModel) or not isinstance(my, ObjectModel):
         return
-    theirs = {field_key(f.name): f for f in my.fields}
+    theirs = {_field_key(f.name): f for f in my.fields}
     for f in mx.fields:
-        other = theirs.get(field_key(f.name))
+        other = theirs.get(_field_key(f.name))
         pairs: list[tuple[_Side, str, _Side, str]] = []
         if other is not None and _paired_refs(a, f.type, b, other.type, pairs):
             for a2, x2, b2, y2 in pairs:
@@ -1069,7 +1063,7 @@ def _shape(side: _Side, item: Model | TypeRef, depth: int = 0) -> str:
     if isinstance(item, ObjectModel) and _is_empty_table(side, item):
         return "?"
     if isinstance(item, ObjectModel):
-        inner = sorted(f"{field_key(f.name)}:{_shape(side, f.type, depth)}" for f in item.fields)
+        inner = sorted(f"{_field_key(f.name)}:{_shape(side, f.type, depth)}" for f in item.fields)
         return "{" + ",".join(inner) + "}"
     if isinstance(item, EnumModel):
         return item.base
@@ -1178,7 +1172,7 @@ def _name_matches(pattern: str, name: str) -> bool:
         return True
     if any(c in pattern for c in "*?["):
         return fnmatch.fnmatchcase(name.casefold(), pattern.casefold())
-    return name_key(pattern) == name_key(name)
+    return _model_key(pattern) == _model_key(name)
 
 
 def apply_ignores(
@@ -1246,6 +1240,5 @@ __all__ = [
     "SourceInfo",
     "apply_ignores",
     "compare",
-    "name_key",
     "parse_ignores",
 ]

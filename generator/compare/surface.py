@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from types import ModuleType
 
 from generator.compare.diff import RANK, Finding, Level, Verdict
+from generator.compare.names import name_key
 from generator.errors import ModelgenError
 from generator.ir import ModelSet, edges, model_refs
 from generator.ir import closure as reachable
@@ -68,8 +69,9 @@ class CodeChange:
 
 def norm(name: str) -> str:
     """Name compared across spellings: ``quantity_unit``, ``quantityUnit``, ``$quantityUnit``,
-    ``class_``, ``"tokens"``, ``'tokens'`` all compare equal to their plain words."""
-    return re.sub(r"[^0-9a-z]", "", name.lower())
+    ``class_``, ``"tokens"``, ``'tokens'`` all compare equal to their plain words
+    (:func:`~generator.compare.names.name_key`; generated names are never qualified)."""
+    return name_key(name, qualified=False)
 
 
 def _strip_null(type_text: str) -> tuple[str, bool]:

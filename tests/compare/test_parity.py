@@ -15,7 +15,6 @@ from generator.compare.parity import (
     ParityReport,
     apply_ignores,
     compare,
-    name_key,
     parse_ignores,
 )
 from generator.compare.parity_report import (
@@ -73,19 +72,6 @@ def kinds(report: ParityReport) -> list[tuple[str, str | None, str, str]]:
 
 
 # --- names ---
-
-
-@pytest.mark.parametrize(
-    "spelling",
-    ["event_id", "eventId", "EventId", "\\Ns\\Model\\EventId", "pkg.model.EventId", "EVENT_ID"],
-)
-def test_name_key_is_the_same_across_conventions_and_prefixes(spelling: str) -> None:
-    assert name_key(spelling) == name_key("event_id")
-
-
-@pytest.mark.parametrize("escaped", ["class_", "$class", "class$"])
-def test_name_key_undoes_reserved_word_escapes(escaped: str) -> None:
-    assert name_key(escaped) == name_key("class")
 
 
 def test_sets_that_differ_only_in_naming_conventions_are_in_parity() -> None:
