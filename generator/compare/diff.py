@@ -211,6 +211,18 @@ class _Side:
         # shape leaves out): equal on both sides means nothing to report.
         self.exact: dict[str, object] = {}
         self.edges: dict[str, tuple[str, ...]] = {}  # name -> names it references
+        self._contained: set[str] | None = None
+
+    def part_of_parent(self, name: str) -> bool:
+        """Whether the model is an inline schema that another model of this version contains
+        (a property's object or enum, a union's member, an array's items): its appearance or
+        disappearance is part of that model's change. An inline model no model contains (a
+        request or response body) is reported on its own, as a named one is."""
+        if not self.models[name].inline:
+            return False
+        if self._contained is None:
+            self._contained = {r for n, refs in self.edges.items() for r in refs if r != n}
+        return name in self._contained
 
     def resolve(self, t: TypeRef) -> tuple[TypeRef, bool]:
         """Follow references to aliases: the underlying type, and whether any model on the way
@@ -431,7 +443,7 @@ def compare(old: ModelSet, new: ModelSet) -> list[Finding]:
                 SAFE_NO_WIRE,
                 old_model=name,
             )
-        elif not _is_inline(olds[name]):
+        elif not ctx.old.part_of_parent(name):
             model = olds[name]
             root = name in old.request_roots or name in old.response_roots
             rule: Rule = (
@@ -441,7 +453,7 @@ def compare(old: ModelSet, new: ModelSet) -> list[Finding]:
             )
             ctx.add(name, "model.removed", model.source, model.kind, None, rule, rule)
     for name in added:
-        if name not in matched_new and not _is_inline(news[name]):
+        if name not in matched_new and not ctx.new.part_of_parent(name):
             model = news[name]
             ctx.add(name, "model.added", model.source, None, model.kind, SAFE_NO_WIRE, SAFE_NO_WIRE)
     for name in sorted(set(olds) & set(news)):
@@ -514,23 +526,6 @@ def _plain_name(name: str) -> str:
     return name_key(name, qualified=False)
 
 
-INLINE_SEGMENTS = (
-    "/properties/",
-    "/items",
-    "/additionalProperties",
-    "/oneOf/",
-    "/anyOf/",
-    "/allOf/",
-)
-
-
-def _is_inline(model: Model) -> bool:
-    """A model the loader made from a schema nested inside another one (named after its parent
-    and property): its appearance or disappearance is part of the parent's change."""
-    pointer = model.source.pointer
-    return any(segment in pointer for segment in INLINE_SEGMENTS)
-
-
 def _match_renames(ctx: _Context, gone: list[str], added: list[str]) -> None:
     """Each model that exists only in the old version is matched to a new-only model of equal
     content (a rename); an old inline model, failing that, to any new model of equal content
@@ -545,7 +540,7 @@ def _match_renames(ctx: _Context, gone: list[str], added: list[str]) -> None:
         cls = ctx.classes[(0, name)]
         kind = ctx.old.models[name].kind
         pools = [by_class.get(cls, [])]
-        if _is_inline(ctx.old.models[name]):  # an inline schema now a $ref to a component
+        if ctx.old.part_of_parent(name):  # an inline schema now a $ref to a component
             pools.append(everywhere.get(cls, []))
         for pool in pools:
             candidates = [n for n in pool if ctx.new.models[n].kind == kind]

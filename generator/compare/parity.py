@@ -353,24 +353,22 @@ def _variant_key(name: str) -> tuple[str, int] | None:
     return match["base2"], int(match["n2"])
 
 
-_INLINE_VARIANT = re.compile(r"/(?:oneOf|anyOf)/(\d+)$")
 _NUMBERED_VARIANT = re.compile(r"(?:oneof|anyof)(\d*)")
 
 
 def _match_union_variants(sides: Sequence[_Side]) -> None:
-    """Pair a union's inline variants (declared at ``.../oneOf/<i>`` in a spec, whatever their
-    names) with OpenAPI Generator's ``<Union>OneOf``, ``<Union>OneOf1``..., in order, when
-    the counts agree."""
+    """Pair a union's inline variants (declared in place in a spec, whatever their names)
+    with OpenAPI Generator's ``<Union>OneOf``, ``<Union>OneOf1``..., in order, when the counts
+    agree."""
     for a in sides:
         if "composition" not in a.knows:
             continue
         for union in [m for m in a.keyed.values() if isinstance(m, UnionModel)]:
             inline: list[tuple[int, str]] = []
-            for variant in union.variants:
+            for position, variant in enumerate(union.variants):
                 model = a.model(variant.name) if isinstance(variant, Ref) else None
-                match = _INLINE_VARIANT.search(model.source.pointer) if model else None
-                if model is not None and match is not None:
-                    inline.append((int(match.group(1)), a.key(model.name)))
+                if model is not None and model.inline:
+                    inline.append((position, a.key(model.name)))
             if not inline:
                 continue
             prefix = inline_name_key(union.name)
@@ -601,9 +599,7 @@ def _missing_model_category(present: Sequence[tuple[_Side, Model]]) -> str:
             return "no-properties"
     if all(m.name.endswith("Parameter") and "operations" not in s.knows for s, m in present):
         return "parameter-schema"
-    if all(isinstance(m, EnumModel) for m in models) and all(
-        _declared_inline(side, m) for side, m in present
-    ):
+    if all(isinstance(m, EnumModel) and m.inline for m in models):
         return "inline-enum"
     return "drift"
 
@@ -618,13 +614,6 @@ def _in_form_body(side: _Side, model: Model) -> bool:
     if not isinstance(root, ObjectModel) or root.name not in side.models.request_roots:
         return False
     return any(isinstance(f.type, Primitive) and f.type.format == "binary" for f in root.fields)
-
-
-def _declared_inline(side: _Side, model: Model) -> bool:
-    """A spec model that the loader lifted out of a property (its pointer is not the
-    schema's own component)."""
-    pointer = model.source.pointer
-    return bool(pointer) and pointer.count("/") > 3
 
 
 def _compare_models(

@@ -268,7 +268,11 @@ def test_an_enum_typed_as_its_base_type_is_lossy() -> None:
 
 def test_an_inline_enum_the_docs_do_not_have_is_lossy() -> None:
     inline = EnumModel(
-        "MType", "string", None, source=Source("spec.yaml", "/components/schemas/M/properties/type")
+        "MType",
+        "string",
+        None,
+        source=Source("spec.yaml", "/components/schemas/M/properties/type"),
+        inline=True,
     )
     named = EnumModel(
         "Voice", "string", None, source=Source("spec.yaml", "/components/schemas/Voice")

@@ -87,7 +87,8 @@ def merge_spec(
                     "spec-mismatch",
                 )
             )
-        merged[model.name] = replace(found, source=model.source)
+        # documented: a class the docs name, whatever the spec's origin (Model.inline)
+        merged[model.name] = replace(found, source=model.source, inline=False)
     _add_referenced(merged, spec_models)
     if renamed:
         diagnostics.append(
@@ -190,6 +191,7 @@ def _merge_object(
         fields=tuple(fields),
         description=doc.description if doc.description is not None else spec.description,
         source=doc.source,
+        inline=False,  # documented: a class the docs name (Model.inline)
     )
 
 
