@@ -31,6 +31,7 @@ from generator.ir import (
     json_kind,
     model_refs,
     resolve,
+    resolve_name,
     type_nullable,
     type_text,
 )
@@ -323,3 +324,29 @@ def test_json_kind_is_the_json_schema_type_of_a_value(value: object, kind: str) 
 @pytest.mark.parametrize("value", [datetime.date(2024, 1, 1), b"x", (1, 2), {1, 2}, object()])
 def test_json_kind_of_a_value_that_is_not_json_is_none(value: object) -> None:
     assert json_kind(value) is None
+
+
+def test_json_kind_counts_integral_floats_as_integers_by_the_numbers_policy() -> None:
+    assert json_kind(1.0, numbers="by-value") == "integer"
+    assert json_kind(1.5, numbers="by-value") == "number"
+    assert json_kind(True, numbers="by-value") == "boolean"
+    assert json_kind(1.0, numbers="by-type") == "number"
+
+
+# --- resolve_name ---
+
+
+@pytest.mark.parametrize(
+    ("name", "end"),
+    [
+        ("Pet", "Pet"),  # no alias
+        ("PetAlias", "Pet"),
+        ("ChainToMaybe", "MaybePet"),  # through two aliases
+        ("AnyAlias", "AnyAlias"),  # an alias of a primitive is the end
+        ("Nested", "Nested"),  # an alias of a list too
+        ("LoopA", "LoopA"),  # the alias where the cycle closes
+        ("Missing", "Missing"),
+    ],
+)
+def test_resolve_name_is_the_model_a_chain_of_aliases_leads_to(name: str, end: str) -> None:
+    assert resolve_name(name, lookup) == end

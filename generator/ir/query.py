@@ -8,10 +8,11 @@ answers, the difference is a named policy argument, not a second implementation:
   discriminator's mapping targets count), and the graph over it: :func:`edges`,
   :func:`closure`;
 - what a type stands for and whether it admits null, seen through aliases: :func:`resolve`,
-  :func:`type_nullable`, :func:`field_nullable` (policies: :class:`UnknownNull` says what
-  ``Nullable.UNKNOWN`` means, :class:`FreeFormNull` whether a free-form value admits null);
+  :func:`resolve_name`, :func:`type_nullable`, :func:`field_nullable` (policies:
+  :class:`UnknownNull` says what ``Nullable.UNKNOWN`` means, :class:`FreeFormNull` whether a
+  free-form value admits null);
 - how a type is spelt in messages and keys: :func:`type_text`;
-- the JSON kind of a value: :func:`json_kind`.
+- the JSON kind of a value: :func:`json_kind` (policy: whether ``1.0`` is an integer).
 
 Models are looked up through a :data:`Lookup` (``ModelSet.by_name().get``, or a caller's own
 lookup, as parity's by convention-free key), so the queries work on any view of a model set.
@@ -173,6 +174,22 @@ def resolve(
     return t, nullable
 
 
+def resolve_name(name: str, lookup: Lookup) -> str:
+    """The name a chain of aliases of references leads to (``A = B``, ``B = C``: ``C``):
+    ``name`` itself when it names no alias of a reference, the last alias of the chain when
+    that one stands for a list, map or primitive, the alias where a cycle closes. Emitters use
+    it to find the union or object a variant or a property really names."""
+    seen = {name}
+    model = lookup(name)
+    while isinstance(model, AliasModel) and isinstance(model.target, Ref):
+        name = model.target.name
+        if name in seen:
+            break
+        seen.add(name)
+        model = lookup(name)
+    return name
+
+
 def type_nullable(
     t: TypeRef,
     lookup: Lookup,
@@ -255,9 +272,16 @@ def type_text(
 JsonKind: TypeAlias = Literal["null", "boolean", "integer", "number", "string", "array", "object"]
 
 
-def json_kind(value: object) -> JsonKind | None:
-    """The JSON Schema type name of a JSON value (``True`` is ``boolean``, not ``integer``;
-    ``1.0`` is ``number``), or ``None`` for a value that is not JSON (a date a YAML tag made)."""
+def json_kind(
+    value: object, *, numbers: Literal["by-type", "by-value"] = "by-type"
+) -> JsonKind | None:
+    """The JSON Schema type name of a JSON value (``True`` is ``boolean``, not ``integer``),
+    or ``None`` for a value that is not JSON (a date a YAML tag made).
+
+    Policy, for a float with no fractional part (``1.0``): ``numbers="by-type"`` says
+    ``number``, as the spec wrote it (a schema's enum base type, a constant's kind);
+    ``numbers="by-value"`` says ``integer``, as JSON Schema 2020-12 validates it (the
+    jsonschema target's ``type`` keywords)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -265,7 +289,7 @@ def json_kind(value: object) -> JsonKind | None:
     if isinstance(value, int):
         return "integer"
     if isinstance(value, float):
-        return "number"
+        return "integer" if numbers == "by-value" and value.is_integer() else "number"
     if isinstance(value, str):
         return "string"
     if isinstance(value, list):

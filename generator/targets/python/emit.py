@@ -60,6 +60,7 @@ from generator.ir import (
     TypeRef,
     UnionModel,
     UnknownNull,
+    resolve_name,
     type_nullable,
     type_refs,
 )
@@ -489,15 +490,7 @@ class _Emitter:
 
     def resolve(self, name: str) -> str:
         """``name``, or the model an alias chain (``A = B``) leads to."""
-        seen = {name}
-        model = self.by_name.get(name)
-        while isinstance(model, AliasModel) and isinstance(model.target, Ref):
-            name = model.target.name
-            if name in seen:
-                break
-            seen.add(name)
-            model = self.by_name.get(name)
-        return name
+        return resolve_name(name, self.by_name.get)
 
     def direct_unions(self, name: str) -> set[str]:
         """The unions reachable from union ``name`` through variants that are unions."""
