@@ -17,6 +17,10 @@ _INVISIBLE = dict.fromkeys(
 # Line breaks that Python, PHP or Dart may treat as ending a line comment.
 _LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
+# Names Windows gives to devices: no file may have one as its name, whatever the extension
+# (``nul.txt`` and ``NUL`` alike).
+_WINDOWS_DEVICE = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+
 _WORD = re.compile(
     r"[A-Z]+[0-9]*(?=[A-Z][a-z]|\b|_|$)|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+[a-z]*"
 )
@@ -57,6 +61,12 @@ def camel(name: str) -> str:
 
 def upper_snake(name: str) -> str:
     return snake(name).upper()
+
+
+def is_windows_device(name: str) -> bool:
+    """Whether Windows refuses ``name`` as a file or folder name because it is a device name
+    (``CON``, ``nul``, ``com1``, ``LPT9``...), with or without an extension, in any case."""
+    return _WINDOWS_DEVICE.match(name) is not None
 
 
 def short_hash(text: str, length: int = 8) -> str:

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from typing import Literal, TypeAlias
 
+from generator.compare.names import name_key
 from generator.ir import (
     FACETS,
     NO_CONSTRAINTS,
@@ -46,7 +47,13 @@ from generator.ir import (
     Source,
     TypeRef,
     UnionModel,
+    UnknownNull,
+    closure,
+    edges,
+    field_nullable,
     model_refs,
+    resolve,
+    type_text,
 )
 from generator.naming import short_hash
 
@@ -123,16 +130,6 @@ def sort_key(finding: Finding) -> tuple[str, int, str, str, str]:
 # --- rendering values for before/after ------------------------------------------------------
 
 
-def type_text(t: TypeRef) -> str:
-    if isinstance(t, Primitive):
-        return f"{t.kind}({t.format})" if t.format else t.kind
-    if isinstance(t, Ref):
-        return t.name
-    if isinstance(t, ListOf):
-        return f"{'set' if t.unique else 'list'}[{type_text(t.item)}]"
-    return f"map[{type_text(t.value)}]"
-
-
 def value_text(value: JsonValue) -> str:
     import json
 
@@ -149,23 +146,6 @@ def _const_text(const: Const | None) -> str | None:
 # --- reachability ---------------------------------------------------------------------------
 
 
-def reachable(edges: dict[str, tuple[str, ...]], roots: Iterable[str]) -> set[str]:
-    """Every model reachable from ``roots``; ``edges``: model -> the names it references."""
-    seen: set[str] = set()
-    stack = [r for r in roots if r in edges]
-    while stack:
-        name = stack.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        stack.extend(r for r in edges[name] if r in edges and r not in seen)
-    return seen
-
-
-def edges_of(models: ModelSet) -> dict[str, tuple[str, ...]]:
-    return {m.name: tuple(model_refs(m)) for m in models.models}
-
-
 @dataclass(frozen=True)
 class Directions:
     """Which models requests and responses reach, over both versions. ``known`` is False when
@@ -179,16 +159,16 @@ class Directions:
     def of(
         old: ModelSet,
         new: ModelSet,
-        edges: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] | None = None,
+        graphs: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] | None = None,
     ) -> Directions:
-        old_edges, new_edges = edges or (edges_of(old), edges_of(new))
+        old_edges, new_edges = graphs or (edges(old.models), edges(new.models))
         sides = [(s, e) for s, e in ((old, old_edges), (new, new_edges)) if "operations" in s.knows]
         known = bool(sides) and any(s.request_roots or s.response_roots for s, _ in sides)
         request: set[str] = set()
         response: set[str] = set()
         for side, side_edges in sides:
-            request |= reachable(side_edges, side.request_roots)
-            response |= reachable(side_edges, side.response_roots)
+            request |= closure(side.request_roots, side_edges)
+            response |= closure(side.response_roots, side_edges)
         return Directions(known, frozenset(request), frozenset(response))
 
 
@@ -231,28 +211,34 @@ class _Side:
         # shape leaves out): equal on both sides means nothing to report.
         self.exact: dict[str, object] = {}
         self.edges: dict[str, tuple[str, ...]] = {}  # name -> names it references
+        self._contained: set[str] | None = None
+
+    def part_of_parent(self, name: str) -> bool:
+        """Whether the model is an inline schema that another model of this version contains
+        (a property's object or enum, a union's member, an array's items): its appearance or
+        disappearance is part of that model's change. An inline model no model contains (a
+        request or response body) is reported on its own, as a named one is."""
+        if not self.models[name].inline:
+            return False
+        if self._contained is None:
+            self._contained = {r for n, refs in self.edges.items() for r in refs if r != n}
+        return name in self._contained
 
     def resolve(self, t: TypeRef) -> tuple[TypeRef, bool]:
         """Follow references to aliases: the underlying type, and whether any model on the way
-        (or the final referenced model) is nullable."""
-        if type(t) is not Ref:
-            return t, False
-        target = self.models.get(t.name)
-        if target is None or (type(target) is not AliasModel and target.nullable is Nullable.NO):
-            return t, False  # the common case: a reference to a non-nullable model
-        nullable = False
-        seen: set[str] = set()
-        while isinstance(t, Ref) and t.name in self.models and t.name not in seen:
-            seen.add(t.name)
-            target = self.models[t.name]
-            nullable = nullable or target.nullable is Nullable.YES
-            if not isinstance(target, AliasModel):
-                break
-            t = target.target
-        return t, nullable
+        (or the final referenced model) is stated nullable."""
+        return resolve(t, self.models.get, UnknownNull.UNSTATED)
 
-    def shape(self, t: TypeRef, refs: list[Node]) -> Shape:
+    def shape(self, t: TypeRef, refs: list[Node], expanding: frozenset[str] = frozenset()) -> Shape:
+        """The wire shape of ``t``, aliases expanded in place. An alias met again inside its
+        own expansion (``Tree = list[Tree]``) is a reference there, like a model."""
+        if type(t) is Ref and t.name in expanding:
+            refs.append((self.index, t.name))
+            return ("r",)
+        named = t.name if type(t) is Ref else None
         t, nullable = self.resolve(t)
+        if named is not None and type(t) is not Ref:
+            expanding = expanding | {named}
         inner: Shape
         if isinstance(t, Primitive):
             inner = ("p", t.kind, t.format)
@@ -260,9 +246,9 @@ class _Side:
             refs.append((self.index, t.name))
             inner = ("r",)
         elif isinstance(t, ListOf):
-            inner = ("l", t.unique, self.shape(t.item, refs))
+            inner = ("l", t.unique, self.shape(t.item, refs, expanding))
         else:
-            inner = ("m", self.shape(t.value, refs))
+            inner = ("m", self.shape(t.value, refs, expanding))
         return ("n", inner) if nullable else inner
 
     def field_shape(self, f: Field, refs: list[Node]) -> Shape:
@@ -457,7 +443,7 @@ def compare(old: ModelSet, new: ModelSet) -> list[Finding]:
                 SAFE_NO_WIRE,
                 old_model=name,
             )
-        elif not _is_inline(olds[name]):
+        elif not ctx.old.part_of_parent(name):
             model = olds[name]
             root = name in old.request_roots or name in old.response_roots
             rule: Rule = (
@@ -467,7 +453,7 @@ def compare(old: ModelSet, new: ModelSet) -> list[Finding]:
             )
             ctx.add(name, "model.removed", model.source, model.kind, None, rule, rule)
     for name in added:
-        if name not in matched_new and not _is_inline(news[name]):
+        if name not in matched_new and not ctx.new.part_of_parent(name):
             model = news[name]
             ctx.add(name, "model.added", model.source, None, model.kind, SAFE_NO_WIRE, SAFE_NO_WIRE)
     for name in sorted(set(olds) & set(news)):
@@ -536,25 +522,8 @@ def forget(models: ModelSet, knows: frozenset[str]) -> ModelSet:
 
 def _plain_name(name: str) -> str:
     """A property name compared where one side shows language names (``eventId``) rather
-    than JSON keys (``event_id``): lower-case letters and digits only."""
-    return "".join(c for c in name.lower() if c.isalnum())
-
-
-INLINE_SEGMENTS = (
-    "/properties/",
-    "/items",
-    "/additionalProperties",
-    "/oneOf/",
-    "/anyOf/",
-    "/allOf/",
-)
-
-
-def _is_inline(model: Model) -> bool:
-    """A model the loader made from a schema nested inside another one (named after its parent
-    and property): its appearance or disappearance is part of the parent's change."""
-    pointer = model.source.pointer
-    return any(segment in pointer for segment in INLINE_SEGMENTS)
+    than JSON keys (``event_id``): its convention-free key."""
+    return name_key(name, qualified=False)
 
 
 def _match_renames(ctx: _Context, gone: list[str], added: list[str]) -> None:
@@ -571,7 +540,7 @@ def _match_renames(ctx: _Context, gone: list[str], added: list[str]) -> None:
         cls = ctx.classes[(0, name)]
         kind = ctx.old.models[name].kind
         pools = [by_class.get(cls, [])]
-        if _is_inline(ctx.old.models[name]):  # an inline schema now a $ref to a component
+        if ctx.old.part_of_parent(name):  # an inline schema now a $ref to a component
             pools.append(everywhere.get(cls, []))
         for pool in pools:
             candidates = [n for n in pool if ctx.new.models[n].kind == kind]
@@ -1011,10 +980,7 @@ def _compare_fields(
 
 
 def _effective_nullable(side: _Side, f: Field) -> Nullable:
-    if f.nullable is Nullable.YES:
-        return Nullable.YES
-    _, through_ref = side.resolve(f.type)
-    return Nullable.YES if through_ref else f.nullable
+    return field_nullable(f, side.models.get, unknown=UnknownNull.UNSTATED)
 
 
 def _compare_const(

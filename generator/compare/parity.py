@@ -3,9 +3,10 @@ they disagree. Pure: no I/O; the CLI loads the sources and renders the report
 (:mod:`generator.parity_report`).
 
 Like is compared with like. Model and field names are matched by a convention-free key
-(:func:`name_key`: ``event_id``, ``eventId``, ``EventId``, ``\\Ns\\Model\\EventId``,
-``event_id_``, ``$event_id`` all match), and types by a canonical spelling in which ``Ref``
-names get the same key and named aliases are resolved to what they stand for.
+(:mod:`generator.compare.names`: ``event_id``, ``eventId``, ``EventId``,
+``\\Ns\\Model\\EventId``, ``event_id_``, ``$event_id`` all match), and types by a canonical
+spelling in which ``Ref`` names get the same key and named aliases are resolved to what they
+stand for.
 
 What a source cannot know is *unknown*, never a mismatch: a facet missing from
 :attr:`ModelSet.knows`, ``Nullable.UNKNOWN`` and ``EnumModel.values is None`` drop that source
@@ -35,6 +36,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from generator.compare.names import bare_name, name_key
 from generator.ir import (
     AliasModel,
     Const,
@@ -50,7 +52,11 @@ from generator.ir import (
     Ref,
     TypeRef,
     UnionModel,
+    UnknownNull,
+    field_nullable,
+    resolve,
 )
+from generator.ir import type_text as ir_type_text
 from generator.naming import words
 
 # What differs. Model-level kinds have no field.
@@ -246,26 +252,18 @@ class ParityReport:
 # --- names ----------------------------------------------------------------------------------
 
 
-def bare_name(name: str) -> str:
-    """``\\Ns\\Model\\Pet`` -> ``Pet``, ``package.model.Pet`` -> ``Pet``."""
-    for separator in ("\\", "."):
-        name = name.rsplit(separator, 1)[-1]
-    return name
+def _model_key(name: str) -> str:
+    """The key of a model name (:func:`~generator.compare.names.name_key`, qualified)."""
+    return name_key(name, qualified=True)
 
 
-def name_key(name: str) -> str:
-    """A convention-free key: snake, camel and Pascal spellings, namespace and package
-    prefixes, and reserved-word escapes (``class_``, ``$class``, ``class$``) all give one key."""
-    key = "".join(words(bare_name(name)))
-    return key or name
+def _field_key(name: str) -> str:
+    """The key of a property name (:func:`~generator.compare.names.name_key`, not qualified:
+    a ``.`` in a JSON key is no package)."""
+    return name_key(name, qualified=False)
 
 
-def field_key(name: str) -> str:
-    """Like :func:`name_key` for property names (a ``.`` in a JSON key is no package)."""
-    return "".join(words(name)) or name
-
-
-def _keyed(names: Iterable[str], key_of: Callable[[str], str] = name_key) -> dict[str, str]:
+def _keyed(names: Iterable[str], key_of: Callable[[str], str] = _model_key) -> dict[str, str]:
     """key -> name, deterministic when two names of one source share a key (the later ones
     keep their exact name as key, so they are never merged silently)."""
     result: dict[str, str] = {}
@@ -292,7 +290,7 @@ class _Side:
     renamed: dict[str, str] = field(default_factory=dict)  # key -> the key it was matched to
 
     def key(self, name: str) -> str:
-        key = self.keys.get(name) or self.keys.get(bare_name(name)) or name_key(name)
+        key = self.keys.get(name) or self.keys.get(bare_name(name)) or _model_key(name)
         return self.renamed.get(key, key)
 
     def rekey(self, key: str, target: str) -> None:
@@ -305,16 +303,9 @@ class _Side:
     def model(self, name: str) -> Model | None:
         return self.keyed.get(self.key(name))
 
-    def resolve(self, ref: TypeRef, seen: frozenset[str] = frozenset()) -> TypeRef:
+    def resolve(self, ref: TypeRef) -> TypeRef:
         """Follow refs to aliases (with a cycle guard)."""
-        while isinstance(ref, Ref):
-            key = self.key(ref.name)
-            model = self.keyed.get(key)
-            if not isinstance(model, AliasModel) or key in seen:
-                return ref
-            seen = seen | {key}
-            ref = model.target
-        return ref
+        return resolve(ref, self.model)[0]
 
 
 def _side(index: int, models: ModelSet) -> _Side:
@@ -362,24 +353,22 @@ def _variant_key(name: str) -> tuple[str, int] | None:
     return match["base2"], int(match["n2"])
 
 
-_INLINE_VARIANT = re.compile(r"/(?:oneOf|anyOf)/(\d+)$")
 _NUMBERED_VARIANT = re.compile(r"(?:oneof|anyof)(\d*)")
 
 
 def _match_union_variants(sides: Sequence[_Side]) -> None:
-    """Pair a union's inline variants (declared at ``.../oneOf/<i>`` in a spec, whatever their
-    names) with OpenAPI Generator's ``<Union>OneOf``, ``<Union>OneOf1``..., in order, when
-    the counts agree."""
+    """Pair a union's inline variants (declared in place in a spec, whatever their names)
+    with OpenAPI Generator's ``<Union>OneOf``, ``<Union>OneOf1``..., in order, when the counts
+    agree."""
     for a in sides:
         if "composition" not in a.knows:
             continue
         for union in [m for m in a.keyed.values() if isinstance(m, UnionModel)]:
             inline: list[tuple[int, str]] = []
-            for variant in union.variants:
+            for position, variant in enumerate(union.variants):
                 model = a.model(variant.name) if isinstance(variant, Ref) else None
-                match = _INLINE_VARIANT.search(model.source.pointer) if model else None
-                if model is not None and match is not None:
-                    inline.append((int(match.group(1)), a.key(model.name)))
+                if model is not None and model.inline:
+                    inline.append((position, a.key(model.name)))
             if not inline:
                 continue
             prefix = inline_name_key(union.name)
@@ -474,40 +463,42 @@ def _match_inline_names(sides: Sequence[_Side], loose: Callable[[str], str]) -> 
                 side.rekey(key, target)
 
 
-def type_text(side: _Side, ref: TypeRef, formats: bool, erase_enums: bool, depth: int = 0) -> str:
-    """The canonical spelling of a type in one source: aliases resolved, refs by key, formats
-    only when every compared source knows them, enums erased to their base type on request."""
-    ref = side.resolve(ref)
-    if depth > 20:
-        return "..."
-    if isinstance(ref, Primitive):
-        if formats and ref.format:
-            return f"{ref.kind}({ref.format})"
-        return ref.kind
-    if isinstance(ref, Ref):
-        model = side.model(ref.name)
+def _text_policy(
+    side: _Side, formats: bool, erase_enums: bool, spell: Callable[[Ref, Model | None], str]
+) -> Callable[[TypeRef], str]:
+    """How types are spelt in one source (:func:`generator.ir.type_text`): aliases resolved
+    at every level, formats only when every compared source knows them, no ``set[...]`` (not
+    every source states uniqueness), enums erased to their base type on request, and other
+    references spelt by ``spell`` (the reference and the model it names, if any)."""
+
+    def ref(r: Ref) -> str:
+        model = side.model(r.name)
         if erase_enums and isinstance(model, EnumModel):
             return model.base
-        return model.name if model is not None else bare_name(ref.name)
-    if isinstance(ref, ListOf):
-        return f"list[{type_text(side, ref.item, formats, erase_enums, depth + 1)}]"
-    return f"map[{type_text(side, ref.value, formats, erase_enums, depth + 1)}]"
+        return spell(r, model)
+
+    def text(t: TypeRef) -> str:
+        return ir_type_text(t, formats=formats, sets=False, ref=ref, expand=side.resolve)
+
+    return text
+
+
+def type_text(side: _Side, ref: TypeRef, formats: bool, erase_enums: bool) -> str:
+    """The canonical spelling of a type in one source, for showing: models by their name."""
+
+    def name(r: Ref, model: Model | None) -> str:
+        return model.name if model is not None else bare_name(r.name)
+
+    return _text_policy(side, formats, erase_enums, name)(ref)
 
 
 def _type_key(side: _Side, ref: TypeRef, formats: bool, erase_enums: bool) -> str:
     """Like :func:`type_text`, with model names replaced by their keys (for comparing)."""
-    ref = side.resolve(ref)
-    if isinstance(ref, Primitive):
-        return f"{ref.kind}({ref.format})" if formats and ref.format else ref.kind
-    if isinstance(ref, Ref):
-        key = side.key(ref.name)
-        model = side.keyed.get(key)
-        if erase_enums and isinstance(model, EnumModel):
-            return model.base
-        return f"@{key}"
-    if isinstance(ref, ListOf):
-        return f"list[{_type_key(side, ref.item, formats, erase_enums)}]"
-    return f"map[{_type_key(side, ref.value, formats, erase_enums)}]"
+
+    def key(r: Ref, _: Model | None) -> str:
+        return f"@{side.key(r.name)}"
+
+    return _text_policy(side, formats, erase_enums, key)(ref)
 
 
 def _is_free_form(text: str) -> bool:
@@ -608,9 +599,7 @@ def _missing_model_category(present: Sequence[tuple[_Side, Model]]) -> str:
             return "no-properties"
     if all(m.name.endswith("Parameter") and "operations" not in s.knows for s, m in present):
         return "parameter-schema"
-    if all(isinstance(m, EnumModel) for m in models) and all(
-        _declared_inline(side, m) for side, m in present
-    ):
+    if all(isinstance(m, EnumModel) and m.inline for m in models):
         return "inline-enum"
     return "drift"
 
@@ -625,13 +614,6 @@ def _in_form_body(side: _Side, model: Model) -> bool:
     if not isinstance(root, ObjectModel) or root.name not in side.models.request_roots:
         return False
     return any(isinstance(f.type, Primitive) and f.type.format == "binary" for f in root.fields)
-
-
-def _declared_inline(side: _Side, model: Model) -> bool:
-    """A spec model that the loader lifted out of a property (its pointer is not the
-    schema's own component)."""
-    pointer = model.source.pointer
-    return bool(pointer) and pointer.count("/") > 3
 
 
 def _compare_models(
@@ -658,7 +640,7 @@ def _compare_models(
             odd=missing,
         )
 
-    spellings = {name_key(m.name) for _, m in present}
+    spellings = {_model_key(m.name) for _, m in present}
     if len(spellings) > 1:
         values = _spread(count, ((s.index, m.name) for s, m in present))
         out.add(None, "model-name", values, "named differently", "inline-name")
@@ -842,7 +824,7 @@ def _compare_fields(
 
 
 def _keyed_fields(model: ObjectModel) -> dict[str, Field]:
-    names = _keyed((f.name for f in model.fields), field_key)
+    names = _keyed((f.name for f in model.fields), _field_key)
     by_name = {f.name: f for f in model.fields}
     return {key: by_name[name] for key, name in names.items()}
 
@@ -888,21 +870,7 @@ def _compare_field(
 def _effective_nullable(side: _Side, f: Field) -> str | None:
     """Whether the field may be null: stated on the field, or on the model or alias its type
     names (a spec's ``type: [object, "null"]`` schema; code says it at the field)."""
-    if f.nullable is Nullable.YES:
-        return "yes"
-    ref: TypeRef = f.type
-    seen: set[str] = set()
-    while isinstance(ref, Ref) and ref.name not in seen:
-        seen.add(ref.name)
-        model = side.model(ref.name)
-        if model is None:
-            break
-        if model.nullable is Nullable.YES:
-            return "yes"
-        if not isinstance(model, AliasModel):
-            break
-        ref = model.target
-    return _nullable_text(f.nullable)
+    return _nullable_text(field_nullable(f, side.model, unknown=UnknownNull.UNSTATED))
 
 
 def _default_category(have: Sequence[tuple[_Side, Field]], texts: dict[int, str]) -> str:
@@ -987,17 +955,15 @@ def _is_empty_table(side: _Side, model: Model | None) -> bool:
 
 def _wild_key(side: _Side, ref: TypeRef, formats: bool, found: list[str]) -> str:
     """The enum-erased type key with empty-table models as ``?``; their keys go to ``found``."""
-    ref = side.resolve(ref)
-    if isinstance(ref, Ref):
-        key = side.key(ref.name)
-        if _is_empty_table(side, side.keyed.get(key)):
+
+    def key(r: Ref, model: Model | None) -> str:
+        key = side.key(r.name)
+        if _is_empty_table(side, model):
             found.append(key)
             return "?"
-    if isinstance(ref, ListOf):
-        return f"list[{_wild_key(side, ref.item, formats, found)}]"
-    if isinstance(ref, MapOf):
-        return f"map[{_wild_key(side, ref.value, formats, found)}]"
-    return _type_key(side, ref, formats, erase_enums=True)
+        return f"@{key}"
+
+    return _text_policy(side, formats, True, key)(ref)
 
 
 def _unknown_tables(
@@ -1032,9 +998,9 @@ def _record_same_shape(
     mx, my = a.keyed.get(x), b.keyed.get(y)
     if not isinstance(mx, ObjectModel) or not isinstance(my, ObjectModel):
         return
-    theirs = {field_key(f.name): f for f in my.fields}
+    theirs = {_field_key(f.name): f for f in my.fields}
     for f in mx.fields:
-        other = theirs.get(field_key(f.name))
+        other = theirs.get(_field_key(f.name))
         pairs: list[tuple[_Side, str, _Side, str]] = []
         if other is not None and _paired_refs(a, f.type, b, other.type, pairs):
             for a2, x2, b2, y2 in pairs:
@@ -1086,7 +1052,7 @@ def _shape(side: _Side, item: Model | TypeRef, depth: int = 0) -> str:
     if isinstance(item, ObjectModel) and _is_empty_table(side, item):
         return "?"
     if isinstance(item, ObjectModel):
-        inner = sorted(f"{field_key(f.name)}:{_shape(side, f.type, depth)}" for f in item.fields)
+        inner = sorted(f"{_field_key(f.name)}:{_shape(side, f.type, depth)}" for f in item.fields)
         return "{" + ",".join(inner) + "}"
     if isinstance(item, EnumModel):
         return item.base
@@ -1195,7 +1161,7 @@ def _name_matches(pattern: str, name: str) -> bool:
         return True
     if any(c in pattern for c in "*?["):
         return fnmatch.fnmatchcase(name.casefold(), pattern.casefold())
-    return name_key(pattern) == name_key(name)
+    return _model_key(pattern) == _model_key(name)
 
 
 def apply_ignores(
@@ -1263,6 +1229,5 @@ __all__ = [
     "SourceInfo",
     "apply_ignores",
     "compare",
-    "name_key",
     "parse_ignores",
 ]

@@ -21,8 +21,10 @@ from dataclasses import dataclass, field, replace
 from types import ModuleType
 
 from generator.compare.diff import RANK, Finding, Level, Verdict
+from generator.compare.names import name_key
 from generator.errors import ModelgenError
-from generator.ir import ModelSet, model_refs
+from generator.ir import ModelSet, edges, model_refs
+from generator.ir import closure as reachable
 from generator.targets import TYPE_KINDS, ApiItem, target
 
 # --- the listing ---
@@ -67,8 +69,9 @@ class CodeChange:
 
 def norm(name: str) -> str:
     """Name compared across spellings: ``quantity_unit``, ``quantityUnit``, ``$quantityUnit``,
-    ``class_``, ``"tokens"``, ``'tokens'`` all compare equal to their plain words."""
-    return re.sub(r"[^0-9a-z]", "", name.lower())
+    ``class_``, ``"tokens"``, ``'tokens'`` all compare equal to their plain words
+    (:func:`~generator.compare.names.name_key`; generated names are never qualified)."""
+    return name_key(name, qualified=False)
 
 
 def _strip_null(type_text: str) -> tuple[str, bool]:
@@ -297,15 +300,7 @@ def _compare_members(
 
 def closure(models: ModelSet, names: Iterable[str]) -> ModelSet:
     """``models`` cut down to ``names`` and everything they reference."""
-    by_name = models.by_name()
-    keep: set[str] = set()
-    stack = [n for n in names if n in by_name]
-    while stack:
-        name = stack.pop()
-        if name in keep:
-            continue
-        keep.add(name)
-        stack.extend(r for r in model_refs(by_name[name]) if r in by_name and r not in keep)
+    keep = reachable(names, edges(models.models))
     return replace(
         models,
         models=tuple(m for m in models.models if m.name in keep),

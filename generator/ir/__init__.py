@@ -32,7 +32,22 @@ from generator.ir.model import (
     TypeRef,
     UnionModel,
 )
-from generator.ir.query import model_refs, type_refs
+from generator.ir.query import (
+    FreeFormNull,
+    JsonKind,
+    Lookup,
+    UnknownNull,
+    closure,
+    edges,
+    field_nullable,
+    json_kind,
+    model_refs,
+    resolve,
+    resolve_name,
+    type_nullable,
+    type_refs,
+    type_text,
+)
 
 __all__ = [
     "ANY",
@@ -47,8 +62,11 @@ __all__ = [
     "EnumModel",
     "EnumValue",
     "Field",
+    "FreeFormNull",
+    "JsonKind",
     "JsonValue",
     "ListOf",
+    "Lookup",
     "MapOf",
     "Model",
     "ModelSet",
@@ -60,6 +78,15 @@ __all__ = [
     "Source",
     "TypeRef",
     "UnionModel",
+    "UnknownNull",
+    "closure",
+    "edges",
+    "field_nullable",
+    "json_kind",
     "model_refs",
+    "resolve",
+    "resolve_name",
+    "type_nullable",
     "type_refs",
+    "type_text",
 ]

@@ -151,6 +151,7 @@ class ObjectModel:
     description: str | None = None
     deprecated: bool = False
     source: Source = NO_SOURCE
+    inline: bool = False  # declared inline, named by the source (see Model)
 
     kind: Literal["object"] = "object"
 
@@ -173,6 +174,7 @@ class EnumModel:
     description: str | None = None
     deprecated: bool = False
     source: Source = NO_SOURCE
+    inline: bool = False  # declared inline, named by the source (see Model)
 
     kind: Literal["enum"] = "enum"
 
@@ -198,6 +200,7 @@ class UnionModel:
     description: str | None = None
     deprecated: bool = False
     source: Source = NO_SOURCE
+    inline: bool = False  # declared inline, named by the source (see Model)
 
     kind: Literal["union"] = "union"
 
@@ -213,11 +216,18 @@ class AliasModel:
     description: str | None = None
     deprecated: bool = False
     source: Source = NO_SOURCE
+    inline: bool = False  # declared inline, named by the source (see Model)
 
     kind: Literal["alias"] = "alias"
 
 
 Model: TypeAlias = ObjectModel | EnumModel | UnionModel | AliasModel
+"""Every model kind records its origin in ``inline``: ``True`` when the source invented the
+model's name for a schema declared inline (a property's object, enum or union, an array's
+items, a union's member, a request or response body, hoisted into a model of its own and named
+after its parent by the source's rules), ``False`` when the source itself names it (an OpenAPI
+component, a ``$defs`` entry, a documented class). Comparisons use it to tell a change of a
+named schema from a change inside its parent, whatever the source's pointers look like."""
 
 
 @dataclass(frozen=True, slots=True)

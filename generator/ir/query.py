@@ -1,24 +1,48 @@
-"""Queries on the IR, each defined once: what a type or model refers to.
+"""Queries on the IR, each defined once.
 
-Everything that asks a question of the IR (emitters, parity, diff) asks it here, so that one
-question has one answer; where callers legitimately need different answers, the difference is a
-named policy argument, not a second implementation.
+Everything that asks a question of the IR (emitters, parity, diff, the tests' shape check) asks
+it here, so that one question has one answer; where callers legitimately need different
+answers, the difference is a named policy argument, not a second implementation:
+
+- what a type or model refers to: :func:`type_refs`, :func:`model_refs` (policy: whether a
+  discriminator's mapping targets count), and the graph over it: :func:`edges`,
+  :func:`closure`;
+- what a type stands for and whether it admits null, seen through aliases: :func:`resolve`,
+  :func:`resolve_name`, :func:`type_nullable`, :func:`field_nullable` (policies:
+  :class:`UnknownNull` says what ``Nullable.UNKNOWN`` means, :class:`FreeFormNull` whether a
+  free-form value admits null);
+- how a type is spelt in messages and keys: :func:`type_text`;
+- the JSON kind of a value: :func:`json_kind` (policy: whether ``1.0`` is an integer).
+
+Models are looked up through a :data:`Lookup` (``ModelSet.by_name().get``, or a caller's own
+lookup, as parity's by convention-free key), so the queries work on any view of a model set.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import enum
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Literal, TypeAlias
 
 from generator.ir.model import (
     AliasModel,
+    Field,
     ListOf,
     MapOf,
     Model,
+    Nullable,
     ObjectModel,
+    Primitive,
     Ref,
     TypeRef,
     UnionModel,
 )
+
+Lookup: TypeAlias = Callable[[str], Model | None]
+"""A model by name, ``None`` where there is none (``ModelSet.by_name().get``)."""
+
+
+# --- references ------------------------------------------------------------------------------
 
 
 def type_refs(t: TypeRef) -> Iterator[str]:
@@ -31,9 +55,15 @@ def type_refs(t: TypeRef) -> Iterator[str]:
         yield from type_refs(t.value)
 
 
-def model_refs(model: Model) -> Iterator[str]:
+def model_refs(model: Model, *, mapping_targets: bool = True) -> Iterator[str]:
     """Names ``model`` references directly: field types, additional properties, bases, union
-    variants and discriminator targets, alias targets."""
+    variants and discriminator targets, alias targets.
+
+    ``mapping_targets``: whether the models a union's discriminator mapping names count. They
+    do for everything that needs the models a union can decode to (diff's reachability, the
+    closure emitted for code verdicts); merging markdown docs with a spec leaves them out, to
+    add only the spec models the docs' own types refer to.
+    """
     if isinstance(model, ObjectModel):
         for f in model.fields:
             yield from type_refs(f.type)
@@ -43,7 +73,227 @@ def model_refs(model: Model) -> Iterator[str]:
     elif isinstance(model, UnionModel):
         for v in model.variants:
             yield from type_refs(v)
-        if model.discriminator is not None:
+        if model.discriminator is not None and mapping_targets:
             yield from (name for _, name in model.discriminator.mapping)
     elif isinstance(model, AliasModel):
         yield from type_refs(model.target)
+
+
+def edges(models: Iterable[Model], *, mapping_targets: bool = True) -> dict[str, tuple[str, ...]]:
+    """The reference graph: each model's name -> the names it references (:func:`model_refs`,
+    with the same policy), in order, repeats kept."""
+    return {m.name: tuple(model_refs(m, mapping_targets=mapping_targets)) for m in models}
+
+
+def closure(roots: Iterable[str], graph: Mapping[str, Iterable[str]]) -> set[str]:
+    """The names of ``roots`` and of everything reachable from them in ``graph`` (name -> the
+    names it references, as :func:`edges` gives). Names the graph does not hold (a dangling
+    reference, a root that is no model) are left out and not followed."""
+    seen: set[str] = set()
+    stack = [r for r in roots if r in graph]
+    while stack:
+        name = stack.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        stack.extend(r for r in graph[name] if r in graph and r not in seen)
+    return seen
+
+
+# --- aliases and nullability -----------------------------------------------------------------
+
+
+class UnknownNull(enum.Enum):
+    """What ``Nullable.UNKNOWN`` (a source that cannot say) means to a caller.
+
+    ``AS_NULL``
+        Unknown counts as nullable. For code generated from the set: it must accept null
+        wherever the source cannot rule it out (the Python and PHP emitters; the tests'
+        check that generated code says what the IR said, which reads code made that way).
+    ``UNSTATED``
+        Only a stated ``Nullable.YES`` counts; ``UNKNOWN`` states nothing. A model of unknown
+        nullability does not make the places that use it nullable, and
+        :func:`field_nullable` answers ``UNKNOWN`` ("cannot say") for a field that is
+        unknown itself and names nothing stated nullable: parity and diff leave such a field
+        out of the comparison instead of reporting a difference. The Dart emitter asks this
+        way for types (a field's own ``UNKNOWN`` still counts there, decided by the emitter).
+    """
+
+    AS_NULL = "as-null"
+    UNSTATED = "unstated"
+
+
+class FreeFormNull(enum.Enum):
+    """Whether a free-form value (``Primitive("any")``, any JSON) admits null.
+
+    ``ADMITS``
+        It does: ``null`` is a JSON value. For targets whose free-form type includes null
+        (Dart's ``Object?``, PHP's ``mixed``) and which ask "may this value be null".
+    ``DECLARED``
+        Only declared nullability counts; a free-form type is not nullable unless a model on
+        the way says so. For targets that add null to a type themselves (Python's ``| None``
+        over ``Any``), and for comparisons, where ``nullable`` on a free-form property is a
+        stated fact like any other.
+    """
+
+    ADMITS = "admits"
+    DECLARED = "declared"
+
+
+def _states_null(value: Nullable, unknown: UnknownNull) -> bool:
+    return value is Nullable.YES or (value is Nullable.UNKNOWN and unknown is UnknownNull.AS_NULL)
+
+
+def resolve(
+    t: TypeRef, lookup: Lookup, unknown: UnknownNull = UnknownNull.UNSTATED
+) -> tuple[TypeRef, bool]:
+    """What ``t`` stands for once references to aliases are followed, and whether a model
+    named on the way (the last one, not an alias, included) is nullable (``unknown``: see
+    :class:`UnknownNull`).
+
+    The type returned is a primitive, a list, a map, or a reference to a model that is no
+    alias, to a name ``lookup`` does not know, or to the alias where a cycle of aliases
+    closes. Lists and maps are not entered: their items' nullability is their own.
+    """
+    if type(t) is not Ref:
+        return t, False
+    model = lookup(t.name)
+    if model is None or (type(model) is not AliasModel and model.nullable is Nullable.NO):
+        return t, False  # the common case: a reference to a non-nullable model
+    nullable = False
+    seen: set[str] = set()
+    while isinstance(t, Ref):
+        model = lookup(t.name)
+        if model is None or model.name in seen:
+            break
+        seen.add(model.name)
+        nullable = nullable or _states_null(model.nullable, unknown)
+        if not isinstance(model, AliasModel):
+            break
+        t = model.target
+    return t, nullable
+
+
+def resolve_name(name: str, lookup: Lookup) -> str:
+    """The name a chain of aliases of references leads to (``A = B``, ``B = C``: ``C``):
+    ``name`` itself when it names no alias of a reference, the last alias of the chain when
+    that one stands for a list, map or primitive, the alias where a cycle closes. Emitters use
+    it to find the union or object a variant or a property really names."""
+    seen = {name}
+    model = lookup(name)
+    while isinstance(model, AliasModel) and isinstance(model.target, Ref):
+        name = model.target.name
+        if name in seen:
+            break
+        seen.add(name)
+        model = lookup(name)
+    return name
+
+
+def type_nullable(
+    t: TypeRef,
+    lookup: Lookup,
+    *,
+    unknown: UnknownNull,
+    free_form: FreeFormNull,
+) -> bool:
+    """Whether a value of type ``t`` may be null by the type itself, seen through aliases: a
+    model it names (directly or through aliases) is nullable, or (``free_form``) it stands for
+    a free-form value. A list or map is not null because its items may be."""
+    end, nullable = resolve(t, lookup, unknown)
+    if nullable:
+        return True
+    return free_form is FreeFormNull.ADMITS and isinstance(end, Primitive) and end.kind == "any"
+
+
+def field_nullable(f: Field, lookup: Lookup, *, unknown: UnknownNull) -> Nullable:
+    """Whether a property may be null: stated on the property, or on the model (or alias
+    chain) its type names, as a spec may say it on either (free-form types count as
+    declared, see :class:`FreeFormNull`).
+
+    ``YES`` when either says so (``unknown`` decides what ``UNKNOWN`` says); otherwise the
+    property's own answer, which with ``UnknownNull.UNSTATED`` may be ``UNKNOWN``.
+    """
+    if _states_null(f.nullable, unknown):
+        return Nullable.YES
+    if resolve(f.type, lookup, unknown)[1]:
+        return Nullable.YES
+    return f.nullable
+
+
+# --- spelling types --------------------------------------------------------------------------
+
+MAX_TYPE_DEPTH = 20
+"""Nesting deeper than this is spelt ``...`` by :func:`type_text` (aliases resolved on the way
+can make a type infinite: ``A = list[A]``)."""
+
+
+def _ref_name(ref: Ref) -> str:
+    return ref.name
+
+
+def type_text(
+    t: TypeRef,
+    *,
+    formats: bool = True,
+    sets: bool = True,
+    ref: Callable[[Ref], str] = _ref_name,
+    expand: Callable[[TypeRef], TypeRef] | None = None,
+) -> str:
+    """A short spelling of a type: ``string``, ``string(date-time)``, ``list[Pet]``,
+    ``set[integer]``, ``map[any]``; nesting deeper than :data:`MAX_TYPE_DEPTH` is ``...``.
+
+    Policies: ``formats`` shows formats (``string(uuid)``; off where a source cannot state
+    them); ``sets`` spells a list of unique items ``set[...]`` (off where uniqueness is not
+    compared); ``ref`` spells a reference (its name by default; parity uses its matching key or
+    an enum's base type, the tests' shape check ``ref:Name``); ``expand``, when given, is
+    applied to the type and to every item and value type before it is spelt (parity replaces
+    references to aliases by what they stand for).
+    """
+
+    def text(t: TypeRef, depth: int) -> str:
+        if expand is not None:
+            t = expand(t)
+        if depth > MAX_TYPE_DEPTH:
+            return "..."
+        if isinstance(t, Primitive):
+            return f"{t.kind}({t.format})" if formats and t.format else t.kind
+        if isinstance(t, Ref):
+            return ref(t)
+        if isinstance(t, ListOf):
+            return f"{'set' if sets and t.unique else 'list'}[{text(t.item, depth + 1)}]"
+        return f"map[{text(t.value, depth + 1)}]"
+
+    return text(t, 0)
+
+
+# --- values ----------------------------------------------------------------------------------
+
+JsonKind: TypeAlias = Literal["null", "boolean", "integer", "number", "string", "array", "object"]
+
+
+def json_kind(
+    value: object, *, numbers: Literal["by-type", "by-value"] = "by-type"
+) -> JsonKind | None:
+    """The JSON Schema type name of a JSON value (``True`` is ``boolean``, not ``integer``),
+    or ``None`` for a value that is not JSON (a date a YAML tag made).
+
+    Policy, for a float with no fractional part (``1.0``): ``numbers="by-type"`` says
+    ``number``, as the spec wrote it (a schema's enum base type, a constant's kind);
+    ``numbers="by-value"`` says ``integer``, as JSON Schema 2020-12 validates it (the
+    jsonschema target's ``type`` keywords)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "integer" if numbers == "by-value" and value.is_integer() else "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return None

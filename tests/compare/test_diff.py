@@ -65,7 +65,7 @@ def union(name: str, *variants: object, **kw: object) -> UnionModel:
 
 def inline(model: Model, pointer: str = "/components/schemas/M/properties/x") -> Model:
     """The model as the loader makes it from a schema nested in a property."""
-    return replace(model, source=src(pointer))
+    return replace(model, source=src(pointer), inline=True)
 
 
 def both(*models: Model) -> ModelSet:
@@ -713,6 +713,21 @@ def test_renamed_model_with_recursive_content_is_matched() -> None:
     )
 
 
+def test_an_alias_that_contains_itself_is_compared_without_recursing_forever() -> None:
+    """``Tree = list[Tree]`` (nested JSON arrays): expanding it in place never ends, so inside
+    its own expansion it counts as a reference, as a model would."""
+    old = both(obj("M", fld("tree", Ref("Tree"))), AliasModel("Tree", ListOf(Ref("Tree"))))
+    new = both(obj("M", fld("tree", Ref("Tree"))), AliasModel("Tree", MapOf(Ref("Tree"))))
+    assert compare(old, old) == []
+    finding = only(compare(old, new))
+    assert (finding.model, finding.kind, finding.before, finding.after) == (
+        "Tree",
+        "alias.type_changed",
+        "list[Tree]",
+        "map[Tree]",
+    )
+
+
 def test_models_that_differ_deep_down_are_not_renames() -> None:
     old = both(obj("A", fld("b", Ref("B"))), obj("B", fld("x", INT)))
     new = both(obj("C", fld("b", Ref("B"))), obj("B", fld("x", INT)), obj("D", fld("b", STR)))
@@ -723,10 +738,13 @@ def test_models_that_differ_deep_down_are_not_renames() -> None:
 
 def test_new_inline_models_fold_into_the_property_that_brought_them() -> None:
     inline = union("CostsResultUnit", STR, Ref("CostsResultUnitEnum"), nullable=Nullable.YES)
-    inline = replace(inline, source=src("/components/schemas/CostsResult/properties/unit"))
+    inline = replace(
+        inline, source=src("/components/schemas/CostsResult/properties/unit"), inline=True
+    )
     inline_enum = replace(
         enum("CostsResultUnitEnum", "tokens"),
         source=src("/components/schemas/CostsResult/properties/unit/anyOf/1"),
+        inline=True,
     )
     old = both(obj("CostsResult", fld("amount", NUM)))
     new = both(
@@ -736,6 +754,28 @@ def test_new_inline_models_fold_into_the_property_that_brought_them() -> None:
     )
     finding = only(compare(old, new))
     assert (finding.kind, finding.member) == ("property.added_optional", "unit")
+
+
+def test_inline_models_are_told_by_their_origin_not_by_their_pointer() -> None:
+    """A source with other pointers (markdown lines, code files) says ``inline`` itself."""
+    unit = EnumModel("Unit", "string", (EnumValue("tokens"),), source=Source("unit.md", line=3))
+    cost = obj("Cost", fld("amount", NUM), fld("unit", Ref("Unit")))
+    old = both(obj("Cost", fld("amount", NUM)))
+    assert kinds(compare(old, both(cost, replace(unit, inline=True)))) == [
+        "property.added_optional"
+    ]
+    named = sorted(kinds(compare(old, both(cost, unit))))
+    assert named == ["model.added", "property.added_optional"]
+
+
+def test_an_inline_model_no_model_contains_is_reported_on_its_own() -> None:
+    """A request or response body, named by the loader after its operation: its appearance
+    is the only trace of a new body in the models."""
+    body = replace(obj("ListPetsResponseItem", fld("name")), inline=True)
+    old = both(obj("Pet", fld("name")))
+    new = both(obj("Pet", fld("name")), body)
+    finding = only(compare(old, new))
+    assert (finding.kind, finding.model) == ("model.added", "ListPetsResponseItem")
 
 
 def test_response_only_model_cannot_break_requests() -> None:

@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 from generator.compare.diff import compare
-from generator.compare.surface import apply, compare_owner, surface
+from generator.compare.surface import apply, attribute, compare_owner, norm, surface
 from generator.ir import EnumModel, EnumValue, Field, ModelSet, ObjectModel, Primitive, Ref, Source
 from generator.naming import pascal, snake, upper_snake
 from generator.targets import ApiItem
@@ -457,3 +457,11 @@ def test_code_verdicts_from_the_real_emitters(
     ]
     assert len(reviewed) == 1, [(f.kind, f.member) for f in reviewed]
     assert {language: v.level for language, v in reviewed[0].code} == expected
+
+
+def test_generated_types_are_attributed_to_models_by_their_convention_free_names() -> None:
+    models = {norm(name): name for name in ("Café", "μ")}
+    assert attribute("Cafe", models) == "Café"  # emitters write accented names in ASCII
+    assert attribute("CafeFactory", models) == "Café"
+    # A model named without ASCII letters claims no generated type it does not name.
+    assert attribute("Unrelated", models) is None

@@ -551,6 +551,58 @@ def test_refs_into_other_schemas_are_named_like_inline_schemas(tmp_path: Path) -
     assert field(obj(result, "Z"), "list").type == ListOf(Ref("ZListItem"))
 
 
+def test_models_say_whether_the_loader_named_them_for_an_inline_schema(tmp_path: Path) -> None:
+    """``Model.inline``: components and ``$defs`` entries are named by the spec; properties,
+    items, union members and schemas reached by a ``$ref`` into another schema are named by
+    the inline rules."""
+    result = spec(
+        tmp_path,
+        """
+        A:
+          type: object
+          properties:
+            obj: {type: object, properties: {v: {type: integer}}}
+            tags: {type: array, items: {enum: [p, q]}}
+            pick: {oneOf: [{type: object, properties: {a: {type: string}}}, {type: string}]}
+            lit: {oneOf: [{const: inf}, {type: number}]}
+            deep: {$ref: '#/components/schemas/Z/properties/inner'}
+            named: {$ref: '#/components/schemas/A/$defs/Inner'}
+          $defs:
+            Inner: {type: object, properties: {v: {type: integer}}}
+        Z:
+          type: object
+          properties:
+            inner: {type: object, properties: {v: {type: integer}}}
+        Letters: {enum: [a, b]}
+        """,
+    )
+    inline = {name for name, model in models(result).items() if model.inline}
+    assert inline == {"AObj", "ATagsItem", "APick", "APick1", "ALit", "ALitInf", "ZInner"}
+    assert {"A", "Z", "Letters", "Inner"}.isdisjoint(inline)
+
+
+def test_a_whole_file_or_a_keyed_schema_of_another_file_is_named_not_inline(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "pet.yaml", "type: object\nproperties: {name: {type: string}}\n")
+    write(tmp_path, "more.yaml", "Toy: {type: object, properties: {n: {type: integer}}}\n")
+    result = spec(
+        tmp_path,
+        """
+        Owner:
+          type: object
+          properties:
+            pet: {$ref: 'pet.yaml'}
+            toy: {$ref: 'more.yaml#/Toy'}
+        """,
+    )
+    assert {name: model.inline for name, model in models(result).items()} == {
+        "Owner": False,
+        "Pet": False,
+        "Toy": False,
+    }
+
+
 # --- nullability ---------------------------------------------------------------------------------
 
 
@@ -1087,6 +1139,11 @@ def test_inline_request_and_response_bodies_are_named_after_the_operation(tmp_pa
     assert result.response_roots == {"Thing", "CreateThingResponse404", "Other"}
     assert [f.name for f in obj(result, "CreateThingRequest").fields] == ["name"]
     assert result.title == "Ops" and result.version == "2.0.1"
+    # named by the loader, after the operation: inline (diff still reports them, as no
+    # model contains them)
+    assert models(result)["CreateThingRequest"].inline
+    assert models(result)["CreateThingResponse404"].inline
+    assert not models(result)["Thing"].inline
 
 
 def test_detect_accepts_openapi_documents_only(tmp_path: Path) -> None:

@@ -18,56 +18,24 @@ Types are spelled ``string``/``integer``/``number``/``boolean``/``any``, ``list[
 from __future__ import annotations
 
 from generator.ir import (
-    AliasModel,
     EnumModel,
-    ListOf,
-    MapOf,
-    Model,
     ModelSet,
     Nullable,
     ObjectModel,
     Primitive,
-    Ref,
     TypeRef,
     UnionModel,
+    UnknownNull,
+    field_nullable,
+    json_kind,
+    type_text,
 )
 
 Shape = dict[str, tuple[object, ...]]
 
 
 def type_shape(type_: TypeRef) -> str:
-    if isinstance(type_, Primitive):
-        return type_.kind
-    if isinstance(type_, ListOf):
-        return f"list[{type_shape(type_.item)}]"
-    if isinstance(type_, MapOf):
-        return f"map[{type_shape(type_.value)}]"
-    return f"ref:{type_.name}"
-
-
-def _json_kind(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "list" if isinstance(value, list) else "map"
-
-
-def _ref_nullable(type_: TypeRef, by_name: dict[str, Model], seen: frozenset[str]) -> bool:
-    if not isinstance(type_, Ref) or type_.name in seen or type_.name not in by_name:
-        return False
-    target = by_name[type_.name]
-    if target.nullable is not Nullable.NO:
-        return True
-    if isinstance(target, AliasModel):
-        return _ref_nullable(target.target, by_name, seen | {type_.name})
-    return False
+    return type_text(type_, formats=False, sets=False, ref=lambda ref: f"ref:{ref.name}")
 
 
 def shape(models: ModelSet) -> Shape:
@@ -79,13 +47,13 @@ def shape(models: ModelSet) -> Shape:
             fields = []
             for f in model.fields:
                 kind = (
-                    _json_kind(f.const.value)
+                    str(json_kind(f.const.value))
                     if f.const is not None
                     and not (isinstance(f.type, Primitive) and f.type.kind == "any")
                     else type_shape(f.type)
                 )
                 nullable = kind != "any" and (
-                    f.nullable is not Nullable.NO or _ref_nullable(f.type, by_name, frozenset())
+                    field_nullable(f, by_name.get, unknown=UnknownNull.AS_NULL) is Nullable.YES
                 )
                 fields.append((f.name, kind, f.required, nullable))
             result[model.name] = ("object", tuple(fields))

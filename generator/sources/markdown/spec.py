@@ -30,7 +30,9 @@ from generator.ir import (
     Source,
     TypeRef,
     UnionModel,
-    type_refs,
+    closure,
+    edges,
+    type_text,
 )
 from generator.sources import LoadOptions
 from generator.sources.markdown.dialects import Dialect
@@ -85,7 +87,8 @@ def merge_spec(
                     "spec-mismatch",
                 )
             )
-        merged[model.name] = replace(found, source=model.source)
+        # documented: a class the docs name, whatever the spec's origin (Model.inline)
+        merged[model.name] = replace(found, source=model.source, inline=False)
     _add_referenced(merged, spec_models)
     if renamed:
         diagnostics.append(
@@ -157,8 +160,8 @@ def _merge_object(
         else:
             diagnostics.append(
                 Diagnostic(
-                    f"{doc.name}.{f.name}: the docs say {describe(f.type)}, the spec says"
-                    f" {describe(s.type)}; the docs' type is kept",
+                    f"{doc.name}.{f.name}: the docs say {type_text(f.type)}, the spec says"
+                    f" {type_text(s.type)}; the docs' type is kept",
                     f.source,
                     "spec-mismatch",
                 )
@@ -188,6 +191,7 @@ def _merge_object(
         fields=tuple(fields),
         description=doc.description if doc.description is not None else spec.description,
         source=doc.source,
+        inline=False,  # documented: a class the docs name (Model.inline)
     )
 
 
@@ -228,34 +232,9 @@ def _renamed_model(doc: TypeRef, spec: TypeRef) -> bool:
     return False
 
 
-def describe(t: TypeRef) -> str:
-    if isinstance(t, Primitive):
-        return t.kind + (f" ({t.format})" if t.format else "")
-    if isinstance(t, Ref):
-        return t.name
-    if isinstance(t, ListOf):
-        return f"list of {describe(t.item)}"
-    return f"map of {describe(t.value)}"
-
-
-def _model_refs(model: Model) -> list[str]:
-    if isinstance(model, ObjectModel):
-        names = [n for f in model.fields for n in type_refs(f.type)] + list(model.bases)
-        return names + (list(type_refs(model.additional)) if model.additional is not None else [])
-    if isinstance(model, UnionModel):
-        # unlike ir.model_refs, discriminator mapping targets are not followed here
-        return [n for v in model.variants for n in type_refs(v)]
-    if isinstance(model, EnumModel):
-        return []
-    return list(type_refs(model.target))
-
-
 def _add_referenced(merged: dict[str, Model], spec_models: dict[str, Model]) -> None:
-    """Spec models the merged ones refer to and the docs lack (inline enums, variants)."""
-    pending = [n for m in list(merged.values()) for n in _model_refs(m)]
-    while pending:
-        name = pending.pop()
-        if name in merged or name not in spec_models:
-            continue
+    """Spec models the merged ones refer to and the docs lack (inline enums, variants). A
+    union's discriminator mapping is not followed: only what the types refer to is added."""
+    graph = edges({**spec_models, **merged}.values(), mapping_targets=False)
+    for name in closure(merged, graph) - merged.keys():
         merged[name] = spec_models[name]
-        pending.extend(_model_refs(spec_models[name]))

@@ -116,6 +116,7 @@ from generator.ir import (
     Source,
     TypeRef,
     UnionModel,
+    json_kind,
 )
 from generator.naming import NameAllocator, pascal, short_hash
 from generator.sources import LoadOptions
@@ -293,6 +294,7 @@ class _Loader:
         self.unions: list[tuple[str, tuple[str, list[tuple[str, str]]] | None]] = []
         self.diagnostics: list[Diagnostic] = []
         self.allocator = NameAllocator()
+        self.inline: set[str] = set()  # models named by the inline rules (Model.inline)
         self.request_roots: set[str] = set()
         self.response_roots: set[str] = set()
 
@@ -381,9 +383,10 @@ class _Loader:
         if isinstance(node, bool):
             return ANY
         self._check_schema_node(target, node, ref, loc)
-        name = self.allocator.allocate(
-            f"{target[0]}#{target[1]}", _pointer_name(target), separator=""
-        )
+        wanted, inline = _pointer_name(target)
+        name = self.allocator.allocate(f"{target[0]}#{target[1]}", wanted, separator="")
+        if inline:
+            self.inline.add(name)
         self.names[target] = name
         self.pending.append((target, node, name))
         return Ref(name)
@@ -602,6 +605,7 @@ class _Loader:
             return ANY, nullable, _MISSING
         # object, enum, union, multi: a model of its own
         name = self.allocator.allocate(f"{loc[0]}#{loc[1]}", hint, separator="")
+        self.inline.add(name)
         self.names[loc] = name
         self._build(loc, schema, name, depth + 1, shape)
         return Ref(name), nullable, _MISSING
@@ -642,16 +646,10 @@ class _Loader:
         src = Source(loc[0], child(loc[1], "enum"))
         kinds = set()
         for value in shape.enum:
-            if isinstance(value, bool):
-                kinds.add("boolean")
-            elif isinstance(value, int):
-                kinds.add("integer")
-            elif isinstance(value, float):
-                kinds.add("number")
-            elif isinstance(value, str):
-                kinds.add("string")
-            else:
+            kind = json_kind(value)
+            if kind not in _PRIMITIVES:
                 raise ModelgenError(f"enum values must be scalars, not {value!r}", src)
+            kinds.add(kind)
         declared = [t for t in shape.types if t in _PRIMITIVES]
         if declared:
             want = declared[0]
@@ -731,7 +729,7 @@ class _Loader:
                 deprecated=deprecated,
                 source=src,
             )
-        self.models[name] = model
+        self.models[name] = replace(model, inline=True) if name in self.inline else model
 
     def _type_forced(
         self, loc: Location, schema: dict[str, Any], name: str, depth: int, shape: _Shape
@@ -980,6 +978,7 @@ class _Loader:
                         self.names[member_loc] = self.allocator.allocate(
                             f"{member_loc[0]}#{member_loc[1]}", hint, separator=""
                         )
+                        self.inline.add(self.names[member_loc])
                         self._build(member_loc, member, self.names[member_loc], depth + 1, inner)
                 variant, _, _ = self._type(member_loc, member, hint, depth + 1)
                 variants.append(variant)
@@ -1216,17 +1215,18 @@ _NAMED_CONTAINERS = frozenset({"schemas", "$defs", "definitions"})
 _STRUCTURAL = {"items": "Item", "additionalProperties": "Value", "properties": ""}
 
 
-def _pointer_name(target: Location) -> str:
-    """The model name for a referenced schema that is not a root component: the key it is
-    defined under (``other.yaml#/Pet``, ``#/$defs/Pet``, ``x.yaml#/components/schemas/Pet``),
-    the file's stem for a whole-file schema, and for a schema inside another schema the name
-    the inline rules give it (``#/components/schemas/Foo/properties/bar`` is ``FooBar``)."""
+def _pointer_name(target: Location) -> tuple[str, bool]:
+    """The model name for a referenced schema that is not a root component, and whether it is
+    an inline name: the key it is defined under (``other.yaml#/Pet``, ``#/$defs/Pet``,
+    ``x.yaml#/components/schemas/Pet``), the file's stem for a whole-file schema, and for a
+    schema inside another schema the name the inline rules give it
+    (``#/components/schemas/Foo/properties/bar`` is ``FooBar``, inline)."""
     tokens = [t.replace("~1", "/").replace("~0", "~") for t in target[1].split("/")[1:]]
     if not tokens:
-        return _part(Path(target[0]).stem)
+        return _part(Path(target[0]).stem), False
     if len(tokens) == 1 or tokens[-2] in _NAMED_CONTAINERS:
         last = tokens[-1]
-        return last if last[:1].isalpha() else _part(last)
+        return (last if last[:1].isalpha() else _part(last)), False
     start = 0
     name = _part(Path(target[0]).stem)
     for i, token in enumerate(tokens[:-1]):
@@ -1241,7 +1241,7 @@ def _pointer_name(target: Location) -> str:
             name += str(int(token) + 1)
         else:
             name += _part(token)
-    return name
+    return name, True
 
 
 def _format(schema: dict[str, Any]) -> str | None:
@@ -1250,15 +1250,8 @@ def _format(schema: dict[str, Any]) -> str | None:
 
 
 def _value_kind(value: JsonValue) -> Any:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "any"
+    kind = json_kind(value)
+    return kind if kind in _PRIMITIVES else "any"
 
 
 _CONSTRAINT_KEYS = (

@@ -48,7 +48,6 @@ from generator.ir import (
     Source,
     TypeRef,
 )
-from generator.naming import snake
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -530,19 +529,16 @@ def _dart_enum(file: Path, node: Node, main_names: set[str]) -> EnumModel:
     base_match = re.search(r"final (String|int|double|num|bool) _value;", text)
     bases: dict[str, EnumBase] = {"String": "string", "int": "integer", "bool": "boolean"}
     base = bases.get(base_match.group(1) if base_match else "String", "number")
-    source = Source(str(file), line=_line(node))
     owner = next(
         (c for c in sorted(main_names, key=len, reverse=True) if c and name.startswith(c)), None
     )
-    if owner is not None and name != owner and name.endswith("Enum"):
-        # An enum the generator made for a property (`<Class><Field>Enum`): declared inline.
-        field_part = snake(name[len(owner) : -len("Enum")])
-        pointer = f"/components/schemas/{owner}/properties/{field_part}"
-        source = Source(str(file), pointer, source.line)
+    # An enum the generator made for a property (`<Class><Field>Enum`): declared inline.
+    inline = owner is not None and name != owner and name.endswith("Enum")
     return EnumModel(
         name=name,
         base=base,
         values=tuple(EnumValue(v) for v in values if not isinstance(v, list | dict)),
         nullable=Nullable.UNKNOWN,
-        source=source,
+        source=Source(str(file), line=_line(node)),
+        inline=inline,
     )

@@ -36,6 +36,7 @@ from generator.ir import (
     EnumModel,
     EnumValue,
     Field,
+    FreeFormNull,
     JsonValue,
     ListOf,
     MapOf,
@@ -47,6 +48,9 @@ from generator.ir import (
     Ref,
     TypeRef,
     UnionModel,
+    UnknownNull,
+    resolve,
+    type_nullable,
     type_refs,
 )
 from generator.targets import Emitted
@@ -96,9 +100,6 @@ ENUM_MEMBERS = OBJECT_MEMBERS | frozenset({"value", "values", "index", "name", "
 _KEYWORDS_FOLDED = frozenset(k.lower() for k in KEYWORDS)
 _PLAIN = re.compile(r"[ !#%&(-\[\]-~]*")  # printable ASCII but for \ ' $
 
-_WINDOWS_RESERVED = frozenset(
-    ["con", "prn", "aux", "nul"] + [f"{p}{n}" for p in ("com", "lpt") for n in range(10)]
-)
 SUPPORT_FILE = "lib/src/_support.dart"
 
 
@@ -184,7 +185,7 @@ def package_name(models: ModelSet, options: DartOptions) -> str:
 
 def file_stem(ident: str) -> str:
     stem = naming.snake(ident) or "model"
-    if stem in _WINDOWS_RESERVED:
+    if naming.is_windows_device(stem):
         stem += "_model"
     return stem
 
@@ -451,18 +452,18 @@ class _Plan:
         return _Codec(name, target.decode, target.encode, target.cast, target.deep)
 
     def nullable(self, t: TypeRef) -> bool:
-        """Whether a type admits null on its own (free-form values, nullable named models)."""
-        if isinstance(t, Primitive):
-            return t.kind == "any"
-        if isinstance(t, Ref):
-            model = self.by_name.get(t.name)
-            if model is None or model.nullable is Nullable.YES:
-                return True
-            if isinstance(model, AliasModel) and model.name not in self.cyclic_aliases:
-                return self.nullable(model.target)
-            if isinstance(model, UnionModel) and not model.variants:
-                return True
-        return False
+        """Whether a type admits null on its own (free-form values, nullable named models,
+        through aliases; and what Dart reads as ``Object?``: an unknown model, a union with no
+        variants)."""
+        if type_nullable(
+            t, self.by_name.get, unknown=UnknownNull.UNSTATED, free_form=FreeFormNull.ADMITS
+        ):
+            return True
+        end, _ = resolve(t, self.by_name.get)
+        if not isinstance(end, Ref):
+            return False
+        model = self.by_name.get(end.name)
+        return model is None or (isinstance(model, UnionModel) and not model.variants)
 
 
 _ANY = _Codec("Object?", _PLACEHOLDER, deep=True)

@@ -59,6 +59,7 @@ from generator.ir import (
     Constraints,
     EnumModel,
     Field,
+    FreeFormNull,
     JsonValue,
     ListOf,
     MapOf,
@@ -71,6 +72,11 @@ from generator.ir import (
     Source,
     TypeRef,
     UnionModel,
+    UnknownNull,
+    json_kind,
+    resolve,
+    resolve_name,
+    type_nullable,
 )
 from generator.targets import Emitted, NoOptions, Symbol
 
@@ -119,19 +125,7 @@ def json_safe(value: JsonValue) -> bool:
 def json_type(value: JsonValue) -> str:
     """The JSON Schema type of a value (an integral float is an ``integer``, as 2020-12
     counts it)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "integer" if value.is_integer() else "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
+    return json_kind(value, numbers="by-value") or "object"
 
 
 def _value_key(value: JsonValue) -> str:
@@ -165,15 +159,7 @@ class _Builder:
 
     def resolve(self, name: str) -> str:
         """``name``, or the model an alias chain (``A = B``) leads to."""
-        seen = {name}
-        model = self.by_name.get(name)
-        while isinstance(model, AliasModel) and isinstance(model.target, Ref):
-            name = model.target.name
-            if name in seen:
-                break
-            seen.add(name)
-            model = self.by_name.get(name)
-        return name
+        return resolve_name(name, self.by_name.get)
 
     def union_reach(self, name: str) -> set[str]:
         """The unions reachable from union ``name`` through variants that are (aliases of)
@@ -222,19 +208,19 @@ class _Builder:
         return result
 
     def accepts_null(self, type_: TypeRef, seen: frozenset[str] = frozenset()) -> bool:
-        """Whether the schema written for ``type_`` already accepts null."""
-        if isinstance(type_, Primitive):
-            return type_.kind == "any"
-        if not isinstance(type_, Ref) or type_.name in seen:
-            return False
-        target = self.model(type_.name)
-        if target.nullable is not Nullable.NO:
+        """Whether the schema written for ``type_`` already accepts null: the type does
+        (through aliases; unknown nullability counts), or it stands for a union with a
+        variant that does or for an enum listing null."""
+        if type_nullable(
+            type_, self.by_name.get, unknown=UnknownNull.AS_NULL, free_form=FreeFormNull.ADMITS
+        ):
             return True
-        seen = seen | {type_.name}
-        if isinstance(target, AliasModel):
-            return self.accepts_null(target.target, seen)
+        end, _ = resolve(type_, self.by_name.get)
+        if not isinstance(end, Ref) or end.name in seen:
+            return False
+        target = self.model(end.name)
         if isinstance(target, UnionModel):
-            return any(self.accepts_null(v, seen) for v in self.variants(target))
+            return any(self.accepts_null(v, seen | {end.name}) for v in self.variants(target))
         if isinstance(target, EnumModel):
             return any(v.value is None for v in target.values or ())
         return False

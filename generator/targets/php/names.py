@@ -28,8 +28,7 @@ RESERVED_PROPERTY_NAMES = frozenset({"this"})
 # Class constant / enum case names PHP refuses.
 RESERVED_CONSTANT_NAMES = frozenset({"class"})
 
-# File names Windows refuses whatever the extension (the class name is the file name).
-_WINDOWS_DEVICE = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$", re.IGNORECASE)
+
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _COMPOSER_NAME = re.compile(r"^[a-z0-9]([_.-]?[a-z0-9]+)*/[a-z0-9](([_.]|-{1,2})?[a-z0-9]+)*$")
 
@@ -37,7 +36,7 @@ _COMPOSER_NAME = re.compile(r"^[a-z0-9]([_.-]?[a-z0-9]+)*/[a-z0-9](([_.]|-{1,2})
 def class_name(name: str) -> str:
     """The class (or interface, or enum) name for a model name, before collisions."""
     identifier = naming.limit_length(naming.fallback(name, naming.pascal(name), "Model"), name)
-    if identifier.casefold() in RESERVED_CLASS_NAMES or _WINDOWS_DEVICE.match(identifier):
+    if identifier.casefold() in RESERVED_CLASS_NAMES or naming.is_windows_device(identifier):
         identifier += "Model"
     return identifier
 

@@ -12,16 +12,19 @@ from generator import naming
 from generator.ir import (
     AliasModel,
     EnumModel,
+    FreeFormNull,
     ListOf,
     MapOf,
     Model,
     ModelSet,
-    Nullable,
     ObjectModel,
     Primitive,
     Ref,
     TypeRef,
     UnionModel,
+    UnknownNull,
+    resolve,
+    type_nullable,
 )
 from generator.targets.php import markers
 from generator.targets.php.names import class_name, factory_name, unknown_name
@@ -180,18 +183,17 @@ class Plan:
             if len(targets) == 1 and targets[0] in self.by_name
         ]
 
-    def nullable(self, t: TypeRef, seen: frozenset[str] = frozenset()) -> bool:
-        """Whether a value of ``t`` may be null by its own definition (through aliases)."""
-        if isinstance(t, Primitive):
-            return t.kind == "any"
-        if isinstance(t, Ref) and t.name not in seen:
-            model = self.model(t)
-            if model.nullable is not Nullable.NO:
-                return True
-            if isinstance(model, EnumModel) and model.values is not None:
-                return any(v.value is None for v in model.values)
-            if isinstance(model, AliasModel):
-                return self.nullable(model.target, seen | {t.name})
+    def nullable(self, t: TypeRef) -> bool:
+        """Whether a value of ``t`` may be null by its own definition (through aliases),
+        including an enum that lists null among its values."""
+        if type_nullable(
+            t, self.by_name.get, unknown=UnknownNull.AS_NULL, free_form=FreeFormNull.ADMITS
+        ):
+            return True
+        end, _ = resolve(t, self.by_name.get)
+        model = self.by_name.get(end.name) if isinstance(end, Ref) else None
+        if isinstance(model, EnumModel) and model.values is not None:
+            return any(v.value is None for v in model.values)
         return False
 
     def alias_target(self, model: Model) -> TypeRef | None:

@@ -48,6 +48,7 @@ from generator.ir import (
     Constraints,
     EnumModel,
     Field,
+    FreeFormNull,
     ListOf,
     MapOf,
     Model,
@@ -58,6 +59,9 @@ from generator.ir import (
     Ref,
     TypeRef,
     UnionModel,
+    UnknownNull,
+    resolve_name,
+    type_nullable,
     type_refs,
 )
 from generator.naming import (
@@ -306,15 +310,10 @@ class _Emitter:
         except KeyError:
             raise ModelgenError(f"reference to unknown model {ref.name!r}") from None
 
-    def ref_nullable(self, ref: Ref, seen: frozenset[str] = frozenset()) -> bool:
-        if ref.name in seen:
-            return False
-        target = self.model(ref)
-        if target.nullable is not Nullable.NO:
-            return True
-        if isinstance(target, AliasModel) and isinstance(target.target, Ref):
-            return self.ref_nullable(target.target, seen | {ref.name})
-        return False
+    def ref_nullable(self, ref: Ref) -> bool:
+        return type_nullable(
+            ref, self.by_name.get, unknown=UnknownNull.AS_NULL, free_form=FreeFormNull.DECLARED
+        )
 
     def annotation(self, type_: TypeRef) -> Expr:
         if isinstance(type_, Primitive):
@@ -491,15 +490,7 @@ class _Emitter:
 
     def resolve(self, name: str) -> str:
         """``name``, or the model an alias chain (``A = B``) leads to."""
-        seen = {name}
-        model = self.by_name.get(name)
-        while isinstance(model, AliasModel) and isinstance(model.target, Ref):
-            name = model.target.name
-            if name in seen:
-                break
-            seen.add(name)
-            model = self.by_name.get(name)
-        return name
+        return resolve_name(name, self.by_name.get)
 
     def direct_unions(self, name: str) -> set[str]:
         """The unions reachable from union ``name`` through variants that are unions."""
