@@ -10,6 +10,7 @@ from generator.targets import ApiItem
 from generator.treesitter import first_child, node_text, root, text_after
 
 SUFFIXES = (".dart",)
+_METADATA = frozenset({"annotation", "marker_annotation", "comment", "documentation_comment"})
 Wanted = Callable[[str], bool]
 
 
@@ -59,8 +60,11 @@ def _dart_class(node: Any) -> list[ApiItem]:
         return []
     body = first_child(node, "class_body")
     head_end = body.start_byte - node.start_byte if body is not None else len(node.text)
-    header = " ".join(node.text[:head_end].decode("utf-8").split())
-    header = _without_annotations(header)
+    # Annotations are metadata, not API: the header starts after them.
+    head_start = next(
+        (c.start_byte - node.start_byte for c in node.children if c.type not in _METADATA), 0
+    )
+    header = " ".join(node.text[head_start:head_end].decode("utf-8").split())
     items = [ApiItem(name, "class", "", header.replace(f" {name}", "", 1))]
     if body is None:
         return items
@@ -82,26 +86,6 @@ def _dart_class(node: Any) -> list[ApiItem]:
         elif signature is not None and _dart_constructor_name(signature) == name:
             items += _dart_params(name, signature)
     return items
-
-
-def _without_annotations(header: str) -> str:
-    """``@FromSchema('X', nullable: true) final class X`` -> ``final class X``: annotations
-    are metadata, not API."""
-    while header.startswith("@"):
-        depth, end = 0, len(header)
-        for index, char in enumerate(header):
-            if char == "(":
-                depth += 1
-            elif char == ")":
-                depth -= 1
-                if depth == 0:
-                    end = index + 1
-                    break
-            elif char == " " and depth == 0 and index > 1:
-                end = index
-                break
-        header = header[end:].strip()
-    return header
 
 
 def _dart_field_type(declaration: Any, identifiers: Any) -> str:
@@ -141,11 +125,27 @@ def _dart_params(owner: str, signature: Any) -> list[ApiItem]:
                 state = "required"
             following = parameter.next_sibling
             if state == "optional" and following is not None and following.type == "=":
-                default = following.next_named_sibling
-                if default is not None:
-                    state = f"optional = {node_text(default)}"
+                default = _default_value(parameters, following)
+                if default:
+                    state = f"optional = {default}"
             items.append(ApiItem(owner, "param", member, state))
     return items
+
+
+def _default_value(parameters: Any, equals: Any) -> str:
+    """The source text of a parameter's default: every node after its ``=`` up to the next
+    ``,`` or the closing bracket (``Voice.alloy`` is an identifier and a selector)."""
+    first = last = None
+    node = equals.next_sibling
+    while node is not None and node.type not in (",", "}", "]"):
+        first = first or node
+        last = node
+        node = node.next_sibling
+    if first is None or last is None:
+        return ""
+    raw: bytes = parameters.text
+    start = parameters.start_byte
+    return raw[first.start_byte - start : last.end_byte - start].decode("utf-8")
 
 
 def _dart_enum(node: Any) -> list[ApiItem]:
