@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from generator.targets import ApiItem
+from generator.targets.dart.markers import is_support_file
 from generator.treesitter import first_child, node_text, root, text_after
 
 SUFFIXES = (".dart",)
@@ -25,11 +26,6 @@ def listing(files: Mapping[str, str], wanted: Wanted | None = None) -> list[ApiI
         if wanted is None or wanted(stem):
             items.update(dart_api(content))
     return sorted(items)
-
-
-def is_support_file(path: str) -> bool:
-    """The runtime helpers (``lib/src/_support.dart``): the same for every schema."""
-    return path.rsplit("/", 1)[-1].startswith("_")
 
 
 def dart_api(text: str) -> list[ApiItem]:
