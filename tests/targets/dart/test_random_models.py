@@ -83,19 +83,17 @@ def model_sets(draw: st.DrawFn) -> ModelSet:
                 )
             models.append(ObjectModel(name, tuple(fields), description=draw(st.text())))
         elif kind == "n":  # values the source cannot list, or only null
-            values = draw(st.sampled_from([None, (EnumValue(None),)]))
-            models.append(EnumModel(name, "integer", values, nullable=nullable))
+            unlisted = draw(st.sampled_from([None, (EnumValue(None),)]))
+            models.append(EnumModel(name, "integer", unlisted, nullable=nullable))
         elif kind == "e":
             values = draw(st.lists(st.text(max_size=6), min_size=1, max_size=5, unique=True))
             models.append(EnumModel(name, "string", tuple(EnumValue(v) for v in values)))
         elif kind == "d" and objects:
-            variants = draw(st.lists(st.sampled_from(objects), min_size=1, unique=True))
-            tags = draw(
-                st.lists(NAMES, min_size=len(variants), max_size=len(variants), unique=True)
-            )
-            mapping = tuple(sorted(zip(tags, variants, strict=True)))
+            members = draw(st.lists(st.sampled_from(objects), min_size=1, unique=True))
+            tags = draw(st.lists(NAMES, min_size=len(members), max_size=len(members), unique=True))
+            mapping = tuple(sorted(zip(tags, members, strict=True)))
             models.append(
-                UnionModel(name, tuple(map(Ref, variants)), Discriminator("type", mapping))
+                UnionModel(name, tuple(map(Ref, members)), Discriminator("type", mapping))
             )
         elif kind in "ud":
             variants = draw(st.lists(_type(names), min_size=1, max_size=4))
