@@ -177,12 +177,8 @@ def _field(plan: Plan, f: Field, name: str) -> DartField:
         decode = _decode_nullable(codec, x)
         guard, encode = f"{name} != null", _encode_nullable(codec, name)
     nullable = type_.endswith("?")
-    copy: str | _Cond
     if nullable:
         default = None  # a nullable parameter is optional without one
-        copy = _Cond(f"{name} != null", f"{name}()", f"this.{name}")
-    else:
-        copy = f"{name} ?? this.{name}"
     return DartField(
         name=name,
         wire=wire,
@@ -194,7 +190,7 @@ def _field(plan: Plan, f: Field, name: str) -> DartField:
         guard=guard,
         encode=encode,
         encode_split=bool(guard) and not _fits(f"    if ({guard}) {wire}: {encode},"),
-        copy=_argument(4, name, copy),
+        copy_split=nullable and not _fits(f"    {name}: {name} != null ? {name}() : this.{name},"),
         deep=codec.deep or present,
         doc=plan.doc_lines(f.description),
         deprecated=f.deprecated,

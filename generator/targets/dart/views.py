@@ -39,7 +39,7 @@ class DartField:
     guard: str  # the condition under which ``toJson`` writes the key ("" for always)
     encode: str  # the JSON value ``toJson`` writes
     encode_split: bool  # the ``toJson`` entry goes on two lines: ``if (guard)``, then the entry
-    copy: DartExpr  # the value of ``copyWith``'s argument for this field
+    copy_split: bool  # ``copyWith``'s conditional argument goes on three lines
     deep: bool  # ``==`` and ``hashCode`` compare it deeply (lists, maps, ``Present``)
     doc: tuple[str, ...]  # ``///`` lines
     deprecated: bool
