@@ -1,13 +1,33 @@
 """The public API of generated Dart code, as a sorted listing of :class:`ApiItem` (for diff's
-code verdicts): read with the tree-sitter Dart grammar."""
+code verdicts): built from the emitter's view models (:func:`from_views`, what
+:attr:`Emitted.api` holds), or read from Dart source with the tree-sitter Dart grammar
+(:func:`listing`, for code this run did not emit). The two agree on every generated file; a
+test cross-checks them.
+
+Spellings: a class's ``signature`` is its header without its name and annotations, whitespace
+collapsed (``final class implements A, B``, ``sealed class``, ``final class extends U``); an
+enum has none; a field's is its declared type; a constructor parameter's is ``required``,
+``optional`` or ``optional = <default>``; an enum case's ``value`` is the Dart literal of its
+wire value; an alias's signature is its target type.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from itertools import starmap
 from typing import Any
 
 from generator.targets import ApiItem
 from generator.targets.dart.markers import is_support_file
+from generator.targets.dart.views import (
+    DartAlias,
+    DartEnum,
+    DartFamily,
+    DartObject,
+    DartPart,
+    DartWrapper,
+    Declaration,
+)
 from generator.treesitter import first_child, node_text, root, text_after
 
 SUFFIXES = (".dart",)
@@ -26,6 +46,69 @@ def listing(files: Mapping[str, str], wanted: Wanted | None = None) -> list[ApiI
         if wanted is None or wanted(stem):
             items.update(dart_api(content))
     return sorted(items)
+
+
+def from_views(parts: Iterable[DartPart]) -> tuple[ApiItem, ...]:
+    """The sorted public API of the part files the emitter renders from ``parts``: what
+    :func:`listing` reads back from those files."""
+    rows: list[_Row] = []
+    for part in parts:
+        rows += _declared(part.declaration)
+    # Rows are ApiItem's fields in its order: sorting them sorts the items, at tuple speed
+    # (and faster as a list than as a set: each declaration's rows come mostly in order).
+    rows.sort()
+    return tuple(starmap(ApiItem, dict.fromkeys(rows)))  # without duplicates, as listing()
+
+
+_Row = tuple[str, str, str, str, str]  # owner, kind, member, signature, value
+
+
+def _declared(view: Declaration) -> list[_Row]:
+    name = view.name
+    if isinstance(view, DartObject):
+        header = "final class"
+        if view.implements:
+            header += f" implements {', '.join(view.implements)}"
+        rows = [(name, "class", "", header, "")]
+        for f in view.fields:
+            if f.required:
+                state = "required"
+            elif f.default:
+                state = f"optional = {f.default}"
+            else:
+                state = "optional"
+            rows += [(name, "field", f.name, f.type, ""), (name, "param", f.name, state, "")]
+        return rows
+    if isinstance(view, DartEnum):
+        return [
+            (name, "enum", "", "", ""),
+            *((name, "case", m.name, "", m.literal) for m in view.members),
+            (view.value_class, "class", "", "sealed class", ""),
+            *_holder(
+                view.unknown_class, f"implements {view.value_class}", "value", view.value_type
+            ),
+        ]
+    if isinstance(view, DartFamily):
+        return [
+            (name, "class", "", "sealed class", ""),
+            *_holder(view.unknown_class, f"implements {name}", "json", "Map<String, dynamic>"),
+        ]
+    if isinstance(view, DartWrapper):
+        rows = [(name, "class", "", "sealed class", "")]
+        for v in view.variants:
+            rows += _holder(v.name, f"extends {name}", "value", v.type)
+        return rows
+    assert isinstance(view, DartAlias)
+    return [(name, "alias", "", view.target, "")]
+
+
+def _holder(name: str, supertype: str, member: str, type_: str) -> list[_Row]:
+    """A ``final class`` holding one value, set by its only (positional) constructor parameter."""
+    return [
+        (name, "class", "", f"final class {supertype}", ""),
+        (name, "field", member, type_, ""),
+        (name, "param", member, "required", ""),
+    ]
 
 
 def dart_api(text: str) -> list[ApiItem]:

@@ -1,5 +1,6 @@
 """Dart 3 models: builds the view models (``views``) for a model set from its names (``names``)
-and type mapping (``codecs``), and renders them through the templates in ``templates/``.
+and type mapping (``codecs``), renders them through the templates in ``templates/``, and
+returns the files with the symbol table and the public-API listing (``api.from_views``).
 
 Layout: ``pubspec.yaml``, one library ``lib/<package>.dart`` and one ``part`` file per model in
 ``lib/src/`` (a sealed class and its subclasses must share a library, and a model may belong to
@@ -25,6 +26,11 @@ Design (also in the README section):
 
 Lines are kept within 80 columns where the code allows, as ``dart format`` would: which layout
 fits is decided here (it needs the lengths), and the templates lay out the one chosen.
+
+Symbols (:attr:`Emitted.symbols`), per model, main type first: ``class`` (an object model),
+``enum``, ``sealed class`` (a union) or ``typedef``; then its helpers: ``value`` (an enum's
+``XValue``), ``unknown`` (``XUnknown`` of an enum or a family) and ``variant`` (a wrapper's
+variant classes, in spec order).
 """
 
 from __future__ import annotations
@@ -45,8 +51,8 @@ from generator.ir import (
     TypeRef,
     UnionModel,
 )
-from generator.targets import Emitted
-from generator.targets.dart import DartOptions, markers
+from generator.targets import Emitted, Symbol
+from generator.targets.dart import DartOptions, api, markers
 from generator.targets.dart.codecs import (
     Codec,
     Plan,
@@ -433,6 +439,24 @@ def declaration(plan: Plan, model: Model) -> Declaration:
     return _alias(plan, model, note, plan.codec(model.target).type)
 
 
+def symbols(view: Declaration) -> tuple[Symbol, ...]:
+    """The names generated for one model's declaration, its main type first."""
+    if isinstance(view, DartObject):
+        return (Symbol("class", view.name),)
+    if isinstance(view, DartEnum):
+        return (
+            Symbol("enum", view.name),
+            Symbol("value", view.value_class),
+            Symbol("unknown", view.unknown_class),
+        )
+    if isinstance(view, DartFamily):
+        return (Symbol("sealed class", view.name), Symbol("unknown", view.unknown_class))
+    if isinstance(view, DartWrapper):
+        variants = tuple(Symbol("variant", v.name) for v in view.variants)
+        return (Symbol("sealed class", view.name), *variants)
+    return (Symbol("typedef", view.name),)
+
+
 # --- files -----------------------------------------------------------------------------------
 
 
@@ -457,8 +481,10 @@ def emit(models: ModelSet, options: DartOptions) -> Emitted:
     plan = Plan(models)
     stems = naming.NameAllocator(fold=str.casefold)
     parts: list[DartPart] = []
+    symbol_table: dict[str, tuple[Symbol, ...]] = {}
     for model in models.models:
         view = declaration(plan, model)
+        symbol_table[model.name] = symbols(view)
         stem = stems.allocate(model.name, file_stem(plan.names[model.name]))
         path = f"{markers.PARTS_DIR}/{stem}.dart"
         parts.append(DartPart(path, _uri(path), view))
@@ -481,7 +507,7 @@ def emit(models: ModelSet, options: DartOptions) -> Emitted:
     }
     for part in parts:
         out[part.path] = opening + render(TEMPLATES, part.declaration.template, b=part.declaration)
-    return Emitted(out)
+    return Emitted(out, symbol_table, api.from_views(parts))
 
 
 def _uri(path: str) -> str:
