@@ -1,15 +1,37 @@
 """The public API of generated Dart code, as a sorted listing of :class:`ApiItem` (for diff's
-code verdicts): read with the tree-sitter Dart grammar."""
+code verdicts): built from the emitter's view models (:func:`from_views`, what
+:attr:`Emitted.api` holds), or read from Dart source with the tree-sitter Dart grammar
+(:func:`listing`, for code this run did not emit). The two agree on every generated file; a
+test cross-checks them.
+
+Spellings: a class's ``signature`` is its header without its name and annotations, whitespace
+collapsed (``final class implements A, B``, ``sealed class``, ``final class extends U``); an
+enum has none; a field's is its declared type; a constructor parameter's is ``required``,
+``optional`` or ``optional = <default>``; an enum case's ``value`` is the Dart literal of its
+wire value; an alias's signature is its target type.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from itertools import starmap
 from typing import Any
 
 from generator.targets import ApiItem
+from generator.targets.dart.markers import is_support_file
+from generator.targets.dart.views import (
+    DartAlias,
+    DartEnum,
+    DartFamily,
+    DartObject,
+    DartPart,
+    DartWrapper,
+    Declaration,
+)
 from generator.treesitter import first_child, node_text, root, text_after
 
 SUFFIXES = (".dart",)
+_METADATA = frozenset({"annotation", "marker_annotation", "comment", "documentation_comment"})
 Wanted = Callable[[str], bool]
 
 
@@ -26,9 +48,67 @@ def listing(files: Mapping[str, str], wanted: Wanted | None = None) -> list[ApiI
     return sorted(items)
 
 
-def is_support_file(path: str) -> bool:
-    """The runtime helpers (``lib/src/_support.dart``): the same for every schema."""
-    return path.rsplit("/", 1)[-1].startswith("_")
+def from_views(parts: Iterable[DartPart]) -> tuple[ApiItem, ...]:
+    """The sorted public API of the part files the emitter renders from ``parts``: what
+    :func:`listing` reads back from those files."""
+    rows: list[_Row] = []
+    for part in parts:
+        rows += _declared(part.declaration)
+    # Rows are ApiItem's fields in its order: sorting them sorts the items, at tuple speed
+    # (and faster as a list than as a set: each declaration's rows come mostly in order).
+    rows.sort()
+    return tuple(starmap(ApiItem, dict.fromkeys(rows)))  # without duplicates, as listing()
+
+
+_Row = tuple[str, str, str, str, str]  # owner, kind, member, signature, value
+
+
+def _declared(view: Declaration) -> list[_Row]:
+    name = view.name
+    if isinstance(view, DartObject):
+        header = "final class"
+        if view.implements:
+            header += f" implements {', '.join(view.implements)}"
+        rows = [(name, "class", "", header, "")]
+        for f in view.fields:
+            if f.required:
+                state = "required"
+            elif f.default:
+                state = f"optional = {f.default}"
+            else:
+                state = "optional"
+            rows += [(name, "field", f.name, f.type, ""), (name, "param", f.name, state, "")]
+        return rows
+    if isinstance(view, DartEnum):
+        return [
+            (name, "enum", "", "", ""),
+            *((name, "case", m.name, "", m.literal) for m in view.members),
+            (view.value_class, "class", "", "sealed class", ""),
+            *_holder(
+                view.unknown_class, f"implements {view.value_class}", "value", view.value_type
+            ),
+        ]
+    if isinstance(view, DartFamily):
+        return [
+            (name, "class", "", "sealed class", ""),
+            *_holder(view.unknown_class, f"implements {name}", "json", "Map<String, dynamic>"),
+        ]
+    if isinstance(view, DartWrapper):
+        rows = [(name, "class", "", "sealed class", "")]
+        for v in view.variants:
+            rows += _holder(v.name, f"extends {name}", "value", v.type)
+        return rows
+    assert isinstance(view, DartAlias)
+    return [(name, "alias", "", view.target, "")]
+
+
+def _holder(name: str, supertype: str, member: str, type_: str) -> list[_Row]:
+    """A ``final class`` holding one value, set by its only (positional) constructor parameter."""
+    return [
+        (name, "class", "", f"final class {supertype}", ""),
+        (name, "field", member, type_, ""),
+        (name, "param", member, "required", ""),
+    ]
 
 
 def dart_api(text: str) -> list[ApiItem]:
@@ -59,8 +139,11 @@ def _dart_class(node: Any) -> list[ApiItem]:
         return []
     body = first_child(node, "class_body")
     head_end = body.start_byte - node.start_byte if body is not None else len(node.text)
-    header = " ".join(node.text[:head_end].decode("utf-8").split())
-    header = _without_annotations(header)
+    # Annotations are metadata, not API: the header starts after them.
+    head_start = next(
+        (c.start_byte - node.start_byte for c in node.children if c.type not in _METADATA), 0
+    )
+    header = " ".join(node.text[head_start:head_end].decode("utf-8").split())
     items = [ApiItem(name, "class", "", header.replace(f" {name}", "", 1))]
     if body is None:
         return items
@@ -82,26 +165,6 @@ def _dart_class(node: Any) -> list[ApiItem]:
         elif signature is not None and _dart_constructor_name(signature) == name:
             items += _dart_params(name, signature)
     return items
-
-
-def _without_annotations(header: str) -> str:
-    """``@FromSchema('X', nullable: true) final class X`` -> ``final class X``: annotations
-    are metadata, not API."""
-    while header.startswith("@"):
-        depth, end = 0, len(header)
-        for index, char in enumerate(header):
-            if char == "(":
-                depth += 1
-            elif char == ")":
-                depth -= 1
-                if depth == 0:
-                    end = index + 1
-                    break
-            elif char == " " and depth == 0 and index > 1:
-                end = index
-                break
-        header = header[end:].strip()
-    return header
 
 
 def _dart_field_type(declaration: Any, identifiers: Any) -> str:
@@ -141,11 +204,27 @@ def _dart_params(owner: str, signature: Any) -> list[ApiItem]:
                 state = "required"
             following = parameter.next_sibling
             if state == "optional" and following is not None and following.type == "=":
-                default = following.next_named_sibling
-                if default is not None:
-                    state = f"optional = {node_text(default)}"
+                default = _default_value(parameters, following)
+                if default:
+                    state = f"optional = {default}"
             items.append(ApiItem(owner, "param", member, state))
     return items
+
+
+def _default_value(parameters: Any, equals: Any) -> str:
+    """The source text of a parameter's default: every node after its ``=`` up to the next
+    ``,`` or the closing bracket (``Voice.alloy`` is an identifier and a selector)."""
+    first = last = None
+    node = equals.next_sibling
+    while node is not None and node.type not in (",", "}", "]"):
+        first = first or node
+        last = node
+        node = node.next_sibling
+    if first is None or last is None:
+        return ""
+    raw: bytes = parameters.text
+    start = parameters.start_byte
+    return raw[first.start_byte - start : last.end_byte - start].decode("utf-8")
 
 
 def _dart_enum(node: Any) -> list[ApiItem]:

@@ -11,14 +11,13 @@ from hypothesis import strategies as st
 from generator.ir import EnumModel, EnumValue, Field, ModelSet, ObjectModel, Primitive, Source
 from generator.targets import emit
 from generator.targets.dart import DartOptions
-from generator.targets.dart.emit import (
+from generator.targets.dart.codecs import doc_lines, string_literal
+from generator.targets.dart.names import (
     KEYWORDS,
     OBJECT_MEMBERS,
     class_name,
-    doc_lines,
     member_name,
     package_name,
-    string_literal,
 )
 from generator.treesitter import parse, problems
 from tests.targets.dart.fixtures import DART_RESERVED

@@ -1,6 +1,6 @@
 """Property test: random model sets (objects, enums, unions of every kind, aliases, with random
-names, texts and cross references) give Dart that parses, uses only names it declares, and
-reads back to the same shape."""
+names, texts and cross references) give Dart that parses, uses only names it declares, reads
+back to the same shape, and whose public API is the one the emitter reports."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ from generator.ir import (
 from generator.output import write_tree
 from generator.sources import load
 from generator.targets import emit
+from generator.targets.dart.api import listing
 from tests.targets.dart.check import parse_problems, undeclared_names
 from tests.targets.dart.test_reader import shape
 
@@ -83,19 +84,17 @@ def model_sets(draw: st.DrawFn) -> ModelSet:
                 )
             models.append(ObjectModel(name, tuple(fields), description=draw(st.text())))
         elif kind == "n":  # values the source cannot list, or only null
-            values = draw(st.sampled_from([None, (EnumValue(None),)]))
-            models.append(EnumModel(name, "integer", values, nullable=nullable))
+            unlisted = draw(st.sampled_from([None, (EnumValue(None),)]))
+            models.append(EnumModel(name, "integer", unlisted, nullable=nullable))
         elif kind == "e":
             values = draw(st.lists(st.text(max_size=6), min_size=1, max_size=5, unique=True))
             models.append(EnumModel(name, "string", tuple(EnumValue(v) for v in values)))
         elif kind == "d" and objects:
-            variants = draw(st.lists(st.sampled_from(objects), min_size=1, unique=True))
-            tags = draw(
-                st.lists(NAMES, min_size=len(variants), max_size=len(variants), unique=True)
-            )
-            mapping = tuple(sorted(zip(tags, variants, strict=True)))
+            members = draw(st.lists(st.sampled_from(objects), min_size=1, unique=True))
+            tags = draw(st.lists(NAMES, min_size=len(members), max_size=len(members), unique=True))
+            mapping = tuple(sorted(zip(tags, members, strict=True)))
             models.append(
-                UnionModel(name, tuple(map(Ref, variants)), Discriminator("type", mapping))
+                UnionModel(name, tuple(map(Ref, members)), Discriminator("type", mapping))
             )
         elif kind in "ud":
             variants = draw(st.lists(_type(names), min_size=1, max_size=4))
@@ -166,9 +165,11 @@ def _null_explicit(models: ModelSet) -> ModelSet:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(model_sets())
 def test_random_models_give_valid_dart_that_reads_back(models: ModelSet) -> None:
-    files = emit("dart", models).files
+    result = emit("dart", models)
+    files = result.files
     assert parse_problems(files) == {}
     assert undeclared_names(files) == set()
+    assert list(result.api) == listing(files)
     with tempfile.TemporaryDirectory() as tmp:
         write_tree(Path(tmp), files)
         read = load(Path(tmp))
