@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.errors import ModelgenError
-from generator.ir import ModelSet
+from generator.ir import Diagnostic, ModelSet, Source
 from generator.ir.check import check_references
 from generator.output import check_tree, write_tree
 from generator.sources import LoadOptions, kinds, load
@@ -50,7 +50,7 @@ def load_options(args: argparse.Namespace) -> LoadOptions:
 def load_source(path: Path, args: argparse.Namespace) -> ModelSet:
     models = load(path, load_options(args), kind=args.kind)
     for diagnostic in models.diagnostics:
-        print(f"warning: {diagnostic}", file=sys.stderr)
+        warn(diagnostic)
     return models
 
 
@@ -85,8 +85,16 @@ def cmd_generate(args: argparse.Namespace) -> int:
         models = load_source(args.source, args)
         options = {dest: getattr(args, dest) for dest in option_flags()}
         files = render_languages(models, languages, options)
+    if not models.models:
+        warn(
+            Diagnostic(
+                "no schemas found: the generated code declares no models", Source(str(args.source))
+            )
+        )
     if args.check:
         result = check_tree(args.out, files)
+        for warning in result.warnings:
+            warn(warning)
         for line in result.lines():
             print(line)
         if not result.clean:
@@ -94,8 +102,17 @@ def cmd_generate(args: argparse.Namespace) -> int:
             return 1
         return 0
     written = write_tree(args.out, files, force=args.force)
-    print(f"{args.out}: {len(files)} files, {len(written)} written")
+    for warning in written.warnings:
+        warn(warning)
+    print(
+        f"{args.out}: {len(files)} files: {len(written.written)} written,"
+        f" {len(written.deleted)} deleted"
+    )
     return 0
+
+
+def warn(diagnostic: Diagnostic) -> None:
+    print(f"warning: {diagnostic}", file=sys.stderr)
 
 
 def cmd_parity(args: argparse.Namespace) -> int:
