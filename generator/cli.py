@@ -1,5 +1,9 @@
-"""``modelgen``: the command line. User errors print one line and exit 2; bugs keep their
-traceback."""
+"""``modelgen``: the command line.
+
+Exit codes: 0 success; 1 "found something" (``--check`` not current, parity drift, diff
+findings at ``--fail-on``); 2 a user or environment error (bad input, an OS error reading or
+writing): one line on stderr, never a traceback; 3 a bug in modelgen: a short "internal error"
+line, and the traceback with ``--debug``."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import argparse
 import contextlib
 import gc
 import sys
+import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -191,11 +196,20 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+_DEBUG_HELP = "on an internal error (exit 3), print the traceback"
+
+
+def _add_debug(parser: argparse.ArgumentParser) -> None:
+    """``--debug`` after the command as well as before it."""
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=_DEBUG_HELP)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="modelgen", description="API schemas in, model classes out, SDKs kept in sync."
     )
     parser.add_argument("--version", action="version", version=f"modelgen {__version__}")
+    parser.add_argument("--debug", action="store_true", help=_DEBUG_HELP)
     commands = parser.add_subparsers(dest="command", required=True)
 
     generate = commands.add_parser("generate", help="generate model code from a source")
@@ -215,6 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
     for dest, (flag, text, metavar) in option_flags().items():
         generate.add_argument(flag, dest=dest, help=text, metavar=metavar)
     _add_source_options(generate)
+    _add_debug(generate)
     generate.set_defaults(func=cmd_generate)
 
     parity = commands.add_parser(
@@ -227,6 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--ignore", type=Path, help="YAML/JSON file of accepted differences, each with a reason"
     )
     _add_source_options(parity)
+    _add_debug(parity)
     parity.set_defaults(func=cmd_parity)
 
     diff = commands.add_parser(
@@ -260,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="also show the unified diff of the generated code of the changed models",
     )
     _add_source_options(diff)
+    _add_debug(diff)
     diff.set_defaults(func=cmd_diff)
     return parser
 
@@ -278,6 +295,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RecursionError:
         print("modelgen: error: input nested too deeply", file=sys.stderr)
         return 2
+    except OSError as error:  # one not turned into a ModelgenError where it happened
+        where = f"{error.filename}: " if error.filename is not None else ""
+        print(f"modelgen: error: {where}{error.strerror or error}", file=sys.stderr)
+        return 2
+    except Exception as error:
+        if args.debug:
+            traceback.print_exc()
+        detail = " ".join(str(error).split())[:200]
+        hint = "" if args.debug else " (run with --debug for the traceback)"
+        print(
+            f"modelgen: internal error, please report it: {type(error).__name__}"
+            f"{': ' + detail if detail else ''}{hint}",
+            file=sys.stderr,
+        )
+        return 3
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""The command line: user errors are one line on stderr with exit code 2, never a traceback."""
+"""The command line: user errors are one line on stderr with exit code 2, never a traceback;
+internal errors exit 3 with one line (the traceback only with ``--debug``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import cli
 from generator.cli import main
 from tests.support.paths import EXAMPLE_SPEC
 
@@ -50,6 +52,59 @@ def test_unreadable_source_kind_is_a_one_line_error(
     source.write_text("hello\n")
     code, _, err = run_cli(capsys, "generate", str(source), "--lang", "python", "--out", "o")
     assert_one_line_error(code, err, str(source))
+
+
+# --- exit codes: 2 for the environment, 3 for bugs ------------------------------------------
+
+
+def test_an_internal_error_exits_3_with_one_line_and_no_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> dict[str, str]:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(cli, "render_languages", broken)
+    code, _, err = run_cli(
+        capsys, "generate", str(EXAMPLE_SPEC), "--lang", "python", "--out", str(tmp_path / "o")
+    )
+    assert code == 3
+    assert err.strip().splitlines() == [
+        "modelgen: internal error, please report it: KeyError: 'a bug'"
+        " (run with --debug for the traceback)"
+    ]
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_debug_adds_the_traceback_to_an_internal_error(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+) -> None:
+    def broken(*args: object, **kwargs: object) -> dict[str, str]:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(cli, "render_languages", broken)
+    argv = ["generate", str(EXAMPLE_SPEC), "--lang", "python", "--out", str(tmp_path / "o")]
+    argv = ["--debug", *argv] if where == "before" else [*argv, "--debug"]
+    code, _, err = run_cli(capsys, *argv)
+    assert code == 3
+    assert "Traceback (most recent call last)" in err and "in broken" in err
+    assert err.strip().splitlines()[-1].startswith("modelgen: internal error, please report it")
+
+
+def test_an_os_error_nobody_expected_is_still_one_line_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unreadable(*args: object, **kwargs: object) -> dict[str, str]:
+        raise PermissionError(13, "Permission denied", "/some/template.jinja")
+
+    monkeypatch.setattr(cli, "render_languages", unreadable)
+    code, _, err = run_cli(
+        capsys, "generate", str(EXAMPLE_SPEC), "--lang", "python", "--out", str(tmp_path / "o")
+    )
+    assert_one_line_error(code, err, "/some/template.jinja", "Permission denied")
 
 
 # --- generate's summary and warnings --------------------------------------------------------
