@@ -3,13 +3,18 @@ internal errors exit 3 with one line (the traceback only with ``--debug``)."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 from generator import cli
 from generator.cli import main
-from tests.support.paths import EXAMPLE_SPEC
+from tests.support.paths import EXAMPLE_SPEC, ROOT
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -138,3 +143,61 @@ def test_a_spec_without_schemas_warns(capsys: pytest.CaptureFixture[str], tmp_pa
     assert err.strip().splitlines() == [
         f"warning: {spec}: warning: no schemas found: the generated code declares no models"
     ]
+
+
+# --- inputs that never end ------------------------------------------------------------------
+
+
+def run_subprocess(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *argv],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,  # a hang guard, not a speed check
+    )
+
+
+def assert_stopped_at_the_limit(done: subprocess.CompletedProcess[str], name: str) -> None:
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr, done.stderr
+    assert name in lines[0] and "input size limit" in lines[0]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
+def test_dev_zero_as_input_stops_at_the_size_limit(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    done = run_subprocess(
+        "generate", "/dev/zero", "--from", "openapi", "--lang", "python", "--out", str(out)
+    )
+    assert_stopped_at_the_limit(done, "zero")
+    assert not out.exists()
+
+
+def test_an_endless_fifo_as_input_stops_at_the_size_limit(tmp_path: Path) -> None:
+    fifo = tmp_path / "spec.yaml"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=feed_zeros, args=(fifo,), daemon=True)
+    writer.start()
+    try:
+        done = run_subprocess(
+            "generate", str(fifo), "--lang", "python", "--out", str(tmp_path / "o")
+        )
+    finally:
+        # Whatever happened, let a writer still waiting for a reader finish.
+        with contextlib.suppress(OSError):
+            os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))
+        writer.join(timeout=60)
+    assert_stopped_at_the_limit(done, "spec.yaml")
+    assert not (tmp_path / "o").exists()
+
+
+def feed_zeros(fifo: Path) -> None:
+    """Write zeros into ``fifo`` until its reader goes away."""
+    block = bytes(1 << 16)
+    with contextlib.suppress(BrokenPipeError), fifo.open("wb") as handle:
+        while True:
+            handle.write(block)
