@@ -1,5 +1,9 @@
-"""``modelgen``: the command line. User errors print one line and exit 2; bugs keep their
-traceback."""
+"""``modelgen``: the command line.
+
+Exit codes: 0 success; 1 "found something" (``--check`` not current, parity drift, diff
+findings at ``--fail-on``); 2 a user or environment error (bad input, an OS error reading or
+writing): one line on stderr, never a traceback; 3 a bug in modelgen: a short "internal error"
+line, and the traceback with ``--debug``."""
 
 from __future__ import annotations
 
@@ -7,12 +11,13 @@ import argparse
 import contextlib
 import gc
 import sys
+import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from generator import __version__
 from generator.errors import ModelgenError
-from generator.ir import ModelSet
+from generator.ir import Diagnostic, ModelSet, Source
 from generator.ir.check import check_references
 from generator.output import check_tree, write_tree
 from generator.sources import LoadOptions, kinds, load
@@ -50,7 +55,7 @@ def load_options(args: argparse.Namespace) -> LoadOptions:
 def load_source(path: Path, args: argparse.Namespace) -> ModelSet:
     models = load(path, load_options(args), kind=args.kind)
     for diagnostic in models.diagnostics:
-        print(f"warning: {diagnostic}", file=sys.stderr)
+        warn(diagnostic)
     return models
 
 
@@ -85,8 +90,16 @@ def cmd_generate(args: argparse.Namespace) -> int:
         models = load_source(args.source, args)
         options = {dest: getattr(args, dest) for dest in option_flags()}
         files = render_languages(models, languages, options)
+    if not models.models:
+        warn(
+            Diagnostic(
+                "no schemas found: the generated code declares no models", Source(str(args.source))
+            )
+        )
     if args.check:
         result = check_tree(args.out, files)
+        for warning in result.warnings:
+            warn(warning)
         for line in result.lines():
             print(line)
         if not result.clean:
@@ -94,8 +107,17 @@ def cmd_generate(args: argparse.Namespace) -> int:
             return 1
         return 0
     written = write_tree(args.out, files, force=args.force)
-    print(f"{args.out}: {len(files)} files, {len(written)} written")
+    for warning in written.warnings:
+        warn(warning)
+    print(
+        f"{args.out}: {len(files)} files: {len(written.written)} written,"
+        f" {len(written.deleted)} deleted"
+    )
     return 0
+
+
+def warn(diagnostic: Diagnostic) -> None:
+    print(f"warning: {diagnostic}", file=sys.stderr)
 
 
 def cmd_parity(args: argparse.Namespace) -> int:
@@ -174,11 +196,20 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+_DEBUG_HELP = "on an internal error (exit 3), print the traceback"
+
+
+def _add_debug(parser: argparse.ArgumentParser) -> None:
+    """``--debug`` after the command as well as before it."""
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=_DEBUG_HELP)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="modelgen", description="API schemas in, model classes out, SDKs kept in sync."
     )
     parser.add_argument("--version", action="version", version=f"modelgen {__version__}")
+    parser.add_argument("--debug", action="store_true", help=_DEBUG_HELP)
     commands = parser.add_subparsers(dest="command", required=True)
 
     generate = commands.add_parser("generate", help="generate model code from a source")
@@ -198,6 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
     for dest, (flag, text, metavar) in option_flags().items():
         generate.add_argument(flag, dest=dest, help=text, metavar=metavar)
     _add_source_options(generate)
+    _add_debug(generate)
     generate.set_defaults(func=cmd_generate)
 
     parity = commands.add_parser(
@@ -210,6 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--ignore", type=Path, help="YAML/JSON file of accepted differences, each with a reason"
     )
     _add_source_options(parity)
+    _add_debug(parity)
     parity.set_defaults(func=cmd_parity)
 
     diff = commands.add_parser(
@@ -243,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="also show the unified diff of the generated code of the changed models",
     )
     _add_source_options(diff)
+    _add_debug(diff)
     diff.set_defaults(func=cmd_diff)
     return parser
 
@@ -261,6 +295,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RecursionError:
         print("modelgen: error: input nested too deeply", file=sys.stderr)
         return 2
+    except OSError as error:  # one not turned into a ModelgenError where it happened
+        where = f"{error.filename}: " if error.filename is not None else ""
+        print(f"modelgen: error: {where}{error.strerror or error}", file=sys.stderr)
+        return 2
+    except Exception as error:
+        if args.debug:
+            traceback.print_exc()
+        detail = " ".join(str(error).split())[:200]
+        hint = "" if args.debug else " (run with --debug for the traceback)"
+        print(
+            f"modelgen: internal error, please report it: {type(error).__name__}"
+            f"{': ' + detail if detail else ''}{hint}",
+            file=sys.stderr,
+        )
+        return 3
 
 
 if __name__ == "__main__":

@@ -108,7 +108,7 @@ def test_a_second_run_rewrites_nothing(tmp_path: Path) -> None:
     assert run_cli(*args).returncode == 0
     before = snapshot(out)
     done = run_cli(*args)
-    assert done.returncode == 0 and ", 0 written" in done.stdout
+    assert done.returncode == 0 and ": 0 written, 0 deleted" in done.stdout
     assert snapshot(out) == before
 
 

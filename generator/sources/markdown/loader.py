@@ -32,6 +32,7 @@ from generator.ir import (
 )
 from generator.sources import LoadOptions
 from generator.sources.markdown.dialects import DIALECTS, Dialect, read_default
+from generator.sources.reading import read_head, read_limited
 
 _HEADER = re.compile(r"^\|?\s*Name\s*\|\s*Type\s*\|\s*Description\s*\|\s*Notes\s*\|?\s*$")
 _RULE = re.compile(r"^\|?\s*-+\s*\|\s*-+\s*\|\s*-+\s*\|\s*-+\s*\|?\s*$")
@@ -85,10 +86,7 @@ def detect(path: Path) -> bool:
 
 
 def _looks_like_model_doc(path: Path) -> bool:
-    try:
-        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
-    except OSError:
-        return False
+    head = read_head(path, 16000).decode("utf-8", "replace")[:4000]
     return any(_HEADER.match(line) for line in head.splitlines())
 
 
@@ -113,14 +111,7 @@ def load(path: Path, options: LoadOptions) -> ModelSet:
 
 
 def _read(path: Path) -> str:
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ModelgenError(
-                f"larger than {MAX_FILE_BYTES // 1_000_000} MB: not a model doc", Source(str(path))
-            )
-        data = path.read_bytes()
-    except OSError as error:
-        raise ModelgenError(f"cannot read: {error.strerror}", Source(str(path))) from None
+    data = read_limited(path, MAX_FILE_BYTES, Source(str(path)))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -121,6 +121,7 @@ from generator.ir import (
 from generator.naming import NameAllocator, pascal, short_hash
 from generator.sources import LoadOptions
 from generator.sources.openapi.refs import Documents, Location, child
+from generator.sources.reading import read_head
 
 MAX_SCHEMA_DEPTH = 128  # inline schema nesting the loader follows
 
@@ -182,11 +183,9 @@ def detect(path: Path) -> bool:
     entry = _entry(path)
     if entry is None or entry.suffix.lower() not in (".yaml", ".yml", ".json"):
         return False
-    try:
-        with entry.open("rb") as handle:
-            head = handle.read(65536)
-    except OSError:
-        return False
+    if entry.exists() and not entry.is_file():
+        return True  # a FIFO or a device: reading it to look would consume it
+    head = read_head(entry, 65536)
     text = head.decode("utf-8", "replace").lstrip("\ufeff")
     return _DETECT.search(text) is not None or b'"openapi"' in head
 

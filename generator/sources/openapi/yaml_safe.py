@@ -2,7 +2,8 @@
 
 What it guarantees, whatever the input (bad-inputs.md §D and §F):
 
-- Inputs above :data:`MAX_BYTES` are refused before parsing.
+- Inputs above :data:`MAX_BYTES` are refused before parsing, counting the bytes read (a FIFO
+  or ``/dev/zero`` stops there too).
 - Text: UTF-8 (with or without BOM) and UTF-16/32 with a BOM are accepted; invalid UTF-8 and
   NUL bytes are an error with the line. CRLF is fine.
 - Nesting: a cheap scan of the text refuses documents nested deeper than :data:`MAX_DEPTH`
@@ -44,6 +45,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import ModelgenError
 from generator.ir import JsonValue, Source
+from generator.sources.reading import read_limited
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 256  # flow brackets and leading "- " runs are capped by this, indentation by twice it
@@ -438,17 +440,7 @@ def looks_like_json(path: Path, text: str) -> bool:
 
 def read_document(path: Path, source: Source) -> JsonValue:
     """Read, check and parse one YAML or JSON file."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ModelgenError(
-                f"the file is {size} bytes, above the {MAX_BYTES}-byte limit; refused", source
-            )
-        data = path.read_bytes()
-    except OSError as err:
-        raise ModelgenError(f"cannot read: {err.strerror}", source) from None
-    if len(data) > MAX_BYTES:
-        raise ModelgenError(f"the file is above the {MAX_BYTES}-byte limit; refused", source)
+    data = read_limited(path, MAX_BYTES, source)
     text = decode(data, source)
     return parse_text(text, source, json_syntax=looks_like_json(path, text))
 

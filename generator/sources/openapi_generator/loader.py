@@ -48,6 +48,7 @@ from generator.ir import (
     Source,
     TypeRef,
 )
+from generator.sources.reading import read_head, read_limited
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -78,7 +79,7 @@ def _model_folder(path: Path) -> tuple[str, Path] | None:
             if folder.name != sub or not folder.is_dir():
                 continue
             for file in sorted(folder.glob(f"*{suffix}"))[:5]:
-                head = file.read_bytes()[:20000].decode("utf-8", "replace")
+                head = read_head(file, 20000).decode("utf-8", "replace")
                 if marker in head and (language == "php" or "part of " in head):
                     return language, folder
     return None
@@ -99,9 +100,7 @@ def load(path: Path, options: LoadOptions) -> ModelSet:
     reader = _read_php if language == "php" else _read_dart
     models: dict[str, Model] = {}
     for file in sorted(folder.glob("*.php" if language == "php" else "*.dart")):
-        data = file.read_bytes()
-        if len(data) > MAX_FILE_BYTES:
-            raise ModelgenError("file too large to be a model class", Source(str(file)))
+        data = read_limited(file, MAX_FILE_BYTES, Source(str(file)))
         for model in reader(file, data):
             models.setdefault(model.name, model)
     return ModelSet(

@@ -38,6 +38,7 @@ import json
 import keyword
 import math
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -155,14 +156,46 @@ def member_name(value: str | int | float | bool) -> str:
     return limit_length(fallback(value, upper_snake(value), "VALUE_"), value, MAX_FIELD_NAME)
 
 
+# Top-level modules a generated package must not be named after: importing it would hide
+# the module (``datetime.yaml`` without a title would give a package ``datetime``, and its own
+# ``import datetime`` would import itself). The standard library of every Python the generated
+# code may run on -- this interpreter's list plus the modules other supported versions add or
+# removed -- and the generated code's runtime dependencies (none: it imports the standard
+# library only).
+RUNTIME_DEPENDENCIES: frozenset[str] = frozenset()
+_STDLIB_OF_OTHER_VERSIONS = frozenset(
+    {
+        # removed in 3.12 and 3.13 (PEP 594 and others)
+        *("asynchat", "asyncore", "distutils", "imp", "smtpd", "aifc", "audioop", "cgi"),
+        *("cgitb", "chunk", "crypt", "imghdr", "lib2to3", "mailcap", "msilib", "nis"),
+        *("nntplib", "ossaudiodev", "pipes", "sndhdr", "spwd", "sunau", "telnetlib", "uu"),
+        "xdrlib",
+        # added in 3.14 and 3.15
+        *("annotationlib", "compression", "profiling"),
+    }
+)
+SHADOWED_MODULES = (
+    frozenset(sys.stdlib_module_names) | _STDLIB_OF_OTHER_VERSIONS | RUNTIME_DEPENDENCIES
+)
+
+
 def package_name(models: ModelSet, options: PythonOptions) -> str:
+    """``--package``, or the title (the file name without one) in snake_case. A derived name
+    that would shadow a standard-library module gets ``_models`` appended (``datetime`` ->
+    ``datetime_models``); a ``--package`` that would is refused."""
     if options.package is not None:
         name = options.package
         if not name.isidentifier() or keyword.iskeyword(name) or not name.isascii():
             raise ModelgenError(f"--package {name!r} is not a valid Python package name")
+        if name in SHADOWED_MODULES:
+            raise ModelgenError(
+                f"--package {name!r} would hide the standard-library module {name!r}"
+                " from the generated code; choose another name"
+            )
         return name
     title = models.title or PurePath(models.source.file).stem
-    return fallback(title, snake(title), "models_") or "models"
+    name = fallback(title, snake(title), "models_") or "models"
+    return f"{name}_models" if name in SHADOWED_MODULES else name
 
 
 # --- escaping ----------------------------------------------------------------------------
