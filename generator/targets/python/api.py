@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from generator.targets import ApiItem
+from generator.targets.python.markers import SUPPORT_PREFIX
 
 SUFFIXES = (".py",)
 Wanted = Callable[[str], bool]
@@ -25,9 +26,9 @@ def listing(files: Mapping[str, str], wanted: Wanted | None = None) -> list[ApiI
 
 
 def is_support_file(path: str) -> bool:
-    """The runtime helpers (``_runtime.py``): the same for every schema, not part of any
-    model's API."""
-    return path.rsplit("/", 1)[-1].startswith("_")
+    """The runtime helpers (``_runtime.py``, the same for every schema) and the package's
+    ``__init__.py`` (which only re-exports): not part of any model's API."""
+    return path.rsplit("/", 1)[-1].startswith(SUPPORT_PREFIX)
 
 
 def python_api(text: str, wanted: Wanted | None = None) -> list[ApiItem]:

@@ -15,14 +15,8 @@ from hypothesis import strategies as st
 
 from generator.ir import Model, ModelSet
 from generator.targets import emit
-from generator.targets.python.emit import (
-    class_name,
-    comment,
-    docstring,
-    field_name,
-    member_name,
-    py_str,
-)
+from generator.targets.python.escaping import comment, docstring, py_str
+from generator.targets.python.names import class_name, field_name, member_name
 from tests.targets.python.support import (
     ENUM_VALUES,
     HARD_KEYWORDS,
