@@ -5,7 +5,8 @@ decoder.
 The flow is plan -> view models -> templates: :class:`Plan` turns the IR into the view models
 of ``views.py`` (names from ``names.py``, types from ``typemap.py``, escaped text from
 ``escaping.py``, statements laid out by ``layout.py``); :func:`render_files` hands them to the
-templates in ``templates/``, which only lay them out. :func:`emit` returns the files.
+templates in ``templates/``, which only lay them out. :func:`emit` returns the files with the
+symbol table and the public-API listing, both read off the view models.
 
 Output: one package ``<package>/`` holding ``__init__.py`` (the public names), ``models.py``
 (every model, one module so that recursion and unions need nothing but forward references),
@@ -50,8 +51,9 @@ from generator.ir import (
     type_refs,
 )
 from generator.naming import NameAllocator
-from generator.targets import Emitted
+from generator.targets import Emitted, Symbol
 from generator.targets.python import PythonOptions
+from generator.targets.python.api import view_listing
 from generator.targets.python.doc_text import (
     ENUM_NOTE,
     constraints_text,
@@ -433,6 +435,24 @@ class Plan:
             ),
         )
 
+    def symbols(self, definitions: tuple[Definition, ...]) -> dict[str, tuple[Symbol, ...]]:
+        """Schema name -> the names generated for it, its main type first, in model order."""
+        found: dict[str, tuple[Symbol, ...]] = {}
+        for d in definitions:
+            if isinstance(d, ObjectView):
+                found[d.schema_name] = (Symbol("class", d.name),)
+            elif isinstance(d, EnumView):
+                found[d.schema_name] = (Symbol("enum", d.name),)
+            elif isinstance(d, UnionView):
+                found[d.schema_name] = (
+                    Symbol("alias", d.name),
+                    Symbol("decoder", d.decoder),
+                    Symbol("encoder", d.encoder),
+                )
+            else:
+                found[d.schema_name] = (Symbol("alias", d.name),)
+        return {m.name: found[m.name] for m in self.models.models}
+
 
 def _argument(keyword: Keyword) -> str:
     return fit(ARGUMENT, "", keyword, ",")
@@ -500,8 +520,14 @@ def render_files(package: Package, templates: Path = TEMPLATES) -> dict[str, str
 
 
 def emit(models: ModelSet, options: PythonOptions, templates: Path = TEMPLATES) -> Emitted:
-    package = Plan(models).package(package_name(models, options))
-    return Emitted(files=render_files(package, templates))
+    plan = Plan(models)
+    package = plan.package(package_name(models, options))
+    definitions = package.models.definitions
+    return Emitted(
+        files=render_files(package, templates),
+        symbols=plan.symbols(definitions),
+        api=view_listing(definitions),
+    )
 
 
 def decoder_sources(models: ModelSet) -> dict[str, str]:

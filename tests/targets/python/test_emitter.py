@@ -148,10 +148,9 @@ def test_example_source_parses_and_has_one_class_per_object_and_enum() -> None:
 @pytest.mark.slow
 def test_openai_all_models_generated_and_importable() -> None:
     need(OPENAI_SPEC)
-    from generator.targets.python.names import model_names
-
     module = import_package(openai_models(), "openai_pkg")
-    classes = model_names(openai_models()).classes
+    symbols = emit("python", openai_models()).symbols
+    classes = {name: found[0].name for name, found in symbols.items()}
     missing = [m.name for m in openai_models().models if not hasattr(module, classes[m.name])]
     assert missing == []
     renamed = sorted(name for name, ident in classes.items() if name != ident)
