@@ -21,7 +21,8 @@ TYPED_FILE = "py.typed"
 # ``__init__``); the API listing skips them.
 SUPPORT_PREFIX = "_"
 
-# The runtime's public names, which the package's ``__init__`` exports next to the models.
+# The runtime's public names, which the package's ``__init__`` exports next to the models (so
+# no model class may take one of them).
 RUNTIME_EXPORTS = ("UNSET", "DecodeError", "Unset", "is_known", "to_json")
 
 # --- notes in docstrings and ``#:`` comments -------------------------------------------------

@@ -12,11 +12,12 @@ from generator.errors import ModelgenError
 from generator.ir import ModelSet, UnionModel
 from generator.naming import NameAllocator, fallback, limit_length, pascal, snake, upper_snake
 from generator.targets.python import PythonOptions
+from generator.targets.python.markers import RUNTIME_EXPORTS
 
 # Class names: keywords that are capitalised, and the public names of the runtime that the
 # package's __init__ exports next to the models (the rest of the runtime is only ever used
 # as ``_rt.<name>``, so a schema may well be called ``Model``).
-RESERVED_CLASSES = frozenset({"None", "True", "False", "Unset", "DecodeError"})
+RESERVED_CLASSES = frozenset({"None", "True", "False", *RUNTIME_EXPORTS})
 # Field names: keywords, the methods every model has, and the builtins used in annotations
 # (a field named ``str`` would shadow ``str`` for ``typing.get_type_hints``).
 RESERVED_FIELDS = frozenset(
@@ -108,6 +109,5 @@ def model_names(models: ModelSet) -> ModelNames:
         if isinstance(m, UnionModel):
             base = snake(classes[m.name]) or "union"
             decoders[m.name] = functions.allocate(m.name, base + DECODER_SUFFIX)
-            functions.allocate(m.name + "\0to", base + ENCODER_SUFFIX)
-            encoders[m.name] = decoders[m.name][: -len(DECODER_SUFFIX)] + ENCODER_SUFFIX
+            encoders[m.name] = functions.allocate(m.name + "\0to", base + ENCODER_SUFFIX)
     return ModelNames(classes, decoders, encoders)

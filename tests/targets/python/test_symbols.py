@@ -7,7 +7,7 @@ import ast
 
 import pytest
 
-from generator.ir import ModelSet, UnionModel
+from generator.ir import Field, ModelSet, ObjectModel, Primitive, Source, UnionModel
 from generator.targets import Symbol, emit
 from generator.targets.python.markers import MODELS_FILE
 from tests.support.paths import OPENAI_SPEC, need
@@ -73,3 +73,26 @@ def test_hostile_symbols_follow_renamed_models() -> None:
 def test_openai_symbols_name_what_models_py_defines_for_each_model() -> None:
     need(OPENAI_SPEC)
     _check(openai_models())
+
+
+def test_a_schema_named_like_a_runtime_export_gets_another_class_name() -> None:
+    """The package's ``__init__`` exports the runtime's ``UNSET`` next to the models."""
+    models = ModelSet(
+        models=(ObjectModel("UNSET", (Field("a", Primitive("string"), True),)),),
+        source=Source("unset.yaml"),
+    )
+    assert _check(models)["UNSET"] == (Symbol("class", "UNSET_"),)
+
+
+def test_unions_whose_function_names_collide_get_matching_decoder_and_encoder_names() -> None:
+    text = Primitive("string")
+    models = ModelSet(
+        models=(
+            UnionModel("HTTPx", (text, Primitive("integer"))),
+            UnionModel("HttPx", (text, Primitive("boolean"))),
+        ),
+        source=Source("unions.yaml"),
+    )
+    symbols = _check(models)
+    assert [s.name for s in symbols["HTTPx"][1:]] == ["htt_px_from_json", "htt_px_to_json"]
+    assert [s.name for s in symbols["HttPx"][1:]] == ["htt_px_from_json_2", "htt_px_to_json_2"]
