@@ -1,16 +1,64 @@
 """The public API of generated Python code, as a sorted listing of :class:`ApiItem` (for diff's
-code verdicts): read with ``ast``."""
+code verdicts), two ways: :func:`view_listing` takes it from the emitter's view models (what
+``emit`` returns as ``Emitted.api``), :func:`listing` reads it from the files with ``ast`` (for
+code the emitter did not just write, and as the cross-check of the first). Both spell types
+and values through :func:`type_text`, so the two listings are equal item for item."""
 
 from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from itertools import starmap
 
 from generator.targets import ApiItem
+from generator.targets.python.markers import SUPPORT_PREFIX
+from generator.targets.python.views import Definition, EnumView, ObjectView
 
 SUFFIXES = (".py",)
 Wanted = Callable[[str], bool]
+
+# A string literal in one-line Python (no prefixes: the emitter writes none).
+_STRING = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""")
+
+
+def type_text(text: str) -> str:
+    """How a listing spells a type annotation, an alias's value or a default: the expression on
+    one line as ``ast.unparse`` writes it, which is also how the emitter renders it on one line,
+    except for string literals (forward references, ``Literal`` values, const defaults): those
+    are spelled as ``repr()`` spells their value (``'audio'``, not ``"audio"``; ``'café'``, not
+    ``"caf\\xe9"``). Both listings pass their text through here."""
+    if '"' not in text and "'" not in text:
+        return text
+    return _STRING.sub(_respell, text)
+
+
+def _respell(match: re.Match[str]) -> str:
+    literal = match.group()
+    if "\\" not in literal:
+        return repr(literal[1:-1])  # no escapes: the value is the text between the quotes
+    return repr(ast.literal_eval(literal))
+
+
+def view_listing(definitions: Iterable[Definition]) -> tuple[ApiItem, ...]:
+    """The sorted public API of ``models.py``, from the view models it is rendered from."""
+    rows: list[tuple[str, str, str, str, str]] = []  # ApiItem fields, which sort like it
+    for d in definitions:
+        if isinstance(d, ObjectView):
+            rows.append((d.name, "class", "", d.base, ""))
+            fields = [(f.name, f.annotation, f.default) for f in d.fields]
+            if d.extras is not None:
+                fields.append((d.extras.name, d.extras.annotation, d.extras.default))
+            for name, annotation, default in fields:
+                rows.append((d.name, "field", name, type_text(annotation), ""))
+                init = "required" if default is None else f"optional = {type_text(default)}"
+                rows.append((d.name, "param", name, init, ""))
+        elif isinstance(d, EnumView):
+            rows.append((d.name, "enum", "", d.base, ""))
+            rows += [(d.name, "case", m.name, "", m.value_repr) for m in d.members]
+        else:
+            rows.append((d.name, "alias", "", type_text(d.annotation), ""))
+    return tuple(starmap(ApiItem, sorted(set(rows))))
 
 
 def listing(files: Mapping[str, str], wanted: Wanted | None = None) -> list[ApiItem]:
@@ -25,9 +73,9 @@ def listing(files: Mapping[str, str], wanted: Wanted | None = None) -> list[ApiI
 
 
 def is_support_file(path: str) -> bool:
-    """The runtime helpers (``_runtime.py``): the same for every schema, not part of any
-    model's API."""
-    return path.rsplit("/", 1)[-1].startswith("_")
+    """The runtime helpers (``_runtime.py``, the same for every schema) and the package's
+    ``__init__.py`` (which only re-exports): not part of any model's API."""
+    return path.rsplit("/", 1)[-1].startswith(SUPPORT_PREFIX)
 
 
 def python_api(text: str, wanted: Wanted | None = None) -> list[ApiItem]:
@@ -92,7 +140,7 @@ def _python_statements(body: list[ast.stmt]) -> list[ApiItem]:
             items += _python_class(node)
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
             if "TypeAlias" in ast.unparse(node.annotation) and node.value is not None:
-                items.append(ApiItem(node.target.id, "alias", "", ast.unparse(node.value)))
+                items.append(ApiItem(node.target.id, "alias", "", _text(node.value)))
         elif isinstance(node, ast.Assign) and len(node.targets) == 1:
             target = node.targets[0]
             if (
@@ -100,11 +148,18 @@ def _python_statements(body: list[ast.stmt]) -> list[ApiItem]:
                 and not target.id.startswith("_")
                 and _looks_like_type(node.value)
             ):
-                items.append(ApiItem(target.id, "alias", "", ast.unparse(node.value)))
+                items.append(ApiItem(target.id, "alias", "", _text(node.value)))
     return items
 
 
+def _text(node: ast.expr) -> str:
+    return type_text(ast.unparse(node))
+
+
 def _looks_like_type(value: ast.expr) -> bool:
+    """Whether an assignment's value is a type (the assignment an implicit type alias)."""
+    if isinstance(value, (ast.Name, ast.Attribute)):
+        return True  # ``Name = Other``: the emitter's alias when ``Name`` is too long
     if isinstance(value, ast.BinOp) and isinstance(value.op, ast.BitOr):
         return True
     if isinstance(value, ast.Subscript):
@@ -134,7 +189,7 @@ def _python_class(node: ast.ClassDef) -> list[ApiItem]:
                 items.append(ApiItem(node.name, "case", target.id, "", value))
         elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
             name = statement.target.id
-            annotation = ast.unparse(statement.annotation)
+            annotation = _text(statement.annotation)
             if name.startswith("_") or annotation.split("[")[0].endswith(("ClassVar", "KW_ONLY")):
                 continue
             items.append(ApiItem(node.name, "field", name, annotation))
@@ -162,6 +217,6 @@ def _python_init(value: ast.expr | None) -> str | None:
             return None
         for key in ("default", "default_factory"):
             if key in keywords:
-                return f"optional = {ast.unparse(keywords[key])}"
+                return f"optional = {_text(keywords[key])}"
         return "required"
-    return f"optional = {ast.unparse(value)}"
+    return f"optional = {_text(value)}"

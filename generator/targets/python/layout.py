@@ -11,77 +11,90 @@ trailing comma (black's "right hand split" then "delimiter split"). A test runs 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
+from typing import ClassVar
 
 LINE_LENGTH = 88
 INDENT = "    "
 
+# Every node knows, from when it is made, its ``text`` on one line and whether it is
+# ``forced`` onto several lines by a trailing comma inside ("magic trailing comma"). The nodes
+# are frozen; those with derived fields set them in their own ``__init__`` (through
+# ``_set``, as frozen dataclasses do), which makes building the tree about a third cheaper
+# than a generated ``__init__`` plus ``__post_init__`` (bench/emit_python.py).
+_set = object.__setattr__
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Atom:
     """Text that is never split: a name, a dotted name, a literal."""
 
     text: str
+    forced: ClassVar[bool] = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Call:
     """``func(args)`` or, with square brackets, ``func[args]`` (a subscript)."""
 
     func: str
     args: tuple[Expr, ...]
-    square: bool = False
-    magic: bool = False  # written with a trailing comma: always one argument per line
+    square: bool
+    magic: bool  # written with a trailing comma: always one argument per line
+    text: str = field(repr=False, compare=False)
+    forced: bool = field(repr=False, compare=False)
 
-    @cached_property
-    def text(self) -> str:
-        return _render(self)
+    def __init__(
+        self, func: str, args: tuple[Expr, ...], square: bool = False, magic: bool = False
+    ) -> None:
+        inner = ", ".join([arg.text for arg in args])
+        magic_comma = magic and bool(args)
+        if magic_comma:
+            inner += ","
+        _set(self, "func", func)
+        _set(self, "args", args)
+        _set(self, "square", square)
+        _set(self, "magic", magic)
+        _set(self, "text", f"{func}[{inner}]" if square else f"{func}({inner})")
+        _set(self, "forced", magic_comma or True in [arg.forced for arg in args])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Keyword:
     """``name=value`` inside a call."""
 
     name: str
     value: Expr
+    text: str = field(repr=False, compare=False)
+    forced: bool = field(repr=False, compare=False)
 
-    @cached_property
-    def text(self) -> str:
-        return _render(self)
+    def __init__(self, name: str, value: Expr) -> None:
+        _set(self, "name", name)
+        _set(self, "value", value)
+        _set(self, "text", f"{name}={value.text}")
+        _set(self, "forced", value.forced)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, init=False)
 class BitOr:
     """``a | b | c`` (a type union)."""
 
     parts: tuple[Expr, ...]
+    text: str = field(repr=False, compare=False)
+    forced: bool = field(repr=False, compare=False)
 
-    @cached_property
-    def text(self) -> str:
-        return _render(self)
+    def __init__(self, parts: tuple[Expr, ...]) -> None:
+        _set(self, "parts", parts)
+        _set(self, "text", " | ".join([part.text for part in parts]))
+        _set(self, "forced", True in [part.forced for part in parts])
 
 
 Expr = Atom | Call | Keyword | BitOr
 
 
 def render(expr: Expr) -> str:
-    """The expression on one line (computed once per node)."""
+    """The expression on one line."""
     return expr.text
-
-
-def _render(expr: Expr) -> str:
-    if isinstance(expr, Atom):
-        return expr.text
-    if isinstance(expr, Keyword):
-        return f"{expr.name}={render(expr.value)}"
-    if isinstance(expr, BitOr):
-        return " | ".join(render(part) for part in expr.parts)
-    opening, closing = ("[", "]") if expr.square else ("(", ")")
-    inner = ", ".join(render(arg) for arg in expr.args)
-    if expr.magic and expr.args:
-        inner += ","
-    return f"{expr.func}{opening}{inner}{closing}"
 
 
 def _fits(line: str) -> bool:
@@ -90,13 +103,7 @@ def _fits(line: str) -> bool:
 
 def _has_magic(expr: Expr) -> bool:
     """Whether a trailing comma inside forces ``expr`` onto several lines."""
-    if isinstance(expr, Keyword):
-        return _has_magic(expr.value)
-    if isinstance(expr, BitOr):
-        return any(_has_magic(part) for part in expr.parts)
-    if isinstance(expr, Call):
-        return (expr.magic and bool(expr.args)) or any(_has_magic(arg) for arg in expr.args)
-    return False
+    return expr.forced
 
 
 def lay_out(indent: str, prefix: str, expr: Expr, suffix: str = "") -> list[str]:
@@ -214,3 +221,29 @@ def signature(indent: str, name: str, params: list[str], returns: Expr) -> list[
         elif _fits(inner + render(returns)):
             lines[-1:] = [f"{indent}) -> (", inner + render(returns), f"{indent}):"]
     return lines
+
+
+def fitted(lines: list[str], indent: str, prefix: str = "", suffix: str = "") -> str:
+    """Laid-out lines as one text for a template to place: the lines were laid out at
+    ``indent`` (after ``prefix``, before ``suffix``, which black counts in the line length but
+    the template writes itself); the text drops the indent, the prefix and the suffix, so its
+    later lines are indented relative to the first (a template places it with
+    ``{{ text | indent(n) }}`` where ``n`` is the width of ``indent``). Blank lines stay
+    blank; no lines give ``""``."""
+    if not lines:
+        return ""
+    first = lines[0][len(indent) + len(prefix) :]
+    if len(lines) == 1:
+        return first[: len(first) - len(suffix)]
+    cut = len(indent)
+    rest = [line[cut:] for line in lines[1:]]
+    rest[-1] = rest[-1][: len(rest[-1]) - len(suffix)]
+    return "\n".join([first, *rest])
+
+
+def fit(indent: str, prefix: str, expr: Expr, suffix: str = "") -> str:
+    """``fitted(lay_out(indent, prefix, expr, suffix), indent, prefix, suffix)``, without
+    building the line when the expression fits on it."""
+    if not expr.forced and len(indent) + len(prefix) + len(expr.text) + len(suffix) <= LINE_LENGTH:
+        return expr.text
+    return fitted(lay_out(indent, prefix, expr, suffix), indent, prefix, suffix)

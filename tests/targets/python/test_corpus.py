@@ -35,7 +35,7 @@ for folder in sys.argv[1:]:
 def generated(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     need(DMCG)
     root = tmp_path_factory.mktemp("dmcg")
-    folders = []
+    folders: list[Path] = []
     specs = sorted(p for p in DMCG.rglob("*") if p.suffix in (".yaml", ".yml", ".json"))
     for spec in specs:
         try:

@@ -15,14 +15,8 @@ from hypothesis import strategies as st
 
 from generator.ir import Model, ModelSet
 from generator.targets import emit
-from generator.targets.python.emit import (
-    class_name,
-    comment,
-    docstring,
-    field_name,
-    member_name,
-    py_str,
-)
+from generator.targets.python.escaping import comment, docstring, py_str
+from generator.targets.python.names import class_name, field_name, member_name
 from tests.targets.python.support import (
     ENUM_VALUES,
     HARD_KEYWORDS,
@@ -46,7 +40,7 @@ hostile_text = st.text(
 fast = settings(max_examples=150, deadline=None, derandomize=True)
 
 
-def _wire_names(cls: type) -> dict[str, str]:
+def _wire_names(cls: typing.Any) -> dict[str, str]:
     """Python field name -> JSON name, read from a model's ``from_dict`` source."""
     tree = ast.parse(inspect.getsource(cls.from_dict).strip().replace("\n    ", "\n"))
     names: dict[str, str] = {}
@@ -54,6 +48,7 @@ def _wire_names(cls: type) -> dict[str, str]:
         if isinstance(node, ast.keyword) and isinstance(node.value, ast.Call):
             args = node.value.args
             if len(args) > 1 and isinstance(args[1], ast.Constant) and node.arg is not None:
+                assert isinstance(args[1].value, str)
                 names[node.arg] = args[1].value
     return names
 
@@ -284,7 +279,8 @@ def test_enum_values_python_would_merge_are_refused() -> None:
 
     from generator.errors import ModelgenError
 
-    for values in ([1, True], [1, 1.0], [float("nan")], [float("inf")], ["a", "a"]):
+    cases: list[list[object]] = [[1, True], [1, 1.0], [float("nan")], [float("inf")], ["a", "a"]]
+    for values in cases:
         with pytest.raises(ModelgenError):
             emit("python", _enum_set(values), package="p")
 
@@ -334,7 +330,7 @@ def test_random_hostile_schemas_give_valid_round_tripping_code(
         Field(n, Ref(enum_name) if i == 0 else Primitive("string"), i % 2 == 0, description=text)
         for i, n in enumerate(field_names)
     )
-    models = [ObjectModel(n, fields, description=text) for n in model_names]
+    models: list[Model] = [ObjectModel(n, fields, description=text) for n in model_names]
     models.append(EnumModel(enum_name, "string", tuple(EnumValue(v, text) for v in enum_values)))
     model_set = ModelSet(tuple(models), Source("random.yaml"), title=text)
     files = emit("python", model_set, package="random_pkg").files

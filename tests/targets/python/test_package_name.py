@@ -16,7 +16,7 @@ from generator.errors import ModelgenError
 from generator.sources import load
 from generator.targets import emit
 from generator.targets.python import PythonOptions
-from generator.targets.python.emit import RUNTIME_DEPENDENCIES, SHADOWED_MODULES, package_name
+from generator.targets.python.names import RUNTIME_DEPENDENCIES, SHADOWED_MODULES, package_name
 from tests.targets.python.support import example_models
 
 UNTITLED = """openapi: 3.1.0

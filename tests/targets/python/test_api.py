@@ -1,0 +1,105 @@
+"""The public-API listing the emitter returns (``Emitted.api``, built from its view models) is
+the listing ``api.listing`` parses from the generated files, item for item, and both spell
+types the one way ``api.type_text`` documents."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.ir import (
+    AliasModel,
+    Const,
+    EnumModel,
+    EnumValue,
+    Field,
+    ListOf,
+    ModelSet,
+    ObjectModel,
+    Primitive,
+    Ref,
+    Source,
+    UnionModel,
+)
+from generator.targets import ApiItem, emit
+from generator.targets.python.api import listing, python_api, type_text
+from tests.support.paths import OPENAI_SPEC, need
+from tests.targets.python.support import example_models, hostile_models, openai_models
+
+
+def _cross_check(models: ModelSet) -> list[ApiItem]:
+    emitted = emit("python", models)
+    parsed = listing(emitted.files)
+    assert list(emitted.api) == parsed
+    return parsed
+
+
+def test_example_api_from_the_emitter_equals_the_api_parsed_from_its_files() -> None:
+    items = _cross_check(example_models())
+    kinds = {item.kind for item in items}
+    assert kinds == {"class", "enum", "alias", "field", "param", "case"}
+
+
+def test_hostile_api_from_the_emitter_equals_the_api_parsed_from_its_files() -> None:
+    items = _cross_check(hostile_models())
+    # string literals the two sides spell differently before type_text: Literal values with
+    # quotes and backslashes, forward references, escaped non-ASCII enum values
+    assert any("Literal[" in item.signature and "\\" in item.signature for item in items)
+    assert any(item.kind == "case" and "\\n" in item.value for item in items)
+
+
+@pytest.mark.slow
+def test_openai_api_from_the_emitter_equals_the_api_parsed_from_its_files() -> None:
+    need(OPENAI_SPEC)
+    items = _cross_check(openai_models())
+    assert len(items) > 5000
+
+
+lengths = st.integers(min_value=1, max_value=110)
+
+
+@settings(max_examples=10, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(lengths, lengths, st.text(max_size=8))
+def test_api_cross_check_holds_for_long_names_and_odd_literals(a: int, b: int, tag: str) -> None:
+    """Long names make implicit aliases (``Name = Other``) and split lines; odd tags make
+    string literals the two spellings quote and escape differently."""
+    obj, union = "O" + "b" * a, "U" + "n" * b
+    text = Primitive("string")
+    models = ModelSet(
+        models=(
+            AliasModel(obj + "Alias", Ref(obj)),
+            AliasModel(union + "List", ListOf(Ref(union))),
+            EnumModel("E" + "n" * b, "string", (EnumValue(tag), EnumValue(tag + "é"))),
+            ObjectModel(
+                obj, (Field("kind", text, True, const=Const(tag)), Field("u", Ref(union), False))
+            ),
+            UnionModel(union, (Ref(obj), ListOf(Ref(union + "List")))),
+        ),
+        source=Source("names.yaml"),
+    )
+    _cross_check(models)
+
+
+def test_type_text_spells_string_literals_as_repr_does() -> None:
+    assert type_text('_t.Literal["audio"]') == "_t.Literal['audio']"
+    assert type_text('_t.Literal["caf\\xe9"]') == "_t.Literal['café']"
+    assert type_text("_t.Literal['it\\'s \"x\"']") == "_t.Literal['it\\'s \"x\"']"
+    assert type_text('_t.Union["Later", int]') == "_t.Union['Later', int]"
+    assert type_text("list[Model] | None") == "list[Model] | None"
+
+
+@given(st.text())
+def test_type_text_of_any_literal_is_the_unparsed_literal(value: str) -> None:
+    for source in (repr(value), ast.unparse(ast.Constant(value))):
+        assert type_text(f"_t.Literal[{source}]") == ast.unparse(
+            ast.parse(f"_t.Literal[{source}]", mode="eval")
+        )
+
+
+def test_listing_reads_an_implicit_alias_of_a_plain_name() -> None:
+    assert python_api("LongName = Other\n_private = Other\n") == [
+        ApiItem("LongName", "alias", "", "Other")
+    ]
