@@ -3,8 +3,9 @@ folder of generated code) goes through :func:`load`.
 
 A source kind is a module with ``detect(path) -> bool`` and ``load(path, options) -> ModelSet``.
 The kinds are the ones registered in :data:`SOURCES`, plus ``<target>-code`` for every target
-that has a code reader (its own output, read back). The first kind whose ``detect`` accepts the
-path is used, unless ``--from`` names one.
+that has a code reader (its own output, read back) and ``<target>-sdk`` for every target that
+reads model code it did not write (an SDK). The first kind whose ``detect`` accepts the path is
+used, unless ``--from`` names one.
 """
 
 from __future__ import annotations
@@ -32,16 +33,20 @@ SOURCES: dict[str, str] = {
     "openapi-generator": "generator.sources.openapi_generator.loader",
 }
 CODE_SUFFIX = "-code"
+SDK_SUFFIX = "-sdk"
 
 
 def kinds() -> dict[str, str]:
-    """Every source kind, in detection order: specs, then the targets' code readers, then the
-    remaining registered sources."""
+    """Every source kind, in detection order: specs, then the targets' readers of their own
+    output, then the remaining registered sources, then the targets' SDK readers (the most
+    general: any code in their language)."""
     from generator.targets import all_targets
 
-    readers = {t.name + CODE_SUFFIX: t.reader for t in all_targets() if t.reader is not None}
+    targets = all_targets()
+    readers = {t.name + CODE_SUFFIX: t.reader for t in targets if t.reader is not None}
+    sdks = {t.name + SDK_SUFFIX: t.sdk_reader for t in targets if t.sdk_reader is not None}
     first, *rest = SOURCES.items()
-    return dict([first, *readers.items(), *rest])
+    return dict([first, *readers.items(), *rest, *sdks.items()])
 
 
 def _module(kind: str) -> ModuleType:

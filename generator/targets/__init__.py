@@ -118,6 +118,9 @@ class Target:
     emitter: str  # "module:function" with the signature of :data:`Emit`
     options: type[Any] = NoOptions
     reader: str | None = None  # module with detect(path) -> bool, load(path, options) -> ModelSet
+    # the same interface, for model code in this language that modelgen did not write (an SDK
+    # written by hand or by another generator), read by convention
+    sdk_reader: str | None = None
     api: str | None = None  # module with listing(files, wanted) -> list[ApiItem], for diff
     in_all: bool = False  # part of ``--lang all``
 
