@@ -21,7 +21,7 @@ from generator.ir import Diagnostic, ModelSet, Source
 from generator.ir.check import check_references
 from generator.output import check_tree, write_tree
 from generator.sources import LoadOptions, kinds, load
-from generator.targets import emit, option_flags, parse_languages
+from generator.targets import TARGETS, default_languages, emit, option_flags, parse_languages
 
 
 def _add_source_options(parser: argparse.ArgumentParser) -> None:
@@ -215,7 +215,10 @@ def build_parser() -> argparse.ArgumentParser:
     generate = commands.add_parser("generate", help="generate model code from a source")
     generate.add_argument("source", type=Path, help="OpenAPI document or markdown docs")
     generate.add_argument(
-        "--lang", required=True, help="language(s): python, dart, php, docs-*, a list, or all"
+        "--lang",
+        required=True,
+        help=f"target(s): {', '.join(TARGETS)}; a comma-separated list, or all"
+        f" (= {','.join(default_languages())})",
     )
     generate.add_argument("--out", type=Path, required=True, help="output folder")
     generate.add_argument(
@@ -268,7 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument(
         "--lang",
         default="all",
-        help="languages for code verdicts: python, dart, php, a list, all (default) or none",
+        help="languages for code verdicts: a target, a comma-separated list, all (default) or none",
     )
     diff.add_argument(
         "--code-diff",
