@@ -2,8 +2,9 @@
 json_serializable or another generator) into a :class:`ModelSet`, by convention, for
 ``modelgen parity``. Source kind ``dart-sdk``: a folder of ``.dart`` files (or one file).
 
-Nothing is executed: files are parsed with tree-sitter (:mod:`.sdk_syntax`) and these
-conventions are read:
+Nothing is executed: files are parsed with tree-sitter (declarations: :mod:`.sdk_syntax`;
+``fromJson`` / ``toJson`` bodies: :mod:`.sdk_bodies`) and these conventions are read; build
+outputs (``*.g.dart``, ``*.freezed.dart``) are not, the files beside them say it all:
 
 - **freezed**: a class annotated ``@freezed`` / ``@Freezed(...)`` / ``@unfreezed`` whose only
   redirecting factory is unnamed (``factory X({...}) = _X;``) is an object; its parameters are
@@ -11,21 +12,24 @@ conventions are read:
   union: each factory with named parameters is a variant object named by its redirect
   (``= ResponseFormatText``), and the union key (``@Freezed(unionKey: 'type')``, else freezed's
   ``runtimeType``) with ``@FreezedUnionValue('x')`` or the factory name in ``unionValueCase``
-  gives the discriminator; the key is a required field of each variant (freezed writes it and
-  its ``fromJson`` needs it). A factory with one positional parameter wraps a value (an
-  untagged union's variant: its type).
+  gives the discriminator; the key is a required field of each variant with that constant
+  and no default (freezed always writes it and its ``fromJson`` needs it). A factory with one
+  positional parameter wraps a value (an untagged union's variant: its type), and a default
+  ``Wrapper(value)`` is that value.
 - **json_serializable**: ``@JsonSerializable(...)`` classes (or classes calling
   ``_$XFromJson`` / ``_$XToJson``): instance fields, those of superclasses in the folder too;
   ``@JsonKey(name:, required:, disallowNullValue:, defaultValue:, includeFromJson:,
   includeToJson:, ignore:)``, ``fieldRename``; required and defaults from the constructor.
 - **plain classes** with ``fromJson`` / ``toJson``: the wire names are the keys of the
-  ``toJson`` map (entries under ``if`` are optional; ``...super.toJson()`` adds the
+  ``toJson`` map (a literal value is a constant field; ``...super.toJson()`` adds the
   superclass's) and, for fields ``toJson`` does not write, the ``json['key']`` reads of
-  ``fromJson`` passed to the constructor.
+  ``fromJson`` passed to the constructor. A field is required when the constructor requires
+  it, or when ``toJson`` writes it unconditionally and its type is not ``T?``.
 - **sealed families**: a ``sealed`` class (or an abstract one whose ``fromJson`` dispatches)
   with subclasses in the folder is a union of them; the discriminator comes from the parent's
-  ``fromJson`` (``switch (json['type'])``, a switch expression, ``if (json['type'] == 'x')``)
-  or from a constant entry every subclass's ``toJson`` writes.
+  ``fromJson`` (``switch (json['type'])``, a switch expression, ``if (json['type'] == 'x')``),
+  whose picks are then the variants (a fallback subclass for unknown values is not one), or
+  from a constant entry every subclass's ``toJson`` writes.
 - **enums**: ``@JsonValue(x)`` on a constant, else ``@JsonEnum(valueField: 'f')``, else the
   value field of an enhanced enum (the field ``toJson`` returns, one named ``value``, or its
   only field), else the constant's name (``@JsonEnum(fieldRename:)`` applied).
@@ -34,9 +38,10 @@ conventions are read:
 How ``T?`` maps: Dart's ``?`` means "may be absent or null" and cannot tell which. A
 ``required`` (or mandatory positional) parameter or field of type ``T?`` is required and
 nullable; an optional one is not required and its nullability is unknown; a type without
-``?`` is not nullable (``@JsonKey(disallowNullValue: true)`` also says so). Free-form values
-(``dynamic``, ``Object?``) are the only way to type any JSON, so their nullability is
-unknown. A model's own nullability is unknown.
+``?`` is not nullable (``@JsonKey(disallowNullValue: true)`` also says so). ``includeIfNull``
+changes nothing: leaving null out of the JSON an SDK writes says nothing of what the API
+accepts. Free-form values (``dynamic``, ``Object?``) are the only way to type any JSON, so
+their nullability is unknown. A model's own nullability is unknown.
 
 What these conventions cannot say is left out of :attr:`ModelSet.knows`: formats (an ``int``
 may be ``int64`` or a Unix time), constraints, read/write-only and operations. Descriptions
@@ -435,11 +440,10 @@ class _Reader:
                 fields.insert(0, _WireField(key, key, "String", True, None, [], factory.line))
             for f in fields:
                 if f.wire == key:  # freezed writes the key, and its fromJson needs it
-                    f.required = True
-                    f.const = value
+                    f.required, f.const, f.default = True, value, None
             variant = ObjectModel(
                 name,
-                tuple(self.field(name, f, cls.file) for f in fields),
+                tuple(self.field(f, cls.file) for f in fields),
                 nullable=Nullable.UNKNOWN,
                 description=factory.doc,
                 deprecated=_deprecated(factory.annotations),
@@ -526,6 +530,13 @@ class _Reader:
             key, pairs = dispatch
             mapping = tuple(sorted((v, n) for v, n in pairs if n in names))
             discriminator = Discriminator(key, mapping)
+            # The variants are the classes fromJson picks (not a fallback for unknown values).
+            picked = [n for n in names if any(n == target for _, target in mapping)]
+            if picked:
+                left = len(names) - len(picked)
+                if left:
+                    self.notes["subclasses a family's fromJson never picks (not variants)"] += left
+                names = picked
         else:  # a constant entry every subclass's toJson writes
             constants = [self._constants(s) for s in subclasses]
             shared = set.intersection(*(set(c) for c in constants))
@@ -647,9 +658,11 @@ class _Reader:
     ) -> _WireField:
         decl = declared.get(name)
         param = params.get(name)
-        required = param.required if param is not None else written_always
-        default = syntax.expression(param.default) if param and param.default else None
         spelling = (decl.type if decl else None) or (param.type if param else None)
+        # Required: the constructor needs it, or toJson always writes it (never null).
+        always = written_always and spelling is not None and not spelling.endswith("?")
+        required = (param is not None and param.required) or always
+        default = syntax.expression(param.default) if param and param.default else None
         return _WireField(
             name,
             wire,
@@ -684,7 +697,7 @@ class _Reader:
         parents = [a.name for a in self._ancestors(cls)]
         return ObjectModel(
             cls.name,
-            tuple(self.field(cls.name, f, cls.file) for f in fields),
+            tuple(self.field(f, cls.file) for f in fields),
             bases=tuple(p for p in parents[-1:]),
             closed=closed,
             nullable=Nullable.UNKNOWN,
@@ -693,7 +706,7 @@ class _Reader:
             source=Source(cls.file, line=cls.line),
         )
 
-    def field(self, owner: str, wire: _WireField, file: str) -> Field:
+    def field(self, wire: _WireField, file: str) -> Field:
         parsed = syntax.parse_type(wire.spelling) if wire.spelling else None
         if parsed is None:
             self.notes["fields without a written type (read as any JSON)"] += 1

@@ -200,7 +200,7 @@ def test_freezed_union_variants_are_objects_with_a_required_union_key(tmp_path: 
     models = read(tmp_path, **{"format.dart": UNION})
     text = fields(models, "ResponseFormatText")
     assert text["type"].required and text["type"].const == Const("text")
-    assert text["type"].default == Const("text")
+    assert text["type"].default is None  # @Default: for Dart callers; JSON always has the key
     schema = fields(models, "ResponseFormatJsonSchema")
     assert list(schema) == ["type", "json_schema"]  # the key freezed writes, added first
     assert schema["type"].const == Const("json_schema")
@@ -451,6 +451,20 @@ def test_plain_class_wire_names_come_from_the_to_json_map(tmp_path: Path) -> Non
     assert got["extra"].type == ANY and got["extra"].nullable == Nullable.UNKNOWN
 
 
+def test_plain_class_field_to_json_always_writes_is_required(tmp_path: Path) -> None:
+    code = """
+class Ping {
+  final String kind;
+  final String? note;
+  Ping({this.kind = 'ping', this.note});
+  Map<String, dynamic> toJson() => {'kind': kind, 'note': note};
+}
+"""
+    got = fields(read(tmp_path, **{"p.dart": code}), "Ping")
+    assert got["kind"].required and got["kind"].default == Const("ping")
+    assert not got["note"].required  # written always, but maybe as null: the code cannot say
+
+
 def test_plain_class_fields_only_from_json_reads_get_their_key(tmp_path: Path) -> None:
     got = fields(read(tmp_path, **{"m.dart": PLAIN}), "Message")
     assert got["note_text"].type == Primitive("string")  # toJson never writes it
@@ -509,8 +523,14 @@ sealed class Event {
       case 'deleted':
         return Deleted.fromJson(json);
     }
-    throw ArgumentError('unknown');
+    return UnknownEvent(json);
   }
+}
+
+final class UnknownEvent extends Event {
+  final Map<String, dynamic> json;
+  const UnknownEvent(this.json);
+  Map<String, dynamic> toJson() => json;
 }
 
 final class Created extends Event {
@@ -535,7 +555,7 @@ def test_sealed_family_is_a_union_with_the_from_json_switch_as_discriminator(
     models = read(tmp_path, **{"event.dart": FAMILY})
     union = model(models, "Event")
     assert isinstance(union, UnionModel)
-    assert union.variants == (Ref("Created"), Ref("Deleted"))
+    assert union.variants == (Ref("Created"), Ref("Deleted"))  # not the fallback class
     assert union.discriminator == Discriminator(
         "type", (("created", "Created"), ("deleted", "Deleted"))
     )
