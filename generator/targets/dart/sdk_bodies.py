@@ -134,43 +134,49 @@ def from_json_reads(
     body: Node, param: str, positional: list[str], params: Container[str]
 ) -> dict[str, tuple[str, int]]:
     """Constructor parameter -> (JSON key, line): the ``param['key']`` reads passed to a
-    constructor, by argument label or position (``positional``: the constructor's positional
-    parameters)."""
+    constructor, by the label or the position (``positional``: the constructor's positional
+    parameters) of the outermost argument they are in."""
     out: dict[str, tuple[str, int]] = {}
     for node in descendants(body):
-        if node.type != "arguments":
+        if node.type != "index_selector":
             continue
-        index = 0
-        for argument in node.named_children:
-            if argument.type == "named_argument":
-                label, *_ = argument.named_children
-                name = syntax.text(label).rstrip(":").strip()
-            elif argument.type == "argument":
-                name = positional[index] if index < len(positional) else ""
-                index += 1
-            else:
-                continue
-            key = _first_read(argument, param)
-            if key is not None and name in params:
-                out.setdefault(name, (key, syntax.line(argument)))
+        key = _read_key(node, param)
+        argument = _outermost_argument(node, body) if key is not None else None
+        if argument is None or key is None:
+            continue
+        if argument.type == "named_argument":
+            name = syntax.text(argument.named_children[0]).rstrip(":").strip()
+        else:
+            arguments = argument.parent
+            siblings = arguments.named_children if arguments is not None else []
+            index = [s.id for s in siblings if s.type == "argument"].index(argument.id)
+            name = positional[index] if index < len(positional) else ""
+        if name in params and name not in out:
+            out[name] = (key, syntax.line(argument))
     return out
 
 
-def _first_read(node: Node, param: str) -> str | None:
-    """The key of the first ``param['key']`` read inside ``node``."""
-    for sub in [node, *descendants(node)]:
-        if sub.type != "index_selector" or sub.parent is None:
-            continue
-        if sub.parent.type != "unconditional_assignable_selector":
-            continue
-        selector = sub.parent.parent
-        receiver = selector.prev_named_sibling if selector is not None else None
-        if receiver is not None and receiver.type == "identifier":
-            if syntax.text(receiver) == param:
-                key = syntax.expression(sub.named_children)
-                if isinstance(key, str):
-                    return key
-    return None
+def _read_key(index: Node, param: str) -> str | None:
+    """``'key'`` when ``index`` is the ``['key']`` of ``param['key']``."""
+    holder = index.parent
+    if holder is None or holder.type != "unconditional_assignable_selector":
+        return None
+    selector = holder.parent
+    receiver = selector.prev_named_sibling if selector is not None else None
+    if receiver is None or receiver.type != "identifier" or syntax.text(receiver) != param:
+        return None
+    key = syntax.expression(index.named_children)
+    return key if isinstance(key, str) else None
+
+
+def _outermost_argument(node: Node, body: Node) -> Node | None:
+    found = None
+    current = node.parent
+    while current is not None and current.id != body.id:
+        if current.type in ("argument", "named_argument"):
+            found = current
+        current = current.parent
+    return found
 
 
 def dispatch(
