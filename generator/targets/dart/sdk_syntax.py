@@ -276,8 +276,6 @@ class Param:
     required: bool  # the `required` keyword, or a positional parameter outside [...]
     default: list[Node] | None
     annotations: list[Annotation]
-    this_field: bool  # `this.x`
-    super_field: bool  # `super.x`
     line: int
     doc: str | None = None
 
@@ -298,8 +296,6 @@ class FieldDecl:
     name: str
     type: str | None
     static: bool
-    final: bool
-    initialized: bool
     annotations: list[Annotation]
     line: int
     doc: str | None = None
@@ -334,9 +330,6 @@ class ClassDecl:
 
     def method(self, name: str) -> Method | None:
         return next((m for m in self.methods if m.name == name), None)
-
-    def has(self, annotation_name: str) -> Annotation | None:
-        return next((a for a in self.annotations if a.name == annotation_name), None)
 
 
 @dataclass
@@ -374,15 +367,16 @@ class AliasDecl:
 
 Decl = ClassDecl | EnumDecl | AliasDecl
 
+# The nodes a type is written with (not `var`, an inferred_type: no type is written).
 _TYPE_NODES = frozenset(
     {"type_identifier", "type_arguments", "nullable_type", "function_type", "record_type"}
+    | {"void_type"}
 )
-_TYPE_NODES_ALL = _TYPE_NODES | {"void_type", "inferred_type"}
 
 
 def type_spelling(nodes: list[Node]) -> str | None:
     """The type written by a run of sibling nodes, or None when there is none."""
-    parts = [text(n) for n in nodes if n.type in _TYPE_NODES_ALL]
+    parts = [text(n) for n in nodes if n.type in _TYPE_NODES]
     return "".join(parts).replace(" ", "") if parts else None
 
 
@@ -595,7 +589,6 @@ def _member(
             "identifier_list",
         ):
             spelling = type_spelling(inner)
-            final = any(c.type in ("final_builtin", "const_builtin") for c in inner)
             is_static = static or kind == "static_final_declaration_list"
             for item in sig.named_children:
                 ident = next((c for c in item.named_children if c.type == "identifier"), None)
@@ -608,8 +601,6 @@ def _member(
                         text(ident),
                         spelling,
                         is_static,
-                        final,
-                        any(c.type == "=" for c in item.children),
                         annotations,
                         line(item),
                         doc,
@@ -698,8 +689,6 @@ def _param(
             required,
             default,
             annotations + own,
-            holder.type == "constructor_param",
-            holder.type == "super_formal_parameter",
             line(node),
         )
     names = [c for c in inner if c.type == "identifier"]
@@ -712,8 +701,6 @@ def _param(
         required,
         default,
         annotations + own,
-        False,
-        False,
         line(node),
     )
 
