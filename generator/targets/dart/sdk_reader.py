@@ -144,7 +144,7 @@ _FREEZED = frozenset({"freezed", "Freezed", "unfreezed"})
 # --- finding the files ------------------------------------------------------------------------
 
 
-def _dart_files(path: Path, limit: int | None = None) -> list[Path]:
+def dart_files(path: Path, limit: int | None = None) -> list[Path]:
     """The ``.dart`` files under ``path`` (sorted; hidden and build folders left out); with
     ``limit``, stop after looking at that many directory entries."""
     if path.is_file():
@@ -169,7 +169,7 @@ def detect(path: Path) -> bool:
     """Any ``.dart`` file, or a folder holding one. Detection order puts this kind last among
     Dart sources: modelgen's own package (``dart-code``) and OpenAPI Generator's model folder
     (``openapi-generator``) are recognised first."""
-    return bool(_dart_files(path, limit=_DETECT_LIMIT))
+    return bool(dart_files(path, limit=_DETECT_LIMIT))
 
 
 # --- naming conventions -----------------------------------------------------------------------
@@ -856,7 +856,7 @@ def _enum_base(values: list[object]) -> Literal["string", "integer", "number", "
 
 
 def load(path: Path, options: LoadOptions) -> ModelSet:
-    files = _dart_files(path)
+    files = dart_files(path)
     if not files:
         raise ModelgenError("no .dart files here", Source(str(path)))
     reader = _Reader(path)

@@ -744,6 +744,18 @@ def test_a_folder_without_dart_files_is_not_a_dart_sdk(tmp_path: Path) -> None:
     assert not detect(tmp_path)
 
 
+def test_openapi_generator_dart_models_are_still_read_by_their_reader(tmp_path: Path) -> None:
+    model_dir = tmp_path / "lib" / "model"
+    model_dir.mkdir(parents=True)
+    (model_dir / "pet.dart").write_text(
+        "//\n// AUTO-GENERATED FILE, DO NOT MODIFY!\n//\n\npart of openapi.api;\n\n"
+        "class Pet {\n  Pet({required this.id});\n  int id;\n}\n",
+        encoding="utf-8",
+    )
+    assert detect(tmp_path)  # Dart code, but another reader comes first
+    assert first_kind(tmp_path) == "openapi-generator"
+
+
 def test_modelgen_own_dart_output_is_still_read_by_the_dart_code_reader(tmp_path: Path) -> None:
     write_tree(tmp_path, emit("dart", example()).files)
     assert first_kind(tmp_path) == "dart-code"
