@@ -6,13 +6,14 @@ Nothing is executed: files are parsed with tree-sitter (declarations: :mod:`.sdk
 ``fromJson`` / ``toJson`` bodies: :mod:`.sdk_bodies`) and these conventions are read; build
 outputs (``*.g.dart``, ``*.freezed.dart``) are not, the files beside them say it all:
 
-- **freezed**: a class annotated ``@freezed`` / ``@Freezed(...)`` / ``@unfreezed`` whose only
-  redirecting factory is unnamed (``factory X({...}) = _X;``) is an object; its parameters are
-  the fields (``@JsonKey(name: ...)``, ``@Default(...)``). With named factories it is a
+- **freezed**: a class annotated ``@freezed`` / ``@Freezed(...)`` / ``@unfreezed`` with one
+  redirecting factory (``factory X({...}) = _X;``) is an object; its parameters are the
+  fields (``@JsonKey(name: ...)``, ``@Default(...)``). With several factories it is a
   union: each factory with named parameters is a variant object named by its redirect
-  (``= ResponseFormatText``), and the union key (``@Freezed(unionKey: 'type')``, else freezed's
-  ``runtimeType``) with ``@FreezedUnionValue('x')`` or the factory name in ``unionValueCase``
-  gives the discriminator; the key is a required field of each variant with that constant
+  (``= ResponseFormatText``; ``= _Circle`` is ``Circle``), and the union key
+  (``@Freezed(unionKey: 'type')``, else freezed's ``runtimeType``) with
+  ``@FreezedUnionValue('x')`` or the factory name in ``unionValueCase`` gives the
+  discriminator; the key is a required field of each variant with that constant
   and no default (freezed always writes it and its ``fromJson`` needs it). A factory with one
   positional parameter wraps a value (an untagged union's variant: its type), and a default
   ``Wrapper(value)`` is that value.
@@ -414,7 +415,7 @@ class _Reader:
         if not factories:
             self.skip("a freezed class without a redirecting factory", cls.name)
             return
-        if len(factories) == 1 and factories[0].name is None:
+        if len(factories) == 1 and not _wraps(factories[0]):
             fields = self._factory_fields(cls, factories[0])
             self.add(self._object(cls, fields), "freezed")
             return
@@ -430,7 +431,7 @@ class _Reader:
                 spelling = factory.params[0].type or "dynamic"
                 variants.append(self.type_of(syntax.parse_type(spelling)))
                 continue
-            name = str(factory.redirect)
+            name = str(factory.redirect).lstrip("_")  # `= _Circle`: the variant Circle
             union_value = _annotation(factory.annotations, "FreezedUnionValue")
             value = union_value.value() if union_value is not None else UNKNOWN
             if not isinstance(value, str):

@@ -226,6 +226,31 @@ sealed class Shape with _$Shape {
     )
 
 
+def test_freezed_single_named_factory_is_an_object_and_private_variants_lose_the_underscore(
+    tmp_path: Path,
+) -> None:
+    code = """
+@freezed
+class Point with _$Point {
+  const factory Point.create({required int x}) = _Point;
+  factory Point.fromJson(Map<String, dynamic> json) => _$PointFromJson(json);
+}
+
+@freezed
+class Result with _$Result {
+  const factory Result.ok({required int value}) = _Ok;
+  const factory Result.failed({required String error}) = _Failed;
+  factory Result.fromJson(Map<String, dynamic> json) => _$ResultFromJson(json);
+}
+"""
+    models = read(tmp_path, **{"p.dart": code})
+    assert list(fields(models, "Point")) == ["x"]
+    union = model(models, "Result")
+    assert isinstance(union, UnionModel)
+    assert union.variants == (Ref("Ok"), Ref("Failed"))
+    assert list(fields(models, "Failed")) == ["runtimeType", "error"]
+
+
 def test_freezed_factories_holding_one_value_make_an_untagged_union(tmp_path: Path) -> None:
     code = """
 @freezed
