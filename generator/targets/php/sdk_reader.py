@@ -1025,14 +1025,11 @@ class _Reader:
                 if key_node.type != "string":
                     continue
                 key = text(key_node)[1:-1]
-                for inner in _descendants(value):
-                    if inner.type == "member_access_expression":
-                        obj = inner.child_by_field_name("object")
-                        member = inner.child_by_field_name("name")
-                        if obj is not None and member is not None and text(obj) == "$this":
-                            found.setdefault(text(member), key)
-                            break
-                    if inner.type == "nullsafe_member_access_expression":
+                for inner in [value, *_descendants(value)]:
+                    if inner.type in (
+                        "member_access_expression",
+                        "nullsafe_member_access_expression",
+                    ):
                         obj = inner.child_by_field_name("object")
                         member = inner.child_by_field_name("name")
                         if obj is not None and member is not None and text(obj) == "$this":
