@@ -22,10 +22,16 @@ MAX_FILE_BYTES = 5_000_000
 NOT_LITERAL = object()  # a constant whose value is an expression, not a literal
 
 
+SKIPPED_FOLDERS = frozenset({"vendor", "node_modules"})  # dependencies, not the SDK's models
+
+
 def php_files(folder: Path) -> Iterator[Path]:
-    """The ``.php`` files under ``folder``, sorted, not following links to folders."""
+    """The ``.php`` files under ``folder``, sorted, not following links to folders and not
+    entering hidden folders or :data:`SKIPPED_FOLDERS`."""
     for directory, folders, files in os.walk(folder):
-        folders.sort()
+        folders[:] = sorted(
+            f for f in folders if not f.startswith(".") and f not in SKIPPED_FOLDERS
+        )
         for name in sorted(files):
             if name.endswith(".php"):
                 yield Path(directory) / name

@@ -764,6 +764,20 @@ def test_a_folder_of_php_is_detected_as_php_sdk(tmp_path: Path) -> None:
     assert not sdk_reader.detect(tmp_path / "missing")
 
 
+def test_dependencies_and_hidden_folders_are_not_read(tmp_path: Path) -> None:
+    models = _read(
+        tmp_path,
+        {
+            "vendor/acme/Dep.php": "final class Dep { public string $x; }",
+            ".cache/Old.php": "final class Old { public string $x; }",
+            "src/Pet.php": "final class Pet { public string $name; }",
+        },
+    )
+    assert list(models.by_name()) == ["Pet"]
+    (tmp_path / "src" / "Pet.php").unlink()
+    assert not sdk_reader.detect(tmp_path)  # only dependencies' PHP left
+
+
 def test_modelgen_output_and_openapi_generator_classes_keep_their_readers(
     tmp_path: Path,
 ) -> None:
