@@ -247,8 +247,8 @@ def pair(
     types: Types, members: list[DocType], ctx: Decl, code: list[DocType], depth: int
 ) -> list[DocType]:
     """The members of a union in a shape, each overlaid with the member of the code's
-    union with the same tag (the literal of ``type``, or of another one-literal key), else
-    the member at the same position."""
+    union with the same tag (the literal of ``type`` in the shape and in the class's own
+    shape), else with the member at the same position."""
     tags = [shape_tag(m) for m in members]
     code_tags = [types.class_tag(c) for c in code]
     if None not in tags and sorted(map(str, tags)) == sorted(map(str, code_tags)):
@@ -269,9 +269,9 @@ def written_keys(decl: Decl) -> dict[str, str]:
             if node.type != "array_element_initializer" or len(node.named_children) != 2:
                 continue
             key_node, value = node.named_children
-            if key_node.type != "string":
+            key = literal(key_node)
+            if not isinstance(key, str):
                 continue
-            key = text(key_node)[1:-1]
             for inner in [value, *descendants(value)]:
                 if inner.type in (
                     "member_access_expression",

@@ -100,7 +100,6 @@ def detect(path: Path) -> bool:
 class _Stats:
     conventions: Counter[str] = field(default_factory=Counter)
     skipped: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    unresolved: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     unreadable: int = 0
     property_names: list[str] = field(default_factory=list)  # objects keyed by PHP names
     qualified: list[str] = field(default_factory=list)  # names declared in several namespaces
@@ -109,10 +108,18 @@ class _Stats:
 class _Reader:
     def __init__(self, decls: list[Decl]) -> None:
         self.stats = _Stats()
-        self.decls = [d for d in decls if not d.broken]
+        self.decls: list[Decl] = []
+        seen: set[str] = set()
         for decl in decls:
             if decl.broken:
                 self.stats.skipped["syntax errors in the declaration"].append(decl.name)
+            elif decl.fqn.lower() in seen:
+                self.stats.skipped["declared again (the first declaration is read)"].append(
+                    decl.name
+                )
+            else:
+                seen.add(decl.fqn.lower())
+                self.decls.append(decl)
         self.types = Types(self.decls)
         self.factories: dict[str, tuple[Method, Param]] = {}  # fqn (lower) -> from() and array
         self.union_members: dict[str, list[tuple[DocType, Decl]] | None] = {}
@@ -463,8 +470,10 @@ class _Reader:
     def diagnostics(self, path: Path) -> list[Diagnostic]:
         where = Source(str(path))
         found = []
-        read = ", ".join(f"{n} by {c}" for c, n in sorted(self.stats.conventions.items()))
-        found.append(Diagnostic(f"read {read}", where, "php-sdk"))
+        counts = sorted(self.stats.conventions.items())
+        read = ", ".join(f"{n} by {convention}" for convention, n in counts)
+        total = sum(self.stats.conventions.values())
+        found.append(Diagnostic(f"read {total} declarations: {read}", where, "php-sdk"))
         for reason, names in sorted(self.stats.skipped.items()):
             found.append(
                 Diagnostic(f"skipped {len(names)} {reason}: {_examples(names)}", where, "skipped")

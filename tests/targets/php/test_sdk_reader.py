@@ -717,9 +717,11 @@ def test_declarations_that_are_no_models_are_skipped_and_counted(tmp_path: Path)
             """,
             "Broken.php": "final class Broken { public string $x = ; }",
             "Pet.php": "final class Pet { public string $name; }",
+            "Again.php": "final class Pet { public int $age; }",
         },
     )
     assert list(models.by_name()) == ["Pet"]
+    assert list(_fields(models, "Pet")) == ["age"]  # Again.php is read first
     skipped = {d.message.split(":")[0] for d in models.diagnostics if d.code == "skipped"}
     assert skipped == {
         "skipped 1 exceptions",
@@ -728,6 +730,7 @@ def test_declarations_that_are_no_models_are_skipped_and_counted(tmp_path: Path)
         "skipped 1 no public data (no from() factory, public property or scalar constants)",
         "skipped 1 value objects built from a scalar (a from() taking no array)",
         "skipped 1 syntax errors in the declaration",
+        "skipped 1 declared again (the first declaration is read)",
     }
 
 
