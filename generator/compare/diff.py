@@ -527,7 +527,8 @@ def wire_verdicts(
     if not in_request and not in_response:
         unused = Verdict("n/a", "no operation uses this model")
         return unused, unused
-    if all(n in directions.parents for n in names if n in directions.request | directions.response):
+    reached = [n for n in names if n in directions.request or n in directions.response]
+    if all(n in directions.parents for n in reached):
         children = sorted({c for n in names for c in directions.parents.get(n, ())})
         shown = ", ".join(children[:3]) + (
             f" and {len(children) - 3} more" if len(children) > 3 else ""
