@@ -149,15 +149,15 @@ def cmd_diff(args: argparse.Namespace) -> int:
     import os
 
     from generator.compare.diff import compare
-    from generator.compare.diff_report import Review, render
-    from generator.compare.revisions import load_version
+    from generator.compare.diff_report import Review, load_warnings, render
+    from generator.compare.revisions import at_revision, load_version
     from generator.compare.surface import apply, surface
     from generator.sources.openapi.locate import with_lines
 
     if args.base is not None:
         if args.new is not None:
             raise ModelgenError("with --base, give one path (compared against its --base version)")
-        sources = [f"{args.base}:{args.old}", args.old]
+        sources = [at_revision(args.base, args.old), args.old]
     elif args.new is not None:
         sources = [args.old, args.new]
     else:
@@ -188,6 +188,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
         languages=code.languages,
         notes=tuple(code.notes),
         code_diff=code.code_diff,
+        warnings=load_warnings(old, new),
     )
     colour = args.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     sys.stdout.write(render(review, args.format, colour=colour))

@@ -130,6 +130,16 @@ def test_enum_that_grew_inside_a_replaced_union_is_a_widening() -> None:
     assert model.request.level == "safe"
 
 
+def test_a_union_nullable_through_its_member_is_nullable_behind_a_ref_too() -> None:
+    """``CreateChatCompletionRequest.stop`` was ``oneOf: [{type: string, nullable: true},
+    {type: array}]`` inline and became ``$ref: StopConfiguration`` (``nullable: true`` on the
+    union): null was accepted before and after."""
+    found = findings(INTO_ALLOF)
+    stop = [(f.model, f.kind) for f in found if f.member == "stop"]
+    assert ("CreateChatCompletionRequest", "property.type_renamed") in stop
+    assert not [kind for _, kind in stop if "nullable" in kind], stop
+
+
 def test_comparing_a_spec_with_itself_finds_nothing() -> None:
     old, _ = pair(QUANTITY_UNIT)
     assert compare(old, old) == []
