@@ -8,7 +8,7 @@ JSON output (``--format json``), version 1; keys sorted, findings in a stable or
       "version": 1,
       "old": "main:openapi.yaml",          # the two inputs as given
       "new": "openapi.yaml",
-      "languages": ["dart", "php", "python"],   # languages with code verdicts
+      "languages": ["LANG", ...],           # languages with code verdicts (--lang)
       "notes": ["..."],                     # what could not be checked, and why
       "summary": {"breaking": 1, "warning": 0, "safe": 3, "description_only": 2,
                   "models": 4, "total": 6},
@@ -29,11 +29,11 @@ JSON output (``--format json``), version 1; keys sorted, findings in a stable or
           "verdicts": {                     # request, response, then one per language
             "request": {"level": "safe", "reason": "..."},
             "response": {"level": "safe", "reason": "..."},
-            "python": {"level": "safe", "reason": "..."}
+            "LANG": {"level": "safe", "reason": "..."}
           }
         }
       ],
-      "code_diff": {"python": "--- a/...\\n+++ b/...\\n..."}   # only with --code-diff
+      "code_diff": {"LANG": "--- a/...\\n+++ b/...\\n..."}   # only with --code-diff
     }
 
 Findings are sorted by model, then worst level, member, kind and fingerprint. Levels:
