@@ -21,7 +21,14 @@ from generator.ir import Diagnostic, ModelSet, Source
 from generator.ir.check import check_references
 from generator.output import check_tree, write_tree
 from generator.sources import LoadOptions, kinds, load
-from generator.targets import TARGETS, default_languages, emit, option_flags, parse_languages
+from generator.targets import (
+    TARGETS,
+    Emitted,
+    default_languages,
+    emit,
+    option_flags,
+    parse_languages,
+)
 
 
 def _add_source_options(parser: argparse.ArgumentParser) -> None:
@@ -173,13 +180,13 @@ def cmd_diff(args: argparse.Namespace) -> int:
         findings = compare(old, new)
         languages = parse_languages(args.lang) if args.lang != "none" else []
 
-        def emit_files(language: str, models: ModelSet) -> dict[str, str]:
+        def emit_code(language: str, models: ModelSet) -> Emitted:
             try:
-                return emit(language, models).files
+                return emit(language, models)
             except ImportError as error:
                 raise ModelgenError(f"the {language} emitter is not available ({error})") from error
 
-        code = surface(old, new, findings, languages, emit_files, want_code_diff=args.code_diff)
+        code = surface(old, new, findings, languages, emit_code, want_code_diff=args.code_diff)
         reviewed = with_lines(apply(findings, code), checkouts)
     review = Review(
         old=sources[0],
