@@ -11,7 +11,7 @@ used, unless ``--from`` names one.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 
@@ -53,6 +53,17 @@ def _module(kind: str) -> ModuleType:
     return importlib.import_module(kinds()[kind])
 
 
+def _with_kind(models: ModelSet, kind: str) -> ModelSet:
+    """The set with :attr:`ModelSet.kind` recorded (a reader may have set it already)."""
+    return models if models.kind is not None else replace(models, kind=kind)
+
+
+def is_sdk(models: ModelSet) -> bool:
+    """Whether the set was read from model code modelgen did not write (a ``<target>-sdk``
+    kind): its class names are the SDK's own, matched to a spec's models by convention."""
+    return models.kind is not None and models.kind.endswith(SDK_SUFFIX)
+
+
 def load(path: Path | str, options: LoadOptions | None = None, kind: str | None = None) -> ModelSet:
     path = Path(path)
     options = options or LoadOptions()
@@ -63,12 +74,12 @@ def load(path: Path | str, options: LoadOptions | None = None, kind: str | None 
         if kind not in known:
             raise ModelgenError(f"unknown input kind {kind!r} (known: {', '.join(known)})")
         result: ModelSet = _module(kind).load(path, options)
-        return result
+        return _with_kind(result, kind)
     for name in known:
         module = _module(name)
         if module.detect(path):
             detected: ModelSet = module.load(path, options)
-            return detected
+            return _with_kind(detected, name)
     raise ModelgenError(
         "not a source modelgen can read (an OpenAPI document, a markdown docs folder,"
         " or generated code)",
