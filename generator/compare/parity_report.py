@@ -364,7 +364,7 @@ def _cell_text(model: ModelReport, index: int, status: str, explained: bool) -> 
     n = sum(
         1
         for f in model.findings
-        if f.ignored is None and index in f.odd and (f.category == "drift") == (status == "drift")
+        if f.ignored is None and f.marks(index) and (f.category == "drift") == (status == "drift")
     )
     return f"{n} {'drift' if status == 'drift' else 'lossy'}"
 

@@ -1,0 +1,543 @@
+"""Pairing an SDK's classes with the models of a reference (a spec), before parity compares
+them. Pure and language-free: it reads names, files, fields and variants of two
+:class:`~generator.ir.ModelSet` s. The rules, and what an SDK reader records for them, are in
+``README-sdk-matching.md`` beside this module.
+
+Each round pairs only what earlier rounds left, and only unambiguously: between several
+candidates, the one whose JSON keys (enum values) overlap most with the class's, if it is the
+only best. A class whose model an earlier pairing took is its *twin* where the evidence is
+strong (same name, or the same field of two matched models): the SDK has two classes for one
+schema (a response model and its request copy); it is counted as matched and refers to the
+model, and is not compared again.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from generator.compare.names import bare_name, loose_model_key, name_key
+from generator.ir import (
+    AliasModel,
+    EnumModel,
+    ListOf,
+    MapOf,
+    Model,
+    ModelSet,
+    ObjectModel,
+    Ref,
+    TypeRef,
+    UnionModel,
+)
+from generator.naming import words
+
+RULES: dict[str, str] = {
+    "map": "paired by the --map file",
+    "exact": "the class has the model's name",
+    "normalised": "the names agree in any naming convention",
+    "nesting": "the class's name with its parents' (or its module's class's) is the model's",
+    "loose": "the names agree once words SDKs add (Object, Response, Params...) are dropped",
+    "fields": "the same field (or union member) of two matched models types them",
+    "shape": "the same JSON keys and constants, and no other candidate",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MapEntry:
+    """One pairing the user states (``--map``): the reference's model, the SDK's class."""
+
+    model: str
+    sdk_class: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    sdk: str  # the SDK model's name
+    model: str  # the reference model's name
+    rule: str  # see RULES
+    twin: bool = False  # another class of the SDK is compared with the model
+
+
+@dataclass(frozen=True, slots=True)
+class Matching:
+    """How one SDK's classes were paired with the reference's models."""
+
+    matches: tuple[Match, ...]  # sorted by SDK name
+    classes: tuple[str, ...]  # the SDK's declared models (classes and type aliases), sorted
+    unmatched: tuple[str, ...]  # declared SDK models that matched nothing, sorted
+    without_class: tuple[str, ...]  # declared reference models no SDK model matched, sorted
+    unused_map: tuple[MapEntry, ...] = ()  # --map entries naming nothing of these two sets
+
+    def matched_classes(self) -> int:
+        declared = set(self.classes)
+        return sum(1 for m in self.matches if m.sdk in declared)
+
+    def by_rule(self) -> dict[str, int]:
+        """Declared SDK models matched, per rule (twins under ``twin``)."""
+        declared = set(self.classes)
+        counts: dict[str, int] = {}
+        for m in self.matches:
+            if m.sdk in declared:
+                rule = "twin" if m.twin else m.rule
+                counts[rule] = counts.get(rule, 0) + 1
+        return dict(sorted(counts.items()))
+
+
+# --- the two sides ------------------------------------------------------------------------
+
+
+def module_path(model: Model, models: ModelSet) -> str:
+    """The model's file relative to the folder the set was read from, without its extension
+    (``beta/threads/run``); the file itself when it is not under that folder."""
+    root = models.source.file.replace("\\", "/").rstrip("/")
+    file = model.source.file.replace("\\", "/")
+    if file.startswith(root + "/"):
+        file = file[len(root) + 1 :]
+    return posixpath.splitext(file)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class _Class:
+    """An SDK model as the name rules see it."""
+
+    model: Model
+    short: str  # the last segment of its name
+    parents: tuple[str, ...]  # the classes it is nested in (outermost first), by short name
+    main: str | None  # the class its module is named after, if another one
+    folders: tuple[str, ...]  # the folders of its module path (``chat`` for chat/completion)
+
+
+def _classes(models: ModelSet) -> dict[str, _Class]:
+    by_file: dict[str, list[Model]] = defaultdict(list)
+    for model in models.models:
+        by_file[model.source.file].append(model)
+    found: dict[str, _Class] = {}
+    for file, members in by_file.items():
+        shorts = {bare_name(m.name) for m in members}
+        stem = name_key(posixpath.basename(module_path(members[0], models)), qualified=False)
+        mains = [
+            m
+            for m in members
+            if not m.inline and name_key(bare_name(m.name), qualified=False) == stem
+        ]
+        main = bare_name(mains[0].name) if len(mains) == 1 else None
+        for model in members:
+            segments = model.name.split(".")
+            parents: list[str] = []
+            for segment in reversed(segments[:-1]):
+                if segment not in shorts:
+                    break
+                parents.insert(0, segment)
+            short = segments[-1]
+            folders = tuple(module_path(model, models).split("/")[:-1])
+            found[model.name] = _Class(
+                model, short, tuple(parents), main if main != short else None, folders
+            )
+        del file
+    return found
+
+
+def _field_keys(model: Model) -> frozenset[str]:
+    if isinstance(model, ObjectModel):
+        return frozenset(name_key(f.name, qualified=False) for f in model.fields)
+    if isinstance(model, EnumModel):
+        return frozenset(str(v.value) for v in model.values or ())
+    return frozenset()
+
+
+def _constants(model: Model) -> frozenset[str]:
+    if isinstance(model, ObjectModel):
+        return frozenset(
+            f"{name_key(f.name, qualified=False)}={f.const.value}"
+            for f in model.fields
+            if f.const is not None
+        )
+    return frozenset()
+
+
+def _overlap(a: Model, b: Model) -> float:
+    x, y = _field_keys(a), _field_keys(b)
+    if not x and not y:
+        return 0.0
+    return len(x & y) / len(x | y)
+
+
+def _score(a: Model, b: Model) -> tuple[int, float]:
+    return (1 if a.kind == b.kind else 0, _overlap(a, b))
+
+
+# --- the rounds ---------------------------------------------------------------------------
+
+
+class _Matcher:
+    def __init__(self, reference: ModelSet, sdk: ModelSet) -> None:
+        self.ref = reference.by_name()
+        self.sdk = sdk.by_name()
+        self.sdk_set = sdk
+        self.classes = _classes(sdk)
+        self.found: dict[str, Match] = {}  # SDK name -> its match
+        self.taken: dict[str, str] = {}  # reference name -> the SDK name compared with it
+
+    def pair(self, sdk: str, model: str, rule: str) -> None:
+        twin = model in self.taken
+        self.found[sdk] = Match(sdk, model, rule, twin)
+        if not twin:
+            self.taken[model] = sdk
+
+    def pin(self, entries: Sequence[MapEntry]) -> list[MapEntry]:
+        unused = []
+        shorts: dict[str, list[str]] = defaultdict(list)
+        for name, info in self.classes.items():
+            shorts[info.short].append(name)
+        for entry in entries:
+            names = [entry.sdk_class] if entry.sdk_class in self.sdk else shorts[entry.sdk_class]
+            if entry.model not in self.ref or len(names) != 1 or names[0] in self.found:
+                unused.append(entry)
+                continue
+            self.pair(names[0], entry.model, "map")
+        return unused
+
+    def keys(self, info: _Class, rule: str) -> list[str]:
+        if rule == "exact":
+            return [info.short]
+        if rule == "normalised":
+            return [name_key(info.short, qualified=False)]
+        chains = [info.parents[i:] for i in range(len(info.parents))]
+        if info.main is not None and info.main not in info.parents:
+            chains.append((info.main, *info.parents))
+        names = ["".join(chain) + info.short for chain in chains]
+        if rule == "nesting":
+            return [name_key(n, qualified=False) for n in names]
+        # The folders of the module path name the API a class belongs to (chat/, beta/threads/).
+        names += [info.short] + [
+            "_".join([*info.folders[-depth:], info.short]) for depth in (1, 2) if info.folders
+        ]
+        return [loose_model_key(n) for n in names]
+
+    def by_names(self, rule: str, key: Callable[[str], str], twins: bool) -> None:
+        index: dict[str, list[str]] = defaultdict(list)
+        for name in self.ref:
+            if name not in self.taken:
+                index[key(name)].append(name)
+        proposals: dict[str, list[str]] = defaultdict(list)  # model -> SDK names
+        for name, info in self.classes.items():
+            if name in self.found or (info.model.inline and rule != "nesting"):
+                continue
+            candidates = list(
+                dict.fromkeys(m for k in self.keys(info, rule) for m in index.get(k, ()))
+            )
+            models = [self.named(self.ref[m], info.model) for m in candidates]
+            best = _best(
+                info.model,
+                [m for m in models if m.name not in self.taken and _allowed(info, m, rule)],
+            )
+            if best is not None:
+                proposals[best.name].append(name)
+        for model, names in sorted(proposals.items()):
+            target = self.ref[model]
+            winner = _best(target, [self.sdk[n] for n in names])
+            if winner is None:
+                continue
+            self.pair(winner.name, model, rule)
+            if twins:
+                for name in names:
+                    if name != winner.name and _same_shape(self.sdk[name], winner):
+                        self.pair(name, model, rule)
+
+    def named(self, model: Model, mine: Model) -> Model:
+        """What a class matched by name to ``model`` stands for: the model itself, or, for a
+        named alias of another model (``Prompt`` = ``PromptOption`` or null) matched by a class
+        that is no alias, the model it names."""
+        seen: set[str] = set()
+        while (
+            isinstance(model, AliasModel)
+            and not isinstance(mine, AliasModel)
+            and isinstance(model.target, Ref)
+            and model.target.name in self.ref
+            and model.name not in seen
+        ):
+            seen.add(model.name)
+            model = self.ref[model.target.name]
+        return model
+
+    def propagate(self) -> None:
+        """Pair what the fields, members and targets of matched models (twins too) type."""
+        queue = [(m.sdk, m.model) for m in self.found.values()]
+        while queue:
+            sdk, model = queue.pop()
+            for a, b in self.members(self.sdk[sdk], self.ref[model]):
+                if a in self.found or a not in self.sdk or b not in self.ref:
+                    continue
+                if not _compatible(self.sdk[a], self.ref[b]):
+                    continue
+                self.pair(a, b, "fields")
+                queue.append((a, b))
+
+    def members(self, a: Model, b: Model) -> Iterable[tuple[str, str]]:
+        if isinstance(a, ObjectModel) and isinstance(b, ObjectModel):
+            theirs = {name_key(f.name, qualified=False): f for f in b.fields}
+            for f in a.fields:
+                other = theirs.get(name_key(f.name, qualified=False))
+                if other is not None:
+                    yield from self.type_pairs(f.type, other.type)
+        elif isinstance(a, AliasModel) and isinstance(b, AliasModel):
+            yield from self.type_pairs(a.target, b.target)
+        elif isinstance(a, UnionModel) and isinstance(b, UnionModel):
+            yield from self.variant_pairs(a, b)
+        elif isinstance(a, UnionModel) or isinstance(b, UnionModel):
+            return
+        elif isinstance(b, AliasModel) and not isinstance(a, AliasModel):
+            return
+
+    def type_pairs(self, a: TypeRef, b: TypeRef) -> Iterable[tuple[str, str]]:
+        b = self.through_aliases(a, b)
+        if isinstance(a, ListOf) and isinstance(b, ListOf):
+            yield from self.type_pairs(a.item, b.item)
+        elif isinstance(a, MapOf) and isinstance(b, MapOf):
+            yield from self.type_pairs(a.value, b.value)
+        elif isinstance(a, Ref) and isinstance(b, Ref):
+            yield a.name, b.name
+
+    def through_aliases(self, a: TypeRef, b: TypeRef) -> TypeRef:
+        """The reference's type, past aliases the SDK writes out in place."""
+        seen: set[str] = set()
+        while isinstance(b, Ref) and b.name not in seen:
+            seen.add(b.name)
+            target = self.ref.get(b.name)
+            mine = self.sdk.get(a.name) if isinstance(a, Ref) else None
+            if not isinstance(target, AliasModel) or isinstance(mine, AliasModel):
+                break
+            b = target.target
+        return b
+
+    def variant_pairs(self, a: UnionModel, b: UnionModel) -> Iterable[tuple[str, str]]:
+        """A union's members: by discriminator value, then by kind where each side has one of
+        a kind (or as many, in order, alike in their keys), then the same for the members of
+        members that are unions themselves (one source may nest what the other flattens)."""
+        tags_a = dict(a.discriminator.mapping) if a.discriminator else {}
+        tags_b = dict(b.discriminator.mapping) if b.discriminator else {}
+        done_a: set[str] = set()
+        done_b: set[str] = set()
+        for tag, name in tags_a.items():
+            if tag in tags_b:
+                done_a.add(name)
+                done_b.add(tags_b[tag])
+                yield name, tags_b[tag]
+        mine = list(a.variants)
+        theirs = [self.through_aliases(Ref(""), v) for v in b.variants]
+        for _ in range(2):
+            slots_a = _slots(mine, self.sdk, done_a)
+            slots_b = _slots(theirs, self.ref, done_b)
+            for slot, x in slots_a.items():
+                y = slots_b.get(slot, [])
+                if len(x) == 1 and len(y) == 1:
+                    pairs = [(x[0], y[0])]
+                elif len(x) == len(y):
+                    pairs = [
+                        (p, q)
+                        for p, q in zip(x, y, strict=True)  # the same order in both
+                        if _overlap(self.sdk[p], self.ref[q]) >= 0.5
+                    ]
+                else:
+                    continue
+                for p, q in pairs:
+                    done_a.add(p)
+                    done_b.add(q)
+                    yield p, q
+            mine = _members(mine, self.sdk, done_a)
+            theirs = _members(theirs, self.ref, done_b)
+
+    def by_shape(self) -> None:
+        """Pair unmatched classes with the models of the same JSON keys and constants (at
+        least three keys, or a constant): with the model's name most like the class's (its
+        module path counts), where one is most like it. Several classes of one shape are
+        copies of one schema: the first is compared, the others are its twins."""
+        self.shapes(_shape, 0.0)
+        # The same keys, constants that differ (a discriminator value renamed in one source):
+        # only between names that are alike, and never as a twin.
+        self.shapes(_keys_only, 0.5)
+
+    def shapes(self, shape: Callable[[Model], object | None], least: float) -> None:
+        mine: dict[object, list[str]] = defaultdict(list)
+        theirs: dict[object, list[str]] = defaultdict(list)
+        for name, model in self.sdk.items():
+            found = shape(model) if name not in self.found else None
+            if found is not None:
+                mine[found].append(name)
+        for name, model in self.ref.items():
+            found = shape(model)
+            if found is not None:
+                theirs[found].append(name)
+        for key, names in mine.items():
+            models = theirs.get(key, [])
+            ranked = []
+            for name in names:
+                # the most alike name; between equals, a model no class has yet
+                scores = sorted(
+                    ((self.likeness(name, m), m not in self.taken, m) for m in models),
+                    reverse=True,
+                )
+                if not scores or scores[0][0] < least:
+                    continue
+                if len(scores) > 1 and scores[0][:2] == scores[1][:2]:
+                    continue
+                ranked.append((-scores[0][0], name, scores[0][2]))
+            for _, name, target in sorted(ranked):
+                if least and target in self.taken:
+                    continue
+                self.pair(name, target, "shape")
+
+    def likeness(self, sdk: str, model: str) -> float:
+        """How alike the words of a class (with its module path) and a model's name are."""
+        info = self.classes[sdk]
+        path = module_path(info.model, self.sdk_set)
+        mine = set(words(path.replace("/", " "))) | set(words(info.short))
+        theirs = set(words(model))
+        return len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
+
+    def result(self, unused: Sequence[MapEntry]) -> Matching:
+        declared = sorted(n for n, m in self.sdk.items() if not m.inline)
+        return Matching(
+            matches=tuple(self.found[n] for n in sorted(self.found)),
+            classes=tuple(declared),
+            unmatched=tuple(n for n in declared if n not in self.found),
+            without_class=tuple(
+                sorted(n for n, m in self.ref.items() if not m.inline and n not in self.taken)
+            ),
+            unused_map=tuple(unused),
+        )
+
+
+def _shape(model: Model) -> tuple[frozenset[str], frozenset[str]] | None:
+    keys = _field_keys(model)
+    if not isinstance(model, ObjectModel) or (len(keys) < 3 and not _constants(model)):
+        return None
+    return keys, _constants(model)
+
+
+def _keys_only(model: Model) -> frozenset[str] | None:
+    keys = _field_keys(model)
+    return keys if isinstance(model, ObjectModel) and len(keys) >= 3 else None
+
+
+def _slots(
+    variants: Sequence[TypeRef], models: Mapping[str, Model], done: set[str]
+) -> dict[tuple[str, str], list[str]]:
+    """A union's members that name models, by how (``ref`` or ``list``) and the kind named."""
+    slots: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for variant in variants:
+        how = "ref"
+        if isinstance(variant, ListOf):
+            variant, how = variant.item, "list"
+        if isinstance(variant, Ref) and variant.name in models and variant.name not in done:
+            slots[(how, models[variant.name].kind)].append(variant.name)
+    return slots
+
+
+def _members(
+    variants: Sequence[TypeRef], models: Mapping[str, Model], done: set[str]
+) -> list[TypeRef]:
+    """The members, with those that are unions (and not paired yet) replaced by theirs."""
+    flat: list[TypeRef] = []
+    for variant in variants:
+        model = models.get(variant.name) if isinstance(variant, Ref) else None
+        if isinstance(model, UnionModel) and model.name not in done:
+            flat.extend(model.variants)
+        else:
+            flat.append(variant)
+    return flat
+
+
+_REQUEST_WORDS = frozenset({"request", "params", "param", "parameters", "body"})
+_RESPONSE_WORDS = frozenset({"response"})
+
+
+def _role(name: str) -> str | None:
+    last = (words(bare_name(name)) or [""])[-1]
+    return "request" if last in _REQUEST_WORDS else "response" if last in _RESPONSE_WORDS else None
+
+
+def _allowed(info: _Class, model: Model, rule: str) -> bool:
+    """Loose names pair only models of compatible kinds, that are not one a request's and the
+    other a response's, and (objects) that share at least a third of their keys."""
+    if rule != "loose":
+        return True
+    if not _compatible(info.model, model):
+        return False
+    roles = {_role(info.short), _role(model.name)}
+    if roles == {"request", "response"}:
+        return False
+    both = isinstance(info.model, ObjectModel) and isinstance(model, ObjectModel)
+    if both and _field_keys(info.model) and _field_keys(model):
+        return _overlap(info.model, model) >= 1 / 3
+    return True
+
+
+def _compatible(a: Model, b: Model) -> bool:
+    """Kinds a field of two matched models may type alike: the same kind, or an alias on
+    either side (one source names a type the other writes out)."""
+    return a.kind == b.kind or "alias" in (a.kind, b.kind)
+
+
+def _same_shape(a: Model, b: Model) -> bool:
+    return a.kind == b.kind and _field_keys(a) == _field_keys(b)
+
+
+def _best(model: Model, candidates: Sequence[Model]) -> Model | None:
+    """The candidate most like ``model`` (same kind, then most shared JSON keys), if only
+    one is best."""
+    if not candidates:
+        return None
+    scored = sorted(((_score(model, c), c.name) for c in candidates), reverse=True)
+    if len(scored) > 1 and scored[0][0] == scored[1][0]:
+        return None
+    best = scored[0][1]
+    return next(c for c in candidates if c.name == best)
+
+
+def match(reference: ModelSet, sdk: ModelSet, pinned: Sequence[MapEntry] = ()) -> Matching:
+    """Pair the models of ``sdk`` with those of ``reference`` (see the module's rules)."""
+    matcher = _Matcher(reference, sdk)
+    unused = matcher.pin(pinned)
+    matcher.by_names("nesting", lambda n: name_key(n, qualified=True), twins=False)
+    matcher.by_names("exact", lambda n: n, twins=True)
+    matcher.by_names("normalised", lambda n: name_key(n, qualified=True), twins=True)
+    matcher.propagate()
+    matcher.by_names("loose", loose_model_key, twins=False)
+    matcher.propagate()
+    matcher.by_shape()
+    matcher.propagate()
+    return matcher.result(unused)
+
+
+def parse_map(data: object, where: Callable[[str], Exception]) -> list[MapEntry]:
+    """Entries from parsed YAML/JSON::
+
+    map:
+      OpenAIFile:                 # the spec's model
+        class: FileObject         # the SDK's class: its name, or as qualified by the reader
+        reason: named after its `object` value by the SDK's generator
+    """
+    if not isinstance(data, Mapping) or not isinstance(data.get("map"), Mapping):
+        raise where("expected a mapping with a 'map' mapping (spec model: {class, reason})")
+    entries: list[MapEntry] = []
+    for model, item in data["map"].items():
+        if not isinstance(model, str) or not model.strip():
+            raise where(f"map entry {model!r}: the spec model must be a non-empty string")
+        if not isinstance(item, Mapping):
+            raise where(f"map entry {model!r}: expected a mapping with 'class' and 'reason'")
+        unknown = sorted(set(item) - {"class", "reason"})
+        if unknown:
+            raise where(f"map entry {model!r}: unknown key {unknown[0]!r}")
+        for key in ("class", "reason"):
+            value = item.get(key)
+            if not isinstance(value, str) or not value.strip():
+                raise where(f"map entry {model!r}: {key!r} must be a non-empty string")
+        entries.append(MapEntry(model, str(item["class"]).strip(), str(item["reason"]).strip()))
+    return entries
+
+
+__all__ = ["RULES", "MapEntry", "Match", "Matching", "match", "module_path", "parse_map"]
