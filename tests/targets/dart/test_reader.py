@@ -15,17 +15,22 @@ from pathlib import Path
 
 import pytest
 
+from generator.compare.parity import compare
 from generator.errors import ModelgenError
 from generator.ir import (
+    ANY,
     AliasModel,
     EnumModel,
+    Field,
     ListOf,
     MapOf,
     Model,
     ModelSet,
+    Nullable,
     ObjectModel,
     Primitive,
     Ref,
+    Source,
     TypeRef,
     UnionModel,
 )
@@ -48,12 +53,15 @@ def _type(t: TypeRef) -> object:
     return ("ref", t.name)
 
 
+def _nullable(f: Field) -> str:
+    return "free-form" if f.type == ANY else f.nullable.value
+
+
 def _model(m: Model) -> object:
     common = (m.kind, m.name, m.nullable.value, m.deprecated)
     if isinstance(m, ObjectModel):
-        fields = [
-            (f.name, _type(f.type), f.required, f.nullable.value, f.deprecated) for f in m.fields
-        ]
+        # Dart's `Object?` cannot say whether a free-form field allows null (see below).
+        fields = [(f.name, _type(f.type), f.required, _nullable(f), f.deprecated) for f in m.fields]
         return (*common, m.bases, fields)
     if isinstance(m, EnumModel):
         return (*common, m.base, [v.value for v in m.values or () if v.value is not None])
@@ -140,3 +148,32 @@ def test_reader_reports_invalid_dart_with_its_file(tmp_path: Path) -> None:
     with pytest.raises(ModelgenError) as error:
         load(tmp_path / "dart")
     assert "voice.dart" in str(error.value)
+
+
+def test_free_form_fields_read_back_with_unknown_nullability(tmp_path: Path) -> None:
+    # Dart spells a free-form value `Object?` whether the schema allows null or not, so the
+    # `?` states nothing; the spec's required, non-nullable `content: {}` stays in parity.
+    models = ModelSet(
+        (
+            ObjectModel(
+                "Failure",
+                (
+                    Field("content", ANY, required=True),
+                    Field("detail", ANY, required=False),
+                    Field("data", ANY, required=True, nullable=Nullable.YES),
+                    Field("code", Primitive("integer"), required=True, nullable=Nullable.YES),
+                ),
+            ),
+        ),
+        Source("failure.yaml"),
+    )
+    read = _round_trip(models, tmp_path)
+    failure = read.by_name()["Failure"]
+    assert isinstance(failure, ObjectModel)
+    assert {f.name: f.nullable for f in failure.fields} == {
+        "content": Nullable.UNKNOWN,
+        "detail": Nullable.UNKNOWN,
+        "data": Nullable.UNKNOWN,
+        "code": Nullable.YES,
+    }
+    assert list(compare([models, read]).findings()) == []
