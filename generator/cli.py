@@ -20,7 +20,7 @@ from generator.errors import ModelgenError
 from generator.ir import Diagnostic, ModelSet, Source
 from generator.ir.check import check_references
 from generator.output import check_tree, write_tree
-from generator.sources import LoadOptions, kinds, load
+from generator.sources import LoadOptions, kinds, load, split_kind
 from generator.targets import (
     TARGETS,
     Emitted,
@@ -36,7 +36,8 @@ def _add_source_options(parser: argparse.ArgumentParser) -> None:
         "--from",
         dest="kind",
         choices=sorted(kinds()),
-        help="input kind (default: detected from the path)",
+        help="input kind of every source (default: detected from each path); one source's own"
+        " kind is given as KIND:PATH (python-sdk:src/openai/types)",
     )
     parser.add_argument(
         "--spec", type=Path, help="with markdown docs: a spec that fills what the docs cannot say"
@@ -59,8 +60,10 @@ def load_options(args: argparse.Namespace) -> LoadOptions:
     )
 
 
-def load_source(path: Path, args: argparse.Namespace) -> ModelSet:
-    models = load(path, load_options(args), kind=args.kind)
+def load_source(path: Path, args: argparse.Namespace, kind: str | None = None) -> ModelSet:
+    """Load one source: its own kind (``KIND:PATH``) if given, else ``--from``, else the
+    kind detected."""
+    models = load(path, load_options(args), kind=kind or args.kind)
     for diagnostic in models.diagnostics:
         warn(diagnostic)
     return models
@@ -93,8 +96,9 @@ def no_cyclic_gc() -> Iterator[None]:
 
 def cmd_generate(args: argparse.Namespace) -> int:
     languages = parse_languages(args.lang)
+    kind, path = split_kind(args.source)
     with no_cyclic_gc():
-        models = load_source(args.source, args)
+        models = load_source(Path(path), args, kind)
         options = {dest: getattr(args, dest) for dest in option_flags()}
         files = render_languages(models, languages, options)
     if not models.models:
@@ -133,8 +137,12 @@ def cmd_parity(args: argparse.Namespace) -> int:
     if len(args.sources) < 2:
         raise ModelgenError("parity needs at least two sources")
     rules = parity_report.load_ignores(args.ignore) if args.ignore else []
-    sets = [load_source(path, args) for path in args.sources]
-    report = parity.compare(sets, parity.source_labels([str(p) for p in args.sources]))
+    pinned = parity_report.load_map(args.map) if args.map else []
+    sources = [split_kind(argument) for argument in args.sources]
+    with no_cyclic_gc():
+        sets = [load_source(Path(path), args, kind) for kind, path in sources]
+        labels = parity.source_labels([path for _, path in sources])
+        report = parity.compare(sets, labels, pinned)
     report, used = parity.apply_ignores(report, rules)
     renderers = {
         "text": parity_report.render_text,
@@ -164,16 +172,23 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if args.base is not None:
         if args.new is not None:
             raise ModelgenError("with --base, give one path (compared against its --base version)")
-        sources = [at_revision(args.base, args.old), args.old]
+        kind, path = split_kind(args.old)
+        versions = [(kind, at_revision(args.base, path)), (kind, path)]
+        sources = [at_revision(args.base, path), path]
     elif args.new is not None:
         sources = [args.old, args.new]
+        versions = [split_kind(args.old), split_kind(args.new)]
     else:
         raise ModelgenError("give OLD and NEW, or one path with --base REV")
     sides: list[ModelSet] = []
     checkouts: dict[str, Path] = {}  # file name shown -> where to read it now
     with no_cyclic_gc(), contextlib.ExitStack() as stack:
-        for argument in sources:
-            models, files = load_version(argument, lambda path: load_source(path, args), stack)
+        for kind, argument in versions:
+
+            def loader(path: Path, kind: str | None = kind) -> ModelSet:
+                return load_source(path, args, kind)
+
+            models, files = load_version(argument, loader, stack)
             checkouts.update(files)
             sides.append(models)
         old, new = sides
@@ -221,7 +236,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     generate = commands.add_parser("generate", help="generate model code from a source")
-    generate.add_argument("source", type=Path, help="OpenAPI document or markdown docs")
+    generate.add_argument(
+        "source", help="OpenAPI document or markdown docs (KIND:PATH forces its kind)"
+    )
     generate.add_argument(
         "--lang",
         required=True,
@@ -246,12 +263,22 @@ def build_parser() -> argparse.ArgumentParser:
     parity = commands.add_parser(
         "parity", help="check that SDKs (specs, docs, generated code) describe the same models"
     )
-    parity.add_argument("sources", type=Path, nargs="+", help="two or more sources")
+    parity.add_argument(
+        "sources",
+        nargs="+",
+        help="two or more sources: specs, docs, code folders; KIND:PATH forces one's kind",
+    )
     parity.add_argument("--format", choices=["text", "markdown", "json", "html"], default="text")
     parity.add_argument("-o", "--output", type=Path, help="write the report here (default: stdout)")
     parity.add_argument(
         "--ignore", type=Path, help="YAML/JSON file of accepted differences, each with a reason"
     )
+    parity.add_argument(
+        "--map",
+        type=Path,
+        help="YAML/JSON file pairing spec models with SDK classes (spec model: {class, reason})",
+    )
+
     _add_source_options(parity)
     _add_debug(parity)
     parity.set_defaults(func=cmd_parity)

@@ -231,6 +231,7 @@ class SourceInfo:
     models: int
     kind: str | None = None  # the source kind that read it
     matching: Matching | None = None  # an SDK's classes paired with the reference's models
+    reference: int | None = None  # with ``matching``: the index of the reference source
 
 
 @dataclass(frozen=True, slots=True)
@@ -1300,6 +1301,7 @@ def compare(
             models=len(s.models),
             kind=s.kind,
             matching=matchings.get(i),
+            reference=next((x.index for x in sides if not x.sdk), 0) if i in matchings else None,
         )
         for i, s in enumerate(sets)
     )

@@ -5,7 +5,8 @@ A source kind is a module with ``detect(path) -> bool`` and ``load(path, options
 The kinds are the ones registered in :data:`SOURCES`, plus ``<target>-code`` for every target
 that has a code reader (its own output, read back) and ``<target>-sdk`` for every target that
 reads model code it did not write (an SDK). The first kind whose ``detect`` accepts the path is
-used, unless ``--from`` names one.
+used, unless ``--from`` names one for every source, or a source names its own as ``KIND:PATH``
+(:func:`split_kind`).
 """
 
 from __future__ import annotations
@@ -64,7 +65,20 @@ def is_sdk(models: ModelSet) -> bool:
     return models.kind is not None and models.kind.endswith(SDK_SUFFIX)
 
 
+def split_kind(argument: str) -> tuple[str | None, str]:
+    """A source argument's forced kind and its path: ``python-sdk:src/openai/types`` is
+    ``("python-sdk", "src/openai/types")``. The text before the first colon is a kind only
+    when it is the name of a registered kind (see :func:`kinds`) and the whole argument is
+    no existing path; anything else (a plain path, ``C:\\specs``, a git ``REV:path`` of
+    ``modelgen diff``) is returned whole, with no kind."""
+    head, colon, rest = argument.partition(":")
+    if not colon or not rest or head not in kinds() or Path(argument).exists():
+        return None, argument
+    return head, rest
+
+
 def load(path: Path | str, options: LoadOptions | None = None, kind: str | None = None) -> ModelSet:
+
     path = Path(path)
     options = options or LoadOptions()
     if not path.exists():
