@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.compare.names import bare_name, loose_model_key, name_key
+from generator.compare.names import bare_name, loose_model_key, name_key, singular
 from generator.ir import (
     AliasModel,
     EnumModel,
@@ -41,6 +41,7 @@ RULES: dict[str, str] = {
     "loose": "the names agree once words SDKs add (Object, Response, Params...) are dropped",
     "fields": "the same field (or union member) of two matched models types them",
     "shape": "the same JSON keys and constants, and no other candidate",
+    "similar": "most JSON keys shared and alike names, and no other candidate",
 }
 
 
@@ -70,6 +71,8 @@ class Matching:
     unmatched: tuple[str, ...]  # declared SDK models that matched nothing, sorted
     without_class: tuple[str, ...]  # declared reference models no SDK model matched, sorted
     unused_map: tuple[MapEntry, ...] = ()  # --map entries naming nothing of these two sets
+    # (model no class has, model with a class of the same keys): one class serves both
+    shared: tuple[tuple[str, str], ...] = ()
 
     def matched_classes(self) -> int:
         declared = set(self.classes)
@@ -145,6 +148,12 @@ def _field_keys(model: Model) -> frozenset[str]:
         return frozenset(name_key(f.name, qualified=False) for f in model.fields)
     if isinstance(model, EnumModel):
         return frozenset(str(v.value) for v in model.values or ())
+    if isinstance(model, UnionModel):  # its discriminator values, else its members' names
+        if model.discriminator is not None and model.discriminator.mapping:
+            return frozenset(tag for tag, _ in model.discriminator.mapping)
+        return frozenset(
+            name_key(v.name, qualified=True) for v in model.variants if isinstance(v, Ref)
+        )
     return frozenset()
 
 
@@ -182,6 +191,8 @@ class _Matcher:
         self.taken: dict[str, str] = {}  # reference name -> the SDK name compared with it
 
     def pair(self, sdk: str, model: str, rule: str) -> None:
+        if self.taken.get(model) == sdk:
+            return
         twin = model in self.taken
         self.found[sdk] = Match(sdk, model, rule, twin)
         if not twin:
@@ -239,6 +250,8 @@ class _Matcher:
         for model, names in sorted(proposals.items()):
             target = self.ref[model]
             winner = _best(target, [self.sdk[n] for n in names])
+            if winner is None and twins and _all_same_shape([self.sdk[n] for n in names]):
+                winner = self.sdk[sorted(names)[0]]  # copies of one schema: any is the one
             if winner is None:
                 continue
             self.pair(winner.name, model, rule)
@@ -264,12 +277,17 @@ class _Matcher:
         return model
 
     def propagate(self) -> None:
-        """Pair what the fields, members and targets of matched models (twins too) type."""
+        """Pair what the fields, members and targets of matched models (twins too) type. A
+        twin (paired with a model another class has) that a field pairs with a model no class
+        has yet is paired with that one instead: a field is the stronger evidence."""
         queue = [(m.sdk, m.model) for m in self.found.values()]
         while queue:
             sdk, model = queue.pop()
             for a, b in self.members(self.sdk[sdk], self.ref[model]):
-                if a in self.found or a not in self.sdk or b not in self.ref:
+                if a not in self.sdk or b not in self.ref:
+                    continue
+                known = self.found.get(a)
+                if known is not None and not (known.twin and b not in self.taken):
                     continue
                 if not _compatible(self.sdk[a], self.ref[b]):
                     continue
@@ -294,6 +312,7 @@ class _Matcher:
 
     def type_pairs(self, a: TypeRef, b: TypeRef) -> Iterable[tuple[str, str]]:
         b = self.through_aliases(a, b)
+        a = self.mine_through_aliases(a, b)
         if isinstance(a, ListOf) and isinstance(b, ListOf):
             yield from self.type_pairs(a.item, b.item)
         elif isinstance(a, MapOf) and isinstance(b, MapOf):
@@ -312,6 +331,18 @@ class _Matcher:
                 break
             b = target.target
         return b
+
+    def mine_through_aliases(self, a: TypeRef, b: TypeRef) -> TypeRef:
+        """The SDK's type, past its aliases of lists and maps where the reference writes the
+        list or map in place (``RealtimeToolsConfig = List[RealtimeToolsConfigUnion]``)."""
+        seen: set[str] = set()
+        while isinstance(a, Ref) and a.name not in seen and not isinstance(b, Ref):
+            seen.add(a.name)
+            mine = self.sdk.get(a.name)
+            if not isinstance(mine, AliasModel):
+                break
+            a = mine.target
+        return a
 
     def variant_pairs(self, a: UnionModel, b: UnionModel) -> Iterable[tuple[str, str]]:
         """A union's members: by discriminator value, then by kind where each side has one of
@@ -335,14 +366,10 @@ class _Matcher:
                 y = slots_b.get(slot, [])
                 if len(x) == 1 and len(y) == 1:
                     pairs = [(x[0], y[0])]
-                elif len(x) == len(y):
-                    pairs = [
-                        (p, q)
-                        for p, q in zip(x, y, strict=True)  # the same order in both
-                        if _overlap(self.sdk[p], self.ref[q]) >= 0.5
-                    ]
                 else:
-                    continue
+                    pairs = _mutual_best(
+                        [self.sdk[p] for p in x], [self.ref[q] for q in y], least=0.5
+                    )
                 for p, q in pairs:
                     done_a.add(p)
                     done_b.add(q)
@@ -390,12 +417,93 @@ class _Matcher:
                     continue
                 self.pair(name, target, "shape")
 
+    def refit(self) -> None:
+        """A class paired by name with a model it shares few keys with (under half), that
+        shares nearly all (90%) with an unpaired model whose name holds every word of the first
+        (``RealtimeSessionCreateResponseGA`` beside ``RealtimeSessionCreateResponse``), is paired
+        with that one instead."""
+        open_models = [
+            m for n, m in self.ref.items() if n not in self.taken and isinstance(m, ObjectModel)
+        ]
+        for match in list(self.found.values()):
+            mine, theirs = self.sdk[match.sdk], self.ref[match.model]
+            if match.twin or match.rule not in ("exact", "normalised", "nesting", "loose"):
+                continue
+            if not isinstance(mine, ObjectModel) or _overlap(mine, theirs) >= 0.5:
+                continue
+            named = set(words(match.model))
+            better = [
+                m
+                for m in open_models
+                if m.name not in self.taken
+                and named <= set(words(m.name))
+                and _overlap(mine, m) >= 0.9
+            ]
+            if len(better) == 1:
+                del self.taken[match.model]
+                self.found[match.sdk] = Match(match.sdk, better[0].name, "similar")
+                self.taken[better[0].name] = match.sdk
+
+    def shared(self) -> list[tuple[str, str]]:
+        """Models no class has that have the keys (and constants) of a model a class has:
+        the SDK has one class for both (a JSON and a multipart body of one operation)."""
+        shapes: dict[object, str] = {}
+        for name in sorted(self.taken):
+            key = (self.ref[name].kind, _field_keys(self.ref[name]), _constants(self.ref[name]))
+            if _field_keys(self.ref[name]):
+                shapes.setdefault(key, name)
+        found = []
+        for name, model in sorted(self.ref.items()):
+            if name in self.taken:
+                continue
+            key = (model.kind, _field_keys(model), _constants(model))
+            if key in shapes:
+                found.append((name, shapes[key]))
+        return found
+
+    def by_likeness(self) -> None:
+        """Pair an unmatched class with the unmatched model that shares most of its JSON keys
+        (at least 60% of the two together) and whose name is alike, where each is the other's
+        one best candidate: the same schema, drifted."""
+        proposals: dict[str, list[tuple[tuple[float, float], str]]] = defaultdict(list)
+        models = [
+            (n, _field_keys(m))
+            for n, m in self.ref.items()
+            if n not in self.taken and isinstance(m, ObjectModel) and len(m.fields) >= 2
+        ]
+        for name, model in self.sdk.items():
+            if name in self.found or model.inline or not isinstance(model, ObjectModel):
+                continue
+            keys = _field_keys(model)
+            if len(keys) < 2:
+                continue
+            scored = []
+            for other, theirs in models:
+                shared = len(keys & theirs) / len(keys | theirs)
+                if shared >= 0.6:
+                    likeness = self.likeness(name, other)
+                    # many keys in common say more than names; a few keys need alike names
+                    if likeness >= 0.3 or (shared >= 0.9 and len(keys) >= 4 and likeness > 0):
+                        scored.append(((shared, likeness), other))
+            best = _one_best(scored, self.ref)
+            if best is not None:
+                proposals[best[1]].append((best[0], name))
+        for target, names in sorted(proposals.items()):
+            chosen = _one_best(names, self.sdk)
+            if chosen is None:
+                continue
+            self.pair(chosen[1], target, "similar")
+            for score, name in names:  # copies of one schema: twins
+                copy = name != chosen[1] and score == chosen[0]
+                if copy and _same_shape(self.sdk[name], self.sdk[chosen[1]]):
+                    self.pair(name, target, "similar")
+
     def likeness(self, sdk: str, model: str) -> float:
         """How alike the words of a class (with its module path) and a model's name are."""
         info = self.classes[sdk]
         path = module_path(info.model, self.sdk_set)
-        mine = set(words(path.replace("/", " "))) | set(words(info.short))
-        theirs = set(words(model))
+        mine = {singular(w) for w in [*words(path.replace("/", " ")), *words(info.short)]}
+        theirs = {singular(w) for w in words(model)}
         return len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
 
     def result(self, unused: Sequence[MapEntry]) -> Matching:
@@ -408,6 +516,7 @@ class _Matcher:
                 sorted(n for n, m in self.ref.items() if not m.inline and n not in self.taken)
             ),
             unused_map=tuple(unused),
+            shared=tuple(self.shared()),
         )
 
 
@@ -426,10 +535,14 @@ def _keys_only(model: Model) -> frozenset[str] | None:
 def _slots(
     variants: Sequence[TypeRef], models: Mapping[str, Model], done: set[str]
 ) -> dict[tuple[str, str], list[str]]:
-    """A union's members that name models, by how (``ref`` or ``list``) and the kind named."""
+    """A union's members that name models, by how (``ref`` or ``list``) and the kind named
+    (past aliases of lists: ``ResponseInputParam = List[ResponseInputItemParam]``)."""
     slots: dict[tuple[str, str], list[str]] = defaultdict(list)
     for variant in variants:
         how = "ref"
+        named = models.get(variant.name) if isinstance(variant, Ref) else None
+        if isinstance(named, AliasModel) and isinstance(named.target, ListOf):
+            variant = named.target
         if isinstance(variant, ListOf):
             variant, how = variant.item, "list"
         if isinstance(variant, Ref) and variant.name in models and variant.name not in done:
@@ -482,7 +595,50 @@ def _compatible(a: Model, b: Model) -> bool:
     return a.kind == b.kind or "alias" in (a.kind, b.kind)
 
 
+def _one_best(
+    scored: list[tuple[tuple[float, float], str]], models: Mapping[str, Model]
+) -> tuple[tuple[float, float], str] | None:
+    """The best scored name; between equals that are copies of one schema (the same keys),
+    the first by name; otherwise none."""
+    if not scored:
+        return None
+    top = max(score for score, _ in scored)
+    tied = sorted(name for score, name in scored if score == top)
+    if len(tied) > 1 and not _all_same_shape([models[n] for n in tied]):
+        return None
+    return top, tied[0]
+
+
+def _mutual_best(
+    mine: Sequence[Model], theirs: Sequence[Model], least: float
+) -> list[tuple[str, str]]:
+    """Pairs of models that are each other's one best match by shared keys (at least
+    ``least``)."""
+
+    def best(model: Model, others: Sequence[Model]) -> Model | None:
+        scored = sorted(((_overlap(model, o), o.name) for o in others), reverse=True)
+        if not scored or scored[0][0] < least:
+            return None
+        if len(scored) > 1 and scored[0][0] == scored[1][0]:
+            return None
+        return next(o for o in others if o.name == scored[0][1])
+
+    pairs = []
+    for model in mine:
+        other = best(model, theirs)
+        if other is not None:
+            back = best(other, mine)
+            if back is not None and back.name == model.name:
+                pairs.append((model.name, other.name))
+    return pairs
+
+
+def _all_same_shape(models: Sequence[Model]) -> bool:
+    return all(_same_shape(models[0], m) for m in models[1:])
+
+
 def _same_shape(a: Model, b: Model) -> bool:
+
     return a.kind == b.kind and _field_keys(a) == _field_keys(b)
 
 
@@ -509,6 +665,11 @@ def match(reference: ModelSet, sdk: ModelSet, pinned: Sequence[MapEntry] = ()) -
     matcher.by_names("loose", loose_model_key, twins=False)
     matcher.propagate()
     matcher.by_shape()
+    matcher.propagate()
+    matcher.by_likeness()
+    matcher.propagate()
+    matcher.refit()
+    matcher.by_likeness()
     matcher.propagate()
     return matcher.result(unused)
 

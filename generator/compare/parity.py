@@ -1285,6 +1285,11 @@ def compare(
     for side in sides:
         keys.update(dict.fromkeys(side.keyed))
     equivalent: dict[tuple[int, str], str] = {}
+    reference = next((s for s in sides if not s.sdk), sides[0])
+    for matching in matchings.values():  # models an SDK's class serves beside another
+        for name, _ in matching.shared:
+            equivalent[(reference.index, reference.key(name))] = "same-shape"
+
     reports = [_compare_models(sides, key, len(sides), equivalent, mixed) for key in keys]
     reports = [
         _explain_missing(sides, key, r, equivalent) for key, r in zip(keys, reports, strict=True)

@@ -30,7 +30,8 @@ CATEGORIES: dict[str, str] = {
         " states them as operation parameters, not as a schema"
     ),
     "list-page": (
-        "a list response (`data` with `has_more` or `first_id`/`last_id`): SDKs return their"
+        "a list response (`data` with `has_more`, `first_id`/`last_id` or `object: list`): SDKs"
+        " return their"
         " own generic page class instead of one class per list"
     ),
     "base-merged": (
@@ -62,10 +63,10 @@ def missing_category(present: Sequence[tuple[bool, Model, str]], bases: frozense
         return "inline-schema"
     if all(sdk and is_params(m, module) for sdk, m, module in present):
         return "params-only"
-    if any(sdk for sdk, _, _ in present):
-        return "drift"
     if all(m.kind == "alias" for m in models):
         return "alias-inlined"
+    if any(sdk for sdk, _, _ in present):
+        return "drift"
     if all(is_list_page(m) for m in models):
         return "list-page"
     if all(m.name in bases for m in models):
@@ -74,13 +75,16 @@ def missing_category(present: Sequence[tuple[bool, Model, str]], bases: frozense
 
 
 def is_list_page(model: Model) -> bool:
-    """A list response: a ``data`` list beside ``has_more`` or ``first_id``/``last_id``."""
+    """A list response: a ``data`` list beside ``has_more``, ``first_id``/``last_id`` or an
+    ``object`` that is always ``list``."""
     if not isinstance(model, ObjectModel):
         return False
     names = {f.name for f in model.fields}
     data = next((f for f in model.fields if f.name == "data"), None)
+    kind = next((f for f in model.fields if f.name == "object"), None)
     paging = "has_more" in names or {"first_id", "last_id"} <= names
-    return data is not None and isinstance(data.type, ListOf) and paging
+    listed = kind is not None and kind.const is not None and kind.const.value == "list"
+    return data is not None and isinstance(data.type, ListOf) and (paging or listed)
 
 
 def nullable_category(have: Sequence[tuple[bool, bool, str | None]]) -> str:
