@@ -16,11 +16,12 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.compare.names import bare_name, loose_model_key, name_key, singular
 from generator.ir import (
     AliasModel,
+    Const,
     EnumModel,
     ListOf,
     MapOf,
@@ -168,7 +169,9 @@ def _constants(model: Model) -> frozenset[str]:
 
 
 def _overlap(a: Model, b: Model) -> float:
-    x, y = _field_keys(a), _field_keys(b)
+    """The share of JSON keys (enum values, union tags) two models have in common, their
+    constants counted as keys too (``type=message`` and ``type=refusal`` differ)."""
+    x, y = _field_keys(a) | _constants(a), _field_keys(b) | _constants(b)
     if not x and not y:
         return 0.0
     return len(x & y) / len(x | y)
@@ -183,10 +186,20 @@ def _score(a: Model, b: Model) -> tuple[int, float]:
 
 class _Matcher:
     def __init__(self, reference: ModelSet, sdk: ModelSet) -> None:
-        self.ref = reference.by_name()
-        self.sdk = sdk.by_name()
+        self.ref = _with_enum_constants(reference.by_name())
+        self.sdk = _with_enum_constants(sdk.by_name())
         self.sdk_set = sdk
         self.classes = _classes(sdk)
+        self.ref_words = {name: set(words(name)) for name in self.ref}
+        self.sdk_word_index: dict[str, set[str]] = defaultdict(set)
+        for name, info in self.classes.items():
+            if not info.model.inline:
+                for word in words(info.short):
+                    self.sdk_word_index[word].add(name)
+        self.word_index: dict[str, set[str]] = defaultdict(set)
+        for name, found in self.ref_words.items():
+            for word in found:
+                self.word_index[word].add(name)
         self.found: dict[str, Match] = {}  # SDK name -> its match
         self.taken: dict[str, str] = {}  # reference name -> the SDK name compared with it
 
@@ -228,7 +241,12 @@ class _Matcher:
         ]
         return [loose_model_key(n) for n in names]
 
-    def by_names(self, rule: str, key: Callable[[str], str], twins: bool) -> None:
+    def by_names(
+        self, rule: str, key: Callable[[str], str], least: float = 0.5, mains: bool = False
+    ) -> None:
+        """Pair by names (see :func:`match` for the rules), objects only where they share at
+        least ``least`` of their keys (a name alone is the last resort); ``mains``: only the
+        classes that are not declared in or beside another (those follow from its fields)."""
         index: dict[str, list[str]] = defaultdict(list)
         for name in self.ref:
             if name not in self.taken:
@@ -237,28 +255,90 @@ class _Matcher:
         for name, info in self.classes.items():
             if name in self.found or (info.model.inline and rule != "nesting"):
                 continue
+            if mains and (info.parents or info.main is not None):
+                continue
+            if isinstance(info.model, AliasModel) and isinstance(info.model.target, Ref):
+                continue  # another name of a class: it follows the class (by_aliases)
             candidates = list(
                 dict.fromkeys(m for k in self.keys(info, rule) for m in index.get(k, ()))
             )
+            if candidates and rule in ("exact", "normalised"):
+                candidates += self.longer_names(info)
             models = [self.named(self.ref[m], info.model) for m in candidates]
             best = _best(
                 info.model,
-                [m for m in models if m.name not in self.taken and _allowed(info, m, rule)],
+                [
+                    m
+                    for m in models
+                    if m.name not in self.taken
+                    and _allowed(info, m, rule)
+                    and _compatible(info.model, m)
+                    and _shares(info.model, m, least)
+                ],
             )
             if best is not None:
                 proposals[best.name].append(name)
         for model, names in sorted(proposals.items()):
             target = self.ref[model]
             winner = _best(target, [self.sdk[n] for n in names])
-            if winner is None and twins and _all_same_shape([self.sdk[n] for n in names]):
+            if winner is None and _all_same_shape([self.sdk[n] for n in names]):
                 winner = self.sdk[sorted(names)[0]]  # copies of one schema: any is the one
             if winner is None:
                 continue
-            self.pair(winner.name, model, rule)
-            if twins:
-                for name in names:
-                    if name != winner.name and _same_shape(self.sdk[name], winner):
-                        self.pair(name, model, rule)
+            better = self.better_class(target, winner)
+            if better is not None:
+                winner, rule_used = better, "similar"
+            else:
+                rule_used = rule
+            self.pair(winner.name, model, rule_used)
+            for name in names:
+                if name != winner.name and _same_shape(self.sdk[name], winner):
+                    self.pair(name, model, rule_used)
+
+    def better_class(self, model: Model, winner: Model) -> Model | None:
+        """An unpaired class that shares nearly all (90%, and 15% more) of a model's keys,
+        and whose name is the model's in other words (``responses.tool.CodeInterpreter`` for
+        ``CodeInterpreterTool``, where the class named so is another API's)."""
+        if not isinstance(model, ObjectModel):
+            return None
+        theirs = self.ref_words[model.name]
+        loose = loose_model_key(model.name)
+        least = max(0.9, _overlap(winner, model) + 0.15)
+        found = {
+            name
+            for word in theirs
+            for name in self.sdk_word_index.get(word, ())
+            if name not in self.found and name != winner.name
+        }
+        better = sorted(
+            name
+            for name in found
+            if self.sdk[name].kind == model.kind
+            and (
+                set(words(self.classes[name].short)) <= theirs
+                or loose_model_key(self.classes[name].short) == loose
+            )
+            and _overlap(self.sdk[name], model) >= least
+        )
+        if better and _all_same_shape([self.sdk[n] for n in better]):
+            return self.sdk[better[0]]
+        return None
+
+    def longer_names(self, info: _Class) -> list[str]:
+        """Models no class has yet, whose names hold every word of the class's name and more,
+        that share nearly all (90%) of its keys: ``RealtimeSessionCreateResponseGA`` for a
+        class ``RealtimeSessionCreateResponse`` that has the GA model's fields."""
+        mine = set(words(info.short))
+        if not mine or not isinstance(info.model, ObjectModel):
+            return []
+        found = set.intersection(*(self.word_index.get(w, set()) for w in mine))
+        return sorted(
+            n
+            for n in found
+            if n not in self.taken
+            and len(self.ref_words[n]) > len(mine)
+            and _overlap(info.model, self.ref[n]) >= 0.9
+        )
 
     def named(self, model: Model, mine: Model) -> Model:
         """What a class matched by name to ``model`` stands for: the model itself, or, for a
@@ -291,8 +371,20 @@ class _Matcher:
                     continue
                 if not _compatible(self.sdk[a], self.ref[b]):
                     continue
+                self.displace(a, b)
                 self.pair(a, b, "fields")
                 queue.append((a, b))
+
+    def displace(self, sdk: str, model: str) -> None:
+        """Unpair the class a field paired with ``model`` before, when ``sdk`` shares far more
+        of its keys (a union's member paired by elimination, then the member itself seen)."""
+        other = self.taken.get(model)
+        if other is None or self.found[other].rule != "fields":
+            return
+        target = self.ref[model]
+        if _overlap(self.sdk[sdk], target) >= _overlap(self.sdk[other], target) + 0.25:
+            del self.taken[model]
+            del self.found[other]
 
     def members(self, a: Model, b: Model) -> Iterable[tuple[str, str]]:
         if isinstance(a, ObjectModel) and isinstance(b, ObjectModel):
@@ -365,10 +457,13 @@ class _Matcher:
             for slot, x in slots_a.items():
                 y = slots_b.get(slot, [])
                 if len(x) == 1 and len(y) == 1:
-                    pairs = [(x[0], y[0])]
+                    one, other = self.sdk[x[0]], self.ref[y[0]]
+                    known = _field_keys(one) and _field_keys(other)
+                    pairs = [] if known and _overlap(one, other) < 0.25 else [(x[0], y[0])]
+
                 else:
                     pairs = _mutual_best(
-                        [self.sdk[p] for p in x], [self.ref[q] for q in y], least=0.5
+                        [self.sdk[p] for p in x], [self.ref[q] for q in y], least=0.6
                     )
                 for p, q in pairs:
                     done_a.add(p)
@@ -417,11 +512,64 @@ class _Matcher:
                     continue
                 self.pair(name, target, "shape")
 
+    def by_bases(self) -> None:
+        """A class built on a matched class (its SDK base: ``ParsedResponse(Response)``,
+        ``ResponseCreateParamsStreaming(ResponseCreateParamsBase)``) is the base's model with
+        what the SDK adds: a twin of it."""
+        changed = True
+        while changed:
+            changed = False
+            for name, model in sorted(self.sdk.items()):
+                if name in self.found or not isinstance(model, ObjectModel):
+                    continue
+                for base in model.bases:
+                    found = self.found.get(base)
+                    if found is not None:
+                        self.pair(name, found.model, "fields")
+                        changed = True
+                        break
+
+    def by_aliases(self) -> None:
+        """An alias that names another class (``ChatCompletionMessageToolCall =
+        ChatCompletionMessageFunctionToolCall``) stands for that class's model: a twin."""
+        for name, model in self.sdk.items():
+            if name in self.found or not isinstance(model, AliasModel):
+                continue
+            target = model.target
+            seen = {name}
+            while isinstance(target, Ref) and target.name not in seen:
+                seen.add(target.name)
+                found = self.found.get(target.name)
+                if found is not None:
+                    self.pair(name, found.model, "fields")
+                    break
+                named = self.sdk.get(target.name)
+                target = named.target if isinstance(named, AliasModel) else Ref("")
+
+    def by_copies(self) -> None:
+        """An unpaired class with the keys of a paired one whose name is its name but for the
+        words SDKs add (``ChatCompletionToolParam`` beside ``ChatCompletionTool``) is a copy
+        of it: a twin of its model."""
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for match in self.found.values():
+            if not match.twin:
+                by_key[loose_model_key(self.classes[match.sdk].short)].append(match.sdk)
+        for name, info in self.classes.items():
+            if name in self.found or info.model.inline:
+                continue
+            copies = [
+                other
+                for other in by_key.get(loose_model_key(info.short), [])
+                if _same_shape(info.model, self.sdk[other])
+            ]
+            if len(copies) == 1:
+                self.pair(name, self.found[copies[0]].model, "loose")
+
     def refit(self) -> None:
-        """A class paired by name with a model it shares few keys with (under half), that
-        shares nearly all (90%) with an unpaired model whose name holds every word of the first
-        (``RealtimeSessionCreateResponseGA`` beside ``RealtimeSessionCreateResponse``), is paired
-        with that one instead."""
+        """A class paired by name with a model, that shares nearly all its keys (90%, and 15% more
+        than with the first) with an unpaired model whose name holds every word
+        of the first (``RealtimeSessionCreateResponseGA`` beside
+        ``RealtimeSessionCreateResponse``), is paired with that one instead."""
         open_models = [
             m for n, m in self.ref.items() if n not in self.taken and isinstance(m, ObjectModel)
         ]
@@ -429,15 +577,16 @@ class _Matcher:
             mine, theirs = self.sdk[match.sdk], self.ref[match.model]
             if match.twin or match.rule not in ("exact", "normalised", "nesting", "loose"):
                 continue
-            if not isinstance(mine, ObjectModel) or _overlap(mine, theirs) >= 0.5:
+            if not isinstance(mine, ObjectModel):
                 continue
+            now = _overlap(mine, theirs)
             named = set(words(match.model))
             better = [
                 m
                 for m in open_models
                 if m.name not in self.taken
                 and named <= set(words(m.name))
-                and _overlap(mine, m) >= 0.9
+                and _overlap(mine, m) >= max(0.9, now + 0.15)
             ]
             if len(better) == 1:
                 del self.taken[match.model]
@@ -467,14 +616,20 @@ class _Matcher:
         one best candidate: the same schema, drifted."""
         proposals: dict[str, list[tuple[tuple[float, float], str]]] = defaultdict(list)
         models = [
-            (n, _field_keys(m))
+            (n, _field_keys(m) | _constants(m))
             for n, m in self.ref.items()
             if n not in self.taken and isinstance(m, ObjectModel) and len(m.fields) >= 2
         ]
-        for name, model in self.sdk.items():
+        copies: dict[str, list[str]] = defaultdict(list)  # a class -> classes of its keys
+        shapes: dict[object, str] = {}
+        for name, model in sorted(self.sdk.items()):
             if name in self.found or model.inline or not isinstance(model, ObjectModel):
                 continue
-            keys = _field_keys(model)
+            first = shapes.setdefault((_field_keys(model), _constants(model)), name)
+            if first != name:
+                copies[first].append(name)
+                continue
+            keys = _field_keys(model) | _constants(model)
             if len(keys) < 2:
                 continue
             scored = []
@@ -493,10 +648,8 @@ class _Matcher:
             if chosen is None:
                 continue
             self.pair(chosen[1], target, "similar")
-            for score, name in names:  # copies of one schema: twins
-                copy = name != chosen[1] and score == chosen[0]
-                if copy and _same_shape(self.sdk[name], self.sdk[chosen[1]]):
-                    self.pair(name, target, "similar")
+            for name in copies[chosen[1]]:  # copies of one schema: twins
+                self.pair(name, target, "similar")
 
     def likeness(self, sdk: str, model: str) -> float:
         """How alike the words of a class (with its module path) and a model's name are."""
@@ -589,10 +742,45 @@ def _allowed(info: _Class, model: Model, rule: str) -> bool:
     return True
 
 
+def _with_enum_constants(models: dict[str, Model]) -> dict[str, Model]:
+    """The models with a field typed by an enum of one value given that value as its
+    constant, as a ``Literal["x"]`` or a spec's ``const`` would (for matching only)."""
+    single = {
+        m.name: m.values[0].value
+        for m in models.values()
+        if isinstance(m, EnumModel) and m.values is not None and len(m.values) == 1
+    }
+    if not single:
+        return models
+    found: dict[str, Model] = {}
+    for name, model in models.items():
+        if isinstance(model, ObjectModel):
+            fields = tuple(
+                replace(f, const=Const(single[f.type.name]))
+                if f.const is None and isinstance(f.type, Ref) and f.type.name in single
+                else f
+                for f in model.fields
+            )
+            model = replace(model, fields=fields)
+        found[name] = model
+    return found
+
+
 def _compatible(a: Model, b: Model) -> bool:
-    """Kinds a field of two matched models may type alike: the same kind, or an alias on
-    either side (one source names a type the other writes out)."""
-    return a.kind == b.kind or "alias" in (a.kind, b.kind)
+    """Kinds that may be one schema: the same kind, or an alias of another model on one side
+    (one source names the model the other writes in place)."""
+    if a.kind == b.kind:
+        return True
+    return any(isinstance(m, AliasModel) and isinstance(m.target, Ref) for m in (a, b))
+
+
+def _shares(a: Model, b: Model, least: float) -> bool:
+    """Objects (of two keys or more each) that share at least ``least`` of their keys;
+    anything else passes."""
+    x, y = _field_keys(a), _field_keys(b)
+    if not isinstance(a, ObjectModel) or not isinstance(b, ObjectModel) or len(x) < 2 or len(y) < 2:
+        return True
+    return _overlap(a, b) >= least
 
 
 def _one_best(
@@ -654,23 +842,44 @@ def _best(model: Model, candidates: Sequence[Model]) -> Model | None:
     return next(c for c in candidates if c.name == best)
 
 
+def _same(name: str) -> str:
+    return name
+
+
+def _qualified_key(name: str) -> str:
+    return name_key(name, qualified=True)
+
+
 def match(reference: ModelSet, sdk: ModelSet, pinned: Sequence[MapEntry] = ()) -> Matching:
     """Pair the models of ``sdk`` with those of ``reference`` (see the module's rules)."""
     matcher = _Matcher(reference, sdk)
     unused = matcher.pin(pinned)
-    matcher.by_names("nesting", lambda n: name_key(n, qualified=True), twins=False)
-    matcher.by_names("exact", lambda n: n, twins=True)
-    matcher.by_names("normalised", lambda n: name_key(n, qualified=True), twins=True)
+    matcher.by_names("nesting", _qualified_key)
+    matcher.by_names("exact", _same)
+    matcher.by_names("normalised", _qualified_key)
     matcher.propagate()
-    matcher.by_names("loose", loose_model_key, twins=False)
+    matcher.by_names("loose", loose_model_key, mains=True)
     matcher.propagate()
+    matcher.by_names("loose", loose_model_key)
+    matcher.propagate()
+    matcher.by_copies()
+    matcher.by_bases()
     matcher.by_shape()
     matcher.propagate()
     matcher.by_likeness()
     matcher.propagate()
+    matcher.by_bases()
     matcher.refit()
     matcher.by_likeness()
     matcher.propagate()
+    # A name alone, where nothing better paired the class or the model.
+    matcher.by_names("exact", _same, least=0.0)
+    matcher.by_names("normalised", _qualified_key, least=0.0)
+    matcher.by_names("nesting", _qualified_key, least=0.0)
+    matcher.propagate()
+    matcher.by_copies()
+    matcher.by_bases()
+    matcher.by_aliases()
     return matcher.result(unused)
 
 

@@ -42,7 +42,19 @@ def name_key(name: str, *, qualified: bool) -> str:
 # `Batch`, `BatchCreateParams` (openai-python) and `CreateBatchRequest`, `AssistantObject`
 # and `Assistant`.
 NOISE_WORDS = frozenset(
-    {"object", "resource", "response", "request", "params", "param", "parameters", "body", "base"}
+    {
+        "object",
+        "resource",
+        "response",
+        "request",
+        "params",
+        "param",
+        "parameters",
+        "body",
+        "base",
+        "streaming",
+        "non",
+    }
 )
 # Words that name one thing: `ModifyMessageRequest` and `MessageUpdateParams`.
 SYNONYMS = {

@@ -41,6 +41,7 @@ from generator.compare.names import bare_name, name_key
 from generator.compare.parity_sdk import CATEGORIES as SDK_CATEGORIES
 from generator.compare.parity_sdk import (
     format_category,
+    is_params,
     missing_category,
     nullable_category,
     required_category,
@@ -799,7 +800,20 @@ def _compare_enums(present: Sequence[tuple[_Side, EnumModel]], count: int, out: 
         out.add(None, "enum-values", _spread(count, texts), "; ".join(parts))
 
 
+def _member_key(side: _Side, variant: TypeRef, formats: bool) -> str:
+    """A union member's key: the constants of an object (``type=message``), else its type's."""
+    model = side.model(variant.name) if isinstance(variant, Ref) else None
+    if isinstance(model, ObjectModel):
+        constants = sorted(
+            f"{_field_key(f.name)}={_const_text(f.const)}" for f in model.fields if f.const
+        )
+        if constants:
+            return "{" + ",".join(constants) + "}"
+    return _type_key(side, variant, formats, erase_enums=False)
+
+
 def _sdk_variants(side: _Side, union: UnionModel) -> tuple[TypeRef, ...]:
+
     """A union's members as an SDK comparison sees them: members that are unions replaced by
     theirs (SDKs flatten nested unions), and enums of strings left out where a plain string is
     a member too (an open enum, ``Union[str, Literal[...]]``: any string is valid)."""
@@ -838,9 +852,13 @@ def _compare_unions(
     texts: list[tuple[int, str]] = []
     for side, model in known:
         variants = _sdk_variants(side, model) if out.sdk else model.variants
+        # An SDK's members that carry constants (a discriminator's value) are compared by
+        # them: it may name a member by another class of that schema (a copy of it).
         keys[side.index] = frozenset(
-            _type_key(side, v, formats, erase_enums=False) for v in variants
+            _member_key(side, v, formats) if out.sdk else _type_key(side, v, formats, False)
+            for v in variants
         )
+
         shown = sorted(type_text(side, v, formats, erase_enums=False) for v in variants)
         texts.append((side.index, " | ".join(shown)))
     by_key = [(i, "|".join(sorted(k))) for i, k in keys.items()]
@@ -918,11 +936,19 @@ def _compare_fields(
         if len(have) < len(present):
             values = _spread(count, ((s.index, "present") for s, _ in have))
             absent = tuple(s.index for s, fields in keyed if key not in fields)
+            holders = [
+                (s, m) for (s, m), (_, fields) in zip(present, keyed, strict=True) if key in fields
+            ]
+            # A field only an SDK's params class has: an operation's path or query parameter.
+            params = out.sdk and all(
+                s.sdk and is_params(m, module_path(m, s.models)) for s, m in holders
+            )
             out.add(
                 display,
                 "field-missing",
                 values,
                 f"missing from {len(absent)} of {len(present)} sources that have the model",
+                "params-only" if params else "drift",
                 odd=absent,
             )
         if len(have) >= 2:
@@ -1226,7 +1252,7 @@ def _explain_missing(
         return report
     findings = tuple(
         replace(f, category=reasons.pop() or "drift")
-        if f.kind == "model-missing" and f.category == "drift"
+        if f.kind == "model-missing" and f.category in ("drift", "no-class")
         else f
         for f in report.findings
     )

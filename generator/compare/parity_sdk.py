@@ -38,6 +38,18 @@ CATEGORIES: dict[str, str] = {
         "a schema used as an `allOf` part of others: SDKs copy its fields into the classes"
         " built from it and make no class of it"
     ),
+    "no-class": (
+        "a model of the spec that no class of the SDK corresponds to: a part of the API the"
+        " SDK does not cover, or a schema it writes differently (then the findings of the"
+        " fields that use it say how). Listed and counted in the SDK's matching summary; drift"
+        " is what the SDK's classes say differently"
+    ),
+    "sdk-only": (
+        "a class of the SDK that no model of the spec corresponds to: a helper of the SDK"
+        " (reconnection options, parsed results) or an API the spec does not describe; where a"
+        " matched class uses it, that field's finding says how the two differ. Listed in the"
+        " SDK's matching summary"
+    ),
     "inline-schema": (
         "a schema one source declares in place inside a field (an inline enum, union or"
         " object) and the other has no model for: the finding of that field (or of the model"
@@ -66,12 +78,12 @@ def missing_category(present: Sequence[tuple[bool, Model, str]], bases: frozense
     if all(m.kind == "alias" for m in models):
         return "alias-inlined"
     if any(sdk for sdk, _, _ in present):
-        return "drift"
+        return "sdk-only"
     if all(is_list_page(m) for m in models):
         return "list-page"
     if all(m.name in bases for m in models):
         return "base-merged"
-    return "drift"
+    return "no-class"
 
 
 def is_list_page(model: Model) -> bool:

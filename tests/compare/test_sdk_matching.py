@@ -343,7 +343,7 @@ def test_reports_say_how_many_classes_matched() -> None:
     report = _report(spec, sdk)
     (summary,) = match_summaries(report)
     assert (summary.classes, summary.matched, summary.rate) == (2, 1, 0.5)
-    assert summary.unmatched == (("WebsocketOptions", "drift"),)
+    assert summary.unmatched == (("WebsocketOptions", "sdk-only"),)
     assert '"models_without_class": [\n          "Upload"\n        ]' in render_json(report)
 
 
