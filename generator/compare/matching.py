@@ -14,7 +14,7 @@ model, and is not compared again.
 from __future__ import annotations
 
 import posixpath
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -22,6 +22,7 @@ from generator.compare.names import bare_name, loose_model_key, name_key, singul
 from generator.ir import (
     AliasModel,
     Const,
+    Discriminator,
     EnumModel,
     ListOf,
     MapOf,
@@ -280,6 +281,8 @@ class _Matcher:
                 proposals[best.name].append(name)
         for model, names in sorted(proposals.items()):
             target = self.ref[model]
+            # A class built on another of the candidates is the other's variant (its twin).
+            names = [n for n in names if not any(b in names for b in _bases(self.sdk[n]))]
             winner = _best(target, [self.sdk[n] for n in names])
             if winner is None and _all_same_shape([self.sdk[n] for n in names]):
                 winner = self.sdk[sorted(names)[0]]  # copies of one schema: any is the one
@@ -440,8 +443,7 @@ class _Matcher:
         """A union's members: by discriminator value, then by kind where each side has one of
         a kind (or as many, in order, alike in their keys), then the same for the members of
         members that are unions themselves (one source may nest what the other flattens)."""
-        tags_a = dict(a.discriminator.mapping) if a.discriminator else {}
-        tags_b = dict(b.discriminator.mapping) if b.discriminator else {}
+        tags_a, tags_b = _unique_tags(a), _unique_tags(b)
         done_a: set[str] = set()
         done_b: set[str] = set()
         for tag, name in tags_a.items():
@@ -625,6 +627,8 @@ class _Matcher:
         for name, model in sorted(self.sdk.items()):
             if name in self.found or model.inline or not isinstance(model, ObjectModel):
                 continue
+            if any(b in self.sdk for b in model.bases):
+                continue  # built on another class: its twin, once that one is paired
             first = shapes.setdefault((_field_keys(model), _constants(model)), name)
             if first != name:
                 copies[first].append(name)
@@ -742,19 +746,29 @@ def _allowed(info: _Class, model: Model, rule: str) -> bool:
     return True
 
 
+def _bases(model: Model) -> tuple[str, ...]:
+    return model.bases if isinstance(model, ObjectModel) else ()
+
+
+def _unique_tags(union: UnionModel) -> dict[str, str]:
+    """Discriminator value -> member, for the values that name one member only."""
+    mapping = union.discriminator.mapping if union.discriminator else ()
+    counts = Counter(tag for tag, _ in mapping)
+    return {tag: name for tag, name in mapping if counts[tag] == 1}
+
+
 def _with_enum_constants(models: dict[str, Model]) -> dict[str, Model]:
-    """The models with a field typed by an enum of one value given that value as its
-    constant, as a ``Literal["x"]`` or a spec's ``const`` would (for matching only)."""
+    """The models as matching sees them: a field typed by an enum of one value has that
+    value as its constant (as a ``Literal["x"]`` or a spec's ``const`` would), and a union
+    with no discriminator has the one its object members' ``type`` constants imply."""
     single = {
         m.name: m.values[0].value
         for m in models.values()
         if isinstance(m, EnumModel) and m.values is not None and len(m.values) == 1
     }
-    if not single:
-        return models
     found: dict[str, Model] = {}
     for name, model in models.items():
-        if isinstance(model, ObjectModel):
+        if isinstance(model, ObjectModel) and single:
             fields = tuple(
                 replace(f, const=Const(single[f.type.name]))
                 if f.const is None and isinstance(f.type, Ref) and f.type.name in single
@@ -763,6 +777,19 @@ def _with_enum_constants(models: dict[str, Model]) -> dict[str, Model]:
             )
             model = replace(model, fields=fields)
         found[name] = model
+    for name, model in found.items():
+        if isinstance(model, UnionModel) and not (
+            model.discriminator and model.discriminator.mapping
+        ):
+            mapping = []
+            for variant in model.variants:
+                member = found.get(variant.name) if isinstance(variant, Ref) else None
+                if isinstance(member, ObjectModel):
+                    for f in member.fields:
+                        if f.name == "type" and f.const is not None:
+                            mapping.append((str(f.const.value), member.name))
+            if mapping:
+                found[name] = replace(model, discriminator=Discriminator("type", tuple(mapping)))
     return found
 
 

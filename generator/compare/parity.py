@@ -316,6 +316,7 @@ class _Side:
     renamed: dict[str, str] = field(default_factory=dict)  # key -> the key it was matched to
     sdk: bool = False  # model code modelgen did not write, its classes matched by convention
     bases: frozenset[str] = frozenset()  # the models other models are built from (allOf)
+    open_enums: frozenset[str] = frozenset()  # enums that are members of a union with string
 
     def key(self, name: str) -> str:
         key = self.keys.get(name) or self.keys.get(bare_name(name)) or _model_key(name)
@@ -347,6 +348,13 @@ def _side(index: int, models: ModelSet) -> _Side:
         knows=models.knows,
         sdk=is_sdk(models),
         bases=frozenset(b for m in models.models if isinstance(m, ObjectModel) for b in m.bases),
+        open_enums=frozenset(
+            v.name
+            for m in models.models
+            if isinstance(m, UnionModel) and Primitive("string") in m.variants
+            for v in m.variants
+            if isinstance(v, Ref)
+        ),
     )
 
 
@@ -783,6 +791,11 @@ def _enum_value_text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _open_enum(side: _Side, enum: EnumModel) -> bool:
+    """The enum is a member of a union that admits any string (an open enum)."""
+    return side.model(enum.name) is enum and enum.name in side.open_enums
+
+
 def _compare_enums(present: Sequence[tuple[_Side, EnumModel]], count: int, out: _Collector) -> None:
     bases = [(s.index, m.base) for s, m in present]
     if _differs([b for _, b in bases]):
@@ -797,7 +810,11 @@ def _compare_enums(present: Sequence[tuple[_Side, EnumModel]], count: int, out: 
             lacking = sorted(union - values)
             if lacking:
                 parts.append(f"source {i + 1} lacks {', '.join(lacking)}")
-        out.add(None, "enum-values", _spread(count, texts), "; ".join(parts))
+        # Where an SDK takes part and either source lists the values of an open enum, any
+        # string is valid in both: the values are documentation.
+        opened = out.sdk and any(_open_enum(s, m) for s, m in known)
+        category = "open-enum" if opened else "drift"
+        out.add(None, "enum-values", _spread(count, texts), "; ".join(parts), category)
 
 
 def _member_key(side: _Side, variant: TypeRef, formats: bool) -> str:
@@ -813,7 +830,6 @@ def _member_key(side: _Side, variant: TypeRef, formats: bool) -> str:
 
 
 def _sdk_variants(side: _Side, union: UnionModel) -> tuple[TypeRef, ...]:
-
     """A union's members as an SDK comparison sees them: members that are unions replaced by
     theirs (SDKs flatten nested unions), and enums of strings left out where a plain string is
     a member too (an open enum, ``Union[str, Literal[...]]``: any string is valid)."""
@@ -1065,7 +1081,10 @@ def _compare_types(
 
 def _sdk_type_category(have: Sequence[tuple[_Side, TypeRef]], formats: bool) -> str:
     """Why types differ where an SDK takes part: formats its language does not carry, an
-    expandable id (``str | Customer``)."""
+    expandable id (``str | Customer``), an open enum (``str | Literal[...]``) typed ``str``."""
+    opened = {_open_string(s, t) for s, t in have}
+    if opened == {True}:
+        return "enum-as-base-type"
     if formats:
         plain = [_type_key(s, t, False, erase_enums=True) for s, t in have]
         texts = [(s.sdk, _type_key(s, t, True, erase_enums=True)) for s, t in have]
@@ -1074,6 +1093,17 @@ def _sdk_type_category(have: Sequence[tuple[_Side, TypeRef]], formats: bool) -> 
     if _expandable(have):
         return "expandable-id"
     return "drift"
+
+
+def _open_string(side: _Side, type_: TypeRef) -> bool:
+    """A string, or a union that admits any string (``str | Literal["a", "b"]``)."""
+    end = side.resolve(type_)
+    if end == Primitive("string"):
+        return True
+    model = side.model(end.name) if isinstance(end, Ref) else None
+    if isinstance(model, EnumModel):
+        return model.base == "string"
+    return isinstance(model, UnionModel) and _sdk_variants(side, model) == (Primitive("string"),)
 
 
 def _expandable(have: Sequence[tuple[_Side, TypeRef]]) -> bool:

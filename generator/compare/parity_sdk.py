@@ -25,6 +25,11 @@ CATEGORIES: dict[str, str] = {
         "an expandable reference: the SDK types the field as the id or the object"
         " (`str | Customer`), the spec one of the two"
     ),
+    "open-enum": (
+        "the values of an enum that is one member of a union with `string` (an open enum:"
+        " `str | Literal[...]`): any string is valid on both sides, the values only name known"
+        " ones"
+    ),
     "params-only": (
         "a class of an operation's parameters (`*Params`, or declared in its module): the spec"
         " states them as operation parameters, not as a schema"
