@@ -370,13 +370,28 @@ class _Matcher:
                 if a not in self.sdk or b not in self.ref:
                     continue
                 known = self.found.get(a)
-                if known is not None and not (known.twin and b not in self.taken):
+                if known is not None and not self.movable(known, b):
                     continue
+                if known is not None and not known.twin:
+                    del self.taken[known.model]  # the weaker pairing gives way
                 if not _compatible(self.sdk[a], self.ref[b]):
                     continue
                 self.displace(a, b)
                 self.pair(a, b, "fields")
                 queue.append((a, b))
+
+    def movable(self, known: Match, model: str) -> bool:
+        """Whether a field's evidence moves a class paired before to ``model`` (no class has
+        it yet): a twin, or a class paired by looser evidence (names with words dropped, a
+        shape) that shares at least as many keys with ``model``."""
+        if model in self.taken:
+            return False
+        if known.twin:
+            return True
+        if known.rule not in ("loose", "shape", "similar"):
+            return False
+        mine = self.sdk[known.sdk]
+        return _overlap(mine, self.ref[model]) >= _overlap(mine, self.ref[known.model])
 
     def displace(self, sdk: str, model: str) -> None:
         """Unpair the class a field paired with ``model`` before, when ``sdk`` shares far more
@@ -802,10 +817,11 @@ def _compatible(a: Model, b: Model) -> bool:
 
 
 def _shares(a: Model, b: Model, least: float) -> bool:
-    """Objects (of two keys or more each) that share at least ``least`` of their keys;
-    anything else passes."""
+    """Objects (unions) of two keys (tags) or more each that share at least ``least`` of
+    them; anything else passes."""
     x, y = _field_keys(a), _field_keys(b)
-    if not isinstance(a, ObjectModel) or not isinstance(b, ObjectModel) or len(x) < 2 or len(y) < 2:
+    kinds = (ObjectModel, UnionModel)
+    if not isinstance(a, kinds) or not isinstance(b, kinds) or len(x) < 2 or len(y) < 2:
         return True
     return _overlap(a, b) >= least
 
@@ -900,9 +916,9 @@ def match(reference: ModelSet, sdk: ModelSet, pinned: Sequence[MapEntry] = ()) -
     matcher.by_likeness()
     matcher.propagate()
     # A name alone, where nothing better paired the class or the model.
-    matcher.by_names("exact", _same, least=0.0)
-    matcher.by_names("normalised", _qualified_key, least=0.0)
-    matcher.by_names("nesting", _qualified_key, least=0.0)
+    matcher.by_names("exact", _same, least=0.25)
+    matcher.by_names("normalised", _qualified_key, least=0.25)
+    matcher.by_names("nesting", _qualified_key, least=0.25)
     matcher.propagate()
     matcher.by_copies()
     matcher.by_bases()

@@ -317,6 +317,8 @@ class _Side:
     sdk: bool = False  # model code modelgen did not write, its classes matched by convention
     bases: frozenset[str] = frozenset()  # the models other models are built from (allOf)
     open_enums: frozenset[str] = frozenset()  # enums that are members of a union with string
+    # model name -> the field keys of the models built on it (allOf, or a subclass)
+    derived: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def key(self, name: str) -> str:
         key = self.keys.get(name) or self.keys.get(bare_name(name)) or _model_key(name)
@@ -348,6 +350,7 @@ def _side(index: int, models: ModelSet) -> _Side:
         knows=models.knows,
         sdk=is_sdk(models),
         bases=frozenset(b for m in models.models if isinstance(m, ObjectModel) for b in m.bases),
+        derived=_derived_fields(models),
         open_enums=frozenset(
             v.name
             for m in models.models
@@ -356,6 +359,15 @@ def _side(index: int, models: ModelSet) -> _Side:
             if isinstance(v, Ref)
         ),
     )
+
+
+def _derived_fields(models: ModelSet) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for model in models.models:
+        if isinstance(model, ObjectModel):
+            for base in model.bases:
+                found.setdefault(base, set()).update(_field_key(f.name) for f in model.fields)
+    return {name: frozenset(keys) for name, keys in found.items()}
 
 
 def _matched_side(sdk: _Side, reference: _Side, matching: Matching) -> _Side:
@@ -844,6 +856,8 @@ def _sdk_variants(side: _Side, union: UnionModel) -> tuple[TypeRef, ...]:
             todo[:0] = model.variants
         elif variant not in flat:
             flat.append(variant)
+    if Primitive("number") in flat and Primitive("integer") in flat:
+        flat.remove(Primitive("integer"))  # a number member admits integers
     if Primitive("string") in flat:
         flat = [
             v
@@ -955,16 +969,25 @@ def _compare_fields(
             holders = [
                 (s, m) for (s, m), (_, fields) in zip(present, keyed, strict=True) if key in fields
             ]
+            lacking = [
+                (s, m)
+                for (s, m), (_, fields) in zip(present, keyed, strict=True)
+                if key not in fields
+            ]
             # A field only an SDK's params class has: an operation's path or query parameter.
             params = out.sdk and all(
                 s.sdk and is_params(m, module_path(m, s.models)) for s, m in holders
             )
+            # A field the SDK declares on the classes built on this one (`stream` on
+            # `...ParamsStreaming` and `...ParamsNonStreaming`, not on `...ParamsBase`).
+            split = out.sdk and all(s.sdk and key in s.derived.get(m.name, ()) for s, m in lacking)
+            category = "params-only" if params else "split-class" if split else "drift"
             out.add(
                 display,
                 "field-missing",
                 values,
                 f"missing from {len(absent)} of {len(present)} sources that have the model",
-                "params-only" if params else "drift",
+                category,
                 odd=absent,
             )
         if len(have) >= 2:

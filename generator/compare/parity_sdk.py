@@ -30,6 +30,11 @@ CATEGORIES: dict[str, str] = {
         " `str | Literal[...]`): any string is valid on both sides, the values only name known"
         " ones"
     ),
+    "split-class": (
+        "a field the SDK declares on the classes built on this one: it splits one schema into"
+        " variants (`...ParamsStreaming` and `...ParamsNonStreaming` add `stream` to"
+        " `...ParamsBase`)"
+    ),
     "params-only": (
         "a class of an operation's parameters (`*Params`, or declared in its module): the spec"
         " states them as operation parameters, not as a schema"
