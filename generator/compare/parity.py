@@ -830,7 +830,8 @@ def _compare_enums(present: Sequence[tuple[_Side, EnumModel]], count: int, out: 
 
 
 def _member_key(side: _Side, variant: TypeRef, formats: bool) -> str:
-    """A union member's key: the constants of an object (``type=message``), else its type's."""
+    """A union member's key: the constants of an object (``type=message``), the values of an
+    enum, else its type's."""
     model = side.model(variant.name) if isinstance(variant, Ref) else None
     if isinstance(model, ObjectModel):
         constants = sorted(
@@ -838,7 +839,10 @@ def _member_key(side: _Side, variant: TypeRef, formats: bool) -> str:
         )
         if constants:
             return "{" + ",".join(constants) + "}"
+    if isinstance(model, EnumModel) and model.values is not None:  # by its values
+        return "enum[" + ",".join(sorted(_enum_value_text(v.value) for v in model.values)) + "]"
     return _type_key(side, variant, formats, erase_enums=False)
+
 
 
 def _sdk_variants(side: _Side, union: UnionModel) -> tuple[TypeRef, ...]:
