@@ -113,6 +113,7 @@ class _Class:
     parents: tuple[str, ...]  # the classes it is nested in (outermost first), by short name
     main: str | None  # the class its module is named after, if another one
     folders: tuple[str, ...]  # the folders of its module path (``chat`` for chat/completion)
+    scope: Mapping[str, str]  # the models of its file: last segment -> name
 
 
 def _classes(models: ModelSet) -> dict[str, _Class]:
@@ -129,6 +130,7 @@ def _classes(models: ModelSet) -> dict[str, _Class]:
             if not m.inline and name_key(bare_name(m.name), qualified=False) == stem
         ]
         main = bare_name(mains[0].name) if len(mains) == 1 else None
+        scope = {bare_name(m.name): m.name for m in members if not m.inline}
         for model in members:
             segments = model.name.split(".")
             parents: list[str] = []
@@ -139,7 +141,7 @@ def _classes(models: ModelSet) -> dict[str, _Class]:
             short = segments[-1]
             folders = tuple(module_path(model, models).split("/")[:-1])
             found[model.name] = _Class(
-                model, short, tuple(parents), main if main != short else None, folders
+                model, short, tuple(parents), main if main != short else None, folders, scope
             )
         del file
     return found
@@ -233,7 +235,7 @@ class _Matcher:
         chains = [info.parents[i:] for i in range(len(info.parents))]
         if info.main is not None and info.main not in info.parents:
             chains.append((info.main, *info.parents))
-        names = ["".join(chain) + info.short for chain in chains]
+        names = ["".join(self.named_as(info, p) for p in chain) + info.short for chain in chains]
         if rule == "nesting":
             return [name_key(n, qualified=False) for n in names]
         # The folders of the module path name the API a class belongs to (chat/, beta/threads/).
@@ -241,6 +243,13 @@ class _Matcher:
             "_".join([*info.folders[-depth:], info.short]) for depth in (1, 2) if info.folders
         ]
         return [loose_model_key(n) for n in names]
+
+    def named_as(self, info: _Class, short: str) -> str:
+        """A parent's (or the module's main class's) name as the nesting rule spells it: the
+        model it is paired with, once it is (``RealtimeSessionCreateResponseGA`` for the class
+        ``RealtimeSessionCreateResponse``), else its own."""
+        found = self.found.get(info.scope.get(short, ""))
+        return found.model if found is not None and not found.twin else short
 
     def by_names(
         self, rule: str, key: Callable[[str], str], least: float = 0.5, mains: bool = False
@@ -897,10 +906,12 @@ def match(reference: ModelSet, sdk: ModelSet, pinned: Sequence[MapEntry] = ()) -
     """Pair the models of ``sdk`` with those of ``reference`` (see the module's rules)."""
     matcher = _Matcher(reference, sdk)
     unused = matcher.pin(pinned)
-    matcher.by_names("nesting", _qualified_key)
     matcher.by_names("exact", _same)
     matcher.by_names("normalised", _qualified_key)
     matcher.propagate()
+    matcher.by_names("nesting", _qualified_key)
+    matcher.propagate()
+
     matcher.by_names("loose", loose_model_key, mains=True)
     matcher.propagate()
     matcher.by_names("loose", loose_model_key)

@@ -830,8 +830,8 @@ def _compare_enums(present: Sequence[tuple[_Side, EnumModel]], count: int, out: 
 
 
 def _member_key(side: _Side, variant: TypeRef, formats: bool) -> str:
-    """A union member's key: the constants of an object (``type=message``), the values of an
-    enum, else its type's."""
+    """A union member's key: the constants of an object (``type=message``; with none, its
+    JSON keys), the values of an enum, else its type's."""
     model = side.model(variant.name) if isinstance(variant, Ref) else None
     if isinstance(model, ObjectModel):
         constants = sorted(
@@ -839,10 +839,10 @@ def _member_key(side: _Side, variant: TypeRef, formats: bool) -> str:
         )
         if constants:
             return "{" + ",".join(constants) + "}"
+        return "{" + ",".join(sorted(_field_key(f.name) for f in model.fields)) + "}"
     if isinstance(model, EnumModel) and model.values is not None:  # by its values
         return "enum[" + ",".join(sorted(_enum_value_text(v.value) for v in model.values)) + "]"
     return _type_key(side, variant, formats, erase_enums=False)
-
 
 
 def _sdk_variants(side: _Side, union: UnionModel) -> tuple[TypeRef, ...]:
@@ -1112,6 +1112,9 @@ def _sdk_type_category(have: Sequence[tuple[_Side, TypeRef]], formats: bool) -> 
     opened = {_open_string(s, t) for s, t in have}
     if opened == {True}:
         return "enum-as-base-type"
+    members = {_union_members(s, t, formats) for s, t in have}
+    if len(members) == 1 and None not in members:
+        return "same-shape"  # two names of one union: the same members
     if formats:
         plain = [_type_key(s, t, False, erase_enums=True) for s, t in have]
         texts = [(s.sdk, _type_key(s, t, True, erase_enums=True)) for s, t in have]
@@ -1120,6 +1123,19 @@ def _sdk_type_category(have: Sequence[tuple[_Side, TypeRef]], formats: bool) -> 
     if _expandable(have):
         return "expandable-id"
     return "drift"
+
+
+def _union_members(side: _Side, type_: TypeRef, formats: bool) -> str | None:
+    """The member keys of the union a type (or its list's items) names, else ``None``."""
+    end = side.resolve(type_)
+    if isinstance(end, ListOf):
+        inner = _union_members(side, end.item, formats)
+        return None if inner is None else f"list[{inner}]"
+    model = side.model(end.name) if isinstance(end, Ref) else None
+    if not isinstance(model, UnionModel):
+        return None
+    keys = sorted(_member_key(side, v, formats) for v in _sdk_variants(side, model))
+    return "|".join(keys)
 
 
 def _open_string(side: _Side, type_: TypeRef) -> bool:
