@@ -238,10 +238,12 @@ class _Matcher:
         names = ["".join(self.named_as(info, p) for p in chain) + info.short for chain in chains]
         if rule == "nesting":
             return [name_key(n, qualified=False) for n in names]
-        # The folders of the module path name the API a class belongs to (chat/, beta/threads/).
-        names += [info.short] + [
-            "_".join([*info.folders[-depth:], info.short]) for depth in (1, 2) if info.folders
-        ]
+        # The folders of the module path name the API a class belongs to (chat/, beta/threads/);
+        # for a module's own class only (one declared beside it follows from its fields).
+        names.append(info.short)
+        if info.main is None and not info.parents:
+            names += ["_".join([*info.folders[-d:], info.short]) for d in (1, 2) if info.folders]
+
         return [loose_model_key(n) for n in names]
 
     def named_as(self, info: _Class, short: str) -> str:
@@ -337,10 +339,10 @@ class _Matcher:
         return None
 
     def longer_names(self, info: _Class) -> list[str]:
-        """Models no class has yet, whose names hold every word of the class's name and more,
+        """Models no class has yet, whose names are the class's name and a word or two more,
         that share nearly all (90%) of its keys: ``RealtimeSessionCreateResponseGA`` for a
         class ``RealtimeSessionCreateResponse`` that has the GA model's fields."""
-        mine = set(words(info.short))
+        mine = words(info.short)
         if not mine or not isinstance(info.model, ObjectModel):
             return []
         found = set.intersection(*(self.word_index.get(w, set()) for w in mine))
@@ -348,7 +350,8 @@ class _Matcher:
             n
             for n in found
             if n not in self.taken
-            and len(self.ref_words[n]) > len(mine)
+            and words(n)[: len(mine)] == mine
+            and len(mine) < len(words(n)) <= len(mine) + 2
             and _overlap(info.model, self.ref[n]) >= 0.9
         )
 
@@ -638,8 +641,8 @@ class _Matcher:
 
     def by_likeness(self) -> None:
         """Pair an unmatched class with the unmatched model that shares most of its JSON keys
-        (at least 60% of the two together) and whose name is alike, where each is the other's
-        one best candidate: the same schema, drifted."""
+        (at least 60% of the two together; 75% under five keys) and whose name is alike, where
+        each is the other's one best candidate: the same schema, drifted."""
         proposals: dict[str, list[tuple[tuple[float, float], str]]] = defaultdict(list)
         models = [
             (n, _field_keys(m) | _constants(m))
@@ -663,7 +666,7 @@ class _Matcher:
             scored = []
             for other, theirs in models:
                 shared = len(keys & theirs) / len(keys | theirs)
-                if shared >= 0.6:
+                if shared >= (0.6 if len(keys) >= 5 else 0.75):  # few keys: most of them
                     likeness = self.likeness(name, other)
                     # many keys in common say more than names; a few keys need alike names
                     if likeness >= 0.3 or (shared >= 0.9 and len(keys) >= 4 and likeness > 0):

@@ -22,7 +22,9 @@ the SDK it inherits from):
 - module-level type aliases (``X: TypeAlias = Union[...]``, ``X = Literal[...]``): unions
   (with ``Annotated[..., PropertyInfo(discriminator=...)]``), enums and aliases.
 
-A field with a default is optional; ``Optional[X]``/``X | None`` is nullable. Names follow
+A field with a default is optional; ``Optional[X]``/``X | None`` is nullable. A ``@property``
+with a return type is a value the SDK computes for a documented field (``output_text``): an
+optional, read-only field. Names follow
 ``generator/compare/README-sdk-matching.md``: a nested class is ``Outer.Inner``, a schema
 declared in place ``<Class>.<field>``, and a name two modules share is qualified with its module
 path (``shared.metadata.Metadata``). Every model and field has its file and line.
@@ -589,6 +591,9 @@ class _Reader:
                 total = bool(kw.value.value)
         body = node.body
         for index, stmt in enumerate(body):
+            computed = self.computed(module, reader, owner, stmt, convention)
+            if computed is not None and computed.name not in collected:
+                collected[computed.name] = computed
             if not isinstance(stmt, ast.AnnAssign) or not isinstance(stmt.target, ast.Name):
                 continue
             name = stmt.target.id
@@ -613,6 +618,37 @@ class _Reader:
                 collected.pop(made.name, None)
                 collected[made.name] = made
         return collected
+
+    def computed(
+        self,
+        module: _Module,
+        reader: TypeReader,
+        owner: str,
+        stmt: ast.stmt,
+        convention: str | None,
+    ) -> Field | None:
+        """A ``@property`` with a return type on a model class: a value the SDK computes
+        (``Response.output_text``), read as an optional, read-only field."""
+        if not isinstance(stmt, ast.FunctionDef) or stmt.returns is None:
+            return None
+        if convention in ("typeddict", "enum") or stmt.name.startswith("_"):
+            return None
+        names = {last_name(d) for d in stmt.decorator_list}
+        if not names & {"property", "cached_property", "computed_field"}:
+            return None
+        try:
+            typed = reader.field(stmt.returns, f"{owner}.{stmt.name}")
+        except UnknownType:
+            return None
+        return Field(
+            stmt.name,
+            typed.type,
+            required=False,
+            nullable=Nullable.YES if typed.nullable else Nullable.NO,
+            read_only=True,
+            description=ast.get_docstring(stmt),
+            source=Source(module.file, line=stmt.lineno),
+        )
 
     def rename(self, module: _Module, local: str) -> str | None:
         """A class's rule for JSON keys: ``camel``, ``pascal``, ``snake``, ``?`` (a rule this
