@@ -124,10 +124,13 @@ def _classes(models: ModelSet) -> dict[str, _Class]:
     for file, members in by_file.items():
         shorts = {bare_name(m.name) for m in members}
         stem = name_key(posixpath.basename(module_path(members[0], models)), qualified=False)
+        # The module's own class (a union named so joins its members: no class is its helper).
         mains = [
             m
             for m in members
-            if not m.inline and name_key(bare_name(m.name), qualified=False) == stem
+            if not m.inline
+            and isinstance(m, (ObjectModel, EnumModel))
+            and name_key(bare_name(m.name), qualified=False) == stem
         ]
         main = bare_name(mains[0].name) if len(mains) == 1 else None
         scope = {bare_name(m.name): m.name for m in members if not m.inline}
@@ -252,6 +255,26 @@ class _Matcher:
         ``RealtimeSessionCreateResponse``), else its own."""
         found = self.found.get(info.scope.get(short, ""))
         return found.model if found is not None and not found.twin else short
+
+    def by_folders(self) -> None:
+        """A class whose name prefixed by a folder of its module path is a model's
+        (``Program`` in ``beta/`` for ``BetaProgram``), where that model shares its keys."""
+        index: dict[str, list[str]] = defaultdict(list)
+        for name in self.ref:
+            index[name_key(name, qualified=True)].append(name)
+        for name, info in sorted(self.classes.items()):
+            if name in self.found or info.model.inline or not info.folders:
+                continue
+            keys = {name_key(f"{f}_{info.short}", qualified=False) for f in info.folders}
+            found = [
+                self.ref[m]
+                for k in sorted(keys)
+                for m in index.get(k, ())
+                if _compatible(info.model, self.ref[m])
+            ]
+            best = _best(info.model, [m for m in found if _shares(info.model, m, 0.5)])
+            if best is not None:
+                self.pair(name, best.name, "nesting")
 
     def by_names(
         self, rule: str, key: Callable[[str], str], least: float = 0.5, mains: bool = False
@@ -515,7 +538,8 @@ class _Matcher:
         mine: dict[object, list[str]] = defaultdict(list)
         theirs: dict[object, list[str]] = defaultdict(list)
         for name, model in self.sdk.items():
-            found = shape(model) if name not in self.found else None
+            derived = any(b in self.sdk for b in _bases(model))  # its base's twin, later
+            found = shape(model) if name not in self.found and not derived else None
             if found is not None:
                 mine[found].append(name)
         for name, model in self.ref.items():
@@ -581,18 +605,17 @@ class _Matcher:
         of it: a twin of its model."""
         by_key: dict[str, list[str]] = defaultdict(list)
         for match in self.found.values():
-            if not match.twin:
-                by_key[loose_model_key(self.classes[match.sdk].short)].append(match.sdk)
+            by_key[loose_model_key(self.classes[match.sdk].short)].append(match.sdk)
         for name, info in self.classes.items():
             if name in self.found or info.model.inline:
                 continue
-            copies = [
-                other
+            models = {
+                self.found[other].model
                 for other in by_key.get(loose_model_key(info.short), [])
                 if _same_shape(info.model, self.sdk[other])
-            ]
-            if len(copies) == 1:
-                self.pair(name, self.found[copies[0]].model, "loose")
+            }
+            if len(models) == 1:
+                self.pair(name, models.pop(), "loose")
 
     def refit(self) -> None:
         """A class paired by name with a model, that shares nearly all its keys (90%, and 15% more
@@ -909,7 +932,9 @@ def match(reference: ModelSet, sdk: ModelSet, pinned: Sequence[MapEntry] = ()) -
     """Pair the models of ``sdk`` with those of ``reference`` (see the module's rules)."""
     matcher = _Matcher(reference, sdk)
     unused = matcher.pin(pinned)
+    matcher.by_folders()
     matcher.by_names("exact", _same)
+
     matcher.by_names("normalised", _qualified_key)
     matcher.propagate()
     matcher.by_names("nesting", _qualified_key)
