@@ -114,6 +114,7 @@ class _Class:
     main: str | None  # the class its module is named after, if another one
     folders: tuple[str, ...]  # the folders of its module path (``chat`` for chat/completion)
     scope: Mapping[str, str]  # the models of its file: last segment -> name
+    own: bool  # named like its file (``Batch`` in ``batch.py``)
 
 
 def _classes(models: ModelSet) -> dict[str, _Class]:
@@ -143,8 +144,9 @@ def _classes(models: ModelSet) -> dict[str, _Class]:
                 parents.insert(0, segment)
             short = segments[-1]
             folders = tuple(module_path(model, models).split("/")[:-1])
+            own = not parents and name_key(short, qualified=False) == stem
             found[model.name] = _Class(
-                model, short, tuple(parents), main if main != short else None, folders, scope
+                model, short, tuple(parents), main if main != short else None, folders, scope, own
             )
         del file
     return found
@@ -257,13 +259,14 @@ class _Matcher:
         return found.model if found is not None and not found.twin else short
 
     def by_folders(self) -> None:
-        """A class whose name prefixed by a folder of its module path is a model's
-        (``Program`` in ``beta/`` for ``BetaProgram``), where that model shares its keys."""
+        """A module's own class (named like its file) whose name prefixed by a folder of its
+        module path is a model's (``Assistant`` in ``beta/assistant.py`` for
+        ``BetaAssistant``), where that model shares its keys."""
         index: dict[str, list[str]] = defaultdict(list)
         for name in self.ref:
             index[name_key(name, qualified=True)].append(name)
         for name, info in sorted(self.classes.items()):
-            if name in self.found or info.model.inline or not info.folders:
+            if name in self.found or info.model.inline or not info.folders or not info.own:
                 continue
             keys = {name_key(f"{f}_{info.short}", qualified=False) for f in info.folders}
             found = [
@@ -932,14 +935,12 @@ def match(reference: ModelSet, sdk: ModelSet, pinned: Sequence[MapEntry] = ()) -
     """Pair the models of ``sdk`` with those of ``reference`` (see the module's rules)."""
     matcher = _Matcher(reference, sdk)
     unused = matcher.pin(pinned)
-    matcher.by_folders()
     matcher.by_names("exact", _same)
-
     matcher.by_names("normalised", _qualified_key)
     matcher.propagate()
+    matcher.by_folders()
     matcher.by_names("nesting", _qualified_key)
     matcher.propagate()
-
     matcher.by_names("loose", loose_model_key, mains=True)
     matcher.propagate()
     matcher.by_names("loose", loose_model_key)
