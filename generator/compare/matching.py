@@ -13,6 +13,7 @@ model, and is not compared again.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -33,7 +34,18 @@ from generator.ir import (
     TypeRef,
     UnionModel,
 )
-from generator.naming import words
+from generator.naming import words as _split_words
+
+
+@functools.lru_cache(maxsize=65536)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(_split_words(name))
+
+
+def words(name: str) -> list[str]:
+    """The words of a name (:func:`generator.naming.words`), cached: matching asks often."""
+    return list(_words(name))
+
 
 RULES: dict[str, str] = {
     "map": "paired by the --map file",
@@ -152,7 +164,28 @@ def _classes(models: ModelSet) -> dict[str, _Class]:
     return found
 
 
+_CACHE: dict[tuple[str, int], tuple[Model, frozenset[str]]] = {}
+
+
+def _cached(kind: str, model: Model, compute: Callable[[Model], frozenset[str]]) -> frozenset[str]:
+    """``compute(model)``, remembered for the model object (models are frozen)."""
+    found = _CACHE.get((kind, id(model)))
+    if found is not None and found[0] is model:
+        return found[1]
+    value = compute(model)
+    _CACHE[(kind, id(model))] = (model, value)
+    return value
+
+
 def _field_keys(model: Model) -> frozenset[str]:
+    return _cached("keys", model, _compute_field_keys)
+
+
+def _constants(model: Model) -> frozenset[str]:
+    return _cached("constants", model, _compute_constants)
+
+
+def _compute_field_keys(model: Model) -> frozenset[str]:
     if isinstance(model, ObjectModel):
         return frozenset(name_key(f.name, qualified=False) for f in model.fields)
     if isinstance(model, EnumModel):
@@ -166,7 +199,7 @@ def _field_keys(model: Model) -> frozenset[str]:
     return frozenset()
 
 
-def _constants(model: Model) -> frozenset[str]:
+def _compute_constants(model: Model) -> frozenset[str]:
     if isinstance(model, ObjectModel):
         return frozenset(
             f"{name_key(f.name, qualified=False)}={f.const.value}"
@@ -200,10 +233,12 @@ class _Matcher:
         self.classes = _classes(sdk)
         self.ref_words = {name: set(words(name)) for name in self.ref}
         self.sdk_word_index: dict[str, set[str]] = defaultdict(set)
+        self.sdk_by_loose: dict[str, list[str]] = defaultdict(list)
         for name, info in self.classes.items():
             if not info.model.inline:
                 for word in words(info.short):
                     self.sdk_word_index[word].add(name)
+                self.sdk_by_loose[loose_model_key(info.short)].append(name)
         self.word_index: dict[str, set[str]] = defaultdict(set)
         for name, found in self.ref_words.items():
             for word in found:
@@ -344,12 +379,15 @@ class _Matcher:
         theirs = self.ref_words[model.name]
         loose = loose_model_key(model.name)
         least = max(0.9, _overlap(winner, model) + 0.15)
+        ends = words(model.name)
+        ends = [ends[0], ends[-1]] if ends else []  # a class sharing the name's first or last word
         found = {
             name
-            for word in theirs
+            for word in ends
             for name in self.sdk_word_index.get(word, ())
             if name not in self.found and name != winner.name
         }
+        found.update(n for n in self.sdk_by_loose.get(loose, ()) if n not in self.found)
         better = sorted(
             name
             for name in found
@@ -963,7 +1001,10 @@ def match(reference: ModelSet, sdk: ModelSet, pinned: Sequence[MapEntry] = ()) -
     matcher.by_copies()
     matcher.by_bases()
     matcher.by_aliases()
-    return matcher.result(unused)
+    try:
+        return matcher.result(unused)
+    finally:
+        _CACHE.clear()
 
 
 def parse_map(data: object, where: Callable[[str], Exception]) -> list[MapEntry]:
