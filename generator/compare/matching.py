@@ -51,7 +51,7 @@ RULES: dict[str, str] = {
     "map": "paired by the --map file",
     "exact": "the class has the model's name",
     "normalised": "the names agree in any naming convention",
-    "nesting": "the class's name with its parents' (or its module's class's) is the model's",
+    "nesting": "the class's name with its parents', its module's class's or its folder's",
     "loose": "the names agree once words SDKs add (Object, Response, Params...) are dropped",
     "fields": "the same field (or union member) of two matched models types them",
     "shape": "the same JSON keys and constants, and no other candidate",
