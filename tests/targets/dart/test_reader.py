@@ -19,6 +19,8 @@ from generator.errors import ModelgenError
 from generator.ir import (
     AliasModel,
     EnumModel,
+    EnumValue,
+    Field,
     ListOf,
     MapOf,
     Model,
@@ -26,6 +28,7 @@ from generator.ir import (
     ObjectModel,
     Primitive,
     Ref,
+    Source,
     TypeRef,
     UnionModel,
 )
@@ -140,3 +143,16 @@ def test_reader_reports_invalid_dart_with_its_file(tmp_path: Path) -> None:
     with pytest.raises(ModelgenError) as error:
         load(tmp_path / "dart")
     assert "voice.dart" in str(error.value)
+
+
+def test_a_schema_named_by_the_empty_string_reads_back_under_that_name(tmp_path: Path) -> None:
+    models = ModelSet(
+        (
+            ObjectModel("", (Field("self", Ref(""), False),)),
+            EnumModel("E", "string", (EnumValue(""),)),
+        ),
+        Source("test"),
+        title="t",
+    )
+    read = _round_trip(models, tmp_path)
+    assert shape(read) == shape(models)
