@@ -56,3 +56,22 @@ def test_a_folder_without_generated_python_is_not_detected(tmp_path: Path) -> No
 
     (tmp_path / "models.py").write_text("x = 1\n")
     assert not python_code.detect(tmp_path)
+
+
+def test_schema_names_with_invisible_bidi_and_line_separator_characters_read_back_exactly(
+    tmp_path: Path,
+) -> None:
+    from generator.ir import Field, ObjectModel, Ref, Source
+    from generator.output import write_tree
+    from generator.targets import emit
+
+    names = ["zero\u200bwidth\u202e */ name\n", "line\u2028separator", "tag\U000e0001"]
+    models = ModelSet(
+        tuple(
+            ObjectModel(name, (Field("next", Ref(names[0]), False),))
+            for name in sorted([*names, "Plain"])
+        ),
+        Source("names.yaml"),
+    )
+    write_tree(tmp_path, emit("python", models, package="names_pkg").files)
+    assert shape(load(tmp_path)) == shape(models)
