@@ -208,3 +208,24 @@ def test_a_sample_of_openai_files_passes_php_lint(tmp_path: Path) -> None:
     for rel in sample:
         done = subprocess.run([php, "-l", str(tmp_path / rel)], capture_output=True, text=True)
         assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_output_does_not_depend_on_model_order() -> None:
+    """Class names of colliding models and the interfaces of a class in two unions come out
+    the same whatever order the models are given in."""
+    from generator.ir import Discriminator, Field, ObjectModel, Primitive, Ref, Source, UnionModel
+
+    tag = Field("type", Primitive("string"), True)
+    models = (
+        ObjectModel("Event", (tag,)),
+        UnionModel("First", (Ref("Event"),), Discriminator("type", (("e", "Event"),))),
+        UnionModel("Second", (Ref("Event"),), Discriminator("type", (("e", "Event"),))),
+        ObjectModel("LIST", ()),
+        ObjectModel("List", ()),
+        ObjectModel("list", ()),
+    )
+    forward = emit("php", ModelSet(models, Source("t.yaml"), "t"))
+    backward = emit("php", ModelSet(tuple(reversed(models)), Source("t.yaml"), "t"))
+    assert backward.files == forward.files
+    assert backward.symbols == forward.symbols
+    assert "final class Event implements First, Second\n" in forward.files["src/Event.php"]
