@@ -270,13 +270,20 @@ def _field_text(f: Field) -> str | None:
 
 
 def _const_value(f: Field) -> str | None:
-    """The literal a required field with a scalar ``const`` defaults to."""
+    """The literal a required field with a scalar ``const`` defaults to. An integer with no
+    PHP int literal (beyond 64 bits, or PHP_INT_MIN) has none: ``php_literal`` writes it as a
+    float, which an ``int`` parameter refuses as its default."""
     if f.const is None or not f.required:
         return None
     value = f.const.value
     if isinstance(f.type, Primitive) and (
         (f.type.kind == "string" and isinstance(value, str))
-        or (f.type.kind == "integer" and isinstance(value, int) and not isinstance(value, bool))
+        or (
+            f.type.kind == "integer"
+            and isinstance(value, int)
+            and not isinstance(value, bool)
+            and -(2**63) < value < 2**63
+        )
         or (f.type.kind == "boolean" and isinstance(value, bool))
     ):
         return php_literal(value)

@@ -229,3 +229,27 @@ def test_output_does_not_depend_on_model_order() -> None:
     assert backward.files == forward.files
     assert backward.symbols == forward.symbols
     assert "final class Event implements First, Second\n" in forward.files["src/Event.php"]
+
+
+def test_an_integer_const_beyond_64_bits_gives_a_class_that_loads(tmp_path: Path) -> None:
+    from generator.ir import Const, Field, ObjectModel, Primitive, Source
+
+    php = need_php()
+    integer = Primitive("integer")
+    models = ModelSet(
+        (
+            ObjectModel(
+                "Limits",
+                (
+                    Field("huge", integer, True, const=Const(2**70)),
+                    Field("low", integer, True, const=Const(1 - 2**63)),
+                ),
+            ),
+        ),
+        Source("t.yaml"),
+        "t",
+    )
+    files = generate(models, tmp_path)
+    loaded = load_all(php, tmp_path, files)
+    assert loaded.returncode == 0, loaded.stdout + loaded.stderr
+    assert f"int $low = {1 - 2**63}," in files["src/Limits.php"]
