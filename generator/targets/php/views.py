@@ -153,7 +153,8 @@ class AliasView:
     doc_type: str
     decode: str  # from $data
     encode: str  # from $value
-    values: str | None  # an enum's values as a PHP array literal
+    values: str | None  # an enum's values as a PHP array literal; ``null`` if not listed
+    values_doc: str  # what the VALUES constant holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,9 +411,12 @@ def enum_view(plan: Plan, model: EnumModel, backing: str) -> EnumView:
 
 
 def alias_view(plan: Plan, model: Model, target: TypeRef) -> AliasView:
-    values = None
+    values, values_doc = None, ""
     if isinstance(model, EnumModel) and model.values is not None:
         values = php_literal([v.value for v in model.values])
+        values_doc = "The values the schema lists; others are kept as they are."
+    elif isinstance(model, EnumModel):
+        values, values_doc = "null", "An enum whose values the schema does not list."
     return AliasView(
         cls=plan.classes[model.name],
         doc=class_doc(model.description, model.name, model.deprecated),
@@ -421,6 +425,7 @@ def alias_view(plan: Plan, model: Model, target: TypeRef) -> AliasView:
         decode=plan.decode(target, "$data", _where(model.name)),
         encode=plan.encode(target, "$value"),
         values=values,
+        values_doc=values_doc,
     )
 
 

@@ -71,3 +71,22 @@ def test_a_damaged_file_is_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(ModelgenError) as error:
         load(tmp_path, kind="php-code")
     assert "src/Bag.php" in str(error.value)
+
+
+def test_an_enum_whose_values_are_not_listed_reads_back_as_one(tmp_path: Path) -> None:
+    from generator.ir import AliasModel, EnumModel, Primitive, Source
+
+    models = ModelSet(
+        (
+            EnumModel("Code", "integer", None),
+            EnumModel("Word", "string", None),
+            AliasModel("Count", Primitive("integer")),
+        ),
+        Source("t.yaml"),
+        "t",
+    )
+    generate(models, tmp_path)
+    read = load(tmp_path, kind="php-code").by_name()
+    assert [(m.kind, getattr(m, "values", "-")) for m in models.models] == [
+        (read[m.name].kind, getattr(read[m.name], "values", "-")) for m in models.models
+    ]
