@@ -368,3 +368,15 @@ def test_cli_writes_docs(tmp_path: Path) -> None:
         check=False,
     )
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_long_model_names_give_distinct_file_names_a_file_system_takes(tmp_path: Path) -> None:
+    names = ["L" * 300, "L" * 299 + "M", "l" * 300, "Short"]
+    models = model_set(*(obj(name, field("x", Primitive("string"))) for name in names))
+    for language in ("docs-php", "docs-dart", "docs-python"):
+        files = emit(language, models).files
+        assert len({p.casefold() for p in files}) == len(names)
+        assert "Short.md" in files
+        for path in files:
+            assert len(path.encode()) < 255, path
+            (tmp_path / path).write_text(files[path], encoding="utf-8")
