@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.ir import ListOf, MapOf, Model, ModelSet, ObjectModel, Ref, TypeRef
-from generator.naming import NameAllocator, limit_length, pascal, snake
+from generator.naming import NameAllocator, fallback, limit_length, pascal, snake
 from generator.sources.markdown.dialects import (
     DIALECTS,
     Dialect,
@@ -32,6 +32,7 @@ from generator.templating import folder, render
 TEMPLATES = folder(__file__)
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_ONE_LINE = re.compile(r"[\t\n\r]")
 _PHP_NAMESPACE = re.compile(r"^[A-Za-z_]\w*(?:\\[A-Za-z_]\w*)*$")
 _DART_PACKAGE = re.compile(r"^[a-z_][a-z0-9_]*$")
 
@@ -118,6 +119,11 @@ def _rename(t: TypeRef, names: dict[str, str]) -> TypeRef:
     return t
 
 
+def _shown_name(wire: str, dialect: Dialect, rename: bool) -> str:
+    shown = dialect.display_name(wire) if rename else wire
+    return shown if shown.strip() else fallback(wire, "", "field")
+
+
 def _rows(
     model: Model,
     models: ModelSet,
@@ -128,6 +134,9 @@ def _rows(
     if not isinstance(model, ObjectModel):
         return []
     rename = "wire_names" in models.knows
+    # Properties the dialect would spell alike (``False`` and ``false`` in PHP) stay apart, and
+    # one it cannot spell at all (``""``) gets a name: a table row needs one.
+    shown = NameAllocator()
     rows = []
     for f in model.fields:
         notes = ""
@@ -137,14 +146,15 @@ def _rows(
             notes += "[readonly] "
         if f.default is not None:
             python = dialect.name == "python"
-            notes += f"[default to {write_default(f.default.value, python)}]"
+            default = write_default(f.default.value, python)
+            notes += f"[default to {_ONE_LINE.sub(' ', default)}]"  # a row is one line
         cell = " " + notes
         if dialect.rstrip:
             cell = cell.rstrip()
         description = dialect.write_text(f.description) if f.description else ""
         rows.append(
             Row(
-                name=dialect.display_name(f.name) if rename else f.name,
+                name=shown.allocate(f.name, _shown_name(f.name, dialect, rename)),
                 type=type_cell(_rename(f.type, names)),
                 description=description,
                 notes=cell,

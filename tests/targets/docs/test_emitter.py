@@ -380,3 +380,23 @@ def test_long_model_names_give_distinct_file_names_a_file_system_takes(tmp_path:
         for path in files:
             assert len(path.encode()) < 255, path
             (tmp_path / path).write_text(files[path], encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", ["docs-php", "docs-dart", "docs-python"])
+def test_every_property_gets_a_one_line_row_of_its_own(language: str) -> None:
+    """Names the dialect spells alike or not at all, and defaults holding line breaks, still
+    give a table the markdown loader reads back whole."""
+    text = Primitive("string")
+    pet = obj(
+        "Pet",
+        field("False", text),
+        field("false", text),
+        field("", text),
+        field("note", text, required=False, default=Const("two\nlines\r\n")),
+    )
+    files = emit(language, model_set(pet)).files
+    back = _load_files(files).models[0]
+    assert isinstance(back, ObjectModel)
+    names = [f.name for f in back.fields]
+    assert len(names) == len(set(names)) == 4 and all(n.strip() for n in names)
+    assert back.fields[3].default is not None
