@@ -16,7 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.ir import ListOf, MapOf, Model, ModelSet, ObjectModel, Ref, TypeRef
-from generator.naming import NameAllocator, fallback, limit_length, pascal, snake
+from generator.naming import (
+    NameAllocator,
+    fallback,
+    is_windows_device,
+    limit_length,
+    pascal,
+    snake,
+)
 from generator.sources.markdown.dialects import (
     DIALECTS,
     Dialect,
@@ -99,12 +106,14 @@ def _emit(
 def _class_names(models: ModelSet) -> dict[str, str]:
     """Model names as OpenAPI Generator's class names: kept when they are identifiers (so docs
     read back keep theirs), PascalCased otherwise; distinct even on case-insensitive disks;
-    cut (with a hash) where too long for a file name."""
+    cut (with a hash) where too long for a file name, never a Windows device name."""
     allocator = NameAllocator(fold=str.casefold)
     for model in sorted(models.models, key=lambda m: (not _IDENTIFIER.match(m.name), m.name)):
         wanted = model.name if _IDENTIFIER.match(model.name) else pascal(model.name) or "Model"
         if wanted[0].isdigit():
             wanted = f"Model{wanted}"
+        if is_windows_device(wanted):  # CON.md is no file on Windows
+            wanted += "Model"
         allocator.allocate(model.name, limit_length(wanted, model.name))
     return allocator.names
 

@@ -400,3 +400,12 @@ def test_every_property_gets_a_one_line_row_of_its_own(language: str) -> None:
     names = [f.name for f in back.fields]
     assert len(names) == len(set(names)) == 4 and all(n.strip() for n in names)
     assert back.fields[3].default is not None
+
+
+def test_windows_device_names_give_other_file_names() -> None:
+    models = model_set(obj("CON"), obj("con"), obj("Nul"), obj("aux"), obj("Com1"))
+    for language in ("docs-php", "docs-dart", "docs-python"):
+        files = emit(language, models).files
+        assert len({p.casefold() for p in files}) == 5
+        for path in files:
+            validate_relpath(path)
