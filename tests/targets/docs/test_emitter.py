@@ -28,6 +28,7 @@ from generator.ir import (
 from generator.output import validate_relpath
 from generator.sources import load
 from generator.targets import emit
+from tests.support.models import example, hostile
 from tests.support.paths import EXAMPLE_SPEC, ROOT
 
 
@@ -240,9 +241,25 @@ def test_model_names_become_safe_distinct_file_names() -> None:
 
 
 def test_output_is_deterministic() -> None:
-    spec = load(EXAMPLE_SPEC)
-    for language in ("docs-php", "docs-dart"):
-        assert emit(language, spec).files == emit(language, spec).files
+    for models in (example(), hostile()):
+        for language in ("docs-php", "docs-dart", "docs-python"):
+            assert emit(language, models).files == emit(language, models).files
+
+
+@pytest.mark.parametrize("language", ["docs-php", "docs-dart", "docs-python"])
+def test_hostile_models_give_safe_files_the_loader_reads_back_whole(language: str) -> None:
+    models = hostile()
+    files = emit(language, models).files
+    assert len({p.casefold() for p in files}) == len(files) == len(models.models)
+    for path in files:
+        validate_relpath(path)
+        assert re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*\.md", path) and len(path) < 255, path
+    back = _load_files(files)
+    assert back.diagnostics == ()
+    # every property comes back; a model that is not an object has an empty table
+    found = [len(m.fields) for m in back.models if isinstance(m, ObjectModel)]
+    expected = [len(m.fields) if isinstance(m, ObjectModel) else 0 for m in models.models]
+    assert sorted(found) == sorted(expected)
 
 
 # --- round trip through the loader, on what markdown can express ------------------------------
@@ -309,8 +326,8 @@ def _view(models: ModelSet, dialect: str, original: bool) -> dict[str, list[tupl
     ("language", "dialect"),
     [("docs-php", "php"), ("docs-dart", "dart"), ("docs-python", "python")],
 )
-def test_example_schema_round_trips_through_docs(language: str, dialect: str) -> None:
-    spec = load(EXAMPLE_SPEC)
+def test_example_round_trips_through_docs(language: str, dialect: str) -> None:
+    spec = example()
     back = _load_files(emit(language, spec).files)
     assert back.knows == frozenset({"defaults", "read_only", "descriptions"})
     assert back.diagnostics == ()

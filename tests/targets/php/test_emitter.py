@@ -1,6 +1,6 @@
 """The PHP emitter: file layout, headers, types, unions as interfaces with factories, validity
-(php -l, loading every class, tree-sitter-php) and determinism, on the example schema,
-a hand-built IR and the OpenAI 2.3.0 spec."""
+(php -l, loading every class, tree-sitter-php) and determinism, on the shared example and the
+OpenAI 2.3.0 spec."""
 
 from __future__ import annotations
 
@@ -17,14 +17,9 @@ from generator.ir import ModelSet
 from generator.sources import load
 from generator.targets import emit
 from generator.treesitter import parse, problems
-from tests.support.paths import EXAMPLE_SPEC, OPENAI_SPEC, need, need_php
-from tests.targets.php.fixtures import example_models
+from tests.support.models import example
+from tests.support.paths import OPENAI_SPEC, need, need_php
 from tests.targets.php.support import generate, load_all
-
-
-@cache
-def example() -> ModelSet:
-    return load(EXAMPLE_SPEC)
 
 
 @cache
@@ -37,11 +32,7 @@ def example_files() -> dict[str, str]:
     return emit("php", example()).files
 
 
-SOURCES: dict[str, Callable[[], ModelSet]] = {
-    "example": example,
-    "hand-built": example_models,
-    "openai": openai,
-}
+SOURCES: dict[str, Callable[[], ModelSet]] = {"example": example, "openai": openai}
 
 
 def php_files(files: dict[str, str]) -> dict[str, str]:
@@ -134,8 +125,7 @@ def test_unions_are_interfaces_implemented_by_variants_with_a_factory() -> None:
         r"public readonly int\|(\w+)\|Unknown\1\|null \$maxOutputTokens = null,",
         files["src/Session.php"],
     )
-    hand_built = emit("php", example_models()).files
-    assert "int|string|null $maxOutputTokens = null" in hand_built["src/SessionCreateRequest.php"]
+    assert "int|string|null $limit = null" in files["src/Settings.php"]
 
 
 def test_const_properties_default_to_their_value() -> None:
@@ -174,7 +164,7 @@ def test_openai_generates_identically_twice() -> None:
     assert again.symbols == first.symbols and again.api == first.api
 
 
-@pytest.mark.parametrize("source", ["example", "hand-built", "openai"])
+@pytest.mark.parametrize("source", ["example", "openai"])
 def test_every_file_parses_with_tree_sitter_php(source: str) -> None:
     models = SOURCES[source]()
     for rel, text in php_files(emit("php", models).files).items():
@@ -189,7 +179,7 @@ def test_example_files_pass_php_lint(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stdout + done.stderr
 
 
-@pytest.mark.parametrize("source", ["example", "hand-built", "openai"])
+@pytest.mark.parametrize("source", ["example", "openai"])
 def test_every_class_loads_in_php_and_prints_nothing(source: str, tmp_path: Path) -> None:
     php = need_php()
     models = SOURCES[source]()

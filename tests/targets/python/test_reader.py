@@ -10,9 +10,10 @@ import pytest
 
 from generator.ir import ModelSet
 from generator.sources import load
+from tests.support.models import example, hostile
 from tests.support.paths import OPENAI_SPEC, need
 from tests.support.shape import shape
-from tests.targets.python.support import example_models, generate, hostile_models, openai_models
+from tests.targets.python.support import generate, openai_models
 
 
 def _read_back(models: ModelSet, package: str) -> ModelSet:
@@ -31,11 +32,11 @@ def _assert_same_shape(models: ModelSet, package: str) -> None:
 
 
 def test_example_reads_back_to_the_same_shape() -> None:
-    _assert_same_shape(example_models(), "example_pkg")
+    _assert_same_shape(example(), "example_pkg")
 
 
 def test_hostile_schema_reads_back_to_the_same_shape() -> None:
-    _assert_same_shape(hostile_models(), "hostile_pkg")
+    _assert_same_shape(hostile(), "hostile_pkg")
 
 
 @pytest.mark.slow
@@ -45,7 +46,7 @@ def test_openai_reads_back_to_the_same_shape() -> None:
 
 
 def test_reader_is_detected_for_a_generated_folder() -> None:
-    read = _read_back(example_models(), "example_pkg")
+    read = _read_back(example(), "example_pkg")
     client = read.by_name()["ClientEvent"]
     assert client.kind == "union" and client.discriminator is not None
     assert client.discriminator.property == "type"
