@@ -9,7 +9,18 @@ import pytest
 
 from generator.compare.diff import compare
 from generator.compare.surface import apply, attribute, compare_owner, norm, surface
-from generator.ir import EnumModel, EnumValue, Field, ModelSet, ObjectModel, Primitive, Ref, Source
+from generator.ir import (
+    EnumModel,
+    EnumValue,
+    Field,
+    Model,
+    ModelSet,
+    ObjectModel,
+    Primitive,
+    Ref,
+    Source,
+    TypeRef,
+)
 from generator.naming import pascal, snake, upper_snake
 from generator.targets import ApiItem
 from generator.targets.dart.api import dart_api
@@ -217,12 +228,12 @@ def tiny_python(models: ModelSet) -> dict[str, str]:
     return files
 
 
-def _set(*models: object) -> ModelSet:
-    return ModelSet(tuple(models), Source("s.yaml"))  # type: ignore[arg-type]
+def _set(*models: Model) -> ModelSet:
+    return ModelSet(tuple(models), Source("s.yaml"))
 
 
-def _field(name: str, t: object, required: bool = False) -> Field:
-    return Field(name, t, required, source=Source("s.yaml", f"/x/properties/{name}"))  # type: ignore[arg-type]
+def _field(name: str, t: TypeRef, required: bool = False) -> Field:
+    return Field(name, t, required, source=Source("s.yaml", f"/x/properties/{name}"))
 
 
 def _object(name: str, *fields: Field) -> ObjectModel:
@@ -286,7 +297,9 @@ def test_code_change_with_no_wire_change_becomes_its_own_finding() -> None:
 
     def colliding(models: ModelSet) -> dict[str, str]:
         files = tiny_python(models)
-        if len(models.models[0].values or ()) == 2:  # the stand-in's collision rule
+        unit = models.models[0]
+        assert isinstance(unit, EnumModel)
+        if len(unit.values or ()) == 2:  # the stand-in's collision rule
             files["unit.py"] = (
                 "class Unit(str, Enum):\n    IN_STOCK_2 = 'in-stock'\n    IN_STOCK = 'IN_STOCK'\n"
             )

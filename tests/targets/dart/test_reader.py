@@ -61,7 +61,7 @@ def _nullable(f: Field, models: ModelSet) -> str:
     stated = field_nullable(f, models.by_name().get, unknown=UnknownNull.UNSTATED)
     if stated is Nullable.UNKNOWN:
         return "yes" if f.required else "no"
-    return stated.value
+    return "yes" if stated is Nullable.YES else "no"
 
 
 def _model(m: Model, models: ModelSet) -> object:

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +18,7 @@ from generator.ir import (
     Field,
     ListOf,
     MapOf,
+    Model,
     ModelSet,
     ObjectModel,
     Primitive,
@@ -32,16 +34,16 @@ from tests.support.models import example, hostile
 from tests.support.paths import EXAMPLE_SPEC, ROOT
 
 
-def model_set(*models: object, title: str | None = "Pet Store") -> ModelSet:
-    return ModelSet(models=tuple(models), source=Source("test"), title=title)  # type: ignore[arg-type]
+def model_set(*models: Model, title: str | None = "Pet Store") -> ModelSet:
+    return ModelSet(models=tuple(models), source=Source("test"), title=title)
 
 
 def obj(name: str, *fields: Field) -> ObjectModel:
     return ObjectModel(name=name, fields=fields)
 
 
-def field(name: str, t: TypeRef, required: bool = True, **kw: object) -> Field:
-    return Field(name=name, type=t, required=required, **kw)  # type: ignore[arg-type]
+def field(name: str, t: TypeRef, required: bool = True, **kw: Any) -> Field:
+    return Field(name=name, type=t, required=required, **kw)
 
 
 def row_of(text: str, name: str) -> str:
@@ -226,8 +228,9 @@ def test_text_cannot_break_the_table_or_the_template() -> None:
     files = emit("docs-dart", model_set(pet)).files
     row = row_of(files["Pet.md"], "x")
     assert "\n" not in row and "{{ 7*7 }}" in row
-    back = _load_files(files)
-    assert back.models[0].fields[0].description == "a | b line two  {{ 7*7 }} {% raw %} \\ end\\"
+    back = _load_files(files).models[0]
+    assert isinstance(back, ObjectModel)
+    assert back.fields[0].description == "a | b line two  {{ 7*7 }} {% raw %} \\ end\\"
 
 
 def test_model_names_become_safe_distinct_file_names() -> None:

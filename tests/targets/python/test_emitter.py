@@ -12,6 +12,7 @@ import typing
 
 import pytest
 
+from generator.ir import ObjectModel
 from generator.targets import emit
 from tests.support.models import example
 from tests.support.paths import EXAMPLE_SPEC, OPENAI_SPEC, need
@@ -192,7 +193,8 @@ def test_openai_realtime_client_event_is_a_union_of_eleven_events_tagged_by_type
         assert typing.get_origin(tag) is typing.Literal
         (value,) = typing.get_args(tag)
         model = by_name[variant.__name__]
-        required = [f.name for f in model.fields if f.required and f.name != "type"]  # type: ignore[union-attr]
+        assert isinstance(model, ObjectModel)
+        required = [f.name for f in model.fields if f.required and f.name != "type"]
         if not required:
             decoded = module.realtime_client_event_from_json({"type": value})
             assert type(decoded) is variant

@@ -13,7 +13,7 @@ import typing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.ir import Model, ModelSet
+from generator.ir import Model, ModelSet, ObjectModel
 from generator.targets import emit
 from generator.targets.python.escaping import comment, docstring, py_str
 from generator.targets.python.names import class_name, field_name, member_name
@@ -120,7 +120,8 @@ def test_docstrings_stay_one_literal(text: str) -> None:
     lines = docstring(text, "    ")
     source = "class C:\n" + "\n".join(lines) + "\n    x = 1\n" if lines else "class C:\n    x = 1\n"
     tree = ast.parse(source)
-    assert len(tree.body) == 1 and len(tree.body[0].body) == (2 if lines else 1)  # type: ignore[attr-defined]
+    assert len(tree.body) == 1 and isinstance(tree.body[0], ast.ClassDef)
+    assert len(tree.body[0].body) == (2 if lines else 1)
 
 
 def test_single_line_docstrings_are_exact() -> None:
@@ -174,7 +175,9 @@ def test_every_property_keeps_its_wire_name_under_a_distinct_identifier() -> Non
     idents = [f.name for f in dataclasses.fields(module.HostileName)]
     assert len(idents) == len(set(idents))
     assert all(i.isidentifier() and not keyword.iskeyword(i) for i in idents)
-    expected = [f.name for f in hostile().by_name()['Hostile"""Name'].fields]  # type: ignore[union-attr]
+    holder = hostile().by_name()['Hostile"""Name']
+    assert isinstance(holder, ObjectModel)
+    expected = [f.name for f in holder.fields]
     assert sorted(wire.values()) == sorted(expected)
     for name in FIELD_NAMES:
         assert name in wire.values(), name
@@ -237,7 +240,11 @@ def test_random_property_names_give_distinct_identifiers(names: list[str]) -> No
     text = emit("python", models, package="p").files["p/models.py"]
     tree = ast.parse(text)
     cls = next(n for n in tree.body if isinstance(n, ast.ClassDef))
-    fields = [n.target.id for n in cls.body if isinstance(n, ast.AnnAssign)]  # type: ignore[union-attr]
+    fields = [
+        n.target.id
+        for n in cls.body
+        if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)
+    ]
     assert len(fields) == len(set(fields)) == len(names) + 1
     assert emit("python", models, package="p").files["p/models.py"] == text
 
@@ -261,10 +268,10 @@ def test_absent_defaults_stay_absent_on_reencoding() -> None:
     assert module.Tree.from_dict({"value": 1}).to_dict() == {"value": 1}
 
 
-def _enum_set(values: list[object], with_field: bool = False) -> ModelSet:
+def _enum_set(values: list[str | int | float | bool], with_field: bool = False) -> ModelSet:
     from generator.ir import EnumModel, EnumValue, Field, ModelSet, ObjectModel, Ref, Source
 
-    models: list[Model] = [EnumModel("E", "number", tuple(EnumValue(v) for v in values))]  # type: ignore[arg-type]
+    models: list[Model] = [EnumModel("E", "number", tuple(EnumValue(v) for v in values))]
     if with_field:
         models.append(ObjectModel("M", (Field("e", Ref("E"), True),)))
     return ModelSet(tuple(models), Source("enums.yaml"))
@@ -275,7 +282,13 @@ def test_enum_values_python_would_merge_are_refused() -> None:
 
     from generator.errors import ModelgenError
 
-    cases: list[list[object]] = [[1, True], [1, 1.0], [float("nan")], [float("inf")], ["a", "a"]]
+    cases: list[list[str | int | float | bool]] = [
+        [1, True],
+        [1, 1.0],
+        [float("nan")],
+        [float("inf")],
+        ["a", "a"],
+    ]
     for values in cases:
         with pytest.raises(ModelgenError):
             emit("python", _enum_set(values), package="p")

@@ -68,10 +68,13 @@ def test_rendering_the_plan_with_the_package_templates_is_the_emitted_output() -
 
 def test_view_models_are_frozen() -> None:
     view = next(d for d in Plan(example()).definitions() if isinstance(d, ObjectView))
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        view.name = "Other"  # type: ignore[misc]
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        view.fields[0].annotation = "int"  # type: ignore[misc]
+    # mypy refuses these assignments already; the test checks that Python does too
+    for target, attribute, value in (
+        (view, "name", "Other"),
+        (view.fields[0], "annotation", "int"),
+    ):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(target, attribute, value)
     assert isinstance(view.fields[0], FieldView)
 
 
