@@ -288,3 +288,37 @@ def test_copies_and_pickles_keep_the_json_text_of_formats(example: Any) -> None:
     for clone in (copy.deepcopy(session), pickle.loads(pickle.dumps(session))):
         assert clone == session
         assert clone.to_dict() == SESSION
+
+
+def test_a_tagged_union_decodes_a_variant_whose_schema_leaves_the_tag_optional() -> None:
+    """OpenAPI asks every variant to require the discriminator; OpenAI's Item does not (an
+    InputMessage may leave out ``type``): without the tag, the variants are tried in order."""
+    from generator.ir import Const, Discriminator, Field, ModelSet, Primitive, Ref, Source
+    from generator.ir import ObjectModel as Obj
+    from generator.ir import UnionModel as Union
+
+    text = Primitive("string")
+    models = ModelSet(
+        (
+            Union(
+                "Item",
+                (Ref("Message"), Ref("Call")),
+                Discriminator("type", (("call", "Call"), ("message", "Message"))),
+            ),
+            Union("Event", (Ref("Call"),), Discriminator("type", (("call", "Call"),))),
+            Obj(
+                "Message",
+                (Field("type", text, False, const=Const("message")), Field("text", text, True)),
+            ),
+            Obj(
+                "Call", (Field("type", text, True, const=Const("call")), Field("name", text, True))
+            ),
+        ),
+        Source("tags.yaml"),
+    )
+    module = import_package(models, "optional_tag_pkg")
+    decoded = module.item_from_json({"text": "hi"})
+    assert type(decoded) is module.Message and decoded.to_dict() == {"text": "hi"}
+    assert type(module.item_from_json({"type": "call", "name": "f"})) is module.Call
+    with pytest.raises(module._rt.DecodeError, match="missing discriminator property 'type'"):
+        module.event_from_json({"name": "f"})
