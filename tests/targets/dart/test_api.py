@@ -7,13 +7,11 @@ from __future__ import annotations
 import pytest
 
 from generator.ir import EnumModel, Field, ModelSet, ObjectModel, Primitive, Source, UnionModel
-from generator.sources import load
 from generator.targets import TYPE_KINDS, ApiItem, Emitted, emit
 from generator.targets.dart import markers
 from generator.targets.dart.api import listing
 from generator.treesitter import parse
 from tests.support.models import example, hostile
-from tests.support.paths import OPENAI_SPEC, need
 
 # How the listing's header of each kind of main type begins.
 MAIN_HEADERS = {"class": "final class", "sealed class": "sealed class"}
@@ -41,8 +39,10 @@ def test_the_emitted_api_is_the_listing_read_from_the_files(
 
 
 @pytest.mark.slow
-def test_the_emitted_api_is_the_listing_read_from_the_files_on_openai() -> None:
-    _cross_check(emit("dart", load(need(OPENAI_SPEC))))
+def test_the_emitted_api_is_the_listing_read_from_the_files_on_openai(
+    openai_models: ModelSet,
+) -> None:
+    _cross_check(emit("dart", openai_models))
 
 
 def _types(items: tuple[ApiItem, ...] | list[ApiItem]) -> dict[str, ApiItem]:

@@ -40,7 +40,7 @@ from generator.sources import kinds, load
 from generator.targets import emit
 from generator.targets.dart.reader import KNOWS, detect
 from tests.support.models import example, hostile
-from tests.support.paths import EXAMPLE_SPEC, OPENAI_SPEC, need
+from tests.support.paths import EXAMPLE_SPEC
 from tests.support.shape import shape as shared_shape
 
 
@@ -153,9 +153,8 @@ def test_a_union_without_variants_reads_back_as_an_alias_of_a_free_form_value(
 
 
 @pytest.mark.slow
-def test_openai_reads_back_to_the_same_shape(tmp_path: Path) -> None:
-    models = load(need(OPENAI_SPEC))
-    _assert_same(_round_trip(models, tmp_path), models)
+def test_openai_reads_back_to_the_same_shape(tmp_path: Path, openai_models: ModelSet) -> None:
+    _assert_same(_round_trip(openai_models, tmp_path), openai_models)
 
 
 def test_reader_reports_invalid_dart_with_its_file(tmp_path: Path) -> None:

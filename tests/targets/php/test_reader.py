@@ -12,7 +12,6 @@ from generator.errors import ModelgenError
 from generator.ir import ModelSet, ObjectModel
 from generator.sources import load
 from tests.support.models import example, hostile
-from tests.support.paths import OPENAI_SPEC, need
 from tests.support.shape import shape
 from tests.targets.php.support import generate
 
@@ -41,9 +40,8 @@ def test_reader_shape_equals_ir_shape(source: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_reader_shape_equals_ir_shape_for_openai(tmp_path: Path) -> None:
-    models = load(need(OPENAI_SPEC))
-    assert _differences(models, _read_back(models, tmp_path)) == []
+def test_reader_shape_equals_ir_shape_for_openai(tmp_path: Path, openai_models: ModelSet) -> None:
+    assert _differences(openai_models, _read_back(openai_models, tmp_path)) == []
 
 
 def test_generated_php_folder_is_detected(tmp_path: Path) -> None:

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator.ir import JsonValue, ModelSet, Nullable
-from generator.sources import load
 from tests.support.models import example
-from tests.support.paths import OPENAI_SPEC, need, need_php
+from tests.support.paths import need_php
 from tests.targets.php.support import dumps, first_difference, generate, round_trip, same_json
 
 NS = "RealtimeEventsApi\\Model\\"
@@ -328,18 +327,15 @@ def _has_big_int(value: JsonValue) -> bool:
 
 
 @pytest.mark.slow
-def test_openai_instances_round_trip(tmp_path: Path, request: pytest.FixtureRequest) -> None:
-    """Two derandomized instances per component schema (one per variant for unions of
-    $refs; cached in pytest's cache folder by spec hash), decoded and re-encoded in one PHP
-    process. Instances holding integers beyond 64 bits are skipped: PHP has no larger int."""
-    from tests.support.jsonschema_instances import spec_instances
-
+def test_openai_instances_round_trip(
+    tmp_path: Path, openai_models: ModelSet, openai_instances: dict[str, list[JsonValue]]
+) -> None:
+    """The session's OpenAI instances (two per component schema, one per variant for unions
+    of $refs: tests/conftest.py), decoded and re-encoded in one PHP process. Instances
+    holding integers beyond 64 bits are skipped: PHP has no larger int."""
     php = need_php()
-    spec = need(OPENAI_SPEC)
-    cache = getattr(request.config, "cache", None)  # absent under -p no:cacheprovider
-    cache_dir = cache.mkdir("jsonschema-instances") if cache is not None else None
-    found = spec_instances(spec, 2, cache_dir)
-    models = load(spec)
+    found = openai_instances
+    models = openai_models
     by_name = models.by_name()
     assert set(found) <= set(by_name)
     cases = []

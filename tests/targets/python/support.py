@@ -15,9 +15,7 @@ from types import ModuleType
 
 from generator.ir import ModelSet
 from generator.output import write_tree
-from generator.sources import load
 from generator.targets import emit
-from tests.support.paths import OPENAI_SPEC
 
 
 @functools.cache
@@ -45,11 +43,6 @@ def import_package(models: ModelSet, package: str) -> ModuleType:
     folder = generate(models, package)
     sys.path.insert(0, str(folder.parent))
     return importlib.import_module(f"{package}.models")
-
-
-@functools.cache
-def openai_models() -> ModelSet:
-    return load(OPENAI_SPEC)
 
 
 def import_warnings_as_errors(package_dir: Path) -> subprocess.CompletedProcess[str]:

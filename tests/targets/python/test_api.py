@@ -27,8 +27,6 @@ from generator.ir import (
 from generator.targets import ApiItem, emit
 from generator.targets.python.api import listing, python_api, type_text
 from tests.support.models import example, hostile
-from tests.support.paths import OPENAI_SPEC, need
-from tests.targets.python.support import openai_models
 
 
 def _cross_check(models: ModelSet) -> list[ApiItem]:
@@ -53,9 +51,10 @@ def test_hostile_api_from_the_emitter_equals_the_api_parsed_from_its_files() -> 
 
 
 @pytest.mark.slow
-def test_openai_api_from_the_emitter_equals_the_api_parsed_from_its_files() -> None:
-    need(OPENAI_SPEC)
-    items = _cross_check(openai_models())
+def test_openai_api_from_the_emitter_equals_the_api_parsed_from_its_files(
+    openai_models: ModelSet,
+) -> None:
+    items = _cross_check(openai_models)
     assert len(items) > 5000
 
 

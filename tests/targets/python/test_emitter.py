@@ -12,16 +12,15 @@ import typing
 
 import pytest
 
-from generator.ir import ObjectModel
+from generator.ir import ModelSet, ObjectModel
 from generator.targets import emit
 from tests.support.models import example
-from tests.support.paths import EXAMPLE_SPEC, OPENAI_SPEC, need
+from tests.support.paths import EXAMPLE_SPEC
 from tests.targets.python.support import (
     generate,
     import_package,
     import_warnings_as_errors,
     mypy_strict,
-    openai_models,
 )
 
 
@@ -147,45 +146,43 @@ def test_example_source_parses_and_has_one_class_per_object_and_enum() -> None:
 
 
 @pytest.mark.slow
-def test_openai_all_models_generated_and_importable() -> None:
-    need(OPENAI_SPEC)
-    module = import_package(openai_models(), "openai_pkg")
-    symbols = emit("python", openai_models()).symbols
+def test_openai_all_models_generated_and_importable(openai_models: ModelSet) -> None:
+    module = import_package(openai_models, "openai_pkg")
+    symbols = emit("python", openai_models).symbols
     classes = {name: found[0].name for name, found in symbols.items()}
-    missing = [m.name for m in openai_models().models if not hasattr(module, classes[m.name])]
+    missing = [m.name for m in openai_models.models if not hasattr(module, classes[m.name])]
     assert missing == []
     renamed = sorted(name for name, ident in classes.items() if name != ident)
     assert renamed == []  # every OpenAI schema name is already a usable class name
-    result = import_warnings_as_errors(generate(openai_models(), "openai_pkg"))
+    result = import_warnings_as_errors(generate(openai_models, "openai_pkg"))
     assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.slow
-def test_openai_passes_mypy_strict() -> None:
-    need(OPENAI_SPEC)
-    result = mypy_strict([generate(openai_models(), "openai_pkg")])
+def test_openai_passes_mypy_strict(openai_models: ModelSet) -> None:
+    result = mypy_strict([generate(openai_models, "openai_pkg")])
     assert result.returncode == 0, result.stdout[-3000:]
 
 
 @pytest.mark.slow
-def test_openai_sample_is_black_stable() -> None:
+def test_openai_sample_is_black_stable(openai_models: ModelSet) -> None:
     """black over all 38k lines takes over a minute here; a deterministic sample of every
     seventh top-level block (plus the runtime) covers every statement shape."""
     black = pytest.importorskip("black")
-    need(OPENAI_SPEC)
-    text = generate(openai_models(), "openai_pkg").joinpath("models.py").read_text()
+    text = generate(openai_models, "openai_pkg").joinpath("models.py").read_text()
     blocks = text.split("\n\n\n")
     sample = "\n\n\n".join(blocks[:2] + blocks[2::7])
     assert black.format_str(sample, mode=black.Mode()) == sample
 
 
 @pytest.mark.slow
-def test_openai_realtime_client_event_is_a_union_of_eleven_events_tagged_by_type() -> None:
+def test_openai_realtime_client_event_is_a_union_of_eleven_events_tagged_by_type(
+    openai_models: ModelSet,
+) -> None:
     """Each variant has a Literal ``type``; decoding just ``{"type": tag}`` reaches that
     variant: it decodes, or fails on a required property of that very variant."""
-    need(OPENAI_SPEC)
-    module = import_package(openai_models(), "openai_pkg")
-    by_name = openai_models().by_name()
+    module = import_package(openai_models, "openai_pkg")
+    by_name = openai_models.by_name()
     variants = typing.get_args(module.RealtimeClientEvent)
     assert len(variants) == 11
     for variant in variants:

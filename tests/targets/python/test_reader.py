@@ -11,9 +11,8 @@ import pytest
 from generator.ir import ModelSet
 from generator.sources import load
 from tests.support.models import example, hostile
-from tests.support.paths import OPENAI_SPEC, need
 from tests.support.shape import shape
-from tests.targets.python.support import generate, openai_models
+from tests.targets.python.support import generate
 
 
 def _read_back(models: ModelSet, package: str) -> ModelSet:
@@ -40,9 +39,8 @@ def test_hostile_schema_reads_back_to_the_same_shape() -> None:
 
 
 @pytest.mark.slow
-def test_openai_reads_back_to_the_same_shape() -> None:
-    need(OPENAI_SPEC)
-    _assert_same_shape(openai_models(), "openai_pkg")
+def test_openai_reads_back_to_the_same_shape(openai_models: ModelSet) -> None:
+    _assert_same_shape(openai_models, "openai_pkg")
 
 
 def test_reader_is_detected_for_a_generated_folder() -> None:

@@ -11,8 +11,6 @@ from generator.ir import Field, ModelSet, ObjectModel, Primitive, Source, UnionM
 from generator.targets import Symbol, emit
 from generator.targets.python.markers import MODELS_FILE
 from tests.support.models import example, hostile
-from tests.support.paths import OPENAI_SPEC, need
-from tests.targets.python.support import openai_models
 
 MAIN_KIND = {"object": "class", "enum": "enum", "union": "alias", "alias": "alias"}
 
@@ -74,9 +72,8 @@ def test_hostile_symbols_follow_renamed_models() -> None:
 
 
 @pytest.mark.slow
-def test_openai_symbols_name_what_models_py_defines_for_each_model() -> None:
-    need(OPENAI_SPEC)
-    _check(openai_models())
+def test_openai_symbols_name_what_models_py_defines_for_each_model(openai_models: ModelSet) -> None:
+    _check(openai_models)
 
 
 def test_a_schema_named_like_a_runtime_export_gets_another_class_name() -> None:
