@@ -21,7 +21,14 @@ from generator.ir import Diagnostic, ModelSet, Source
 from generator.ir.check import check_references
 from generator.output import check_tree, write_tree
 from generator.sources import LoadOptions, kinds, load
-from generator.targets import emit, option_flags, parse_languages
+from generator.targets import (
+    TARGETS,
+    Emitted,
+    default_languages,
+    emit,
+    option_flags,
+    parse_languages,
+)
 
 
 def _add_source_options(parser: argparse.ArgumentParser) -> None:
@@ -149,15 +156,15 @@ def cmd_diff(args: argparse.Namespace) -> int:
     import os
 
     from generator.compare.diff import compare
-    from generator.compare.diff_report import Review, render
-    from generator.compare.revisions import load_version
+    from generator.compare.diff_report import Review, load_warnings, render
+    from generator.compare.revisions import at_revision, load_version
     from generator.compare.surface import apply, surface
     from generator.sources.openapi.locate import with_lines
 
     if args.base is not None:
         if args.new is not None:
             raise ModelgenError("with --base, give one path (compared against its --base version)")
-        sources = [f"{args.base}:{args.old}", args.old]
+        sources = [at_revision(args.base, args.old), args.old]
     elif args.new is not None:
         sources = [args.old, args.new]
     else:
@@ -173,13 +180,13 @@ def cmd_diff(args: argparse.Namespace) -> int:
         findings = compare(old, new)
         languages = parse_languages(args.lang) if args.lang != "none" else []
 
-        def emit_files(language: str, models: ModelSet) -> dict[str, str]:
+        def emit_code(language: str, models: ModelSet) -> Emitted:
             try:
-                return emit(language, models).files
+                return emit(language, models)
             except ImportError as error:
                 raise ModelgenError(f"the {language} emitter is not available ({error})") from error
 
-        code = surface(old, new, findings, languages, emit_files, want_code_diff=args.code_diff)
+        code = surface(old, new, findings, languages, emit_code, want_code_diff=args.code_diff)
         reviewed = with_lines(apply(findings, code), checkouts)
     review = Review(
         old=sources[0],
@@ -188,6 +195,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
         languages=code.languages,
         notes=tuple(code.notes),
         code_diff=code.code_diff,
+        warnings=load_warnings(old, new),
     )
     colour = args.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     sys.stdout.write(render(review, args.format, colour=colour))
@@ -215,7 +223,10 @@ def build_parser() -> argparse.ArgumentParser:
     generate = commands.add_parser("generate", help="generate model code from a source")
     generate.add_argument("source", type=Path, help="OpenAPI document or markdown docs")
     generate.add_argument(
-        "--lang", required=True, help="language(s): python, dart, php, docs-*, a list, or all"
+        "--lang",
+        required=True,
+        help=f"target(s): {', '.join(TARGETS)}; a comma-separated list, or all"
+        f" (= {','.join(default_languages())})",
     )
     generate.add_argument("--out", type=Path, required=True, help="output folder")
     generate.add_argument(
@@ -268,7 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument(
         "--lang",
         default="all",
-        help="languages for code verdicts: python, dart, php, a list, all (default) or none",
+        help="languages for code verdicts: a target, a comma-separated list, all (default) or none",
     )
     diff.add_argument(
         "--code-diff",

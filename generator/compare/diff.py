@@ -1,9 +1,13 @@
 """Schema diff review: two :class:`ModelSet` in, a sorted list of :class:`Finding` out.
 
-Pure: no I/O, no emitters. Models are matched by name; a model that exists on one side only is
-matched to one of the other side by a content fingerprint (its shape, ignoring its own name,
-descriptions and source), so a renamed model, or an inline schema replaced by a ``$ref`` to an
-equal component, reads as a rename and not as a removal plus an addition.
+Pure: no I/O, no emitters. Both sets are first brought to one canonical form
+(:func:`canonical`), so that a spelling change is never a finding. Models are matched by name;
+a model that exists on one side only is matched to one of the other side by a content
+fingerprint (its shape, ignoring its own name, descriptions and source), so a renamed model, or
+an inline schema replaced by a ``$ref`` to an equal component, reads as a rename and not as a
+removal plus an addition. Inline models the source named by position (a union's members,
+``Parent1``, ``Parent2``) are matched by content first: removing the first member does not
+make the second one "changed" into the first.
 
 Fingerprints come from partition refinement over both sets at once: every model starts in a
 class given by its shallow shape (with references as holes), then classes are split by the
@@ -13,10 +17,12 @@ reference to a named ``type: string`` alias equals an inline ``type: string``), 
 referenced model's nullability counts as the nullability of the referencing place, so
 ``nullable`` on the field or on the referenced schema reads the same.
 
-Each finding carries wire verdicts for requests and for responses, derived from reachability
-(``ModelSet.request_roots`` / ``response_roots`` closed over field types, union variants,
-bases and alias targets). Code verdicts are added later by :mod:`generator.surface`, from what
-the emitters really produce.
+Each finding carries wire verdicts for requests and for responses from :data:`RULES` (one
+table, which the README shows: :func:`rules_table`), for the directions that reach the model
+(:class:`Directions`: what clients send and what they read, closed over field types, union
+variants and alias targets; a model on the wire only as the ``allOf`` parent of others is
+judged through them). Code verdicts are added later by :mod:`generator.compare.surface`, from
+what the emitters really produce.
 """
 
 from __future__ import annotations
@@ -53,6 +59,7 @@ from generator.ir import (
     field_nullable,
     model_refs,
     resolve,
+    type_refs,
     type_text,
 )
 from generator.naming import short_hash
@@ -87,6 +94,10 @@ class Finding:
     member: str | None = None
     old_model: str | None = None
     code: tuple[tuple[str, Verdict], ...] = ()  # (language, verdict), set by surface
+    # what a union's change added and removed: variants by model name (or type), and the
+    # values of enum variants (JSON); empty for other findings
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
 
     @property
     def description_only(self) -> bool:
@@ -143,17 +154,324 @@ def _const_text(const: Const | None) -> str | None:
     return None if const is None else value_text(const.value)
 
 
+# --- wire rules -------------------------------------------------------------------------------
+
+Rule: TypeAlias = tuple[Level, str]
+
+
+@dataclass(frozen=True, slots=True)
+class WireRule:
+    """What one kind of change does on the wire: to clients sending requests, and to clients
+    reading responses."""
+
+    request: Rule
+    response: Rule
+
+
+_WIDENED = WireRule(
+    ("safe", "everything valid before is still accepted"),
+    ("breaking", "readers may get values they do not expect"),
+)
+_NARROWED = WireRule(
+    ("breaking", "some values valid before are now rejected"),
+    ("safe", "readers get a subset of what they handled"),
+)
+_SAME_WIRE = WireRule(("safe", "the wire does not change"), ("safe", "the wire does not change"))
+_ENUM_ADDED_RESPONSE = (
+    "modelgen's enums keep unknown values; clients from other generators may reject it"
+)
+
+# Every verdict rule, by name. Findings take their wire verdicts from here and nowhere else;
+# TABLE shows them in the README (a test checks the README shows rules_table()).
+RULES: dict[str, WireRule] = {
+    "same_wire": _SAME_WIRE,
+    "documentation": WireRule(("safe", "documentation only"), ("safe", "documentation only")),
+    "model.removed.used_directly": WireRule(
+        ("warning", "an operation used it directly"), ("warning", "an operation used it directly")
+    ),
+    "model.removed.inside": WireRule(
+        ("safe", "the wire sees only the properties that used it"),
+        ("safe", "the wire sees only the properties that used it"),
+    ),
+    "model.kind_changed": WireRule(
+        ("breaking", "the kind of model changed"), ("breaking", "the kind of model changed")
+    ),
+    "widened": _WIDENED,
+    "narrowed": _NARROWED,
+    "type.renamed": WireRule(
+        ("safe", "same content on the wire under another type name"),
+        ("safe", "same content on the wire under another type name"),
+    ),
+    "type.changed": WireRule(("breaking", "the type changed"), ("breaking", "the type changed")),
+    "no_longer_enum": WireRule(
+        ("safe", "everything valid before is still accepted"),
+        ("warning", "readers may get values outside the old set"),
+    ),
+    "became_nullable": WireRule(
+        ("safe", "requests may still send non-null values"),
+        ("breaking", "readers may now get null"),
+    ),
+    "became_non_nullable": WireRule(
+        ("breaking", "clients sending null are rejected"),
+        ("safe", "readers handle null and non-null already"),
+    ),
+    "deprecated": WireRule(
+        ("warning", "deprecated: plan to stop using it"),
+        ("warning", "deprecated: may be removed later"),
+    ),
+    "undeprecated": WireRule(("safe", "no longer deprecated"), ("safe", "no longer deprecated")),
+    "property.added_optional": WireRule(
+        ("safe", "optional: older clients may omit it"), ("safe", "older readers ignore it")
+    ),
+    "property.added_required": WireRule(
+        ("breaking", "older clients do not send it"), ("safe", "older readers ignore it")
+    ),
+    "property.removed.required": WireRule(
+        ("warning", "clients still sending it may be ignored or rejected"),
+        ("breaking", "readers expecting it get nothing"),
+    ),
+    "property.removed.optional": WireRule(
+        ("warning", "clients still sending it may be ignored or rejected"),
+        ("warning", "readers get nothing where they had a value"),
+    ),
+    # a renamed property: the request side follows the new property, the response side the
+    # old one (required or not)
+    "property.renamed.required": WireRule(
+        ("breaking", "the server expects the new name"),
+        ("breaking", "readers look for the old name"),
+    ),
+    "property.renamed.optional": WireRule(
+        ("warning", "the server ignores or rejects the old name"),
+        ("warning", "readers look for the old name and find nothing"),
+    ),
+    "property.became_required": WireRule(
+        ("breaking", "clients that omit it are rejected"), ("safe", "readers get it always")
+    ),
+    "property.became_optional": WireRule(
+        ("safe", "clients may keep sending it"), ("breaking", "readers may get nothing")
+    ),
+    "property.read_only_added": WireRule(
+        ("warning", "clients sending it are ignored or rejected"), ("safe", "still returned")
+    ),
+    "property.read_only_removed": WireRule(
+        ("safe", "clients may now send it"), ("safe", "still returned")
+    ),
+    "property.write_only_added": WireRule(
+        ("safe", "clients still send it"), ("breaking", "no longer returned")
+    ),
+    "property.write_only_removed": WireRule(
+        ("safe", "clients still send it"), ("safe", "now also returned; older readers ignore it")
+    ),
+    "object.bases_changed": WireRule(
+        ("safe", "properties compared after merging allOf"),
+        ("safe", "properties compared after merging allOf"),
+    ),
+    "object.additional_closed": WireRule(
+        ("breaking", "requests with extra keys are now rejected"),
+        ("safe", "responses carry fewer keys"),
+    ),
+    "object.additional_opened": WireRule(
+        ("safe", "requests may carry extra keys"),
+        ("warning", "responses may carry keys older readers do not expect"),
+    ),
+    "object.additional_declared": WireRule(
+        ("safe", "extra keys were allowed already"), ("safe", "extra keys were allowed already")
+    ),
+    "object.additional_undeclared": WireRule(
+        ("safe", "extra keys stay allowed"), ("warning", "extra keys are no longer typed")
+    ),
+    "format_added": WireRule(
+        ("warning", "values must now have this format"), ("safe", "values keep their type")
+    ),
+    "format_removed": WireRule(
+        ("safe", "any value of the type is accepted"),
+        ("warning", "values may no longer have the old format"),
+    ),
+    "format_changed": WireRule(
+        ("warning", "values must now have another format"),
+        ("warning", "values may have another format"),
+    ),
+    "enum_values_added": WireRule(
+        ("safe", "older clients send the values they know"), ("warning", _ENUM_ADDED_RESPONSE)
+    ),
+    "enum.value_removed": WireRule(
+        ("breaking", "clients sending it are rejected"),
+        ("safe", "readers get a subset of what they handled"),
+    ),
+    "enum.base_changed": WireRule(
+        ("breaking", "the value type changed"), ("breaking", "the value type changed")
+    ),
+    "union.variant_added": WireRule(
+        ("safe", "older clients send the variants they know"),
+        ("breaking", "older readers cannot decode the new variant"),
+    ),
+    "union.variant_removed": WireRule(
+        ("breaking", "clients sending that variant are rejected"),
+        ("safe", "readers get a subset of what they handled"),
+    ),
+    "union.exclusive_changed": WireRule(
+        ("warning", "matching rules for variants changed"),
+        ("warning", "matching rules for variants changed"),
+    ),
+    "union.discriminator_changed": WireRule(
+        ("breaking", "the server picks the variant by another property"),
+        ("breaking", "readers pick the variant by another property"),
+    ),
+    "union.mapping_added": WireRule(
+        ("safe", "older clients send the values they know"),
+        ("breaking", "older readers cannot decode the new value"),
+    ),
+    "union.mapping_removed": WireRule(
+        ("breaking", "clients sending that value are rejected"),
+        ("safe", "readers get a subset of what they handled"),
+    ),
+    "union.mapping_changed": WireRule(
+        ("breaking", "the value now selects another shape"),
+        ("breaking", "the value now selects another shape"),
+    ),
+    "default_added": WireRule(
+        ("safe", "a default documents what the server assumes"),
+        ("safe", "responses are unaffected"),
+    ),
+    "default_removed": WireRule(
+        ("warning", "the server no longer assumes a value when omitted"),
+        ("safe", "responses are unaffected"),
+    ),
+    "default_changed": WireRule(
+        ("warning", "omitting it now means a different value"), ("safe", "responses are unaffected")
+    ),
+    "const_added": WireRule(
+        ("breaking", "only one value is accepted now"),
+        ("safe", "readers get one of the values they handled"),
+    ),
+    "const_removed": WireRule(
+        ("safe", "any value of the type is accepted now"),
+        ("warning", "readers may get values other than the constant"),
+    ),
+    "const_changed": WireRule(
+        ("breaking", "clients sending the old constant are rejected"),
+        ("breaking", "readers expecting the old constant get another value"),
+    ),
+    "constraint_tightened": WireRule(
+        ("breaking", "requests valid before may now be rejected"),
+        ("safe", "readers get values within the old limits"),
+    ),
+    "constraint_loosened": WireRule(
+        ("safe", "everything valid before is still accepted"),
+        ("warning", "readers may get values outside the old limits"),
+    ),
+    "constraint_changed": WireRule(
+        ("breaking", "requests valid before may now be rejected"),
+        ("warning", "readers may get values outside the old limits"),
+    ),
+}
+
+# The README's table of verdicts: (what changed, the rules of its cases, in order).
+TABLE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("model added / renamed (same content) / `$ref` retarget to equal content", ("same_wire",)),
+    (
+        "model removed: an operation used it directly / it was used only inside other models",
+        ("model.removed.used_directly", "model.removed.inside"),
+    ),
+    ("model kind changed (object, enum, union, alias)", ("model.kind_changed",)),
+    ("property added, optional / required", ("property.added_optional", "property.added_required")),
+    (
+        "property removed, it was required / optional",
+        ("property.removed.required", "property.removed.optional"),
+    ),
+    (
+        "property renamed (removed and added with the same schema), required / optional",
+        ("property.renamed.required", "property.renamed.optional"),
+    ),
+    (
+        "property became required / optional",
+        ("property.became_required", "property.became_optional"),
+    ),
+    ("became nullable / non-nullable", ("became_nullable", "became_non_nullable")),
+    (
+        "type widened (integer to number, union grew, wrapped in a union, became free-form)"
+        " / narrowed",
+        ("widened", "narrowed"),
+    ),
+    ("type changed otherwise", ("type.changed",)),
+    ("same content under another type name", ("type.renamed",)),
+    ("became an enum / no longer an enum", ("narrowed", "no_longer_enum")),
+    ("format added / removed / changed", ("format_added", "format_removed", "format_changed")),
+    (
+        "enum value added (modelgen keeps unknown values; other clients may not) / removed",
+        ("enum_values_added", "enum.value_removed"),
+    ),
+    ("enum base type changed", ("enum.base_changed",)),
+    (
+        "union variant added / removed (by model name)",
+        ("union.variant_added", "union.variant_removed"),
+    ),
+    ("union oneOf / anyOf switched", ("union.exclusive_changed",)),
+    ("discriminator property changed", ("union.discriminator_changed",)),
+    (
+        "discriminator mapping added / removed / retargeted",
+        ("union.mapping_added", "union.mapping_removed", "union.mapping_changed"),
+    ),
+    ("default added / removed / changed", ("default_added", "default_removed", "default_changed")),
+    ("const added / removed / changed", ("const_added", "const_removed", "const_changed")),
+    (
+        "constraint (min/max, length, pattern, items, uniqueItems, multipleOf) tightened"
+        " / loosened / changed",
+        ("constraint_tightened", "constraint_loosened", "constraint_changed"),
+    ),
+    (
+        "additionalProperties closed / opened / declared / undeclared",
+        (
+            "object.additional_closed",
+            "object.additional_opened",
+            "object.additional_declared",
+            "object.additional_undeclared",
+        ),
+    ),
+    ("allOf parents changed (compared after merging)", ("object.bases_changed",)),
+    (
+        "readOnly added / removed",
+        ("property.read_only_added", "property.read_only_removed"),
+    ),
+    (
+        "writeOnly added / removed",
+        ("property.write_only_added", "property.write_only_removed"),
+    ),
+    ("deprecated / no longer deprecated", ("deprecated", "undeprecated")),
+    ("description changed (listed apart, never counted)", ("documentation",)),
+)
+
+
+def rules_table() -> str:
+    """The README's table of wire verdicts, from :data:`RULES` (a markdown table)."""
+
+    def cell(levels: list[str]) -> str:
+        shown = [f"**{lv}**" if lv == "breaking" else lv for lv in levels]
+        return shown[0] if len(set(levels)) == 1 else " / ".join(shown)
+
+    lines = ["| change | request | response |", "|---|---|---|"]
+    for change, keys in TABLE:
+        request = cell([RULES[k].request[0] for k in keys])
+        response = cell([RULES[k].response[0] for k in keys])
+        lines.append(f"| {change} | {request} | {response} |")
+    return "\n".join(lines) + "\n"
+
+
 # --- reachability ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Directions:
-    """Which models requests and responses reach, over both versions. ``known`` is False when
-    neither source says which operations use which models (markdown docs, bare schema files)."""
+    """Which models what clients send (requests) and what they read (responses) reach, over
+    both versions. ``known`` is False when neither source says which operations use which
+    models (markdown docs, bare schema files). ``parents``: models on the wire only as the
+    ``allOf`` parent of others (their properties are merged into those, which are compared on
+    their own), with those others."""
 
     known: bool
     request: frozenset[str]
     response: frozenset[str]
+    parents: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @staticmethod
     def of(
@@ -166,20 +484,40 @@ class Directions:
         known = bool(sides) and any(s.request_roots or s.response_roots for s, _ in sides)
         request: set[str] = set()
         response: set[str] = set()
+        typed: set[str] = set()  # reached as the type of something, not only as a parent
+        children: dict[str, set[str]] = {}
         for side, side_edges in sides:
             request |= closure(side.request_roots, side_edges)
             response |= closure(side.response_roots, side_edges)
-        return Directions(known, frozenset(request), frozenset(response))
+            by_type = {m.name: tuple(_type_refs(m)) for m in side.models}
+            typed |= closure(side.request_roots | side.response_roots, by_type)
+            for m in side.models:
+                if isinstance(m, ObjectModel):
+                    for base in m.bases:
+                        children.setdefault(base, set()).add(m.name)
+        parents = {
+            name: tuple(sorted(children.get(name, ()))) for name in (request | response) - typed
+        }
+        return Directions(known, frozenset(request), frozenset(response), parents)
 
 
-Rule: TypeAlias = tuple[Level, str]
+def _type_refs(model: Model) -> Iterable[str]:
+    """What ``model`` references as a type (allOf parents left out)."""
+    if isinstance(model, ObjectModel):
+        for f in model.fields:
+            yield from type_refs(f.type)
+        if model.additional is not None:
+            yield from type_refs(model.additional)
+    else:
+        yield from model_refs(model)
 
 
 def wire_verdicts(
-    directions: Directions, names: Iterable[str], request: Rule, response: Rule
+    directions: Directions, names: Iterable[str], rule: WireRule
 ) -> tuple[Verdict, Verdict]:
-    """Turn a change's rule for each direction into verdicts for the models it touches: a
-    direction no operation of that kind reaches is safe (or n/a when nothing reaches it)."""
+    """Turn a change's rule into verdicts for the models it touches: a direction no operation
+    of that kind reaches is safe (or n/a when nothing reaches it); a model on the wire only as
+    an allOf parent is judged through its children, which carry its properties."""
     if not directions.known:
         unknown = Verdict("n/a", "the source does not say which operations use this model")
         return unknown, unknown
@@ -189,8 +527,23 @@ def wire_verdicts(
     if not in_request and not in_response:
         unused = Verdict("n/a", "no operation uses this model")
         return unused, unused
-    req = Verdict(*request) if in_request else Verdict("safe", "no request uses this model")
-    resp = Verdict(*response) if in_response else Verdict("safe", "no response uses this model")
+    reached = [n for n in names if n in directions.request or n in directions.response]
+    if all(n in directions.parents for n in reached):
+        children = sorted({c for n in names for c in directions.parents.get(n, ())})
+        shown = ", ".join(children[:3]) + (
+            f" and {len(children) - 3} more" if len(children) > 3 else ""
+        )
+        through = Verdict(
+            "safe", f"on the wire only inside its allOf children ({shown}), compared on their own"
+        )
+        return (
+            through if in_request else Verdict("safe", "no request uses this model"),
+            through if in_response else Verdict("safe", "no response uses this model"),
+        )
+    req = Verdict(*rule.request) if in_request else Verdict("safe", "no request uses this model")
+    resp = (
+        Verdict(*rule.response) if in_response else Verdict("safe", "no response uses this model")
+    )
     return req, resp
 
 
@@ -349,6 +702,7 @@ class _Context:
     new: _Side
     classes: dict[Node, int]
     directions: Directions
+    moved: frozenset[str] = frozenset()  # inline names that hold other content now: see _moved
     renamed: dict[str, str] = field(default_factory=dict)  # old name -> new name
     findings: list[Finding] = field(default_factory=list)
 
@@ -380,16 +734,17 @@ class _Context:
         source: Source,
         before: str | None,
         after: str | None,
-        request: Rule,
-        response: Rule,
+        rule: WireRule,
         *,
         member: str | None = None,
         old_model: str | None = None,
+        added: tuple[str, ...] = (),
+        removed: tuple[str, ...] = (),
     ) -> None:
         names = {model}
         if old_model:
             names.add(old_model)
-        req, resp = wire_verdicts(self.directions, names, request, response)
+        req, resp = wire_verdicts(self.directions, names, rule)
         self.findings.append(
             Finding(
                 model=model,
@@ -401,19 +756,30 @@ class _Context:
                 response=resp,
                 member=member,
                 old_model=old_model if old_model != model else None,
+                added=added,
+                removed=removed,
             )
         )
 
-
-SAFE_NO_WIRE: Rule = ("safe", "the wire does not change")
-DOCS: Rule = ("safe", "documentation only")
+    def same_named(self, t: TypeRef) -> bool:
+        """True for a reference to a model that exists in both versions as the same model
+        (not an inline model whose name moved to other content), and for every type that is
+        no reference at all."""
+        if not isinstance(t, Ref):
+            return True
+        return t.name in self.old.models and t.name in self.new.models and t.name not in self.moved
 
 
 def compare(old: ModelSet, new: ModelSet) -> list[Finding]:
-    """All findings between ``old`` and ``new``, sorted by model, then worst first. A facet
-    one side cannot state (``ModelSet.knows``: markdown docs have no formats, say) is left
-    out of the comparison on both sides."""
+    """All findings between ``old`` and ``new``, sorted by model, then worst first. Both are
+    brought to one form first (:func:`canonical`). A facet one side cannot state
+    (``ModelSet.knows``: markdown docs have no formats, say) is left out of the comparison on
+    both sides."""
+    old, new = canonical(old), canonical(new)
     known = old.knows & new.knows
+    names = None
+    if "wire_names" not in known:
+        names = _PropertyNames(old, new)
     if known != FACETS:
         old, new = forget(old, known), forget(new, known)
     old_side, new_side = _Side(0, old), _Side(1, new)
@@ -423,10 +789,11 @@ def compare(old: ModelSet, new: ModelSet) -> list[Finding]:
         new=new_side,
         classes=classes,
         directions=Directions.of(old, new, (old_side.edges, new_side.edges)),
+        moved=_moved(old_side, new_side, classes),
     )
     olds, news = ctx.old.models, ctx.new.models
-    gone = sorted(set(olds) - set(news))
-    added = sorted(set(news) - set(olds))
+    gone = sorted((set(olds) - set(news)) | ctx.moved)
+    added = sorted((set(news) - set(olds)) | ctx.moved)
     _match_renames(ctx, gone, added)
     matched_new = set(ctx.renamed.values())
     knows = old.knows & new.knows
@@ -439,27 +806,143 @@ def compare(old: ModelSet, new: ModelSet) -> list[Finding]:
                 news[target].source,
                 name,
                 target,
-                SAFE_NO_WIRE,
-                SAFE_NO_WIRE,
+                RULES["same_wire"],
                 old_model=name,
             )
         elif not ctx.old.part_of_parent(name):
             model = olds[name]
             root = name in old.request_roots or name in old.response_roots
-            rule: Rule = (
-                ("warning", "an operation used it directly")
-                if root
-                else ("safe", "the wire sees only the properties that used it")
-            )
-            ctx.add(name, "model.removed", model.source, model.kind, None, rule, rule)
+            rule = RULES["model.removed.used_directly" if root else "model.removed.inside"]
+            ctx.add(name, "model.removed", model.source, model.kind, None, rule)
     for name in added:
         if name not in matched_new and not ctx.new.part_of_parent(name):
             model = news[name]
-            ctx.add(name, "model.added", model.source, None, model.kind, SAFE_NO_WIRE, SAFE_NO_WIRE)
-    for name in sorted(set(olds) & set(news)):
+            ctx.add(name, "model.added", model.source, None, model.kind, RULES["same_wire"])
+    for name in sorted((set(olds) & set(news)) - ctx.moved):
         if ctx.old.exact[name] != ctx.new.exact[name]:
             _compare_models(ctx, olds[name], news[name], knows)
-    return sorted(ctx.findings, key=sort_key)
+    found = ctx.findings if names is None else [names.shown(f) for f in ctx.findings]
+    return sorted(found, key=sort_key)
+
+
+class _PropertyNames:
+    """Where one side shows language names (``createdAt``) and the other JSON keys
+    (``created_at``), properties are compared by their convention-free key (``createdat``);
+    findings show them as a side that knows the JSON keys spells them, else as the newer
+    side does."""
+
+    def __init__(self, old: ModelSet, new: ModelSet) -> None:
+        def spellings(models: ModelSet) -> dict[tuple[str, str], str]:
+            return {
+                (m.name, _plain_name(f.name)): f.name
+                for m in models.models
+                if isinstance(m, ObjectModel)
+                for f in m.fields
+            }
+
+        self.old, self.new = spellings(old), spellings(new)
+        old_first = "wire_names" in old.knows and "wire_names" not in new.knows
+        self.order = (self.old, self.new) if old_first else (self.new, self.old)
+
+    def name(self, model: str, old_model: str, key: str | None) -> str | None:
+        if key is None:
+            return None
+        for side in self.order:
+            spelt = side.get((old_model if side is self.old else model, key))
+            if spelt is not None:
+                return spelt
+        return key
+
+    def shown(self, finding: Finding) -> Finding:
+        if not finding.kind.startswith("property."):
+            return finding
+        model, old_model = finding.model, finding.old_model or finding.model
+        member = self.name(model, old_model, finding.member)
+        if finding.kind != "property.renamed":
+            return replace(finding, member=member)
+        before = self.old.get((old_model, finding.before or ""), finding.before)
+        after = self.new.get((model, finding.after or ""), finding.after)
+        return replace(finding, member=member, before=before, after=after)
+
+
+def canonical(models: ModelSet) -> ModelSet:
+    """``models`` in the one form compared, where spellings of one schema differ in the IR.
+    (The loaders fold most spellings already: nullability into a flag, ``allOf`` merged, the
+    keywords of a nullable union's only member lifted onto the place it is used.) Here: a
+    named alias of an inline model that nothing else uses is that model under the alias's
+    name, so ``Foo: {anyOf: [{type: object, ...}, {type: 'null'}]}`` (an alias of the inline
+    ``FooOption``, nullable) reads as ``Foo: {type: object, nullable: true, ...}``."""
+    by_name = models.by_name()
+    users: dict[str, int] = {}
+    for model in models.models:
+        for name in set(model_refs(model)):
+            users[name] = users.get(name, 0) + 1
+    roots = models.request_roots | models.response_roots
+    folded: dict[str, Model] = {}
+    dropped: set[str] = set()
+    for model in models.models:
+        if not isinstance(model, AliasModel) or not isinstance(model.target, Ref):
+            continue
+        inner = by_name.get(model.target.name)
+        if (
+            inner is None
+            or isinstance(inner, AliasModel)
+            or not inner.inline
+            or users.get(inner.name) != 1
+            or inner.name in roots
+            or inner.name == model.name
+        ):
+            continue
+        nullable = (
+            Nullable.YES if Nullable.YES in (model.nullable, inner.nullable) else inner.nullable
+        )
+        folded[model.name] = replace(
+            inner,
+            name=model.name,
+            nullable=nullable,
+            description=model.description or inner.description,
+            deprecated=model.deprecated or inner.deprecated,
+            source=model.source,
+            inline=model.inline,
+        )
+        dropped.add(inner.name)
+    if not folded:
+        return models
+    kept = tuple(folded.get(m.name, m) for m in models.models if m.name not in dropped)
+    return replace(models, models=kept)
+
+
+def _moved(old: _Side, new: _Side, classes: dict[Node, int]) -> frozenset[str]:
+    """Inline models a parent contains on both sides under one name but with other content,
+    where that content is found under another name in the same parent on the other side: a
+    source that names inline models by position (a union's members: ``Parent1``,
+    ``Parent2``) gives the second member the first one's name once the first is removed.
+    Those are matched by content, like models of different names, not compared by name."""
+    parents: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
+    for side in (old, new):
+        for parent, refs in side.edges.items():
+            for name in refs:
+                if name != parent:
+                    parents[side.index].setdefault(name, set()).add(parent)
+
+    def sibling_holds(side: _Side, name: str, content: int) -> bool:
+        near = parents[side.index].get(name, set())
+        return any(
+            other != name and side.models[other].inline and classes[(side.index, other)] == content
+            for parent in near
+            for other in side.edges.get(parent, ())
+        )
+
+    moved: set[str] = set()
+    for name in old.models.keys() & new.models.keys():
+        if not (old.models[name].inline and new.models[name].inline):
+            continue
+        before, after = classes[(0, name)], classes[(1, name)]
+        if before == after or name not in parents[0] or name not in parents[1]:
+            continue
+        if sibling_holds(new, name, before) or sibling_holds(old, name, after):
+            moved.add(name)
+    return frozenset(moved)
 
 
 def forget(models: ModelSet, knows: frozenset[str]) -> ModelSet:
@@ -571,13 +1054,13 @@ def _compare_models(ctx: _Context, old: Model, new: Model, knows: frozenset[str]
     if old.kind != new.kind:
         special = _kind_change_as_type_change(ctx, old, new)
         if special is not None:
-            kind, request, response = special
-            ctx.add(name, kind, new.source, old.kind, new.kind, request, response)
+            kind, rule = special
+            ctx.add(name, kind, new.source, old.kind, new.kind, rule)
             return
-        rule: Rule = ("breaking", f"the {old.kind} became a {new.kind}")
+        rule = RULES["model.kind_changed"]
         if isinstance(old, AliasModel) and not isinstance(new, AliasModel):
             rule = _kind_change_through_alias(ctx, old, new) or rule
-        ctx.add(name, "model.kind_changed", new.source, old.kind, new.kind, rule, rule)
+        ctx.add(name, "model.kind_changed", new.source, old.kind, new.kind, rule)
         return
     if "nullable" in knows and old.nullable != new.nullable:
         _nullable_change(ctx, name, None, new.source, old.nullable, new.nullable, "model")
@@ -590,8 +1073,7 @@ def _compare_models(ctx: _Context, old: Model, new: Model, knows: frozenset[str]
             new.source,
             old.description,
             new.description,
-            DOCS,
-            DOCS,
+            RULES["documentation"],
         )
     if isinstance(old, ObjectModel) and isinstance(new, ObjectModel):
         _compare_objects(ctx, old, new, knows)
@@ -605,49 +1087,35 @@ def _compare_models(ctx: _Context, old: Model, new: Model, knows: frozenset[str]
             _compare_constraints(ctx, name, None, new.source, old.constraints, new.constraints)
 
 
-WIDENED: tuple[Rule, Rule] = (
-    ("safe", "everything valid before is still accepted"),
-    ("breaking", "readers may get values they do not expect"),
-)
-NARROWED: tuple[Rule, Rule] = (
-    ("breaking", "some values valid before are now rejected"),
-    ("safe", "readers get a subset of what they handled"),
-)
-
-
 def _kind_change_as_type_change(
     ctx: _Context, old: Model, new: Model
-) -> tuple[str, Rule, Rule] | None:
+) -> tuple[str, WireRule] | None:
     """Kind changes that are a widening or narrowing on the wire: a model wrapped in a union
     of itself and more (or unwrapped), an enum that became its plain base type (or back)."""
     before = ctx.type_key(ctx.old, Ref(old.name))
     if isinstance(new, UnionModel) and any(
         ctx.type_key(ctx.new, v) == before for v in new.variants
     ):
-        return ("model.wrapped_in_union", *WIDENED)
+        return ("model.wrapped_in_union", RULES["widened"])
     after = ctx.type_key(ctx.new, Ref(new.name))
     if isinstance(old, UnionModel) and any(ctx.type_key(ctx.old, v) == after for v in old.variants):
-        return ("model.unwrapped_from_union", *NARROWED)
+        return ("model.unwrapped_from_union", RULES["narrowed"])
     if isinstance(old, EnumModel) and isinstance(new, AliasModel):
         if isinstance(new.target, Primitive) and new.target.kind == old.base:
-            return (
-                "model.no_longer_enum",
-                WIDENED[0],
-                ("warning", "readers may get values outside the old set"),
-            )
+            return ("model.no_longer_enum", RULES["no_longer_enum"])
     if isinstance(new, EnumModel) and isinstance(old, AliasModel):
         if isinstance(old.target, Primitive) and old.target.kind == new.base:
-            return ("model.became_enum", *NARROWED)
+            return ("model.became_enum", RULES["narrowed"])
     return None
 
 
-def _kind_change_through_alias(ctx: _Context, old: AliasModel, new: Model) -> Rule | None:
+def _kind_change_through_alias(ctx: _Context, old: AliasModel, new: Model) -> WireRule | None:
     """An alias of a model replaced by that model's content under the alias's name: the wire
     is unchanged when the content is equal."""
     key_old = ctx.type_key(ctx.old, old.target)
     key_new = ctx.type_key(ctx.new, Ref(new.name))
     if key_old == key_new:
-        return SAFE_NO_WIRE
+        return RULES["same_wire"]
     return None
 
 
@@ -669,8 +1137,7 @@ def _nullable_change(
             source,
             "non-nullable",
             "nullable",
-            ("safe", "requests may still send non-null values"),
-            ("breaking", "readers may now get null"),
+            RULES["became_nullable"],
             member=member,
         )
     else:
@@ -680,8 +1147,7 @@ def _nullable_change(
             source,
             "nullable",
             "non-nullable",
-            ("breaking", "clients sending null are rejected"),
-            ("safe", "readers handle null and non-null already"),
+            RULES["became_non_nullable"],
             member=member,
         )
 
@@ -696,8 +1162,7 @@ def _deprecated_change(
             source,
             None,
             "deprecated",
-            ("warning", "deprecated: plan to stop using it"),
-            ("warning", "deprecated: may be removed later"),
+            RULES["deprecated"],
             member=member,
         )
     else:
@@ -707,8 +1172,7 @@ def _deprecated_change(
             source,
             "deprecated",
             None,
-            ("safe", "no longer deprecated"),
-            ("safe", "no longer deprecated"),
+            RULES["undeprecated"],
             member=member,
         )
 
@@ -730,15 +1194,9 @@ def _compare_objects(
             fresh.source,
             gone.name,
             fresh.name,
-            (
-                ("breaking", "the server expects the new name")
-                if fresh.required
-                else ("warning", "the server ignores or rejects the old name")
-            ),
-            (
-                ("breaking", "readers look for the old name")
-                if gone.required
-                else ("warning", "readers look for the old name and find nothing")
+            WireRule(
+                RULES[f"property.renamed.{'required' if fresh.required else 'optional'}"].request,
+                RULES[f"property.renamed.{'required' if gone.required else 'optional'}"].response,
             ),
             member=fresh.name,
         )
@@ -749,12 +1207,7 @@ def _compare_objects(
             f.source,
             type_text(f.type),
             None,
-            ("warning", "clients still sending it may be ignored or rejected"),
-            (
-                ("breaking", "readers expecting it get nothing")
-                if f.required
-                else ("warning", "readers get nothing where they had a value")
-            ),
+            RULES["property.removed.required" if f.required else "property.removed.optional"],
             member=f.name,
         )
     for f in added:
@@ -765,8 +1218,7 @@ def _compare_objects(
                 f.source,
                 None,
                 type_text(f.type),
-                ("breaking", "older clients do not send it"),
-                ("safe", "older readers ignore it"),
+                RULES["property.added_required"],
                 member=f.name,
             )
         else:
@@ -776,8 +1228,7 @@ def _compare_objects(
                 f.source,
                 None,
                 type_text(f.type),
-                ("safe", "optional: older clients may omit it"),
-                ("safe", "older readers ignore it"),
+                RULES["property.added_optional"],
                 member=f.name,
             )
     for f in new.fields:
@@ -792,8 +1243,7 @@ def _compare_objects(
             new.source,
             ", ".join(old.bases) or None,
             ", ".join(new.bases) or None,
-            ("safe", "properties compared after merging allOf"),
-            ("safe", "properties compared after merging allOf"),
+            RULES["object.bases_changed"],
         )
 
 
@@ -845,55 +1295,21 @@ def _additional_text(model: ObjectModel) -> str | None:
 
 def _compare_additional(ctx: _Context, old: ObjectModel, new: ObjectModel) -> None:
     name = new.name
-    before = (
-        "closed" if old.closed else (None if old.additional is None else type_text(old.additional))
-    )
-    after = (
-        "closed" if new.closed else (None if new.additional is None else type_text(new.additional))
-    )
     if old.additional is not None and new.additional is not None:
         _compare_types(ctx, name, None, new.source, old.additional, new.additional, "additional")
         return
     if new.closed and not old.closed:
-        ctx.add(
-            name,
-            "object.additional_closed",
-            new.source,
-            before,
-            after,
-            ("breaking", "requests with extra keys are now rejected"),
-            ("safe", "responses carry fewer keys"),
-        )
+        what = "closed"
     elif old.closed and not new.closed:
-        ctx.add(
-            name,
-            "object.additional_opened",
-            new.source,
-            before,
-            after,
-            ("safe", "requests may carry extra keys"),
-            ("warning", "responses may carry keys older readers do not expect"),
-        )
+        what = "opened"
     elif old.additional is None and new.additional is not None:
-        ctx.add(
-            name,
-            "object.additional_declared",
-            new.source,
-            before,
-            after,
-            ("safe", "extra keys were allowed already"),
-            ("safe", "extra keys were allowed already"),
-        )
+        what = "declared"
     elif old.additional is not None and new.additional is None:
-        ctx.add(
-            name,
-            "object.additional_undeclared",
-            new.source,
-            before,
-            after,
-            ("safe", "extra keys stay allowed"),
-            ("warning", "extra keys are no longer typed"),
-        )
+        what = "undeclared"
+    else:
+        return
+    kind = f"object.additional_{what}"
+    ctx.add(name, kind, new.source, _additional_text(old), _additional_text(new), RULES[kind])
 
 
 def _compare_fields(
@@ -901,28 +1317,9 @@ def _compare_fields(
 ) -> None:
     member, source = new.name, new.source
     if old.required != new.required:
-        if new.required:
-            ctx.add(
-                model,
-                "property.became_required",
-                source,
-                "optional",
-                "required",
-                ("breaking", "clients that omit it are rejected"),
-                ("safe", "readers get it always"),
-                member=member,
-            )
-        else:
-            ctx.add(
-                model,
-                "property.became_optional",
-                source,
-                "required",
-                "optional",
-                ("safe", "clients may keep sending it"),
-                ("breaking", "readers may get nothing"),
-                member=member,
-            )
+        kind = "property.became_required" if new.required else "property.became_optional"
+        was, now = ("optional", "required") if new.required else ("required", "optional")
+        ctx.add(model, kind, source, was, now, RULES[kind], member=member)
     if "nullable" in knows:
         before = _effective_nullable(ctx.old, old)
         after = _effective_nullable(ctx.new, new)
@@ -934,36 +1331,14 @@ def _compare_fields(
     _compare_const(ctx, model, member, source, old.const, new.const, "const")
     if "constraints" in knows:
         _compare_constraints(ctx, model, member, source, old.constraints, new.constraints)
-    if "read_only" in knows and old.read_only != new.read_only:
-        ctx.add(
-            model,
-            "property.read_only_added" if new.read_only else "property.read_only_removed",
-            source,
-            str(old.read_only).lower(),
-            str(new.read_only).lower(),
-            (
-                ("warning", "clients sending it are ignored or rejected")
-                if new.read_only
-                else ("safe", "clients may now send it")
-            ),
-            ("safe", "still returned"),
-            member=member,
-        )
-    if "write_only" in knows and old.write_only != new.write_only:
-        ctx.add(
-            model,
-            "property.write_only_added" if new.write_only else "property.write_only_removed",
-            source,
-            str(old.write_only).lower(),
-            str(new.write_only).lower(),
-            ("safe", "clients still send it"),
-            (
-                ("breaking", "no longer returned")
-                if new.write_only
-                else ("safe", "now also returned; older readers ignore it")
-            ),
-            member=member,
-        )
+    for facet, before_flag, after_flag in (
+        ("read_only", old.read_only, new.read_only),
+        ("write_only", old.write_only, new.write_only),
+    ):
+        if facet in knows and before_flag != after_flag:
+            kind = f"property.{facet}_{'added' if after_flag else 'removed'}"
+            was, now = str(before_flag).lower(), str(after_flag).lower()
+            ctx.add(model, kind, source, was, now, RULES[kind], member=member)
     if "deprecated" in knows and old.deprecated != new.deprecated:
         _deprecated_change(ctx, model, member, source, new.deprecated, "property")
     if "descriptions" in knows and (old.description or "") != (new.description or ""):
@@ -973,8 +1348,7 @@ def _compare_fields(
             source,
             old.description,
             new.description,
-            DOCS,
-            DOCS,
+            RULES["documentation"],
             member=member,
         )
 
@@ -995,45 +1369,10 @@ def _compare_const(
     before, after = _const_text(old), _const_text(new)
     if before == after:
         return
-    if what == "default":
-        if old is None:
-            rules: tuple[Rule, Rule] = (
-                ("safe", "a default documents what the server assumes"),
-                ("safe", "responses are unaffected"),
-            )
-            kind = "added"
-        elif new is None:
-            rules = (
-                ("warning", "the server no longer assumes a value when omitted"),
-                ("safe", "responses are unaffected"),
-            )
-            kind = "removed"
-        else:
-            rules = (
-                ("warning", "omitting it now means a different value"),
-                ("safe", "responses are unaffected"),
-            )
-            kind = "changed"
-    elif old is None:
-        rules = (
-            ("breaking", "only one value is accepted now"),
-            ("safe", "readers get one of the values they handled"),
-        )
-        kind = "added"
-    elif new is None:
-        rules = (
-            ("safe", "any value of the type is accepted now"),
-            ("warning", "readers may get values other than the constant"),
-        )
-        kind = "removed"
-    else:
-        rules = (
-            ("breaking", "clients sending the old constant are rejected"),
-            ("breaking", "readers expecting the old constant get another value"),
-        )
-        kind = "changed"
+    change = "added" if old is None else "removed" if new is None else "changed"
     scope = "model" if member is None else "property"
-    ctx.add(model, f"{scope}.{what}_{kind}", source, before, after, *rules, member=member)
+    kind = f"{what}_{change}"
+    ctx.add(model, f"{scope}.{kind}", source, before, after, RULES[kind], member=member)
 
 
 # --- types ------------------------------------------------------------------------------------
@@ -1047,6 +1386,18 @@ class _TypeChange:
     relation: Relation
     before: str
     after: str
+    added: tuple[str, ...] = ()  # union variants and enum values the change added
+    removed: tuple[str, ...] = ()
+
+
+_RELATION_RULES: dict[Relation, str] = {
+    "renamed": "type.renamed",
+    "widened": "widened",
+    "narrowed": "narrowed",
+    "changed": "type.changed",
+}
+# Changes with a rule of their own rather than their relation's.
+_OWN_RULES = ("format_added", "format_removed", "format_changed", "enum_values_added")
 
 
 def _compare_types(
@@ -1061,67 +1412,29 @@ def _compare_types(
     change = _type_change(ctx, old, new, "")
     if change is None:
         return
-    rules: dict[Relation, tuple[Rule, Rule]] = {
-        "renamed": (
-            ("safe", "same content on the wire under another type name"),
-            ("safe", "same content on the wire under another type name"),
-        ),
-        "widened": (
-            ("safe", "everything valid before is still accepted"),
-            ("breaking", "readers may get values they do not expect"),
-        ),
-        "narrowed": (
-            ("breaking", "some values valid before are now rejected"),
-            ("safe", "readers get a subset of what they handled"),
-        ),
-        "changed": (
-            ("breaking", "the type changed"),
-            ("breaking", "the type changed"),
-        ),
-    }
-    request, response = rules.get(change.relation, rules["changed"])
-    if change.what.endswith("format_added"):
-        request, response = (
-            ("warning", "values must now have this format"),
-            ("safe", "values keep their type"),
-        )
-    elif change.what.endswith("format_removed"):
-        request, response = (
-            ("safe", "any value of the type is accepted"),
-            ("warning", "values may no longer have the old format"),
-        )
-    elif change.what.endswith("format_changed"):
-        request, response = (
-            ("warning", "values must now have another format"),
-            ("warning", "values may have another format"),
-        )
-    elif change.what.endswith("enum_values_added"):
-        response = ("warning", _ENUM_ADDED_RESPONSE)
-    elif change.what.endswith("no_longer_enum"):
-        response = ("warning", "readers may get values outside the old set")
+    rule = RULES[_RELATION_RULES.get(change.relation, "type.changed")]
+    for what in _OWN_RULES:
+        if change.what.endswith(what):
+            rule = RULES[what]
+    if change.what.endswith("no_longer_enum"):
+        rule = RULES["no_longer_enum"]
     ctx.add(
         model,
         f"{scope}.{change.what}",
         source,
         change.before,
         change.after,
-        request,
-        response,
+        rule,
         member=member,
+        added=change.added,
+        removed=change.removed,
     )
-
-
-_ENUM_ADDED_RESPONSE = (
-    "modelgen's enums keep unknown values; clients from other generators may reject it"
-)
 
 
 def _type_change(ctx: _Context, old: TypeRef, new: TypeRef, prefix: str) -> _TypeChange | None:
     """How ``old`` (in the old set) relates to ``new`` (in the new set), or None when they are
     the same type under the same names."""
-    if old == new and (
-        not isinstance(old, Ref) or (old.name in ctx.old.models and old.name in ctx.new.models)
-    ):
+    if old == new and ctx.same_named(old):
         return None  # same names; a change inside a shared model is reported on that model
     before, after = type_text(old), type_text(new)
     if ctx.same_shape(old, new):
@@ -1143,23 +1456,24 @@ def _type_change(ctx: _Context, old: TypeRef, new: TypeRef, prefix: str) -> _Typ
     new_model = ctx.new.models.get(n.name) if isinstance(n, Ref) else None
     if isinstance(new_model, UnionModel) and not isinstance(old_model, UnionModel):
         if any(ctx.same_type(old, v) for v in new_model.variants):
-            return _TypeChange(f"{prefix}wrapped_in_union", "widened", before, after)
+            added = tuple(type_text(v) for v in new_model.variants if not ctx.same_type(old, v))
+            return _TypeChange(f"{prefix}wrapped_in_union", "widened", before, after, added)
     if isinstance(old_model, UnionModel) and not isinstance(new_model, UnionModel):
         if any(ctx.same_type(v, new) for v in old_model.variants):
-            return _TypeChange(f"{prefix}unwrapped_from_union", "narrowed", before, after)
-    if isinstance(old_model, UnionModel) and isinstance(new_model, UnionModel):
-        relation = _union_relation(ctx, old_model, new_model)
-        return _TypeChange(f"{prefix}union_{_GREW[relation]}", relation, before, after)
-    if isinstance(old_model, EnumModel) and isinstance(new_model, EnumModel):
-        if old_model.values is not None and new_model.values is not None:
-            relation = _set_relation(
-                [_enum_key(v.value) for v in old_model.values],
-                [_enum_key(v.value) for v in new_model.values],
+            removed = tuple(type_text(v) for v in old_model.variants if not ctx.same_type(v, new))
+            return _TypeChange(
+                f"{prefix}unwrapped_from_union", "narrowed", before, after, removed=removed
             )
-            if relation == "widened":
-                return _TypeChange(f"{prefix}enum_values_added", relation, before, after)
-            if relation == "narrowed":
-                return _TypeChange(f"{prefix}enum_values_removed", relation, before, after)
+    if isinstance(old_model, UnionModel) and isinstance(new_model, UnionModel):
+        relation, added, removed = _union_relation(ctx, old_model, new_model)
+        what = f"{prefix}union_{_GREW[relation]}"
+        return _TypeChange(what, relation, before, after, added, removed)
+    if isinstance(old_model, EnumModel) and isinstance(new_model, EnumModel):
+        change = _enum_change(old_model, new_model)
+        if change is not None:
+            relation, added, removed = change
+            what = "enum_values_added" if relation == "widened" else "enum_values_removed"
+            return _TypeChange(f"{prefix}{what}", relation, before, after, added, removed)
         return _TypeChange(f"{prefix}type_changed", "changed", before, after)
     if isinstance(new_model, EnumModel) and isinstance(o, Primitive):
         if o.kind == new_model.base or (o.kind == "number" and new_model.base == "integer"):
@@ -1172,6 +1486,23 @@ def _type_change(ctx: _Context, old: TypeRef, new: TypeRef, prefix: str) -> _Typ
     if isinstance(o, Primitive) and o.kind == "any":
         return _TypeChange(f"{prefix}type_narrowed", "narrowed", before, after)
     return _TypeChange(f"{prefix}type_changed", "changed", before, after)
+
+
+def _enum_change(
+    old: EnumModel, new: EnumModel
+) -> tuple[Relation, tuple[str, ...], tuple[str, ...]] | None:
+    """A widening or narrowing of an enum's values (with the values added and removed), or
+    None for any other change."""
+    if old.values is None or new.values is None:
+        return None
+    before = {_enum_key(v.value): v for v in old.values}
+    after = {_enum_key(v.value): v for v in new.values}
+    relation = _set_relation(list(before), list(after))
+    if relation not in ("widened", "narrowed"):
+        return None
+    added = tuple(value_text(v.value) for k, v in after.items() if k not in before)
+    removed = tuple(value_text(v.value) for k, v in before.items() if k not in after)
+    return relation, added, removed
 
 
 def _nested_change(
@@ -1190,30 +1521,44 @@ def _nested_change(
     return _TypeChange(f"{prefix}{what}", relation, before, after)
 
 
-def _union_relation(ctx: _Context, old: UnionModel, new: UnionModel) -> Relation:
-    """How the values a union admits changed: variants are paired (by name, by content, then
-    enums with enums and objects with objects), and the pairs' relations combined."""
+def _union_relation(
+    ctx: _Context, old: UnionModel, new: UnionModel
+) -> tuple[Relation, tuple[str, ...], tuple[str, ...]]:
+    """How the values a union admits changed, with the variants added and removed (by model
+    name, or type) and the values enum variants gained or lost: variants are paired (by name,
+    by content, then enums with enums and objects with objects), and the pairs' relations
+    combined."""
     pairs, removed, added = _pair_variants(ctx, list(old.variants), list(new.variants))
     relations: set[Relation] = set()
-    for a, b in pairs:
-        change = _type_change(ctx, a, b, "") if not _same_name(ctx, a) or a != b else None
+    more: list[str] = []
+    fewer: list[str] = []
+
+    def pair(a: TypeRef, b: TypeRef) -> None:
+        change = _type_change(ctx, a, b, "")
         if change is not None and change.relation not in ("same", "renamed"):
             relations.add(change.relation)
+            more.extend(change.added)
+            fewer.extend(change.removed)
+
+    for a, b in pairs:
+        if not ctx.same_named(a) or a != b:
+            pair(a, b)
     for a in list(removed):
         kind = _variant_kind(ctx.old, a)
         match = next((v for v in added if _variant_kind(ctx.new, v) == kind), None)
         if match is None:
             relations.add("narrowed")
+            fewer.append(type_text(a))
             continue
         added.remove(match)
-        change = _type_change(ctx, a, match, "")
-        if change is not None and change.relation not in ("same", "renamed"):
-            relations.add(change.relation)
+        pair(a, match)
     if added:
         relations.add("widened")
+        more.extend(type_text(v) for v in added)
     if not relations:
-        return "same"
-    return relations.pop() if len(relations) == 1 else "changed"
+        return "same", (), ()
+    relation = relations.pop() if len(relations) == 1 else "changed"
+    return relation, tuple(more), tuple(fewer)
 
 
 def _variant_kind(side: _Side, t: TypeRef) -> str:
@@ -1271,29 +1616,16 @@ def _compare_enums(ctx: _Context, old: EnumModel, new: EnumModel, knows: frozens
     name = new.name
     if old.base != new.base:
         ctx.add(
-            name,
-            "enum.base_changed",
-            new.source,
-            old.base,
-            new.base,
-            ("breaking", "the value type changed"),
-            ("breaking", "the value type changed"),
+            name, "enum.base_changed", new.source, old.base, new.base, RULES["enum.base_changed"]
         )
     if "enum_values" in knows and old.values is not None and new.values is not None:
         old_values = {_enum_key(v.value): v for v in old.values}
         new_values = {_enum_key(v.value): v for v in new.values}
         for key, value in new_values.items():
+            text = value_text(value.value)
             if key not in old_values:
-                ctx.add(
-                    name,
-                    "enum.value_added",
-                    new.source,
-                    None,
-                    value_text(value.value),
-                    ("safe", "older clients send the values they know"),
-                    ("warning", _ENUM_ADDED_RESPONSE),
-                    member=value_text(value.value),
-                )
+                rule = RULES["enum_values_added"]
+                ctx.add(name, "enum.value_added", new.source, None, text, rule, member=text)
             elif "descriptions" in knows and (old_values[key].description or "") != (
                 value.description or ""
             ):
@@ -1303,22 +1635,14 @@ def _compare_enums(ctx: _Context, old: EnumModel, new: EnumModel, knows: frozens
                     new.source,
                     old_values[key].description,
                     value.description,
-                    DOCS,
-                    DOCS,
-                    member=value_text(value.value),
+                    RULES["documentation"],
+                    member=text,
                 )
         for key, value in old_values.items():
             if key not in new_values:
-                ctx.add(
-                    name,
-                    "enum.value_removed",
-                    new.source,
-                    value_text(value.value),
-                    None,
-                    ("breaking", "clients sending it are rejected"),
-                    ("safe", "readers get a subset of what they handled"),
-                    member=value_text(value.value),
-                )
+                text = value_text(value.value)
+                rule = RULES["enum.value_removed"]
+                ctx.add(name, "enum.value_removed", new.source, text, None, rule, member=text)
     if "defaults" in knows:
         _compare_const(ctx, name, None, new.source, old.default, new.default, "default")
 
@@ -1330,26 +1654,23 @@ def _compare_unions(ctx: _Context, old: UnionModel, new: UnionModel, knows: froz
         if before != variant:
             _compare_types(ctx, name, type_text(variant), new.source, before, variant, "union")
     for variant in added:
+        text = type_text(variant)
+        rule = RULES["union.variant_added"]
         ctx.add(
-            name,
-            "union.variant_added",
-            new.source,
-            None,
-            type_text(variant),
-            ("safe", "older clients send the variants they know"),
-            ("breaking", "older readers cannot decode the new variant"),
-            member=type_text(variant),
+            name, "union.variant_added", new.source, None, text, rule, member=text, added=(text,)
         )
     for variant in removed:
+        text = type_text(variant)
+        rule = RULES["union.variant_removed"]
         ctx.add(
             name,
             "union.variant_removed",
             new.source,
-            type_text(variant),
+            text,
             None,
-            ("breaking", "clients sending that variant are rejected"),
-            ("safe", "readers get a subset of what they handled"),
-            member=type_text(variant),
+            rule,
+            member=text,
+            removed=(text,),
         )
     if old.exclusive != new.exclusive:
         ctx.add(
@@ -1358,8 +1679,7 @@ def _compare_unions(ctx: _Context, old: UnionModel, new: UnionModel, knows: froz
             new.source,
             "oneOf" if old.exclusive else "anyOf",
             "oneOf" if new.exclusive else "anyOf",
-            ("warning", "matching rules for variants changed"),
-            ("warning", "matching rules for variants changed"),
+            RULES["union.exclusive_changed"],
         )
     if "composition" in knows:
         _compare_discriminators(ctx, old, new)
@@ -1374,7 +1694,7 @@ def _pair_variants(
     pairs: list[tuple[TypeRef, TypeRef]] = []
     old_left, new_left = list(old), []
     for variant in new:
-        if variant in old_left and _same_name(ctx, variant):
+        if variant in old_left and ctx.same_named(variant):
             old_left.remove(variant)
             pairs.append((variant, variant))
         else:
@@ -1390,12 +1710,6 @@ def _pair_variants(
     return pairs, old_left, added
 
 
-def _same_name(ctx: _Context, t: TypeRef) -> bool:
-    """True for a reference to a model that exists in both versions, and for every type that is
-    no reference at all."""
-    return not isinstance(t, Ref) or (t.name in ctx.old.models and t.name in ctx.new.models)
-
-
 def _compare_discriminators(ctx: _Context, old: UnionModel, new: UnionModel) -> None:
     name = new.name
     a, b = old.discriminator, new.discriminator
@@ -1408,8 +1722,7 @@ def _compare_discriminators(ctx: _Context, old: UnionModel, new: UnionModel) -> 
             new.source,
             a.property if a else None,
             b.property if b else None,
-            ("breaking", "the server picks the variant by another property"),
-            ("breaking", "readers pick the variant by another property"),
+            RULES["union.discriminator_changed"],
         )
         return
     old_map, new_map = dict(a.mapping), dict(b.mapping)
@@ -1418,24 +1731,12 @@ def _compare_discriminators(ctx: _Context, old: UnionModel, new: UnionModel) -> 
         if before is not None and after is not None:
             if before == after or ctx.same_model(before, after):
                 continue
-            rules: tuple[Rule, Rule] = (
-                ("breaking", "the value now selects another shape"),
-                ("breaking", "the value now selects another shape"),
-            )
             kind = "union.mapping_changed"
         elif before is None:
-            rules = (
-                ("safe", "older clients send the values they know"),
-                ("breaking", "older readers cannot decode the new value"),
-            )
             kind = "union.mapping_added"
         else:
-            rules = (
-                ("breaking", "clients sending that value are rejected"),
-                ("safe", "readers get a subset of what they handled"),
-            )
             kind = "union.mapping_removed"
-        ctx.add(name, kind, new.source, before, after, *rules, member=value)
+        ctx.add(name, kind, new.source, before, after, RULES[kind], member=value)
 
 
 # --- constraints ------------------------------------------------------------------------------
@@ -1445,29 +1746,10 @@ _LOWER = ("minimum", "min_length", "min_items", "min_properties")
 _UPPER = ("maximum", "max_length", "max_items", "max_properties")
 _FLAGS = ("exclusive_minimum", "exclusive_maximum", "unique_items")
 
-
-_CONSTRAINT_RULES: dict[Relation, tuple[str, tuple[Rule, Rule]]] = {
-    "narrowed": (
-        "tightened",
-        (
-            ("breaking", "requests valid before may now be rejected"),
-            ("safe", "readers get values within the old limits"),
-        ),
-    ),
-    "widened": (
-        "loosened",
-        (
-            ("safe", "everything valid before is still accepted"),
-            ("warning", "readers may get values outside the old limits"),
-        ),
-    ),
-    "changed": (
-        "changed",
-        (
-            ("breaking", "requests valid before may now be rejected"),
-            ("warning", "readers may get values outside the old limits"),
-        ),
-    ),
+_CONSTRAINT_CHANGE: dict[Relation, str] = {
+    "narrowed": "tightened",
+    "widened": "loosened",
+    "changed": "changed",
 }
 
 
@@ -1505,15 +1787,15 @@ def _compare_constraints(
         if before == after:
             continue
         relation = _constraint_relation(f.name, before, after)
-        kind, rules = _CONSTRAINT_RULES.get(relation, _CONSTRAINT_RULES["changed"])
+        kind = f"constraint_{_CONSTRAINT_CHANGE.get(relation, 'changed')}"
         scope = "property" if member is not None else "model"
         ctx.add(
             model,
-            f"{scope}.constraint_{kind}",
+            f"{scope}.{kind}",
             source,
             f"{_camel(f.name)}: {_constraint_text(before)}",
             f"{_camel(f.name)}: {_constraint_text(after)}",
-            *rules,
+            RULES[kind],
             member=member,
         )
 

@@ -8,8 +8,10 @@ JSON output (``--format json``), version 1; keys sorted, findings in a stable or
       "version": 1,
       "old": "main:openapi.yaml",          # the two inputs as given
       "new": "openapi.yaml",
-      "languages": ["dart", "php", "python"],   # languages with code verdicts
+      "languages": ["LANG", ...],           # languages with code verdicts (--lang)
       "notes": ["..."],                     # what could not be checked, and why
+      "warnings": ["new: api.yaml:12#/...: ..."],  # what loading each side degraded or
+                                            # skipped: changes there may be missing
       "summary": {"breaking": 1, "warning": 0, "safe": 3, "description_only": 2,
                   "models": 4, "total": 6},
       "findings": [
@@ -26,14 +28,16 @@ JSON output (``--format json``), version 1; keys sorted, findings in a stable or
           "pointer": "/components/schemas/CostsResult/properties/quantity_unit",
           "line": 32812,                    # null where not known (JSON specs)
           "before": null, "after": "CostsResultQuantityUnit",
+          "added": [], "removed": [],      # a union's variants (model names) and enum
+                                            # values (JSON) the change added / removed
           "verdicts": {                     # request, response, then one per language
             "request": {"level": "safe", "reason": "..."},
             "response": {"level": "safe", "reason": "..."},
-            "python": {"level": "safe", "reason": "..."}
+            "LANG": {"level": "safe", "reason": "..."}
           }
         }
       ],
-      "code_diff": {"python": "--- a/...\\n+++ b/...\\n..."}   # only with --code-diff
+      "code_diff": {"LANG": "--- a/...\\n+++ b/...\\n..."}   # only with --code-diff
     }
 
 Findings are sorted by model, then worst level, member, kind and fingerprint. Levels:
@@ -50,6 +54,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.compare.diff import LEVELS, RANK, Finding, Level, Verdict
+from generator.ir import ModelSet
 
 FORMATS = ("text", "markdown", "json", "github")
 
@@ -64,6 +69,9 @@ class Review:
     languages: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     code_diff: dict[str, str] = field(default_factory=dict)
+    # what loading either side warned about (a place it degraded or skipped), as
+    # ``old: file:line#pointer: code: message``: the review covers everything else
+    warnings: tuple[str, ...] = ()
 
     def counts(self) -> dict[str, int]:
         counts = {"breaking": 0, "warning": 0, "safe": 0, "description_only": 0}
@@ -99,6 +107,25 @@ def _worst(findings: Iterable[Finding]) -> int:
     return min((RANK[f.level] for f in findings), default=RANK["n/a"])
 
 
+def load_warnings(old: ModelSet, new: ModelSet) -> tuple[str, ...]:
+    """The diagnostics of loading both sides, for :attr:`Review.warnings`."""
+    return tuple(
+        f"{side}: {diagnostic}"
+        for side, models in (("old", old), ("new", new))
+        for diagnostic in models.diagnostics
+    )
+
+
+MAX_WARNINGS_SHOWN = 20
+
+
+def _warnings_shown(review: Review) -> list[str]:
+    shown = list(review.warnings[:MAX_WARNINGS_SHOWN])
+    if len(review.warnings) > MAX_WARNINGS_SHOWN:
+        shown.append(f"... and {len(review.warnings) - MAX_WARNINGS_SHOWN} more warnings")
+    return shown
+
+
 def verdicts(finding: Finding) -> list[tuple[str, Verdict]]:
     return [("request", finding.request), ("response", finding.response), *finding.code]
 
@@ -114,6 +141,16 @@ def change_text(finding: Finding, limit: int = 80) -> str:
     if before is None and after is None:
         return ""
     return f"{before or '(none)'} -> {after or '(none)'}"
+
+
+def members_text(finding: Finding, limit: int = 200) -> str:
+    """What a union change added and removed (``added: A, B; removed: C``), or ``""``."""
+    parts = [
+        f"{label}: {_name_list(list(names), limit)}"
+        for label, names in (("added", finding.added), ("removed", finding.removed))
+        if names
+    ]
+    return "; ".join(parts)
 
 
 def _short(text: str | None, limit: int) -> str | None:
@@ -156,6 +193,7 @@ def text(review: Review, colour: bool = False) -> str:
         + f", {counts['description_only']} description-only",
     ]
     lines += [_safe(f"note: {note}") for note in review.notes]
+    lines += [_safe(f"warning: {warning}") for warning in _warnings_shown(review)]
     for model, findings in review.groups():
         level = review_level(findings)
         lines += ["", f"{paint(level, level.upper())} {_safe(model)}"]
@@ -165,6 +203,9 @@ def text(review: Review, colour: bool = False) -> str:
             change = change_text(finding)
             if change:
                 lines.append(f"    {_safe(change)}")
+            members = members_text(finding)
+            if members:
+                lines.append(f"    {_safe(members)}")
             lines.append(f"    at {_safe(where(finding))}")
             for name, verdict in verdicts(finding):
                 level_text = paint(verdict.level, f"{verdict.level:8}")
@@ -220,11 +261,8 @@ def _markdown_model(model: str, findings: list[Finding], columns: list[str]) -> 
         "|---|---|---|" + "---|" * len(columns),
     ]
     for finding in findings:
-        cells = [
-            f"`{finding.kind}`",
-            _md(finding.member),
-            _md(change_text(finding)) if change_text(finding) else "—",
-        ]
+        change = " ".join(t for t in (change_text(finding), members_text(finding)) if t)
+        cells = [f"`{finding.kind}`", _md(finding.member), _md(change) if change else "—"]
         for name, verdict in verdicts(finding):
             if name in columns:
                 cells.append(f"{_ICONS[verdict.level]} {verdict.level}: {_md(verdict.reason)}")
@@ -257,6 +295,7 @@ def markdown(review: Review) -> str:
         "",
     ]
     out += [f"> {_md(note)}" for note in review.notes]
+    out += [f"> ⚠️ {_md(warning)}" for warning in _warnings_shown(review)]
     if not review.findings:
         out.append("No changes to the models.")
     size = sum(len(line) + 1 for line in out)
@@ -326,6 +365,8 @@ def as_json(review: Review) -> str:
             "line": f.source.line,
             "before": f.before,
             "after": f.after,
+            "added": list(f.added),
+            "removed": list(f.removed),
             "verdicts": {name: {"level": v.level, "reason": v.reason} for name, v in verdicts(f)},
         }
         for f in review.findings
@@ -336,6 +377,7 @@ def as_json(review: Review) -> str:
         "new": review.new,
         "languages": sorted(review.languages),
         "notes": list(review.notes),
+        "warnings": list(review.warnings),
         "summary": review.counts(),
         "findings": findings,
     }
@@ -377,12 +419,14 @@ def github(review: Review) -> str:
                 for name, v in verdicts(finding)
                 if v.level in ("breaking", "warning")
             )
-            change = change_text(finding)
+            change = " ".join(t for t in (change_text(finding), members_text(finding)) if t)
             message = f"{subject(finding)}: {finding.kind}"
             if change:
                 message += f" ({change})"
             message += f" at {finding.source.pointer or finding.source.file}. {reasons}"
             out.append(f"::{command} {','.join(props)}::{_gh_data(message)}")
+    for warning in _warnings_shown(review):
+        out.append(f"::warning title=modelgen diff input::{_gh_data(warning)}")
     counts = review.counts()
     out.append(
         f"::notice title=modelgen diff::{counts['breaking']} breaking, {counts['warning']} "

@@ -1,8 +1,11 @@
 """Reading a source as it was at a git revision: ``REV:path`` arguments of ``modelgen diff``.
 
-The file (or folder) is exported with the other spec files beside it (``.yaml``, ``.yml``,
-``.json`` in its folder tree, for multi-file specs; every file for a folder) into a temporary
-folder, read with one ``git cat-file --batch`` call. Nothing else in the repository is touched.
+``path`` is read as git reads it: from the repository's root (``main:api/openapi.yaml`` from
+any folder of the repository), or from the current folder when it starts with ``./`` or
+``../`` (``main:./openapi.yaml`` from ``api/``). The file (or folder) is exported with the
+other spec files beside it (``.yaml``, ``.yml``, ``.json`` in its folder tree, for multi-file
+specs; every file for a folder) into a temporary folder, read with one ``git cat-file
+--batch`` call. Nothing else in the repository is touched.
 """
 
 from __future__ import annotations
@@ -32,7 +35,19 @@ def split_revision(argument: str) -> tuple[str, str] | None:
     revision, path = argument.split(":", 1)
     if not revision or (re.fullmatch(r"[A-Za-z]", revision) and path[:1] in ("\\", "/")):
         return None
-    return revision, path or "."
+    return revision, path
+
+
+def at_revision(revision: str, path: str) -> str:
+    """The ``REV:path`` argument for a path given as usual, from the current folder (as
+    ``--base`` takes it): ``main:./openapi.yaml`` for ``openapi.yaml``."""
+    if Path(path).is_absolute() or path.startswith(("./", "../")) or path in (".", ".."):
+        return f"{revision}:{path}"
+    return f"{revision}:./{path}"
+
+
+def _from_here(path: str) -> bool:
+    return path in (".", "..") or path.startswith(("./", "../"))
 
 
 def _git(args: list[str], cwd: Path, what: str, stdin: bytes | None = None) -> bytes:
@@ -49,8 +64,10 @@ def _git(args: list[str], cwd: Path, what: str, stdin: bytes | None = None) -> b
 
 
 @contextmanager
-def checkout(revision: str, path: str, cwd: Path | None = None) -> Iterator[Path]:
-    """Yield a temporary path holding ``path`` as it was at ``revision``."""
+def checkout(revision: str, path: str, cwd: Path | None = None) -> Iterator[tuple[Path, str]]:
+    """Yield a temporary path holding ``path`` as it was at ``revision``, and the path from
+    the repository's root (``path`` is read from there, or from ``cwd`` when it starts with
+    ``./`` or ``../``, as git reads it)."""
     cwd = Path.cwd() if cwd is None else cwd
     what = f"{revision}:{path}"
     probe = subprocess.run(
@@ -69,7 +86,10 @@ def checkout(revision: str, path: str, cwd: Path | None = None) -> Iterator[Path
     )
     if known.returncode != 0:
         raise ModelgenError(f"unknown git revision {revision!r}", Source(what))
-    absolute = Path(os.path.normpath(cwd.resolve() / path))
+    if Path(path).is_absolute():
+        absolute = Path(os.path.normpath(path))
+    else:
+        absolute = Path(os.path.normpath((cwd.resolve() if _from_here(path) else top) / path))
     try:
         relative = PurePosixPath(absolute.relative_to(top).as_posix())
     except ValueError as error:
@@ -103,23 +123,26 @@ def checkout(revision: str, path: str, cwd: Path | None = None) -> Iterator[Path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(blobs[start : start + size])
             offset = start + size + 1
-        yield root / rel
+        yield root / rel, rel
 
 
 def name_files(
     models: ModelSet, folder: Path, shown_folder: str, revision: str | None = None
 ) -> tuple[ModelSet, dict[str, Path]]:
-    """Source file names, which loaders give relative to the spec's ``folder``, turned into
-    the paths the user typed (``shown_folder``/name, or ``REV:folder/name``), so that both
-    versions' files stay apart and temporary checkouts never show. Also returns where each
-    shown name can be read now."""
+    """Source file names, which loaders give relative to the spec's ``folder`` (or absolute,
+    or as they walked the folder from the current one: ``docs/Pet.md`` for ``docs``), turned
+    into the paths the user typed (``shown_folder``/name, or ``REV:folder/name``), so that
+    both versions' files stay apart and temporary checkouts never show. Also returns where
+    each shown name can be read now."""
     files: dict[str, Path] = {}
 
     def shown(name: str) -> str:
         path = Path(name)
+        if not path.is_absolute() and not (folder / path).exists() and path.exists():
+            path = path.absolute()  # a loader that names files as it walked them, from here
         if path.is_absolute():
             try:
-                name = path.relative_to(folder).as_posix()
+                name = path.relative_to(folder.absolute()).as_posix()
             except ValueError:
                 return name
         label = posixpath.normpath(posixpath.join(shown_folder or ".", name))
@@ -142,7 +165,10 @@ def name_files(
         return replace(model, source=fix(model.source))
 
     renamed = replace(
-        models, models=tuple(fix_model(m) for m in models.models), source=fix(models.source)
+        models,
+        models=tuple(fix_model(m) for m in models.models),
+        source=fix(models.source),
+        diagnostics=tuple(replace(d, source=fix(d.source)) for d in models.diagnostics),
     )
     return renamed, files
 
@@ -156,8 +182,7 @@ def load_version(
     revision = split_revision(argument)
     path, shown = Path(argument), argument
     if revision is not None:
-        path = stack.enter_context(checkout(*revision))
-        shown = revision[1]
+        path, shown = stack.enter_context(checkout(*revision))
     folder, shown_folder = path, shown
     if path.is_file():
         folder, shown_folder = path.parent, os.path.dirname(shown)

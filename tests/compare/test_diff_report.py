@@ -112,6 +112,26 @@ def test_github_annotations_carry_file_line_and_escaped_message() -> None:
     assert lines[-1].startswith("::notice")
 
 
+def test_every_format_names_the_variants_a_union_change_added_and_removed() -> None:
+    grew = replace(
+        BREAKING,
+        kind="property.union_changed",
+        member="error",
+        before="EventError",
+        after="Error",
+        added=("Throttled",),
+        removed=("Refused",),
+    )
+    review = Review("a", "b", (grew,))
+    shown = "added: Throttled; removed: Refused"
+    assert f"    {shown}\n" in text(review)
+    assert f"EventError → Error {shown}" in markdown(review)
+    assert shown in github(review).splitlines()[0]
+    [entry] = json.loads(as_json(review))["findings"]
+    assert (entry["added"], entry["removed"]) == (["Throttled"], ["Refused"])
+    assert json.loads(as_json(REVIEW))["findings"][0]["added"] == []
+
+
 def test_fingerprint_depends_on_what_changed() -> None:
     moved = replace(BREAKING, after="integer")
     assert moved.fingerprint != BREAKING.fingerprint
@@ -239,10 +259,114 @@ def test_base_revision_of_a_multi_file_spec_is_read_from_git(
     code = main(["diff", "--base", "HEAD", "openapi.yaml", "--format", "json", "--lang", "none"])
     assert code == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["old"] == "HEAD:openapi.yaml"
+    assert document["old"] == "HEAD:./openapi.yaml"  # --base reads the path from here
+    assert {f["file"] for f in document["findings"]} == {"schemas/order.yaml"}
     kinds = [(f["kind"], f["member"]) for f in document["findings"]]
     assert kinds == [("property.type_changed", "id")]
     assert "modelgen-diff-" not in json.dumps(document)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_a_revision_path_is_read_from_the_repository_root_as_git_reads_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From ``api/``, ``HEAD:api/openapi.yaml`` is the committed ``api/openapi.yaml`` (as in
+    ``git show``), and ``HEAD:./openapi.yaml`` is the same file, from the current folder."""
+    repo = tmp_path / "repo"
+    (repo / "api").mkdir(parents=True)
+    spec = repo / "api" / "openapi.yaml"
+    spec.write_text(OLD_SPEC)
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "first")
+    spec.write_text(NEW_SPEC)
+    monkeypatch.chdir(repo / "api")
+    for old in ("HEAD:api/openapi.yaml", "HEAD:./openapi.yaml"):
+        code = main(["diff", old, "openapi.yaml", "--format", "json", "--lang", "none"])
+        assert code == 0, capsys.readouterr().err
+        document = json.loads(capsys.readouterr().out)
+        assert [(f["kind"], f["member"]) for f in document["findings"]] == [
+            ("property.added_required", "total")
+        ]
+    assert main(["diff", "HEAD:openapi.yaml", "openapi.yaml", "--lang", "none"]) == 2
+    assert "HEAD:openapi.yaml" in capsys.readouterr().err  # no openapi.yaml at the root
+
+
+def test_markdown_folders_show_each_file_once_and_names_as_the_docs_spell_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Docs in Dart names (``createdAt``) against docs in JSON keys (``created_at``): the
+    member is shown as the newer docs spell it, at ``folder/File.md:line``."""
+    table = (
+        "Name | Type | Description | Notes\n------------ | ------------- | ------------- | ---\n"
+    )
+    old, new = tmp_path / "php-docs", tmp_path / "dart-docs"
+    old.mkdir()
+    new.mkdir()
+    (old / "Key.md").write_text(
+        "# # Key\n\n## Properties\n\n"
+        + table
+        + "**id** | **string** |  | [optional]\n**created_at** | **int** |  | [optional]\n"
+    )
+    (new / "Key.md").write_text(
+        "# openai_sdk.model.Key\n\n## Properties\n"
+        + table
+        + "**id** | **String** |  | [optional]\n**createdAt** | **int** |  | \n"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["diff", "php-docs", "dart-docs", "--format", "json", "--lang", "none"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    [finding] = document["findings"]
+    assert (finding["kind"], finding["member"]) == ("property.became_required", "createdAt")
+    assert (finding["file"], finding["line"]) == ("dart-docs/Key.md", 7)
+
+
+def test_load_warnings_are_shown_in_every_format() -> None:
+    warned = Review("a", "b", (BREAKING,), warnings=("new: api.yaml:3#/x: warning: odd",))
+    assert "warning: new: api.yaml:3#/x: warning: odd" in text(warned)
+    assert "new: api.yaml:3#/x: warning: odd" in markdown(warned)
+    assert json.loads(as_json(warned))["warnings"] == ["new: api.yaml:3#/x: warning: odd"]
+    assert "::warning title=modelgen diff input::new: api.yaml:3#/x" in github(warned)
+    many = Review("a", "b", (), warnings=tuple(f"old: w{n}" for n in range(50)))
+    assert "... and 30 more warnings" in text(many)
+
+
+def test_a_side_that_loads_with_warnings_is_reviewed_and_the_warnings_reported(
+    specs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new = specs
+    new.write_text(
+        NEW_SPEC
+        + "    Pet:\n      oneOf:\n        - {$ref: '#/components/schemas/Receipt'}\n"
+        + "        - {$ref: '#/components/schemas/Order'}\n"
+        + "      discriminator: {propertyName: id, mapping: {x: NoSuchSchema}}\n"
+    )
+    code = main(["diff", str(old), str(new), "--format", "json", "--lang", "none"])
+    assert code == 0
+    document = json.loads(capsys.readouterr().out)
+    assert ("Order", "property.added_required") in {
+        (f["model"], f["kind"]) for f in document["findings"]
+    }
+    [warning] = document["warnings"]
+    assert warning.startswith(f"new: {new}#/components/schemas/Pet/discriminator/mapping/x:")
+    assert "NoSuchSchema" in warning
+
+
+@pytest.mark.xfail(strict=True, reason="needs lenient loading (issue 12)")
+def test_one_invalid_keyword_does_not_stop_the_review(
+    specs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``type: float`` in one property (a vendor's typo): the rest is reviewed, and the
+    report says what was read otherwise."""
+    old, new = specs
+    new.write_text(NEW_SPEC.replace("id: {type: string}", "id: {type: float}", 1))
+    code = main(["diff", str(old), str(new), "--format", "json", "--lang", "none"])
+    assert code == 0, capsys.readouterr().err
+    document = json.loads(capsys.readouterr().out)
+    assert ("Order", "property.added_required", "total") in {
+        (f["model"], f["kind"], f["member"]) for f in document["findings"]
+    }
+    assert any("float" in w and w.startswith("new: ") for w in document["warnings"])
 
 
 def test_code_diff_shows_the_generated_change(

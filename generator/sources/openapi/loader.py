@@ -32,7 +32,11 @@ References
 Nullability
     ``nullable: true`` (3.0), ``null`` in ``type`` (3.1), ``null`` in ``enum``, ``const: null``
     and a ``{type: "null"}`` member of ``oneOf``/``anyOf`` all make the schema nullable; a
-    union of null and one schema is that schema, nullable. A field whose type is a Ref to a
+    union of null and one schema is that schema, nullable: the keywords of that member that
+    describe the place (description, default, deprecated, readOnly/writeOnly, constraints)
+    apply to the field or alias, and a model made from the member is nullable and takes the
+    place's description, default and deprecation where it has none, as in the 3.0 spelling. A
+    union with a member that admits null is nullable. A field whose type is a Ref to a
     nullable model is nullable too. Optional (not in ``required``) is kept apart from it.
 
 allOf
@@ -66,9 +70,13 @@ Objects and maps
     ``additionalProperties: false`` with no properties is an empty closed ObjectModel.
 
 Operations
-    ``request_roots`` / ``response_roots`` name the models request bodies and responses of
-    ``paths`` (and 3.1 ``webhooks``) use directly, through arrays and maps too, for every media
-    type. ``components/requestBodies`` and ``components/responses`` refs are followed.
+    ``request_roots`` / ``response_roots`` name the models what clients send and what they read
+    use directly, through arrays and maps too, for every media type: request bodies and
+    parameters (path, query, header, cookie) are sent, responses and their headers read. Webhooks
+    and callbacks go the other way (the API sends the request, its client answers). A
+    parameter's own schema makes no model; only the models it refers to count.
+    ``components/requestBodies``, ``responses``, ``parameters`` and ``callbacks`` refs are
+    followed.
 
 Versions
     3.0 and 3.1 keywords are accepted in either version (``nullable`` in a 3.1 spec,
@@ -241,6 +249,38 @@ def _is_null_schema(schema: JsonValue) -> bool:
     if schema.get("enum") == [None]:
         return True
     return "const" in schema and schema["const"] is None
+
+
+# Keywords the one non-null member of ``anyOf: [X, {type: 'null'}]`` states about the place the
+# schema is used (the 3.0 spelling, ``X`` + ``nullable: true``, states them on the schema
+# itself), and the annotations of that place an inline model made from ``X`` takes.
+_LIFTED_UP = frozenset({"description", "default", "deprecated", "readOnly", "writeOnly"})
+_LIFTED_DOWN = ("description", "default", "deprecated")
+
+
+def _only_member(schema: dict[str, Any]) -> dict[str, Any] | None:
+    """The one non-null member of a ``oneOf``/``anyOf`` that is nothing but that member, null
+    aside (``anyOf: [X, {type: 'null'}]``), or None."""
+    key = "oneOf" if "oneOf" in schema else "anyOf" if "anyOf" in schema else None
+    if key is None or "$ref" in schema or "allOf" in schema or schema.get("properties"):
+        return None
+    listed = schema[key]
+    if not isinstance(listed, list):
+        return None
+    members = [m for m in listed if not _is_null_schema(m)]
+    if len(members) != 1 or not isinstance(members[0], dict) or not _SHAPE_KEYS & set(members[0]):
+        return None
+    return members[0]
+
+
+def _lifted(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` with the keywords of its only member (:func:`_only_member`) that describe the
+    place it is used, where it has none of its own: each nullable spelling reads the same."""
+    member = _only_member(schema)
+    if member is None:
+        return schema
+    keys = _LIFTED_UP.union(_CONSTRAINT_KEYS)
+    return {**{k: v for k, v in member.items() if k in keys}, **schema}
 
 
 @functools.lru_cache(maxsize=8192)
@@ -579,6 +619,10 @@ class _Loader:
             return self._ref_type(*shape.ref), nullable, _MISSING
         if kind == "single":
             member_loc, member = shape.members[0]
+            if isinstance(member, dict) and "$ref" not in member and member_loc not in self.names:
+                # a model made from the member is the model ``member + nullable: true`` makes
+                down = {k: schema[k] for k in _LIFTED_DOWN if k in schema}
+                member = {**down, **member, **({"nullable": True} if nullable else {})}
             inner, inner_null, const = self._type(member_loc, member, hint, depth + 1)
             return inner, nullable or inner_null, const
         if kind == "merged":
@@ -719,13 +763,14 @@ class _Loader:
                 self._build(loc, merged, name, depth + 1, self._shape(loc, merged))
                 return
             target, _, _ = self._type_forced(loc, schema, name, depth, shape)
+            lifted = _lifted(schema)
             model = AliasModel(
                 name,
                 target,
                 nullable=nullable,
-                constraints=_constraints(loc, schema),
-                description=description,
-                deprecated=deprecated,
+                constraints=_constraints(loc, lifted),
+                description=_str_or_none(lifted.get("description")),
+                deprecated=lifted.get("deprecated") is True,
                 source=src,
             )
         self.models[name] = replace(model, inline=True) if name in self.inline else model
@@ -792,6 +837,7 @@ class _Loader:
             return Field(prop.name, type_ref, required, inherited_from=prop.declared_by, source=src)
         if "const" in schema and schema["const"] is not None and const is _MISSING:
             const = _check_json(schema["const"], src)
+        schema = _lifted(schema)
         return Field(
             name=prop.name,
             type=type_ref,
@@ -979,8 +1025,10 @@ class _Loader:
                         )
                         self.inline.add(self.names[member_loc])
                         self._build(member_loc, member, self.names[member_loc], depth + 1, inner)
-                variant, _, _ = self._type(member_loc, member, hint, depth + 1)
+                variant, member_null, _ = self._type(member_loc, member, hint, depth + 1)
                 variants.append(variant)
+                if member_null:  # ``oneOf: [{type: string, nullable: true}, ...]``
+                    nullable = Nullable.YES
         self.unions.append((name, self._declared_mapping(loc, discriminator)))
         return UnionModel(
             name,
@@ -1041,14 +1089,51 @@ class _Loader:
             if not isinstance(items, dict):
                 continue
             for path in sorted(items):
-                item_loc = (self.root_rel, child(f"/{section}", path))
-                item_loc, item = self._deref_node(item_loc, items[path])
-                if not isinstance(item, dict):
-                    continue
-                for method in _METHODS:
-                    op = item.get(method)
-                    if isinstance(op, dict):
-                        self._operation((item_loc[0], child(item_loc[1], method)), op, method, path)
+                # a webhook's request is sent by the API to its client
+                self._path_item(
+                    (self.root_rel, child(f"/{section}", path)),
+                    items[path],
+                    path,
+                    inbound=section == "webhooks",
+                    depth=0,
+                )
+
+    def _path_item(
+        self, loc: Location, item: JsonValue, path: str, inbound: bool, depth: int
+    ) -> None:
+        """Roots of a path item's operations. ``inbound``: the API sends these requests (a
+        webhook, a callback) and its client answers, so requests count as responses (what
+        clients read) and responses as requests (what clients send)."""
+        loc, item = self._deref_node(loc, item)
+        if not isinstance(item, dict) or depth > 8:
+            return
+        sent, read = (
+            (self.response_roots, self.request_roots)
+            if inbound
+            else (self.request_roots, self.response_roots)
+        )
+        self._parameters((loc[0], child(loc[1], "parameters")), item.get("parameters"), sent)
+        for method in _METHODS:
+            op = item.get(method)
+            if not isinstance(op, dict):
+                continue
+            op_loc = (loc[0], child(loc[1], method))
+            self._operation(op_loc, op, method, path, sent, read)
+            self._parameters((loc[0], child(op_loc[1], "parameters")), op.get("parameters"), sent)
+            callbacks = op.get("callbacks")
+            if isinstance(callbacks, dict):
+                cbase = child(op_loc[1], "callbacks")
+                for name in sorted(callbacks):
+                    cloc, callback = self._deref_node((loc[0], child(cbase, name)), callbacks[name])
+                    if isinstance(callback, dict):
+                        for expression in sorted(callback):
+                            self._path_item(
+                                (cloc[0], child(cloc[1], expression)),
+                                callback[expression],
+                                expression,
+                                not inbound,
+                                depth + 1,
+                            )
 
     def _deref_node(self, loc: Location, node: JsonValue) -> tuple[Location, JsonValue]:
         seen: set[Location] = set()
@@ -1059,14 +1144,22 @@ class _Loader:
             loc, node = self._resolve(loc, node["$ref"])
         return loc, node
 
-    def _operation(self, loc: Location, op: dict[str, Any], method: str, path: str) -> None:
+    def _operation(
+        self,
+        loc: Location,
+        op: dict[str, Any],
+        method: str,
+        path: str,
+        sent: set[str],
+        read: set[str],
+    ) -> None:
         op_id = op.get("operationId")
         base = _part(op_id) if isinstance(op_id, str) and op_id else _part(f"{method} {path}")
         body = op.get("requestBody")
         if body is not None:
             body_loc, body = self._deref_node((loc[0], child(loc[1], "requestBody")), body)
             for type_ref in self._bodies(body_loc, body, base + "Request"):
-                self.request_roots.update(_unwrap(type_ref))
+                sent.update(_unwrap(type_ref))
         responses = op.get("responses")
         if isinstance(responses, dict):
             rbase = child(loc[1], "responses")
@@ -1074,7 +1167,71 @@ class _Loader:
                 rloc, response = self._deref_node((loc[0], child(rbase, code)), responses[code])
                 suffix = "Response" if str(code).startswith("2") else f"Response{_part(code)}"
                 for type_ref in self._bodies(rloc, response, base + suffix):
-                    self.response_roots.update(_unwrap(type_ref))
+                    read.update(_unwrap(type_ref))
+                if isinstance(response, dict):
+                    headers = response.get("headers")
+                    self._parameters((rloc[0], child(rloc[1], "headers")), headers, read)
+
+    def _parameters(self, loc: Location, params: JsonValue, roots: set[str]) -> None:
+        """Models the schemas of parameters (path, query, header, cookie; or response headers,
+        ``{name: header}``) refer to. No model is made for a parameter's own schema: only the
+        models it names count, as request (or response) roots."""
+        listed: list[tuple[str | int, JsonValue]]
+        if isinstance(params, dict):
+            listed = list(params.items())
+        elif isinstance(params, list):
+            listed = list(enumerate(params))
+        else:
+            return
+        for key, param in listed:
+            try:
+                ploc, node = self._deref_node((loc[0], child(loc[1], key)), param)
+            except ModelgenError:
+                continue  # a parameter that does not resolve holds no model
+            if not isinstance(node, dict):
+                continue
+            schemas = [((ploc[0], child(ploc[1], "schema")), node.get("schema"))]
+            content = node.get("content")
+            if isinstance(content, dict):
+                cbase = child(ploc[1], "content")
+                for media, media_obj in content.items():
+                    if isinstance(media_obj, dict):
+                        where = (ploc[0], child(child(cbase, media), "schema"))
+                        schemas.append((where, media_obj.get("schema")))
+            for where, schema in schemas:
+                self._named_in(where, schema, roots)
+
+    def _named_in(self, loc: Location, schema: JsonValue, found: set[str]) -> None:
+        """Add the models a schema that is no model refers to (through ``$ref``s, following
+        the keywords that nest schemas) to ``found``."""
+        stack: list[tuple[Location, JsonValue]] = [(loc, schema)]
+        seen: set[Location] = set()
+        while stack:
+            loc, node = stack.pop()
+            if not isinstance(node, dict) or loc in seen or len(seen) > 10_000:
+                continue
+            seen.add(loc)
+            if "$ref" in node:
+                try:
+                    target, value = self._resolve(loc, node["$ref"])
+                except ModelgenError:
+                    continue
+                if target in self.names:
+                    found.add(self.names[target])
+                else:
+                    stack.append((target, value))
+            for key in ("items", "additionalProperties", "not"):
+                stack.append(((loc[0], child(loc[1], key)), node.get(key)))
+            for key in ("allOf", "anyOf", "oneOf", "prefixItems"):
+                members = node.get(key)
+                if isinstance(members, list):
+                    base = child(loc[1], key)
+                    stack.extend(((loc[0], child(base, i)), m) for i, m in enumerate(members))
+            for key in ("properties", "patternProperties"):
+                members = node.get(key)
+                if isinstance(members, dict):
+                    base = child(loc[1], key)
+                    stack.extend(((loc[0], child(base, k)), m) for k, m in members.items())
 
     def _bodies(self, loc: Location, body: JsonValue, hint: str) -> Iterator[TypeRef]:
         if not isinstance(body, dict):

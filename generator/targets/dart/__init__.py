@@ -1,5 +1,7 @@
 """The Dart target: a Dart 3 package of immutable classes, sealed unions and enhanced enums
-(``emit``), read back by ``reader``. Declared here; the modules are imported when used."""
+(``emit``), read back by ``reader``; ``sdk_reader`` reads Dart model code modelgen did not
+write (freezed, json_serializable, hand-written). Declared here; the modules are imported
+when used."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ TARGET = Target(
     emitter="generator.targets.dart.emit:emit",
     options=DartOptions,
     reader="generator.targets.dart.reader",
+    sdk_reader="generator.targets.dart.sdk_reader",
     api="generator.targets.dart.api",
     in_all=True,
 )

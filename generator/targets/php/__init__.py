@@ -1,6 +1,6 @@
 """The PHP target: PHP 8.1+ readonly value objects, backed enums and union factories under a
-PSR-4 namespace (``emit``), read back by ``reader``. Declared here; the modules are imported
-when used."""
+PSR-4 namespace (``emit``), read back by ``reader``; PHP model code modelgen did not write is
+read by ``sdk_reader``. Declared here; the modules are imported when used."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ TARGET = Target(
     emitter="generator.targets.php.emit:emit",
     options=PhpOptions,
     reader="generator.targets.php.reader",
+    sdk_reader="generator.targets.php.sdk_reader",
     api="generator.targets.php.api",
     in_all=True,
 )

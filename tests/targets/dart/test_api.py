@@ -9,7 +9,7 @@ import pytest
 from generator.ir import EnumModel, Field, ModelSet, ObjectModel, Primitive, Source, UnionModel
 from generator.targets import TYPE_KINDS, ApiItem, Emitted, emit
 from generator.targets.dart import markers
-from generator.targets.dart.api import listing
+from generator.targets.dart.api import RULES, listing
 from generator.treesitter import parse
 from tests.support.models import example, hostile
 
@@ -129,3 +129,32 @@ def test_a_schema_name_with_brackets_in_the_annotation_leaves_the_class_header_i
     headers = {i.owner: i.signature for i in listing(result.files) if i.kind == "class"}
     assert sorted(headers.values()) == ["final class", "final class"]
     _cross_check(result)
+
+
+# --- the rules diff reads this listing with ---------------------------------------------------
+
+
+def test_rules_split_a_trailing_question_mark_only() -> None:
+    assert RULES.split_null("Unit?") == ("Unit", True)
+    assert RULES.split_null("Present<Unit?>?") == ("Present<Unit?>", True)
+    assert RULES.split_null("List<Unit?>") == ("List<Unit?>", False)
+    # an alias of a nullable type expanded in place of a nullable name admits null once
+    assert RULES.alternatives("Map<String, String>??") == {"Map<String,String>?"}
+
+
+def test_rules_see_the_unknown_and_variant_classes_as_subtypes_of_a_sealed_main_type() -> None:
+    """New variants of a sealed class break exhaustive switches: the rules must recognise
+    the sealed class and the supertype of each class added to its family."""
+    result = emit("dart", example())
+    types = _types(result.api)
+    families = 0
+    for symbols in result.symbols.values():
+        main, *helpers = symbols
+        if main.kind != "sealed class":
+            continue
+        families += 1
+        assert RULES.sealed(types[main.name].signature)
+        for helper in helpers:
+            assert main.name in RULES.supertypes(types[helper.name].signature), helper
+            assert not RULES.sealed(types[helper.name].signature)
+    assert families

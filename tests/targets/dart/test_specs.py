@@ -6,7 +6,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -106,17 +105,9 @@ def test_openai_realtime_client_event_is_a_sealed_family_of_11_events(
 
 
 @pytest.mark.slow
-def test_openai_emits_deterministically_and_fast(
-    openai: ModelSet, openai_files: dict[str, str]
-) -> None:
-    # CPU time, not wall time: the budget is for the work, and CI machines are shared.
-    timings = []
-    for _ in range(2):
-        start = time.process_time()
-        again = emit("dart", openai).files
-        timings.append(time.process_time() - start)
-    assert again == openai_files
-    assert min(timings) < 0.4, timings
+def test_openai_emits_deterministically(openai: ModelSet, openai_files: dict[str, str]) -> None:
+    # Speed is measured by bench/bench.py, never asserted by a test.
+    assert emit("dart", openai).files == openai_files
 
 
 HOSTILE_SPEC = r"""

@@ -17,7 +17,7 @@ from generator.ir import AliasModel, EnumModel, ModelSet, ObjectModel, UnionMode
 from generator.sources import load
 from generator.targets import Emitted, Symbol, emit
 from generator.targets.php import markers
-from generator.targets.php.api import listing, php_api
+from generator.targets.php.api import RULES, listing, php_api
 from generator.targets.php.emit import TEMPLATES
 from tests.support.models import example, hostile
 from tests.support.paths import OPENAI_SPEC, need
@@ -152,3 +152,23 @@ def test_every_file_starts_with_the_header_the_reader_detects() -> None:
     for rel, text in emitted("example").files.items():
         if rel.endswith(".php"):
             assert text.startswith(f"<?php\n\n/*\n * {markers.HEADER[0]}\n */\n"), rel
+
+
+# --- the rules diff reads this listing with ---------------------------------------------------
+
+
+def test_rules_read_a_leading_question_mark_as_a_null_alternative() -> None:
+    assert RULES.split_null("?Unit") == ("Unit", True)
+    assert RULES.split_null("Unit|null") == ("Unit", True)
+    assert RULES.split_null("string|Unit|Support\\Absent|null") == (
+        "string|Unit|Support\\Absent",
+        True,
+    )
+    assert RULES.alternatives("?array") == RULES.alternatives("array|null") == {"array", "null"}
+    assert RULES.split_null("array") == ("array", False)
+
+
+def test_rules_see_no_sealed_types_in_the_generated_code() -> None:
+    """PHP cannot close an interface to new classes: a new class is never a breaking subtype."""
+    for item in emitted("example").api:
+        assert not RULES.sealed(item.signature), item

@@ -25,7 +25,7 @@ from generator.ir import (
     UnionModel,
 )
 from generator.targets import ApiItem, emit
-from generator.targets.python.api import listing, python_api, type_text
+from generator.targets.python.api import RULES, listing, python_api, type_text
 from tests.support.models import example, hostile
 
 
@@ -103,3 +103,36 @@ def test_listing_reads_an_implicit_alias_of_a_plain_name() -> None:
     assert python_api("LongName = Other\n_private = Other\n") == [
         ApiItem("LongName", "alias", "", "Other")
     ]
+
+
+# --- the rules diff reads this listing with ---------------------------------------------------
+
+
+def test_rules_take_none_out_wherever_it_stands_among_the_alternatives() -> None:
+    assert RULES.split_null("Unit | None") == ("Unit", True)
+    assert RULES.split_null("None | Unit") == ("Unit", True)
+    assert RULES.split_null("Unit | None | _rt.Unset") == ("Unit|_rt.Unset", True)
+    assert RULES.split_null("dict[str, Unit | None]") == ("dict[str,Unit|None]", False)
+    assert RULES.split_null("None") == ("None", False)
+
+
+def test_rules_read_a_union_spelled_for_forward_references_as_its_alternatives() -> None:
+    assert RULES.alternatives("_t.Union['Later', int, None]") == {"Later", "int", "None"}
+    assert RULES.alternatives("Later | int | None") == {"Later", "int", "None"}
+    assert RULES.split_null("_t.Union['Later', None]") == ("Later", True)
+    assert RULES.alternatives("_t.Literal['a b']") == {"_t.Literal['ab']"}
+
+
+def test_rules_read_the_forward_reference_union_the_emitter_writes() -> None:
+    """A union naming an alias defined after it is spelled ``_t.Union[O, 'UList']``."""
+    models = ModelSet(
+        models=(
+            AliasModel("UList", ListOf(Ref("U"))),
+            ObjectModel("O", (Field("kind", Primitive("string"), True),)),
+            UnionModel("U", (Ref("O"), Ref("UList"))),
+        ),
+        source=Source("cycle.yaml"),
+    )
+    [union] = [i for i in emit("python", models).api if i.owner == "U"]
+    assert "_t.Union[" in union.signature
+    assert RULES.alternatives(union.signature) == {"O", "UList"}
