@@ -13,7 +13,18 @@ import pytest
 
 from generator.compare.diff import compare
 from generator.compare.surface import apply, compare_owner, surface
-from generator.ir import EnumModel, EnumValue, Field, ModelSet, ObjectModel, Primitive, Ref, Source
+from generator.ir import (
+    EnumModel,
+    EnumValue,
+    Field,
+    Model,
+    ModelSet,
+    ObjectModel,
+    Primitive,
+    Ref,
+    Source,
+    TypeRef,
+)
 from generator.naming import pascal, snake, upper_snake
 from generator.targets import ApiItem, Emitted, Symbol, default_languages, emit, target
 from generator.targets.dart.api import dart_api
@@ -239,12 +250,12 @@ def _tiny_files(models: ModelSet) -> dict[str, str]:
     return files
 
 
-def _set(*models: object) -> ModelSet:
-    return ModelSet(tuple(models), Source("s.yaml"))  # type: ignore[arg-type]
+def _set(*models: Model) -> ModelSet:
+    return ModelSet(tuple(models), Source("s.yaml"))
 
 
-def _field(name: str, t: object, required: bool = False) -> Field:
-    return Field(name, t, required, source=Source("s.yaml", f"/x/properties/{name}"))  # type: ignore[arg-type]
+def _field(name: str, t: TypeRef, required: bool = False) -> Field:
+    return Field(name, t, required, source=Source("s.yaml", f"/x/properties/{name}"))
 
 
 def _object(name: str, *fields: Field) -> ObjectModel:

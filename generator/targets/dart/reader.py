@@ -236,18 +236,18 @@ class _Reader:
                 source=decl.source,
             )
         if decl.kind == "enum":
-            return self._enum(decl, nullable)
+            return self._enum(decl, decl.schema, nullable)
         if re.search(r"^sealed class ", decl.header, re.M):
-            return self._union(decl, nullable)
-        return self._object(decl, nullable)
+            return self._union(decl, decl.schema, nullable)
+        return self._object(decl, decl.schema, nullable)
 
-    def _enum(self, decl: _Decl, nullable: Nullable) -> EnumModel:
+    def _enum(self, decl: _Decl, schema: str, nullable: Nullable) -> EnumModel:
         value_type = _VALUE_TYPE.search(decl.text)
         dart_type = value_type.group(1) if value_type else "String"
         values = tuple(EnumValue(_scalar(m.group(2))) for m in _MEMBER.finditer(decl.text))
         base = decl.base or _ENUM_BASES.get(dart_type, "string")
         return EnumModel(
-            decl.schema or decl.name,
+            schema,
             base,  # type: ignore[arg-type]
             values,
             nullable=nullable,
@@ -255,7 +255,7 @@ class _Reader:
             source=decl.source,
         )
 
-    def _union(self, decl: _Decl, nullable: Nullable) -> UnionModel:
+    def _union(self, decl: _Decl, schema: str, nullable: Nullable) -> UnionModel:
         switch = _SWITCH.search(decl.text)
         variants: list[TypeRef] = []
         discriminator = None
@@ -278,7 +278,7 @@ class _Reader:
                     raise ModelgenError("union variant without a value", sub.source)
                 variants.append(self.type_of(value.group(1), sub.source))
         return UnionModel(
-            decl.schema or decl.name,
+            schema,
             tuple(variants),
             discriminator,
             exclusive=not decl.any_of,
@@ -287,7 +287,7 @@ class _Reader:
             source=decl.source,
         )
 
-    def _object(self, decl: _Decl, nullable: Nullable) -> ObjectModel:
+    def _object(self, decl: _Decl, schema: str, nullable: Nullable) -> ObjectModel:
         to_json = decl.text.find("toJson() =>")
         if to_json < 0:
             raise ModelgenError("class without toJson", decl.source)
@@ -321,7 +321,7 @@ class _Reader:
                 )
             )
         return ObjectModel(
-            decl.schema or decl.name,
+            schema,
             tuple(fields),
             bases=decl.bases,
             nullable=nullable,

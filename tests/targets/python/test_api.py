@@ -26,8 +26,7 @@ from generator.ir import (
 )
 from generator.targets import ApiItem, emit
 from generator.targets.python.api import RULES, listing, python_api, type_text
-from tests.support.paths import OPENAI_SPEC, need
-from tests.targets.python.support import example_models, hostile_models, openai_models
+from tests.support.models import example, hostile
 
 
 def _cross_check(models: ModelSet) -> list[ApiItem]:
@@ -38,13 +37,13 @@ def _cross_check(models: ModelSet) -> list[ApiItem]:
 
 
 def test_example_api_from_the_emitter_equals_the_api_parsed_from_its_files() -> None:
-    items = _cross_check(example_models())
+    items = _cross_check(example())
     kinds = {item.kind for item in items}
     assert kinds == {"class", "enum", "alias", "field", "param", "case"}
 
 
 def test_hostile_api_from_the_emitter_equals_the_api_parsed_from_its_files() -> None:
-    items = _cross_check(hostile_models())
+    items = _cross_check(hostile())
     # string literals the two sides spell differently before type_text: Literal values with
     # quotes and backslashes, forward references, escaped non-ASCII enum values
     assert any("Literal[" in item.signature and "\\" in item.signature for item in items)
@@ -52,9 +51,10 @@ def test_hostile_api_from_the_emitter_equals_the_api_parsed_from_its_files() -> 
 
 
 @pytest.mark.slow
-def test_openai_api_from_the_emitter_equals_the_api_parsed_from_its_files() -> None:
-    need(OPENAI_SPEC)
-    items = _cross_check(openai_models())
+def test_openai_api_from_the_emitter_equals_the_api_parsed_from_its_files(
+    openai_models: ModelSet,
+) -> None:
+    items = _cross_check(openai_models)
     assert len(items) > 5000
 
 
