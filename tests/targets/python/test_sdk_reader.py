@@ -22,7 +22,8 @@ from generator.ir import (
 )
 from generator.sources import kinds, load
 from generator.targets.python.sdk_reader import detect
-from tests.targets.python.support import example_models, generate
+from tests.support.models import example
+from tests.targets.python.support import generate
 
 STRING = Primitive("string")
 INTEGER = Primitive("integer")
@@ -561,7 +562,7 @@ def test_detection_and_registration(tmp_path: Path) -> None:
 
 
 def test_modelgen_output_is_still_read_as_its_own_code(tmp_path: Path) -> None:
-    folder = generate(example_models(), "example_pkg").parent
+    folder = generate(example(), "example_pkg").parent
     read = load(folder)
     assert read.kind == "python-code"
     assert load(folder, kind="python-sdk").kind == "python-sdk"
