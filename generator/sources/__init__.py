@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from generator.errors import ModelgenError
+from generator.errors import ModelgenError, Warnings
 from generator.ir import ModelSet, Source
 
 
@@ -24,6 +24,13 @@ class LoadOptions:
     allow_external_refs: bool = False  # $ref to files outside the spec's folder tree
     allow_remote_refs: bool = False  # $ref to http(s) URLs
     spec: Path | None = None  # a spec that fills what markdown docs cannot say
+    # --strict: a problem confined to one place is an error, not a warning and a stand-in
+    # (see generator.errors.Warnings)
+    strict: bool = False
+
+    def warnings(self) -> Warnings:
+        """A fresh collector for one load, strict or not as these options say."""
+        return Warnings(self.strict)
 
 
 # kind -> module. Specs first; code readers of the targets come next (see kinds()).

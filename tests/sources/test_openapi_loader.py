@@ -24,6 +24,7 @@ from generator.ir import (
     Primitive,
     Ref,
     UnionModel,
+    degraded_places,
 )
 from generator.sources import LoadOptions
 from generator.sources import load as load_any
@@ -498,18 +499,46 @@ def test_remote_refs_allowed_still_fail_clearly_without_network(tmp_path: Path) 
         )
 
 
-def test_dangling_ref_names_the_missing_part(tmp_path: Path) -> None:
+def degradations(model_set: ModelSet) -> list[tuple[str, str, str]]:
+    """(code, pointer, message) of every degradation of the set."""
+    return [(d.code, d.source.pointer, d.message) for d in model_set.diagnostics if d.degraded]
+
+
+DANGLING = "A: {type: object, properties: {x: {$ref: '#/components/schemas/Nope'}}}"
+
+
+def test_dangling_ref_names_the_missing_part_in_strict_mode(tmp_path: Path) -> None:
     with pytest.raises(ModelgenError) as err:
-        spec(tmp_path, "A: {type: object, properties: {x: {$ref: '#/components/schemas/Nope'}}}")
+        spec(tmp_path, DANGLING, strict=True)
     assert "dangling" in err.value.message and "Nope" in err.value.message
     assert err.value.source is not None
     assert err.value.source.pointer == "/components/schemas/A/properties/x"
 
 
-@pytest.mark.parametrize("target", ["#/info/title", "#/info", "#/components/schemas"])
-def test_ref_into_a_non_schema_node_is_an_error(tmp_path: Path, target: str) -> None:
+def test_dangling_ref_warns_and_reads_any_json_value(tmp_path: Path) -> None:
+    result = spec(tmp_path, DANGLING)
+    assert field(obj(result, "A"), "x").type == ANY
+    [(code, pointer, message)] = degradations(result)
+    assert (code, pointer) == ("dangling-ref", "/components/schemas/A/properties/x")
+    assert "Nope" in message and message.endswith("; read as any JSON value")
+    assert degraded_places(result) == {("A", "x")}
+
+
+NOT_SCHEMAS = ["#/info/title", "#/info", "#/components/schemas"]
+
+
+@pytest.mark.parametrize("target", NOT_SCHEMAS)
+def test_ref_into_a_non_schema_node_is_an_error_in_strict_mode(tmp_path: Path, target: str) -> None:
     with pytest.raises(ModelgenError, match="not a schema"):
-        spec(tmp_path, f"A: {{type: object, properties: {{x: {{$ref: '{target}'}}}}}}")
+        spec(tmp_path, f"A: {{type: object, properties: {{x: {{$ref: '{target}'}}}}}}", strict=True)
+
+
+@pytest.mark.parametrize("target", NOT_SCHEMAS)
+def test_ref_into_a_non_schema_node_warns_and_reads_any(tmp_path: Path, target: str) -> None:
+    result = spec(tmp_path, f"A: {{type: object, properties: {{x: {{$ref: '{target}'}}}}}}")
+    assert field(obj(result, "A"), "x").type == ANY
+    [(code, _, message)] = degradations(result)
+    assert code == "not-a-schema" and "not a schema" in message
 
 
 def test_defs_are_followed(tmp_path: Path) -> None:
@@ -654,12 +683,32 @@ def test_field_referring_to_a_nullable_model_is_nullable(tmp_path: Path) -> None
     assert field(obj(result, "A"), "m").nullable is Nullable.YES
 
 
-def test_invalid_type_is_an_error_naming_the_pointer(tmp_path: Path) -> None:
+def test_invalid_type_is_an_error_naming_the_pointer_in_strict_mode(tmp_path: Path) -> None:
     with pytest.raises(ModelgenError) as err:
-        spec(tmp_path, "A: {type: object, properties: {x: {type: float}}}")
+        spec(tmp_path, "A: {type: object, properties: {x: {type: float}}}", strict=True)
     assert "float" in err.value.message
     assert err.value.source is not None
     assert err.value.source.pointer == "/components/schemas/A/properties/x/type"
+
+
+def test_type_float_is_read_as_number_with_a_warning_naming_the_pointer(tmp_path: Path) -> None:
+    result = spec(tmp_path, "A: {type: object, properties: {x: {type: float}, y: {type: odd}}}")
+    assert field(obj(result, "A"), "x").type == Primitive("number")
+    assert field(obj(result, "A"), "y").type == ANY
+    assert degradations(result) == [
+        (
+            "unknown-type",
+            "/components/schemas/A/properties/x/type",
+            "unknown type 'float' (expected one of: array, boolean, integer, null, number,"
+            " object, string); read as number",
+        ),
+        (
+            "unknown-type",
+            "/components/schemas/A/properties/y/type",
+            "unknown type 'odd' (expected one of: array, boolean, integer, null, number,"
+            " object, string); left out (any JSON value)",
+        ),
+    ]
 
 
 # --- enums and constants -------------------------------------------------------------------------
@@ -691,14 +740,49 @@ def test_enum_values_keep_their_types(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("values", ["[1, '1']", "[true, 'true']", "[a, 1]"])
-def test_mixed_type_enum_is_an_error(tmp_path: Path, values: str) -> None:
+def test_mixed_type_enum_is_an_error_in_strict_mode(tmp_path: Path, values: str) -> None:
     with pytest.raises(ModelgenError, match="enum mixes value types"):
-        spec(tmp_path, f"E: {{enum: {values}}}")
+        spec(tmp_path, f"E: {{enum: {values}}}", strict=True)
 
 
-def test_enum_values_that_do_not_match_the_type_are_an_error(tmp_path: Path) -> None:
+def test_mixed_type_enum_is_a_union_of_its_value_kinds_with_a_warning(tmp_path: Path) -> None:
+    result = spec(tmp_path, "E: {enum: [1, '1', a, true]}")
+    assert union(result, "E").variants == (
+        Primitive("boolean"),
+        Primitive("integer"),
+        Ref("EString"),
+    )
+    strings = models(result)["EString"]
+    assert isinstance(strings, EnumModel) and strings.values is not None
+    assert [v.value for v in strings.values] == ["1", "a"]  # never collapsed: 1 and '1' apart
+    [(code, pointer, message)] = degradations(result)
+    assert (code, pointer) == ("mixed-enum", "/components/schemas/E/enum")
+    assert message.endswith("read as a union of its value kinds (boolean | integer | string)")
+
+
+def test_enum_values_of_several_declared_types_are_a_union_without_a_warning(
+    tmp_path: Path,
+) -> None:
+    result = spec(tmp_path, "E: {type: [string, integer], enum: [a, b, 1, 2]}")
+    assert union(result, "E").variants == (Ref("EString"), Ref("EInteger"))
+    assert degradations(result) == []
+
+
+def test_enum_values_that_do_not_match_the_type_are_an_error_in_strict_mode(
+    tmp_path: Path,
+) -> None:
     with pytest.raises(ModelgenError, match="quote"):
-        spec(tmp_path, "E: {type: string, enum: [a, 1.10]}")
+        spec(tmp_path, "E: {type: string, enum: [a, 1.10]}", strict=True)
+
+
+def test_enum_values_that_do_not_match_the_type_are_a_plain_value_of_the_type(
+    tmp_path: Path,
+) -> None:
+    result = spec(tmp_path, "E: {type: number, enum: ['', 0, 1]}")
+    alias = models(result)["E"]
+    assert isinstance(alias, AliasModel) and alias.target == Primitive("number")
+    [(code, _, message)] = degradations(result)
+    assert code == "enum-type" and message.endswith("read as a plain number (the enum is dropped)")
 
 
 def test_component_single_value_enum_and_const_are_enum_models(tmp_path: Path) -> None:
@@ -1159,12 +1243,6 @@ def test_detect_accepts_openapi_documents_only(tmp_path: Path) -> None:
 def test_a_folder_with_an_openapi_document_loads_through_the_registry(tmp_path: Path) -> None:
     write(tmp_path, "openapi.yaml", HEAD + "components:\n  schemas:\n    A: {type: string}\n")
     assert [m.name for m in load_any(tmp_path).models] == ["A"]
-
-
-def test_swagger_2_is_refused_clearly(tmp_path: Path) -> None:
-    path = write(tmp_path, "s.yaml", "swagger: '2.0'\ninfo: {}\npaths: {}\n")
-    with pytest.raises(ModelgenError, match=r"Swagger 2\.0"):
-        openapi.load(path, LoadOptions())
 
 
 def test_json_specs_load_like_yaml(tmp_path: Path) -> None:
