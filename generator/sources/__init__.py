@@ -36,6 +36,7 @@ class LoadOptions:
 # kind -> module. Specs first; code readers of the targets come next (see kinds()).
 SOURCES: dict[str, str] = {
     "openapi": "generator.sources.openapi.loader",
+    "jsonschema": "generator.sources.jsonschema.loader",
     "markdown": "generator.sources.markdown.loader",
     "openapi-generator": "generator.sources.openapi_generator.loader",
 }
@@ -77,7 +78,7 @@ def load(path: Path | str, options: LoadOptions | None = None, kind: str | None 
             detected: ModelSet = module.load(path, options)
             return detected
     raise ModelgenError(
-        "not a source modelgen can read (an OpenAPI document, a markdown docs folder,"
-        " or generated code)",
+        "not a source modelgen can read (an OpenAPI or Swagger 2.0 document, a JSON Schema,"
+        " a markdown docs folder, or generated code)",
         Source(str(path)),
     )

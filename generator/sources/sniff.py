@@ -25,7 +25,11 @@ Kind = Literal["openapi", "swagger", "jsonschema"]
 SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 JSON_SCHEMA_SUFFIXES = SUFFIXES | {".schema"}
 # Keys that make a mapping a JSON Schema (at the top level of a document).
-JSON_SCHEMA_KEYS = frozenset({"$schema", "$defs", "definitions", "type", "properties"})
+JSON_SCHEMA_KEYS = frozenset(
+    {"$schema", "$id", "$defs", "definitions", "type", "properties", "allOf", "anyOf", "oneOf"}
+)
+# Files named like this are JSON Schemas whatever their keys (``{"$ref": ...}``).
+JSON_SCHEMA_NAMES = (".schema", ".schema.json", ".schema.yaml", ".schema.yml")
 
 _TOP_KEY = re.compile(
     r"""^(?:
@@ -52,8 +56,8 @@ def _top_keys_of_block_yaml(text: str) -> set[str] | None:
     return keys if keys else None
 
 
-@functools.lru_cache(maxsize=64)
-def _kind(path: str, size: int, mtime: int) -> Kind | None:
+@functools.lru_cache(maxsize=256)
+def _keys(path: str, size: int, mtime: int) -> frozenset[str] | None:
     from generator.sources.openapi import yaml_safe
     from generator.sources.reading import read_limited
 
@@ -74,10 +78,10 @@ def _kind(path: str, size: int, mtime: int) -> Kind | None:
         if not isinstance(document, dict):
             return None
         keys = set(document)
-    return kind_of_keys(keys)
+    return frozenset(keys)
 
 
-def kind_of_keys(keys: set[str]) -> Kind | None:
+def kind_of_keys(keys: frozenset[str]) -> Kind | None:
     if "openapi" in keys:
         return "openapi"
     if "swagger" in keys:
@@ -87,13 +91,26 @@ def kind_of_keys(keys: set[str]) -> Kind | None:
     return None
 
 
-def kind(path: Path) -> Kind | None:
-    """What the regular file ``path`` is. Anything that is not a regular file is none of them
-    without being read (reading a FIFO or a device to look would consume or hang)."""
+def top_keys(path: Path) -> frozenset[str] | None:
+    """The top-level keys of the YAML or JSON mapping in the regular file ``path``; None for
+    anything else. Anything that is not a regular file is not read (reading a FIFO or a device
+    to look would consume or hang)."""
     try:
         info = os.stat(path)
     except OSError:
         return None
     if not path.is_file():
         return None
-    return _kind(str(path), info.st_size, info.st_mtime_ns)
+    return _keys(str(path), info.st_size, info.st_mtime_ns)
+
+
+def kind(path: Path) -> Kind | None:
+    """What the regular file ``path`` is (see :func:`top_keys`); a mapping in a file named
+    ``*.schema`` (``*.schema.json``...) without ``openapi`` or ``swagger`` is a JSON Schema."""
+    keys = top_keys(path)
+    if keys is None:
+        return None
+    found = kind_of_keys(keys)
+    if found is None and path.name.lower().endswith(JSON_SCHEMA_NAMES):
+        return "jsonschema"
+    return found

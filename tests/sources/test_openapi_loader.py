@@ -775,10 +775,19 @@ def test_enum_values_that_do_not_match_the_type_are_an_error_in_strict_mode(
         spec(tmp_path, "E: {type: string, enum: [a, 1.10]}", strict=True)
 
 
-def test_enum_values_that_do_not_match_the_type_are_a_plain_value_of_the_type(
+def test_enum_values_that_do_not_match_the_type_are_dropped_with_a_warning(
     tmp_path: Path,
 ) -> None:
     result = spec(tmp_path, "E: {type: number, enum: ['', 0, 1]}")
+    enum = models(result)["E"]
+    assert isinstance(enum, EnumModel) and enum.values is not None
+    assert (enum.base, [v.value for v in enum.values]) == ("number", [0, 1])
+    [(code, _, message)] = degradations(result)
+    assert code == "enum-type" and message.endswith("read as an enum of its number values only")
+
+
+def test_an_enum_with_no_value_of_its_type_is_a_plain_value_of_the_type(tmp_path: Path) -> None:
+    result = spec(tmp_path, "E: {type: number, enum: [low, high]}")
     alias = models(result)["E"]
     assert isinstance(alias, AliasModel) and alias.target == Primitive("number")
     [(code, _, message)] = degradations(result)

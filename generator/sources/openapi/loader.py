@@ -122,6 +122,20 @@ from generator.sources.openapi.refs import DanglingRef, Documents, Location, chi
 
 MAX_SCHEMA_DEPTH = 128  # inline schema nesting the loader follows
 
+# Keywords that only constrain one kind of value (the others ignore them).
+_KIND_KEYWORDS = {
+    "properties": "object",
+    "required": "object",
+    "additionalProperties": "object",
+    "patternProperties": "object",
+    "minProperties": "object",
+    "maxProperties": "object",
+    "items": "array",
+    "prefixItems": "array",
+    "minItems": "array",
+    "maxItems": "array",
+    "uniqueItems": "array",
+}
 _TYPES = frozenset({"string", "integer", "number", "boolean", "object", "array", "null"})
 _PRIMITIVES = frozenset({"string", "integer", "number", "boolean"})
 # What a type name that is not a JSON Schema type means (``type: float`` in an OpenAI revision).
@@ -318,8 +332,14 @@ class _Loader:
     and builds the set with :meth:`model_set`. ``dialect`` switches the few keywords the
     three spell differently (``x-nullable`` and ``type: file`` in Swagger 2.0)."""
 
-    def __init__(self, entry: Path, options: LoadOptions, dialect: Dialect = "openapi") -> None:
-        self.docs = Documents(entry, options.allow_external_refs, options.allow_remote_refs)
+    def __init__(
+        self,
+        entry: Path,
+        options: LoadOptions,
+        dialect: Dialect = "openapi",
+        docs: Documents | None = None,
+    ) -> None:
+        self.docs = docs or Documents(entry, options.allow_external_refs, options.allow_remote_refs)
         self.dialect: Dialect = dialect
         self.warnings = options.warnings()
         self.root_rel = self.docs.root_rel
@@ -363,11 +383,19 @@ class _Loader:
         if rel == self.root_rel and not self.reserved:
             self.components = base  # where a discriminator mapping's bare names point
         for name in sorted(schemas):
-            self.names[(rel, child(base, name))] = name
-        self.reserved.update(schemas)
+            self.add_schema((rel, child(base, name)), schemas[name], name, reserve=False)
         self.allocator = NameAllocator(self.reserved)
-        for name in sorted(schemas):
-            self.pending.append(((rel, child(base, name)), schemas[name], name))
+
+    def add_schema(
+        self, loc: Location, schema: JsonValue, name: str, *, reserve: bool = True
+    ) -> None:
+        """The schema at ``loc`` is a model named ``name``, reserved: no inline name takes it
+        (``reserve=False``: the caller renews :attr:`allocator` once after many)."""
+        self.names[loc] = name
+        self.reserved.add(name)
+        if reserve:
+            self.allocator = NameAllocator(self.reserved)
+        self.pending.append((loc, schema, name))
 
     def model_set(self, root: dict[str, Any], title: str | None = None) -> ModelSet:
         """The loaded models, the title and version of ``root``'s ``info``, the roots of the
@@ -618,6 +646,19 @@ class _Loader:
             return self._all_of_shape(loc, s, shape, has_props)
         if members and not has_props:
             return shape("union" if len(members) > 1 else "single")
+        if has_props and len(types) > 1 and "object" in types:
+            return shape("multi")  # type: [object, string] with properties
+        if (
+            self.dialect == "jsonschema"
+            and not types
+            and has_props
+            and ("items" in s or "prefixItems" in s)
+        ):
+            # untyped, with keywords for objects and arrays: every kind of value is valid,
+            # each checked by its own keywords (quicktype's implicit-class-array-union)
+            result = shape("multi")
+            result.types = ("object", "array", "string", "number", "boolean")
+            return result
         if has_props:
             return shape("object")
         if types == ("object",) or (
@@ -669,14 +710,20 @@ class _Loader:
             if wrong and kinds <= allowed:
                 result.kind = "multi"  # a type list with values of several of its types
             elif wrong:
+                kept = [v for v in enum if _fits(v, want)]
                 self.warnings.degrade(
                     f"enum values of type {', '.join(sorted(wrong))} under type: {want}"
                     f" ({enum!r}); quote the values in the spec if they are strings",
                     src,
-                    f"read as a plain {want} (the enum is dropped)",
+                    f"read as an enum of its {want} values only"
+                    if kept
+                    else f"read as a plain {want} (the enum is dropped)",
                     "enum-type",
                 )
-                result.kind, result.enum, result.types = "primitive", None, (want,)
+                if kept:
+                    result.enum = kept
+                else:
+                    result.kind, result.enum, result.types = "primitive", None, (want,)
             return result
         if kinds == {"integer", "number"}:
             kinds = {"number"}
@@ -1190,7 +1237,7 @@ class _Loader:
             tag_property = discriminator["propertyName"]
         if shape.kind == "multi":
             for i, t in enumerate(shape.types):
-                sub = dict(schema)
+                sub = {k: v for k, v in schema.items() if _KIND_KEYWORDS.get(k, t) == t}
                 sub["type"] = t
                 if isinstance(sub.get("enum"), list):
                     # each type keeps the enum values of its kind (none: a plain value)

@@ -63,16 +63,30 @@ class Documents:
     """The files of one spec, loaded on demand, and the resolution of ``$ref`` strings."""
 
     def __init__(
-        self, root_file: Path, allow_external: bool = False, allow_remote: bool = False
+        self,
+        root_file: Path,
+        allow_external: bool = False,
+        allow_remote: bool = False,
+        root_dir: Path | None = None,
     ) -> None:
+        """``root_dir``: the folder tree references may not leave (the root file's folder
+        unless given)."""
         self.root_file = root_file
-        self.root_dir = Path(os.path.realpath(root_file.parent))
-        self.root_rel = root_file.name
+        self.root_dir = Path(os.path.realpath(root_dir or root_file.parent))
         self.allow_external = allow_external
         self.allow_remote = allow_remote
         self._docs: dict[str, JsonValue] = {}
-        self._paths: dict[str, Path] = {self.root_rel: root_file}
+        self._paths: dict[str, Path] = {}
         self._files: dict[tuple[str, str], str] = {}
+        self.root_rel = root_file.name if root_dir is None else self.add_file(root_file)
+        self._paths[self.root_rel] = root_file
+
+    def add_file(self, path: Path) -> str:
+        """The name of a file inside the tree, relative to it (a file the source reads besides
+        the root, such as every schema of a folder)."""
+        rel = Path(os.path.realpath(path)).relative_to(self.root_dir).as_posix()
+        self._paths.setdefault(rel, path)
+        return rel
 
     def doc(self, rel: str) -> JsonValue:
         if rel not in self._docs:
