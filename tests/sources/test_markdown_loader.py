@@ -15,6 +15,7 @@ from generator.ir import (
     AliasModel,
     Const,
     EnumModel,
+    EnumValue,
     Field,
     ListOf,
     MapOf,
@@ -747,3 +748,218 @@ def test_spec_alias_spelled_inline_is_accepted(tmp_path: Path) -> None:
 
 def test_example_schema_is_not_detected_as_markdown() -> None:
     assert not detect(EXAMPLE_SPEC)
+
+
+# --- every dialect OpenAPI Generator writes (../shared/docs/oag-dialects.md) ------------------
+
+DIALECT_TYPES = [
+    # C: pointers, list_t with its items named by the link, inline enums ..._e
+    ("c", "**char \\***", Primitive("string")),
+    ("c", "[**list_t**](tag.md) \\*", ListOf(Ref("tag"))),
+    ("c", "[**tag_t**](tag.md) \\*", Ref("tag")),
+    ("c", "**pet_kind_KIND_e**", Primitive("string")),
+    # Objective-C
+    ("objc", "**NSString***", Primitive("string")),
+    ("objc", "[**NSArray&lt;OAITag&gt;***](OAITag.md)", ListOf(Ref("OAITag"))),
+    ("objc", "**NSDictionary&lt;NSString*, NSNumber*&gt;***", MapOf(Primitive("number"))),
+    # Eiffel, Perl, R, Bash
+    ("eiffel", "[**LIST [TAG]**](Tag.md)", ListOf(Ref("TAG"))),
+    ("eiffel", "**STRING_TABLE [INTEGER_32]**", MapOf(Primitive("integer", "int32"))),
+    ("perl", "**ARRAY[string]**", ListOf(Primitive("string"))),
+    ("perl", "**HASH[string,int]**", MapOf(Primitive("integer"))),
+    ("r", "**map(character)**", MapOf(Primitive("string"))),
+    ("r", "[**array[Tag]**](Tag.md)", ListOf(Ref("Tag"))),
+    ("bash", "**map[String, string]**", MapOf(Primitive("string"))),
+    # JavaScript, Swift, TypeScript without bold
+    ("javascript", "**[String]**", ListOf(Primitive("string"))),
+    ("javascript", "**{String: Number}**", MapOf(Primitive("number"))),
+    ("swift", "[Tag]", ListOf(Ref("Tag"))),
+    ("swift", "**[String: Int]**", MapOf(Primitive("integer"))),
+    # Julia, PowerShell, Scala, Dart (dio)
+    ("julia", "**`Vector{String}`**", ListOf(Primitive("string"))),
+    ("julia", "[**`*Tag`**](Tag.md)", Ref("Tag")),
+    ("powershell", "**System.Collections.Hashtable**", MapOf(ANY)),
+    ("powershell", "[**Tag[]**](Tag.md)", ListOf(Ref("Tag"))),
+    ("scala", "**Seq&lt;Map[String, BigDecimal]&gt;**", ListOf(MapOf(Primitive("number")))),
+    ("scala", "[**`Kind`**](#`Kind`)", Primitive("string")),
+    ("dart", "[**BuiltList&lt;Tag&gt;**](Tag.md)", ListOf(Ref("Tag"))),
+    ("dart", "**BuiltMap&lt;String, JsonObject&gt;**", MapOf(ANY)),
+    # Java's inline enums, Micronaut's backticks, C#'s nested enums
+    ("java", "[**KindEnum**](#KindEnum)", Primitive("string")),
+    ("java", "[**List&lt;KindEnum&gt;**](#List&lt;KindEnum&gt;)", ListOf(Primitive("string"))),
+    ("java", "`List&lt;String&gt;`", ListOf(Primitive("string"))),
+    ("java", "[`Tag`](Tag.md)", Ref("Tag")),
+    ("csharp", "**List&lt;Owner.KindEnum&gt;**", ListOf(Ref("KindEnum"))),
+    # Go's nullable wrappers; PHP's maps; Python's decimals
+    ("go", "[**NullableTag**](Tag.md)", Ref("Tag")),
+    ("go", "**NullableString**", Primitive("string")),
+    ("go", "[**Nullable*os.File**](File.md)", Primitive("string", "binary")),
+    ("php", "**array<string,int>**", MapOf(Primitive("integer"))),
+    ("python", "**decimal.Decimal**", Primitive("string", "decimal")),
+]
+
+
+@pytest.mark.parametrize(("dialect", "cell", "expected"), DIALECT_TYPES)
+def test_type_spellings_of_every_dialect(dialect: str, cell: str, expected: object) -> None:
+    doc = parse_doc(plain_doc(f"**x** | {cell} |  | [optional] "), "Pet.md", dialect=dialect)
+    assert doc.dialect.name == dialect
+    assert [f.type for f in table(doc).fields] == [expected]
+    assert degraded(doc) == []
+
+
+def test_go_nullable_and_rust_option_on_a_required_property_say_null_is_allowed() -> None:
+    go = parse_doc(plain_doc("**x** | [**NullableTag**](Tag.md) |  | "), "P.md", dialect="go")
+    rust = parse_doc(plain_doc("**x** | Option<**String**> |  | "), "P.md", dialect="rust")
+    plain = parse_doc(plain_doc("**x** | Option<**String**> |  | [optional]"), "P.md")
+    assert table(go).fields[0].nullable is Nullable.YES
+    assert table(rust).fields[0].nullable is Nullable.YES
+    assert table(plain).fields[0].nullable is Nullable.UNKNOWN
+
+
+def test_rust_inline_enums_are_strings_told_by_their_description() -> None:
+    row = "**modes** | Option<**Vec<Modes>**> | What to return. (enum: text, audio) | [optional]"
+    [field] = table(parse_doc(plain_doc(row), "Pet.md", dialect="rust")).fields
+    assert (field.type, field.description) == (ListOf(Primitive("string")), "What to return.")
+
+
+@pytest.mark.parametrize(
+    ("row", "name"),
+    [
+        ("|**_object** | **String** |  |  [optional] |", "_object"),  # Java, framed
+        ("| **&#x60;object&#x60;** | **kotlin.String** |  |  [optional] |", "object"),  # Kotlin
+        ("**`created_at`** | **`Int64`** |  | [optional] [default to nothing]", "created_at"),
+        ("**r#type** | Option<**String**> |  | [optional]", "type"),  # Rust raw identifiers
+    ],
+)
+def test_name_cells_of_every_dialect(row: str, name: str) -> None:
+    header = "| Name | Type | Description | Notes |\n| ---- | ---- | ---- | ---- |\n"
+    text = f"# Pet\n\n## Properties\n{header if row.startswith('|') else ''}"
+    if not row.startswith("|"):
+        text += f"Name | Type | Description | Notes\n{RULE}\n"
+    doc = parse_doc(text + row + "\n", "Pet.md")
+    assert [f.name for f in table(doc).fields] == [name]
+    assert degraded(doc) == []
+
+
+def test_typescript_fetch_two_column_tables_have_optional_properties() -> None:
+    text = "# Pet\n\n## Properties\n\nName | Type\n------------ | -------------\n"
+    text += "`id` | number\n`tags` | [Array&lt;Tag&gt;](Tag.md)\n"
+    doc = parse_doc(text, "Pet.md")
+    assert [(f.name, f.type, f.required) for f in table(doc).fields] == [
+        ("id", Primitive("number"), False),
+        ("tags", ListOf(Ref("Tag")), False),
+    ]
+
+
+def test_julia_and_bash_placeholder_defaults_are_no_defaults() -> None:
+    julia = "**x** | **`String`** |  | [optional] [default to nothing]"
+    bash = "**x** | **string** |  | [optional] [default to null]"
+    assert one_field(plain_doc(julia)).default is None
+    assert parse_doc(plain_doc(bash), "P.md", dialect="bash").model is not None
+    assert table(parse_doc(plain_doc(bash), "P.md", dialect="bash")).fields[0].default is None
+
+
+ENUM_BULLETS = (
+    "# Color\n\nThe color.\n\n## Enum\n\n* `RED` (value: `'red'`)\n\n"
+    '* `DARK_RED` (value: `"dark red"`)\n'
+)
+
+
+def test_enum_docs_with_bullets_are_enums_with_their_values() -> None:
+    doc = parse_doc(ENUM_BULLETS, "Color.md")
+    assert isinstance(doc.model, EnumModel)
+    assert doc.model.values is not None
+    assert (doc.model.name, doc.model.base, doc.model.description) == (
+        "Color",
+        "string",
+        "The color.",
+    )
+    assert [v.value for v in doc.model.values] == ["red", "dark red"]
+
+
+def test_integer_enum_bullets_and_empty_enum_sections() -> None:
+    numbers = parse_doc(
+        "# Level\n\n## Enum\n\n* `_1` (value: `1`)\n\n* `_2` (value: `2`)\n", "L.md"
+    )
+    empty = parse_doc("\n\n# Level\n\n## Enum\n\n\n\n", "Level.md")
+    assert isinstance(numbers.model, EnumModel) and numbers.model.base == "integer"
+    assert numbers.model.values is not None and [v.value for v in numbers.model.values] == [1, 2]
+    assert isinstance(empty.model, EnumModel) and empty.model.values is None
+
+
+def test_rust_enum_variants_are_enums_or_unions_by_their_columns() -> None:
+    enum = "# Color\n\n## Enum Variants\n\n| Name | Value |\n|---- | -----|\n| Red | red |\n"
+    union = (
+        "# Shape\n\n## Enum Variants\n\n| Name | Description |\n|---- | -----|\n"
+        "| Circle |  |\n| Square |  |\n"
+    )
+    color = parse_doc(enum, "Color.md").model
+    shape = parse_doc(union, "Shape.md").model
+    assert isinstance(color, EnumModel) and color.values == (EnumValue("red"),)
+    assert isinstance(shape, UnionModel) and shape.variants == (Ref("Circle"), Ref("Square"))
+
+
+def test_php_nextgen_ruby_and_julia_union_docs_are_unions() -> None:
+    php = (
+        "# Shape\n\nThis model is a `oneOf` wrapper.\n\n## oneOf\n\n"
+        "- [**\\Acme\\Model\\Circle**](Circle.md)\n- [**\\Acme\\Model\\Square**](Square.md)\n"
+    )
+    ruby = (
+        "# Acme::Shape\n\n## Class instance methods\n\n### `openapi_any_of`\n\n```ruby\n"
+        "# [\n#   :'Circle',\n#   :'Square'\n# ]\n```\n\n### build\n"
+    )
+    julia = (
+        "# Shape\n\n## Properties\nName | Type | Description | Notes\n" + RULE + "\n"
+        "**value** | This is a oneOf model. The value must be exactly one of the following"
+        " types: Circle, Vector{Square} |  | [optional] \n"
+    )
+    for text, exclusive, variants in [
+        (php, True, (Ref("Circle"), Ref("Square"))),
+        (ruby, False, (Ref("Circle"), Ref("Square"))),
+        (julia, True, (Ref("Circle"), ListOf(Ref("Square")))),
+    ]:
+        model = parse_doc(text, "Shape.md").model
+        assert isinstance(model, UnionModel), text
+        assert (model.name, model.variants, model.exclusive) == ("Shape", variants, exclusive)
+
+
+def test_a_heading_that_cannot_be_read_names_the_model_after_its_file() -> None:
+    doc = parse_doc(
+        "Pet docs\n\n## Properties\n\nName | Type | Description | Notes\n" + RULE, "Pet.md"
+    )
+    assert table(doc).name == "Pet"
+    assert [code for code, _, _ in degraded(doc)] == ["no-heading"]
+
+
+def test_c_headings_drop_the_type_suffix_the_links_also_drop() -> None:
+    text = "# pet_t\n\n## Properties\nName | Type | Description | Notes\n" + RULE + "\n"
+    text += "**tag** | [**tag_t**](tag.md) \\* |  | [optional] \n"
+    doc = parse_doc(text, "pet.md", dialect="c")
+    assert table(doc).name == "pet" and table(doc).fields[0].type == Ref("tag")
+
+
+def test_references_by_file_name_find_the_doc_headed_otherwise(tmp_path: Path) -> None:
+    # TypeScript heads Error.md "ModelError" but refers to it as Error; Bash heads
+    # FooValue.md "Foo_value" and refers to it as FooValue
+    (tmp_path / "Error.md").write_text(plain_doc("**code** | **string** |  | ", name="ModelError"))
+    (tmp_path / "FooValue.md").write_text(plain_doc("**v** | **string** |  | ", name="Foo_value"))
+    (tmp_path / "Pet.md").write_text(
+        plain_doc("**e** | **Error** |  | ", "**f** | [**FooValue**](FooValue.md) |  | ")
+    )
+    pet = load(tmp_path).by_name()["Pet"]
+    assert isinstance(pet, ObjectModel)
+    assert [f.type for f in pet.fields] == [Ref("ModelError"), Ref("Foo_value")]
+
+
+def test_the_folder_decides_the_dialect_of_docs_that_do_not_tell(tmp_path: Path) -> None:
+    # Ruby spells a date Date; alone, a doc with only "**Date**" reads as a date-time
+    ruby = "# Acme::{name}\n\n## Properties\n\n| Name | Type | Description | Notes |\n"
+    ruby += "| ---- | ---- | ----------- | ----- |\n| **x** | **{cell}** |  | [optional] |\n"
+    (tmp_path / "A.md").write_text(ruby.format(name="A", cell="String"))
+    (tmp_path / "B.md").write_text(ruby.format(name="B", cell="Integer"))
+    (tmp_path / "C.md").write_text(plain_doc("**day** | **Date** |  | [optional] ", name="C"))
+    c = load(tmp_path).by_name()["C"]
+    assert isinstance(c, ObjectModel) and c.fields[0].type == Primitive("string", "date")
+    alone = load(tmp_path / "C.md").models[0]
+    assert isinstance(alone, ObjectModel)
+    assert alone.fields[0].type == Primitive("string", "date-time")

@@ -54,6 +54,7 @@ class Dialect:
     model_name: ModelName = _ref
     heading_name: Callable[[str], str] = lambda name: name
     no_default: frozenset[str] = frozenset()
+    nullable_names: bool = False  # Go: NullableString, [**NullablePet**](Pet.md)
 
     @property
     def knows(self) -> frozenset[str]:
@@ -61,7 +62,7 @@ class Dialect:
 
     def read_type(self, cell: str) -> TypeCell | None:
         """The type a cell states; None when its spelling is not one modelgen knows."""
-        found = read_cell(cell, self.overrides, self.model_name)
+        found = read_cell(cell, self.overrides, self.model_name, self.nullable_names)
         if (
             found is not None
             and self.name == "c"
@@ -155,7 +156,7 @@ DIALECTS: dict[str, Dialect] = {
         Dialect("java", _JAVA, display_name=_dart_name),
         Dialect("typescript", {}),
         Dialect("javascript", {}, display_name=_dart_name),
-        Dialect("go", {}, display_name=_pascal_name),
+        Dialect("go", {}, display_name=_pascal_name, nullable_names=True),
         Dialect("csharp", {"float": Primitive("number", "float")}, display_name=_pascal_name),
         Dialect("ruby", _DATE),
         Dialect("kotlin", {}, display_name=_dart_name),

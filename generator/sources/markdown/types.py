@@ -241,9 +241,15 @@ class Reader:
     ``_t``); ``local`` makes every model name a string (the names in a link to an anchor of
     the same doc are inline enums). Namespaces seen are collected in ``namespaces``."""
 
-    def __init__(self, overrides: dict[str, TypeRef], model_name: ModelName | None = None) -> None:
+    def __init__(
+        self,
+        overrides: dict[str, TypeRef],
+        model_name: ModelName | None = None,
+        nullable_names: bool = False,
+    ) -> None:
         self.overrides = overrides
         self.model_name = model_name or _same
+        self.nullable_names = nullable_names  # Go: NullableX is X, nullable
         self.namespaces: set[str] = set()
         self.local = False
         self.nullable = False
@@ -259,6 +265,9 @@ class Reader:
         found = self.scalar(text)
         if found is not None:
             return found
+        if self.nullable_names and _GO_NULLABLE.match(text) and not self.local:
+            self.nullable = True
+            return self.parse(text[len("Nullable") :])
         if text.endswith("[]") and len(text) > 2:
             item = self.parse(text[:-2])
             return None if item is None else ListOf(item)
@@ -348,10 +357,6 @@ class Reader:
     def _model(self, name: str) -> TypeRef | None:
         if self.local:
             return _S
-        if _GO_NULLABLE.match(name):
-            self.nullable = True
-            rest = name[len("Nullable") :]
-            return self.parse(rest)
         return self.model_name(name)
 
 
@@ -360,7 +365,10 @@ def _same(name: str) -> TypeRef | None:
 
 
 def read_cell(
-    cell: str, overrides: dict[str, TypeRef], model_name: ModelName | None = None
+    cell: str,
+    overrides: dict[str, TypeRef],
+    model_name: ModelName | None = None,
+    nullable_names: bool = False,
 ) -> TypeCell | None:
     """The type a cell states, or None when its spelling is not one this module knows."""
     text, target = plain(cell)
@@ -368,7 +376,7 @@ def read_cell(
     if text.startswith("Pointer to "):  # Go: an optional property
         optional = True
         text = text[len("Pointer to ") :]
-    reader = Reader(overrides, model_name)
+    reader = Reader(overrides, model_name, nullable_names)
     if text.startswith("Option<") and text.endswith(">"):  # Rust: optional or nullable
         optional = True
         text = text[len("Option<") : -1].strip()
