@@ -23,13 +23,13 @@ from generator.ir import Source
 Kind = Literal["openapi", "swagger", "jsonschema"]
 
 SUFFIXES = frozenset({".yaml", ".yml", ".json"})
-JSON_SCHEMA_SUFFIXES = SUFFIXES | {".schema"}
+JSON_SCHEMA_SUFFIXES = SUFFIXES | {".schema", ".jsonschema"}
 # Keys that make a mapping a JSON Schema (at the top level of a document).
 JSON_SCHEMA_KEYS = frozenset(
     {"$schema", "$id", "$defs", "definitions", "type", "properties", "allOf", "anyOf", "oneOf"}
 )
 # Files named like this are JSON Schemas whatever their keys (``{"$ref": ...}``).
-JSON_SCHEMA_NAMES = (".schema", ".schema.json", ".schema.yaml", ".schema.yml")
+JSON_SCHEMA_NAMES = (".schema", ".jsonschema", ".schema.json", ".schema.yaml", ".schema.yml")
 
 _TOP_KEY = re.compile(
     r"""^(?:

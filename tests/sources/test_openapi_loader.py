@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from pathlib import Path
 
@@ -1316,3 +1317,82 @@ def test_openai_diff_revisions_load(side: str) -> None:
         if pair.is_dir():
             result = openapi.load(pair / side, LoadOptions())
             assert len(result.models) > 200
+
+
+# --- lenient by default, strict on request -------------------------------------------------------
+
+CONFINED = [
+    # (schema of A, the error strict mode gives, the warning's code)
+    ("{type: string, minLength: -1}", "minLength must be a non-negative integer", "bad-constraint"),
+    ("{type: string, pattern: 5}", "pattern must be a string", "bad-constraint"),
+    (
+        "{type: object, properties: {a: {}}, required: yes}",
+        "required must be a list",
+        "bad-keyword",
+    ),
+    ("{allOf: [{type: object, properties: [a]}]}", "properties must be a mapping", "bad-keyword"),
+    ("{allOf: {a: 1}}", "allOf must be a list", "bad-keyword"),
+    ("{oneOf: {a: 1}}", "oneOf must be a list", "bad-keyword"),
+    ("{enum: 5}", "enum must be a list", "bad-enum"),
+    ("{type: [1]}", "type must be a name or a list of names", "bad-type"),
+    ("{type: object, properties: {a: 5}}", "a schema must be a mapping, not int", "not-a-schema"),
+    ("{$ref: '#/components/schemas/A/x'}", "dangling $ref", "dangling-ref"),
+]
+
+
+@pytest.mark.parametrize(("schema", "error", "code"), CONFINED)
+def test_a_problem_confined_to_one_schema_is_an_error_in_strict_mode(
+    tmp_path: Path, schema: str, error: str, code: str
+) -> None:
+    with pytest.raises(ModelgenError, match=re.escape(error)) as raised:
+        spec(tmp_path, f"A: {schema}\nB: {{type: string}}\n", strict=True)
+    assert raised.value.source is not None
+    assert raised.value.source.pointer.startswith("/components/schemas/A")
+
+
+@pytest.mark.parametrize(("schema", "error", "code"), CONFINED)
+def test_a_problem_confined_to_one_schema_degrades_it_with_one_warning(
+    tmp_path: Path, schema: str, error: str, code: str
+) -> None:
+    result = spec(tmp_path, f"A: {schema}\nB: {{type: string}}\n")
+    assert set(models(result)) >= {"A", "B"}  # the rest of the spec is loaded as ever
+    [(found, pointer, message)] = degradations(result)
+    assert found == code and pointer.startswith("/components/schemas/A")
+    assert message.startswith(error) or error in message
+    assert "; " in message  # what was done instead
+
+
+def test_content_free_loops_stay_errors(tmp_path: Path) -> None:
+    with pytest.raises(ModelgenError, match="loop"):
+        spec(tmp_path, "A: {$ref: '#/components/schemas/B'}\nB: {$ref: '#/components/schemas/A'}\n")
+
+
+def test_properties_given_by_ref_are_read_from_where_they_are(tmp_path: Path) -> None:
+    # DigitalOcean's spec writes `properties: {$ref: attributes.yml#/x}`
+    write(
+        tmp_path, "attributes.yaml", "ids:\n  droplet_ids: {type: array, items: {type: integer}}\n"
+    )
+    result = spec(tmp_path, "A: {type: object, properties: {$ref: 'attributes.yaml#/ids'}}\n")
+    [ids] = obj(result, "A").fields
+    assert (ids.name, ids.type, ids.source.file) == (
+        "droplet_ids",
+        ListOf(Primitive("integer")),
+        "attributes.yaml",
+    )
+
+
+def test_an_operation_given_by_ref_gives_its_bodies(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "ops/create.yaml",
+        "operationId: createThing\nrequestBody:\n  content:\n    application/json:\n"
+        "      schema: {type: object, properties: {name: {type: string}}}\n",
+    )
+    path = write(
+        tmp_path,
+        "spec.yaml",
+        "openapi: 3.0.0\ninfo: {title: T, version: '1'}\n"
+        "paths:\n  /things:\n    post:\n      $ref: 'ops/create.yaml'\n",
+    )
+    result = openapi.load(path, LoadOptions())
+    assert result.request_roots == {"CreateThingRequest"}
