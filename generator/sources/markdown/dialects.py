@@ -8,6 +8,7 @@ reads files: :mod:`.loader` parses the docs and ``generator/targets/docs`` lays 
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -61,7 +62,13 @@ class Dialect:
         return MARKDOWN_KNOWS
 
     def read_type(self, cell: str) -> TypeCell | None:
-        """The type a cell states; None when its spelling is not one modelgen knows."""
+        """The type a cell states; None when its spelling is not one modelgen knows (a cell
+        seen before is not parsed again: most are ``**string**``)."""
+        if DIALECTS.get(self.name) is self:
+            return _read_type(self.name, cell)
+        return self._read_type(cell)
+
+    def _read_type(self, cell: str) -> TypeCell | None:
         found = read_cell(cell, self.overrides, self.model_name, self.nullable_names)
         if (
             found is not None
@@ -173,6 +180,11 @@ DIALECTS: dict[str, Dialect] = {
         Dialect("scala", {}, display_name=_dart_name),
     )
 }
+
+
+@functools.lru_cache(maxsize=8192)
+def _read_type(dialect: str, cell: str) -> TypeCell | None:
+    return DIALECTS[dialect]._read_type(cell)
 
 
 # --- defaults ----------------------------------------------------------------------------------

@@ -36,47 +36,35 @@ doc, a second doc of one model are skipped; a name with invisible characters is 
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.errors import ModelgenError, Warnings
 from generator.ir import (
-    ANY,
     Diagnostic,
-    EnumModel,
-    EnumValue,
-    Field,
     ListOf,
     MapOf,
     Model,
     ModelSet,
-    Nullable,
     ObjectModel,
-    Primitive,
     Ref,
     Source,
     TypeRef,
     UnionModel,
 )
 from generator.sources import LoadOptions
-from generator.sources.markdown.dialects import DIALECTS, Dialect, read_default
+from generator.sources.markdown.dialects import DIALECTS, Dialect
+from generator.sources.markdown.doc import HEADER, HTML_TAG, SUSPICIOUS, Doc
+from generator.sources.markdown.sections import enum_model, union_model
+from generator.sources.markdown.tables import table_model
 from generator.sources.reading import read_head, read_limited
 
-_HEADER = re.compile(r"^\s*\|?\s*Name\s*\|\s*Type\s*(?:\|\s*Description\s*\|\s*Notes\s*)?\|?\s*$")
-_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
 # A model doc is a few kilobytes; anything this large is refused before it is read.
 MAX_FILE_BYTES = 10_000_000
 _NAMESPACED = re.compile(r"^(?P<ns>.+?)(?:\.model\.|\.Model\.|::|\.)(?P<name>[^.:]+)$")
-# Characters that make a name look right while being something else.
-_SUSPICIOUS = re.compile(r"[\u00a0\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff\t]")
-_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_BULLET_VALUE = re.compile(r"^\s*[*-]\s+`(?P<name>[^`]*)`\s*\(value:\s*`(?P<value>.*)`\)\s*$")
-_MEMBER_BULLET = re.compile(r"^\s*[*-]\s+(?P<member>.+?)\s*$")
-_RUBY_MEMBER = re.compile(r"^#\s+:'(?P<name>[^']+)',?\s*$")
 
 # Spellings that only one generator writes: the dialect of a doc that shows one.
 _SIGNATURES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -141,7 +129,7 @@ def detect(path: Path) -> bool:
 def _looks_like_model_doc(path: Path) -> bool:
     head = read_head(path, 16000).decode("utf-8", "replace")[:4000]
     return any(
-        _HEADER.match(line) or line.strip() in ("## Enum", "## Enum Variants", "## oneOf")
+        HEADER.match(line) or line.strip() in ("## Enum", "## Enum Variants", "## oneOf")
         for line in head.splitlines()
     )
 
@@ -355,26 +343,6 @@ def _by_file_names(docs: list[ParsedDoc]) -> list[Model]:
 # --- one file --------------------------------------------------------------------------------
 
 
-class _Doc:
-    """Reading one doc: its lines, where it is, and where its warnings go."""
-
-    def __init__(self, text: str, file: str, warnings: Warnings) -> None:
-        lines = text.split("\n")
-        self.lines = [line[:-1] if line.endswith("\r") else line for line in lines]
-        self.file = file
-        self.warnings = warnings
-        self.found = len(warnings.items)
-
-    def at(self, index: int) -> Source:
-        return Source(self.file, line=index + 1)
-
-    def find(self, start: int, test: Callable[[str], bool]) -> int | None:
-        for i in range(start, len(self.lines)):
-            if test(self.lines[i]):
-                return i
-        return None
-
-
 def parse_doc(
     text: str,
     file: str,
@@ -388,20 +356,20 @@ def parse_doc(
     is skipped: with a warning in a folder (``alone=False``: API docs share folders with model
     docs), degraded when it is the whole input."""
     warnings = warnings if warnings is not None else Warnings()
-    doc = _Doc(text, file, warnings)
+    doc = Doc(text, file, warnings)
     dialect_name = _heading_dialect(text) or dialect or _signature_dialect(text) or "python"
     chosen = DIALECTS[dialect_name]
     heading_at = doc.find(0, lambda line: bool(line.strip()))
     name, namespace = _model_name(doc, heading_at, chosen)
     start = heading_at + 1 if heading_at is not None else 0
-    header_at = doc.find(start, lambda line: bool(_HEADER.match(line)))
+    header_at = doc.find(start, lambda line: bool(HEADER.match(line)))
     model: Model | None = None
     rows = 0
     if header_at is not None:
-        model, rows, row_namespace = _table_model(doc, name, start, header_at, chosen)
+        model, rows, row_namespace = table_model(doc, name, start, header_at, chosen)
         namespace = namespace or row_namespace
     else:
-        model = _enum_model(doc, name, start, chosen) or _union_model(doc, name, start, chosen)
+        model = enum_model(doc, name, start, chosen) or union_model(doc, name, start, chosen)
         if model is None and alone:
             warnings.degrade(
                 "no property table (Name | Type | Description | Notes)",
@@ -418,7 +386,7 @@ def parse_doc(
     return ParsedDoc(model, chosen, namespace, rows, warnings.items[doc.found :])
 
 
-def _model_name(doc: _Doc, heading_at: int | None, dialect: Dialect) -> tuple[str, str | None]:
+def _model_name(doc: Doc, heading_at: int | None, dialect: Dialect) -> tuple[str, str | None]:
     """The model's name and the namespace its heading names; the file name where the heading
     cannot be read."""
     stem = Path(doc.file).stem
@@ -446,8 +414,8 @@ def _model_name(doc: _Doc, heading_at: int | None, dialect: Dialect) -> tuple[st
             "no-heading",
         )
         return stem, namespace
-    if _SUSPICIOUS.search(text) or _HTML_TAG.search(text):
-        cleaned = _HTML_TAG.sub("", _SUSPICIOUS.sub("", text)) or stem
+    if SUSPICIOUS.search(text) or HTML_TAG.search(text):
+        cleaned = HTML_TAG.sub("", SUSPICIOUS.sub("", text)) or stem
         doc.warnings.degrade(
             f"model name {text!r} contains invisible characters or markup",
             where,
@@ -456,473 +424,3 @@ def _model_name(doc: _Doc, heading_at: int | None, dialect: Dialect) -> tuple[st
         )
         return cleaned, namespace
     return text, namespace
-
-
-def _description(doc: _Doc, start: int, end: int, dialect: Dialect) -> str | None:
-    """Text between the heading and the table or section (Python docs print the model
-    description there); fenced code, sub-headings and Micronaut's "The class is defined in"
-    line are not part of it."""
-    kept: list[str] = []
-    in_fence = False
-    for line in doc.lines[start:end]:
-        stripped = line.strip()
-        if stripped.startswith("```"):
-            in_fence = not in_fence
-            continue
-        if in_fence or stripped.startswith("#") or stripped.startswith("The class is defined in"):
-            continue
-        kept.append(line)
-    text = "\n".join(kept).strip()
-    return dialect.read_text(text) if text else None
-
-
-# --- property tables -------------------------------------------------------------------------
-
-
-def _table_model(
-    doc: _Doc, name: str, start: int, header_at: int, dialect: Dialect
-) -> tuple[Model, int, str | None]:
-    header = doc.lines[header_at].strip()
-    framed = header.startswith("|") and header.endswith("|")
-    columns = 4 if "Notes" in header else 2
-    first = header_at + 2
-    if header_at + 1 >= len(doc.lines) or not _RULE.match(doc.lines[header_at + 1]):
-        doc.warnings.degrade(
-            "property table header is not followed by its ---- | ---- rule",
-            doc.at(header_at + 1),
-            "the lines after the header are read as its rows",
-            "bad-table",
-        )
-        first = header_at + 1
-    properties_at = doc.find(start, lambda line: line.strip() == "## Properties")
-    intro_end = (
-        properties_at if properties_at is not None and properties_at < header_at else header_at
-    )
-    description = _description(doc, start, intro_end, dialect)
-    fields: list[Field] = []
-    lines_of: dict[str, int] = {}
-    namespace: str | None = None
-    rows = 0
-    union = _julia_union(doc, first, dialect)
-    if union is not None:
-        variants, exclusive = union
-        members = UnionModel(
-            name,
-            variants,
-            exclusive=exclusive,
-            nullable=Nullable.UNKNOWN,
-            description=description,
-            source=doc.at(_heading_line(doc)),
-        )
-        return members, 1, None
-    for i in range(first, len(doc.lines)):
-        line = doc.lines[i]
-        if not line.strip() or "|" not in line:
-            break
-        rows += 1
-        read = _row(doc, i, line, framed, columns, dialect)
-        if read is None:
-            continue
-        row_field, row_namespace = read
-        namespace = namespace or row_namespace
-        if row_field.name in lines_of:
-            doc.warnings.degrade(
-                f"property {row_field.name!r} is listed twice (first on line"
-                f" {lines_of[row_field.name]})",
-                doc.at(i),
-                "this row is skipped",
-                "duplicate-row",
-            )
-            continue
-        lines_of[row_field.name] = i + 1
-        fields.append(row_field)
-    table = ObjectModel(
-        name=name,
-        fields=tuple(fields),
-        nullable=Nullable.UNKNOWN,
-        description=description,
-        source=doc.at(_heading_line(doc)),
-    )
-    return table, rows, namespace
-
-
-_JULIA_UNION = re.compile(
-    r"^\*\*value\*\* \| This is a (?P<kind>oneOf|anyOf) model\. The value must be"
-    r" (?:exactly one|any) of the following types: (?P<types>.*?) \|"
-)
-
-
-def _julia_union(
-    doc: _Doc, first: int, dialect: Dialect
-) -> tuple[tuple[TypeRef, ...], bool] | None:
-    """Julia documents a oneOf/anyOf as one ``value`` row naming the member types."""
-    if first >= len(doc.lines):
-        return None
-    match = _JULIA_UNION.match(doc.lines[first].strip())
-    if match is None:
-        return None
-    variants: list[TypeRef] = []
-    for spelled in _split_types(match["types"]):
-        cell = dialect.read_type(f"**{spelled}**")
-        if cell is None:
-            doc.warnings.degrade(
-                f"unrecognised union member {spelled!r}",
-                doc.at(first),
-                "read as any JSON value",
-                "unknown-type",
-            )
-        variants.append(ANY if cell is None else cell.type)
-    return tuple(dict.fromkeys(variants)), match["kind"] == "oneOf"
-
-
-def _split_types(text: str) -> list[str]:
-    """``A, Vector{B}, Dict{String, C}``: split at the commas outside brackets."""
-    parts: list[str] = []
-    depth = 0
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in "<[({":
-            depth += 1
-        elif ch in ">])}":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            parts.append(text[start:i].strip())
-            start = i + 1
-    parts.append(text[start:].strip())
-    return [part for part in parts if part]
-
-
-def _heading_line(doc: _Doc) -> int:
-    found = doc.find(0, lambda line: bool(line.strip()))
-    return found if found is not None else 0
-
-
-def _name_cell(cell: str) -> str:
-    """A name cell's text: bold, backticks and HTML escapes removed (``**&#x60;object&#x60;**``
-    is ``object``), Rust's ``r#type`` is ``type``."""
-    text = cell.strip()
-    if text.startswith("**") and text.endswith("**") and len(text) >= 4:
-        text = text[2:-2]
-    if "&" in text:
-        text = html.unescape(text)
-    if len(text) >= 2 and text[0] == text[-1] == "`":
-        text = text[1:-1]
-    return text.removeprefix("r#")
-
-
-_ROW_NAME = re.compile(r"^(?P<cell>\*\*.*?\*\*|`[^`]*`)\s*\|")
-
-
-def _row(
-    doc: _Doc, index: int, line: str, framed: bool, columns: int, dialect: Dialect
-) -> tuple[Field, str | None] | None:
-    """One table row as a field (and the namespace its type names); None for a row without a
-    name."""
-    where = doc.at(index)
-    row = line.strip()
-    if row.startswith("|"):
-        row = row[1:].lstrip()
-    if framed and row.endswith("|") and not row.endswith("\\|"):
-        row = row[:-1].rstrip()
-    match = _ROW_NAME.match(row)
-    if match is None:
-        plain = re.match(r"^(?P<cell>[^|*`][^|]*?)\s*\|", row)
-        doc.warnings.degrade(
-            "table row does not start with a **name** cell followed by ' | ': " + _clip(line),
-            where,
-            "its first cell is read as the name" if plain else "the row is skipped",
-            "bad-row",
-        )
-        if plain is None:
-            return None
-        match = plain
-    name = _name_cell(match["cell"])
-    if not name.strip():
-        doc.warnings.degrade("table row has an empty name", where, "the row is skipped", "bad-row")
-        return None
-    if _SUSPICIOUS.search(name) or _HTML_TAG.search(name):
-        doc.warnings.note(
-            f"property name {name!r} contains invisible characters, tabs or markup",
-            where,
-            "suspicious-name",
-        )
-    rest = row[match.end() :].lstrip()
-    type_end = _cell_end(rest)
-    if columns == 2:
-        type_text, tail = rest, None
-    elif type_end < 0:
-        doc.warnings.degrade(
-            "table row has too few cells (needs name | type | description | notes): " + _clip(line),
-            where,
-            "read with no description and no notes",
-            "bad-row",
-        )
-        type_text, tail = rest, ""
-    else:
-        type_text, tail = rest[:type_end], rest[type_end + 1 :]
-    cell = dialect.read_type(type_text)
-    type_: TypeRef
-    if cell is None:
-        doc.warnings.degrade(
-            f"unrecognised type spelling {type_text.strip()!r}",
-            where,
-            "read as any JSON value",
-            "unknown-type",
-        )
-        type_ = ANY
-    else:
-        type_ = cell.type
-    description, notes = (
-        ("", _Notes()) if not tail else _description_and_notes(doc, where, tail, line)
-    )
-    if "\t" in line:
-        doc.warnings.note("table row contains a tab", where, "tab-in-row")
-    # typescript-fetch does not say; optional reads every payload
-    required = columns != 2 and not notes.optional
-    default = None
-    if notes.default is not None and notes.default.strip() not in dialect.no_default:
-        default = read_default(notes.default)
-    text = dialect.read_text(description)
-    if dialect.name == "rust" and cell is not None and not isinstance(type_, Primitive):
-        # Rust spells an inline enum as a bare name and says so in the description
-        enum = re.search(r"\s*\(enum: [^)]*\)\s*$", text)
-        if enum is not None:
-            text = text[: enum.start()]
-            type_ = _string_like(type_)
-    nullable = Nullable.UNKNOWN
-    if cell is not None and (cell.nullable or (cell.optional and required)):
-        nullable = Nullable.YES
-    return (
-        Field(
-            name=name,
-            type=type_,
-            required=required,
-            nullable=nullable,
-            default=default,
-            read_only=notes.readonly,
-            description=text if text else None,
-            source=where,
-        ),
-        cell.namespace if cell is not None else None,
-    )
-
-
-def _string_like(t: TypeRef) -> TypeRef:
-    if isinstance(t, ListOf):
-        return ListOf(_string_like(t.item), t.unique)
-    if isinstance(t, MapOf):
-        return MapOf(_string_like(t.value))
-    return Primitive("string") if isinstance(t, Ref) else t
-
-
-def _cell_end(rest: str) -> int:
-    """Where the type cell ends: the first ``|`` outside brackets and backticks (a type may
-    hold ``[...]``, ``<...>``, ``{...}``, but never a pipe)."""
-    depth = 0
-    ticks = False
-    for i, ch in enumerate(rest):
-        if ch == "`":
-            ticks = not ticks
-        elif ticks:
-            continue
-        elif ch in "[(<{":
-            depth += 1
-        elif ch in "])>}":
-            depth = max(depth - 1, 0)
-        elif ch == "|" and depth == 0 and (i == 0 or rest[i - 1] != "\\"):
-            return i
-    return -1
-
-
-@dataclass
-class _Notes:
-    optional: bool = False
-    readonly: bool = False
-    default: str | None = None
-
-
-def _read_notes(text: str) -> _Notes | None:
-    """A notes cell: bracketed groups only (``[optional] [readonly] [default to 'x']``,
-    ``[optional][default to 3]``, ``[optional property]``, ``[Enum: a, b]``); None for text
-    that is not one."""
-    notes = _Notes()
-    i = 0
-    while i < len(text):
-        if text[i].isspace():
-            i += 1
-            continue
-        if text[i] != "[":
-            return None
-        depth = 0
-        end = -1
-        for j in range(i, len(text)):
-            if text[j] == "[":
-                depth += 1
-            elif text[j] == "]":
-                depth -= 1
-                if depth == 0:
-                    end = j
-                    break
-        if end < 0:
-            return None
-        token = text[i + 1 : end].strip()
-        if token in ("optional", "optional property"):
-            notes.optional = True
-        elif token == "readonly":
-            notes.readonly = True
-        elif token.startswith("default to"):
-            notes.default = token[len("default to") :].strip()
-        i = end + 1
-    return notes
-
-
-def _description_and_notes(doc: _Doc, where: Source, rest: str, line: str) -> tuple[str, _Notes]:
-    """``desc | notes``: the notes cell is the last one that reads as notes; any pipes before
-    it belong to the description."""
-    position = len(rest)
-    while True:
-        position = rest.rfind("|", 0, position)
-        if position < 0:
-            break
-        notes = _read_notes(rest[position + 1 :])
-        if notes is not None:
-            return _cell_text(rest[:position]), notes
-    whole = _read_notes(rest)
-    if whole is not None and rest.strip():
-        return "", whole
-    doc.warnings.degrade(
-        "table row has no notes cell ([optional], [readonly], [default to ...]) as its last"
-        " cell: " + _clip(line),
-        where,
-        "the rest is read as its description, and the property as required",
-        "bad-row",
-    )
-    return _cell_text(rest), _Notes()
-
-
-def _cell_text(text: str) -> str:
-    """A cell's text without the one space on each side that separates it from its pipes
-    (the rest of its spacing is the description's own)."""
-    if text.startswith(" "):
-        text = text[1:]
-    return text[:-1] if text.endswith(" ") else text
-
-
-def _clip(text: str, limit: int = 80) -> str:
-    return repr(text if len(text) <= limit else text[:limit] + "...")
-
-
-# --- enums and unions --------------------------------------------------------------------------
-
-
-def _section(doc: _Doc, start: int, titles: tuple[str, ...]) -> int | None:
-    return doc.find(start, lambda line: line.strip() in titles)
-
-
-def _enum_model(doc: _Doc, name: str, start: int, dialect: Dialect) -> Model | None:
-    at = _section(doc, start, ("## Enum",))
-    values: list[EnumValue] | None = None
-    if at is not None:
-        values = []
-        for line in doc.lines[at + 1 :]:
-            if line.startswith("#") or line.startswith("[["):
-                break
-            match = _BULLET_VALUE.match(line)
-            if match is not None:
-                values.append(EnumValue(_enum_value(match["value"])))
-    else:
-        at = _section(doc, start, ("## Enum Variants",))
-        if at is None:
-            return None
-        header = doc.find(at + 1, lambda line: bool(line.strip()))
-        if header is None or "Value" not in doc.lines[header]:
-            return None  # Rust lists a union's members in this section
-        values = []
-        for line in doc.lines[header + 2 :]:
-            if "|" not in line:
-                break
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            if len(cells) >= 2:
-                values.append(EnumValue(cells[1]))
-        if values and all(re.fullmatch(r"-?\d+", str(v.value)) for v in values):
-            values = [EnumValue(int(str(v.value))) for v in values]
-    kinds = {type(v.value) for v in values} if values else {str}
-    base = "string" if kinds == {str} else "boolean" if kinds == {bool} else "number"
-    if kinds <= {int} and values:
-        base = "integer"
-    return EnumModel(
-        name,
-        base,  # type: ignore[arg-type]
-        tuple(values) if values else None,
-        nullable=Nullable.UNKNOWN,
-        description=_description(doc, start, at, dialect),
-        source=doc.at(_heading_line(doc)),
-    )
-
-
-def _enum_value(text: str) -> str | int | float | bool | None:
-    """``'x'``, ``"x"``, ``1``, ``1.5``, ``true``: an enum bullet's value."""
-    text = text.strip()
-    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
-        return re.sub(r"\\(.)", r"\1", text[1:-1])
-    if re.fullmatch(r"-?\d+", text):
-        return int(text)
-    if re.fullmatch(r"-?\d+\.\d*(?:[eE][-+]?\d+)?", text):
-        return float(text)
-    if text in ("true", "false"):
-        return text == "true"
-    return text
-
-
-def _union_model(doc: _Doc, name: str, start: int, dialect: Dialect) -> Model | None:
-    members: list[str] = []
-    exclusive = True
-    at = _section(doc, start, ("## oneOf", "## anyOf"))
-    if at is not None:  # php-nextgen
-        exclusive = doc.lines[at].strip() == "## oneOf"
-        for line in doc.lines[at + 1 :]:
-            if line.startswith("#") or line.startswith("[["):
-                break
-            match = _MEMBER_BULLET.match(line)
-            if match is not None:
-                members.append(match["member"])
-    elif (at := _section(doc, start, ("## Enum Variants",))) is not None:  # Rust
-        header = doc.find(at + 1, lambda line: bool(line.strip()))
-        if header is None:
-            return None
-        for line in doc.lines[header + 2 :]:
-            if "|" not in line:
-                break
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            if cells and cells[0]:
-                members.append(f"**{cells[0]}**")
-    else:  # Ruby: the member list of ``openapi_one_of`` / ``openapi_any_of``
-        at = _section(doc, start, ("### `openapi_one_of`", "### `openapi_any_of`"))
-        if at is None:
-            return None
-        exclusive = "one_of" in doc.lines[at]
-        for line in doc.lines[at + 1 :]:
-            if line.startswith("### build"):
-                break
-            match = _RUBY_MEMBER.match(line.strip())
-            if match is not None:
-                members.append(f"**{match['name']}**")
-    variants: list[TypeRef] = []
-    for member in members:
-        cell = dialect.read_type(member)
-        if cell is None:
-            doc.warnings.degrade(
-                f"unrecognised union member {member!r}",
-                doc.at(at),
-                "read as any JSON value",
-                "unknown-type",
-            )
-        variants.append(ANY if cell is None else cell.type)
-    return UnionModel(
-        name,
-        tuple(dict.fromkeys(variants)),
-        exclusive=exclusive,
-        nullable=Nullable.UNKNOWN,
-        description=_description(doc, start, at, dialect),
-        source=doc.at(_heading_line(doc)),
-    )

@@ -73,13 +73,24 @@ Operations
 Versions
     3.0 and 3.1 keywords are accepted in either version (``nullable`` in a 3.1 spec,
     ``type: [X, "null"]`` in a 3.0 one): specs mix them, and each has one meaning. Swagger 2.0
-    is refused with a clear message.
+    documents are read by the same walk (:mod:`.swagger2`), and so are JSON Schemas
+    (:mod:`generator.sources.jsonschema`); ``dialect`` switches the few keywords they spell
+    differently. ``patternProperties`` are the values of a map; ``dependentRequired`` is noted
+    and ignored. Path items and operations may be ``$ref``s, and so may a ``properties``
+    mapping (``properties: {$ref: attributes.yml#/x}``, as DigitalOcean's spec writes it).
 
-Errors
-    Every problem is a ModelgenError with the file (relative to the spec's folder) and the JSON
-    pointer: unknown types (``type: float``), mixed-type enums (``[1, "1"]``), dangling refs,
-    refs to non-schema nodes, content-free ``$ref`` loops, ``allOf`` cycles, schemas nested too
-    deeply. Recursion through named models (self-reference, A -> B -> A) is fine.
+Errors and warnings
+    Problems that make the whole document meaningless are a ModelgenError with the file
+    (relative to the spec's folder) and the JSON pointer: not a mapping, not OpenAPI 3,
+    ``components`` of the wrong shape, content-free ``$ref`` loops, ``allOf`` cycles, schemas
+    nested too deeply, ``$ref``s the reference policy refuses. A problem confined to one schema
+    is degraded through :class:`generator.errors.Warnings` (an error with ``--strict``): an
+    unknown type name is read as the type it means (``float`` as ``number``) or dropped; an
+    enum mixing value kinds is a union of one enum per kind; enum values its ``type`` does not
+    allow are dropped (a plain value of the type when none is left); a dangling ``$ref``, a
+    ``$ref`` to a node that is not a schema, a schema that is not a mapping is any JSON value;
+    a keyword of the wrong shape (``allOf: {}``, ``minLength: -1``) is ignored. Recursion
+    through named models (self-reference, A -> B -> A) is fine.
 """
 
 from __future__ import annotations
