@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.errors import ModelgenError
+from generator.errors import ModelgenError, Warnings
 from generator.ir import Diagnostic, ModelSet, Source
 from generator.ir.check import check_references
 from generator.output import check_tree, write_tree
@@ -50,6 +50,12 @@ def _add_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--allow-remote-refs", action="store_true", help="follow $ref to http(s) URLs"
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="a problem confined to one place of the input is an error (exit 2), not a warning",
+    )
+    parser.add_argument("--quiet", action="store_true", help="print no warnings")
 
 
 def load_options(args: argparse.Namespace) -> LoadOptions:
@@ -57,7 +63,49 @@ def load_options(args: argparse.Namespace) -> LoadOptions:
         allow_external_refs=args.allow_external_refs,
         allow_remote_refs=args.allow_remote_refs,
         spec=args.spec,
+        strict=args.strict,
     )
+
+
+# Warnings of one rule shown before the rest are counted in one line.
+SHOWN_PER_CODE = 5
+
+
+class Report:
+    """The warnings of one command, printed to stderr when it ends (``flush``): each as
+    ``warning: FILE:LINE#POINTER: CODE: MESSAGE``, at most :data:`SHOWN_PER_CODE` per code and
+    one line counting the rest of that code, then ``N warnings``. ``quiet`` prints nothing."""
+
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
+        self.items: list[Diagnostic] = []
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        self.items.append(diagnostic)
+
+    def flush(self) -> None:
+        items, self.items = self.items, []
+        if self.quiet or not items:
+            return
+        shown: dict[str, int] = {}
+        for diagnostic in items:
+            count = shown.get(diagnostic.code, 0)
+            shown[diagnostic.code] = count + 1
+            if count < SHOWN_PER_CODE:
+                print(f"warning: {diagnostic}", file=sys.stderr)
+        for code, count in shown.items():
+            if count > SHOWN_PER_CODE:
+                more = count - SHOWN_PER_CODE
+                print(f"warning: ... and {more} more {code} warnings", file=sys.stderr)
+        print(f"{len(items)} warning{'s' if len(items) != 1 else ''}", file=sys.stderr)
+
+
+def report(args: argparse.Namespace) -> Report:
+    found: Report | None = getattr(args, "report", None)
+    if found is None:
+        found = Report(quiet=getattr(args, "quiet", False))
+        args.report = found
+    return found
 
 
 def load_source(path: Path, args: argparse.Namespace, kind: str | None = None) -> ModelSet:
@@ -65,16 +113,21 @@ def load_source(path: Path, args: argparse.Namespace, kind: str | None = None) -
     kind detected."""
     models = load(path, load_options(args), kind=kind or args.kind)
     for diagnostic in models.diagnostics:
-        warn(diagnostic)
+        report(args).add(diagnostic)
     return models
 
 
 def render_languages(
-    models: ModelSet, languages: list[str], options: Mapping[str, object]
+    models: ModelSet,
+    languages: list[str],
+    options: Mapping[str, object],
+    warnings: Warnings | None = None,
 ) -> dict[str, str]:
     """All files for ``languages``: directly under the output folder for one language, under
-    ``<language>/`` for several. ``options`` are the targets' option values by name."""
-    check_references(models)
+    ``<language>/`` for several. ``options`` are the targets' option values by name. References
+    to models that are not in the set are degraded through ``warnings`` (errors when strict or
+    not given; see :func:`check_references`)."""
+    models = check_references(models, warnings)
     files: dict[str, str] = {}
     for language in languages:
         rendered = emit(language, models, **options).files
@@ -100,9 +153,12 @@ def cmd_generate(args: argparse.Namespace) -> int:
     with no_cyclic_gc():
         models = load_source(Path(path), args, kind)
         options = {dest: getattr(args, dest) for dest in option_flags()}
-        files = render_languages(models, languages, options)
+        warnings = Warnings(strict=args.strict)
+        files = render_languages(models, languages, options, warnings)
+        for warning in warnings.items:
+            report(args).add(warning)
     if not models.models:
-        warn(
+        report(args).add(
             Diagnostic(
                 "no schemas found: the generated code declares no models", Source(str(args.source))
             )
@@ -110,7 +166,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     if args.check:
         result = check_tree(args.out, files)
         for warning in result.warnings:
-            warn(warning)
+            report(args).add(warning)
         for line in result.lines():
             print(line)
         if not result.clean:
@@ -119,16 +175,12 @@ def cmd_generate(args: argparse.Namespace) -> int:
         return 0
     written = write_tree(args.out, files, force=args.force)
     for warning in written.warnings:
-        warn(warning)
+        report(args).add(warning)
     print(
         f"{args.out}: {len(files)} files: {len(written.written)} written,"
         f" {len(written.deleted)} deleted"
     )
     return 0
-
-
-def warn(diagnostic: Diagnostic) -> None:
-    print(f"warning: {diagnostic}", file=sys.stderr)
 
 
 def cmd_parity(args: argparse.Namespace) -> int:
@@ -326,7 +378,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     func: Command = args.func
     try:
-        return func(args)
+        code = func(args)
+        report(args).flush()
+        return code
     except ModelgenError as error:
         print(f"modelgen: error: {error}", file=sys.stderr)
         return 2
