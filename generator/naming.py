@@ -63,6 +63,27 @@ def upper_snake(name: str) -> str:
     return snake(name).upper()
 
 
+def name_key(name: str) -> str:
+    """What a name is compared by where targets may spell it in any casing: its words, joined
+    (``payment_intent``, ``PaymentIntent`` and ``paymentIntent`` are one name). A name with no
+    words is compared as it is."""
+    return "".join(words(name)) or name
+
+
+def join_name(parent: str, part: str) -> str:
+    """``parent`` followed by ``part`` in Pascal case, without repeating the words that end the
+    parent and begin the part: ``SepaDebit`` + ``sepa_debit_mandate`` is
+    ``SepaDebitMandate``; a part made only of such words is added whole (``ChargeCustomer`` +
+    ``customer`` is ``ChargeCustomerCustomer``: the shorter name is the parent's own)."""
+    tail = words(part)
+    head = words(parent)
+    for size in range(min(len(head), len(tail) - 1), 0, -1):
+        if head[-size:] == tail[:size]:
+            tail = tail[size:]
+            break
+    return parent + "".join(w[:1].upper() + w[1:] for w in tail)
+
+
 def is_windows_device(name: str) -> bool:
     """Whether Windows refuses ``name`` as a file or folder name because it is a device name
     (``CON``, ``nul``, ``com1``, ``LPT9``...), with or without an extension, in any case."""
@@ -116,3 +137,17 @@ class NameAllocator:
         self._used.add(self._fold(candidate))
         self.names[key] = candidate
         return candidate
+
+    def allocate_first(self, key: str, candidates: Iterable[str], separator: str = "_") -> str:
+        """The first of ``candidates`` that is free; when none is, the first one numbered (a
+        number is the last resort)."""
+        if key in self.names:
+            return self.names[key]
+        wanted = list(dict.fromkeys(candidates))
+        for candidate in wanted:
+            if self._fold(candidate) not in self._used:
+                return self.allocate(key, candidate, separator)
+        return self.allocate(key, wanted[0], separator)
+
+    def is_free(self, name: str) -> bool:
+        return self._fold(name) not in self._used
