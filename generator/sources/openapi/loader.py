@@ -108,7 +108,11 @@ Errors and warnings
     enum mixing value kinds is a union of one enum per kind; enum values its ``type`` does not
     allow are dropped (a plain value of the type when none is left); a dangling ``$ref``, a
     ``$ref`` to a node that is not a schema, a schema that is not a mapping is any JSON value;
-    a keyword of the wrong shape (``allOf: {}``, ``minLength: -1``) is ignored. Recursion
+    a keyword of the wrong shape (``allOf: {}``, ``minLength: -1``) is ignored, and so is an
+    ``allOf`` member that is not a schema (``allOf: [null]``). An enum that lists a value twice
+    (``[a, a]``, or ``[1, 1.0]``: one JSON number) has one member for it, the first spelling
+    kept, with a warning (a Python enum could not hold both, nor could a decoder tell them
+    apart). Recursion
     through named models (self-reference, A -> B -> A) is fine.
 """
 
@@ -1053,10 +1057,18 @@ class _Loader:
                 values = shape.enum
             base = self._enum_base(loc, schema, shape)
             default = Const(_check_json(schema["default"], src)) if "default" in schema else None
+            distinct = list(dict.fromkeys(values))
+            if len(distinct) < len(values):
+                self.warnings.degrade(
+                    f"enum lists a value twice ({values!r}; 1 and 1.0 are one JSON number)",
+                    Source(loc[0], child(loc[1], "enum" if "enum" in schema else "const")),
+                    "one member per value, the first spelling kept",
+                    "duplicate-enum-value",
+                )
             model = EnumModel(
                 name,
                 base,
-                tuple(EnumValue(_check_json(v, src)) for v in dict.fromkeys(values)),  # type: ignore[arg-type]
+                tuple(EnumValue(_check_json(v, src)) for v in distinct),  # type: ignore[arg-type]
                 nullable=nullable,
                 default=default,
                 description=description,
@@ -1197,8 +1209,18 @@ class _Loader:
         return result
 
     def _all_of(self, loc: Location, schema: dict[str, Any]) -> list[JsonValue]:
+        """The members of ``allOf``; those that are not schemas (``allOf: [null]``) are
+        ignored, with a warning."""
         parts = schema.get("allOf", [])
         if isinstance(parts, list):
+            for i, part in enumerate(parts):
+                if not isinstance(part, dict | bool):
+                    self.warnings.degrade(
+                        "an allOf member must be a schema",
+                        Source(loc[0], child(child(loc[1], "allOf"), i)),
+                        "the member is ignored",
+                        "not-a-schema",
+                    )
             return parts
         self.warnings.degrade(
             "allOf must be a list",

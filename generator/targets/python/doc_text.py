@@ -43,7 +43,9 @@ is ``None`` and only typed where the schema allows it. Spec defaults are documen
 field and not filled in, so an absent property stays absent when re-encoded.
 
 ``date-time``, ``date`` and ``uuid`` values decode to datetime, date and UUID objects that
-remember their JSON text and re-encode to it exactly; ``byte`` stays base64 text.
+remember their JSON text and re-encode to it exactly; ``byte`` stays base64 text. Every RFC 3339
+date-time is read, ``t`` and ``z`` in lower case too; a leap second (``23:59:60``) reads as
+``23:59:59.999999``.
 
 Properties the schema does not name are kept in ``additional_properties`` (unless the schema
 closes the object). Enum values the schema does not list decode to pseudo-members that keep

@@ -218,9 +218,19 @@ def decode_none(value: object, where: str) -> None:
 
 
 def decode_datetime(value: object, where: str) -> _dt.datetime:
+    """An RFC 3339 date-time (and the other ISO 8601 forms ``fromisoformat`` reads). RFC 3339
+    allows ``t`` and ``z`` in lower case, and a leap second (``23:59:60``), which a datetime
+    cannot hold: it reads as the last microsecond before the next second. The JSON text is
+    kept, so re-encoding gives it back unchanged."""
     text = decode_str(value, where)
+    iso = text.upper()
+    if len(iso) > 19 and iso[10] == "T" and iso[16:19] == ":60":
+        fraction = 19
+        while fraction < len(iso) and (iso[fraction] == "." or iso[fraction].isdigit()):
+            fraction += 1
+        iso = iso[:16] + ":59.999999" + iso[fraction:]
     try:
-        result = RawDateTime.fromisoformat(text)
+        result = RawDateTime.fromisoformat(iso)
     except ValueError:
         raise DecodeError(where, f"not a date-time: {text!r}") from None
     result.raw = text
