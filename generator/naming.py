@@ -9,11 +9,36 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-# Characters that must never reach generated text: NUL and the bidi controls that can make code
-# read differently from how it runs (Trojan Source).
+# Characters that must never reach generated text: NUL, the bidi controls and marks that can
+# make code read differently from how it runs (Trojan Source: embeddings, overrides, isolates,
+# LRM/RLM, the Arabic letter mark), and the invisible format characters (zero-width spaces and
+# joiners, word joiner, invisible operators, the deprecated format controls, the Mongolian vowel
+# separator, interlinear annotation marks, BOM).
 _INVISIBLE = dict.fromkeys(
-    [0, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    [
+        *(0, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF),
+        *range(0x202A, 0x202F),
+        *range(0x2060, 0x2065),
+        *range(0x2066, 0x2070),
+        *range(0xFFF9, 0xFFFC),
+    ]
 )
+# Typographic characters whose ASCII look-alike says the same in a comment.
+_ASCII_LOOKALIKES = {
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+    **dict.fromkeys("\u00a0\u2002\u2003\u2009\u202f\u3000", " "),
+    "\u2026": "...",
+    "\u2022": "*",
+    "\u00d7": "x",
+    "\u2192": "->",
+    "\u2190": "<-",
+    "\u21d2": "=>",
+    "\u2264": "<=",
+    "\u2265": ">=",
+    "\u2260": "!=",
+}
 # Line breaks that Python, PHP or Dart may treat as ending a line comment.
 _LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -31,6 +56,26 @@ def clean_text(text: str) -> str:
     line break spelled ``\\n``. Escaping for a particular comment or literal syntax is the
     emitter's job, on top of this."""
     return _LINE_BREAKS.sub("\n", text.translate(_INVISIBLE))
+
+
+def ascii_text(text: str, escape: Callable[[str], str]) -> str:
+    """``text`` in ASCII, for a comment of a language whose output is ASCII only: typographic
+    punctuation as its ASCII look-alike (curly quotes, dashes, ellipsis), letters without their
+    accents (``café`` -> ``cafe``), and every other character as ``escape(char)`` gives it (so
+    nothing is lost: ``\\u{4e2d}``)."""
+    if text.isascii():
+        return text
+    out: list[str] = []
+    for char in unicodedata.normalize("NFC", text):
+        if char.isascii():
+            out.append(char)
+        elif char in _ASCII_LOOKALIKES:
+            out.append(_ASCII_LOOKALIKES[char])
+        else:
+            folded = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+            printable = folded.isprintable() and folded.strip() == folded
+            out.append(folded if folded and printable else escape(char))
+    return "".join(out)
 
 
 def ascii_fold(name: str) -> str:
