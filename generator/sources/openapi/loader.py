@@ -355,6 +355,13 @@ def _part(name: str) -> str:
     return pascal(name) or f"Property{short_hash(name)}"
 
 
+@functools.lru_cache(maxsize=8192)
+def _join(parent: str, part: str) -> str:
+    """``parent`` + ``part`` without stutter (:func:`join_name`); a part with no letters or
+    digits is named by its hash."""
+    return join_name(parent, part) if pascal(part) else parent + _part(part)
+
+
 def _str_or_none(value: JsonValue) -> str | None:
     if value is None:
         return None
@@ -498,7 +505,7 @@ class _Loader:
         self.inline.add(name)
         self.names[loc] = name
         fields = tuple(
-            self._field(_Prop(key, where, schema, None), required, join_name(name, key), 0)
+            self._field(_Prop(key, where, schema, None), required, _join(name, key), 0)
             for key, where, schema, required in props
         )
         self.models[name] = ObjectModel(name, fields, source=self._src(loc), inline=True)
@@ -566,7 +573,7 @@ class _Loader:
         wanted, inline = _pointer_name(target)
         candidates = [wanted]
         if not inline:  # ``actions.yml#/action`` beside ``action.yml``: ``ActionsAction``
-            candidates.append(join_name(_part(Path(target[0]).stem), _part(wanted)))
+            candidates.append(_join(_part(Path(target[0]).stem), wanted))
         name = self.allocator.allocate_first(f"{target[0]}#{target[1]}", candidates, "")
         if inline:
             self.inline.add(name)
@@ -1126,7 +1133,7 @@ class _Loader:
             self._declared_mapping(loc, schema["discriminator"])
         fields: list[Field] = []
         for prop in info.props.values():
-            hint = join_name(prop.declared_by or name, _part(prop.name))
+            hint = _join(prop.declared_by or name, prop.name)
             fields.append(self._field(prop, prop.name in info.required, hint, depth))
         additional: TypeRef | None = None
         closed = False
@@ -1466,7 +1473,7 @@ class _Loader:
         if isinstance(member, dict):
             title = member.get("title")
             if isinstance(title, str) and pascal(title):
-                names += [pascal(title), join_name(root, title), join_name(parent, title)]
+                names += [pascal(title), _join(root, title), _join(parent, title)]
             props = member.get("properties")
             if isinstance(props, dict):
                 keys = [tag_property] if tag_property in props else []
@@ -1480,7 +1487,7 @@ class _Loader:
                     if value is _MISSING and isinstance(enum, list) and len(enum) == 1:
                         value = enum[0]
                     if isinstance(value, str) and pascal(value):
-                        names.append(join_name(parent, value))
+                        names.append(_join(parent, value))
                         break
         return names
 
@@ -1682,7 +1689,7 @@ class _Loader:
             media_obj = content[media]
             if isinstance(media_obj, dict) and "schema" in media_obj:
                 schema_loc = (loc[0], child(child(cbase, media), "schema"))
-                alternate = join_name(hint, _media_word(media))
+                alternate = _join(hint, _media_word(media))
                 type_ref, _, _ = self._type(schema_loc, media_obj["schema"], hint, 0, (alternate,))
                 yield type_ref
 
@@ -1857,10 +1864,10 @@ def _literal_hints(member: dict[str, Any], parent: str, hints: list[str]) -> lis
     names: list[str] = []
     title = member.get("title")
     if isinstance(title, str) and pascal(title):
-        names.append(join_name(parent, title))
+        names.append(_join(parent, title))
     value = member.get("const")
     if isinstance(value, str) and pascal(value):
-        names.append(join_name(parent, value))
+        names.append(_join(parent, value))
     bare = pascal(title) if isinstance(title, str) else None  # a class named GUILD: no
     return [*names, *(h for h in hints if h != bare)]
 
