@@ -12,14 +12,13 @@ import contextlib
 import gc
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from generator import __version__
+from generator.build import add_arguments as add_build_arguments
 from generator.errors import ModelgenError
-from generator.ir import Diagnostic, ModelSet, Source
-from generator.ir.check import check_references
-from generator.output import check_tree, write_tree
+from generator.ir import Diagnostic, ModelSet
 from generator.sources import LoadOptions, kinds, load
 from generator.targets import TARGETS, default_languages, emit, option_flags, parse_languages
 
@@ -59,20 +58,6 @@ def load_source(path: Path, args: argparse.Namespace) -> ModelSet:
     return models
 
 
-def render_languages(
-    models: ModelSet, languages: list[str], options: Mapping[str, object]
-) -> dict[str, str]:
-    """All files for ``languages``: directly under the output folder for one language, under
-    ``<language>/`` for several. ``options`` are the targets' option values by name."""
-    check_references(models)
-    files: dict[str, str] = {}
-    for language in languages:
-        rendered = emit(language, models, **options).files
-        prefix = f"{language}/" if len(languages) > 1 else ""
-        files.update({prefix + rel: text for rel, text in rendered.items()})
-    return files
-
-
 @contextlib.contextmanager
 def no_cyclic_gc() -> Iterator[None]:
     """Loading, emitting and comparing build millions of small objects and almost no cycles:
@@ -85,35 +70,10 @@ def no_cyclic_gc() -> Iterator[None]:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    languages = parse_languages(args.lang)
+    from generator.build import generate
+
     with no_cyclic_gc():
-        models = load_source(args.source, args)
-        options = {dest: getattr(args, dest) for dest in option_flags()}
-        files = render_languages(models, languages, options)
-    if not models.models:
-        warn(
-            Diagnostic(
-                "no schemas found: the generated code declares no models", Source(str(args.source))
-            )
-        )
-    if args.check:
-        result = check_tree(args.out, files)
-        for warning in result.warnings:
-            warn(warning)
-        for line in result.lines():
-            print(line)
-        if not result.clean:
-            print(f"{args.out}: out of date; run without --check to update", file=sys.stderr)
-            return 1
-        return 0
-    written = write_tree(args.out, files, force=args.force)
-    for warning in written.warnings:
-        warn(warning)
-    print(
-        f"{args.out}: {len(files)} files: {len(written.written)} written,"
-        f" {len(written.deleted)} deleted"
-    )
-    return 0
+        return generate(args, warn)
 
 
 def warn(diagnostic: Diagnostic) -> None:
@@ -213,15 +173,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help=_DEBUG_HELP)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    generate = commands.add_parser("generate", help="generate model code from a source")
-    generate.add_argument("source", type=Path, help="OpenAPI document or markdown docs")
+    generate = commands.add_parser(
+        "generate",
+        help="generate model code from a source, or run the configuration file's jobs",
+    )
+    generate.add_argument(
+        "source",
+        type=Path,
+        nargs="?",
+        help="OpenAPI document or markdown docs (default: the configuration file's jobs)",
+    )
     generate.add_argument(
         "--lang",
-        required=True,
         help=f"target(s): {', '.join(TARGETS)}; a comma-separated list, or all"
         f" (= {','.join(default_languages())})",
     )
-    generate.add_argument("--out", type=Path, required=True, help="output folder")
+    generate.add_argument("--out", type=Path, help="output folder")
     generate.add_argument(
         "--check",
         action="store_true",
@@ -232,6 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for dest, (flag, text, metavar) in option_flags().items():
         generate.add_argument(flag, dest=dest, help=text, metavar=metavar)
+    add_build_arguments(generate)
+    generate.add_argument("-q", "--quiet", action="store_true", help="print no warnings")
     _add_source_options(generate)
     _add_debug(generate)
     generate.set_defaults(func=cmd_generate)

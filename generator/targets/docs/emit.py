@@ -27,7 +27,7 @@ from generator.sources.markdown.dialects import (
 )
 from generator.targets import Emitted, NoOptions, Symbol
 from generator.targets.docs import DartDocsOptions, PhpDocsOptions
-from generator.templating import folder, render
+from generator.templating import Folders, folder, render
 
 TEMPLATES = folder(__file__)
 
@@ -44,7 +44,7 @@ class Row:
     notes: str  # with its leading space, or "" where the dialect strips trailing spaces
 
 
-def emit_php(models: ModelSet, options: PhpDocsOptions) -> Emitted:
+def emit_php(models: ModelSet, options: PhpDocsOptions, templates: Folders = TEMPLATES) -> Emitted:
     namespace = options.php_namespace or _php_namespace(models.title)
     model_namespace = f"{namespace}\\Model"
     return _emit(
@@ -53,16 +53,19 @@ def emit_php(models: ModelSet, options: PhpDocsOptions) -> Emitted:
         "php.md.jinja",
         namespace,
         lambda t: php_type_cell(t, model_namespace),
+        templates,
     )
 
 
-def emit_dart(models: ModelSet, options: DartDocsOptions) -> Emitted:
+def emit_dart(
+    models: ModelSet, options: DartDocsOptions, templates: Folders = TEMPLATES
+) -> Emitted:
     package = options.package or _dart_package(models.title)
-    return _emit(models, DIALECTS["dart"], "dart.md.jinja", package, dart_type_cell)
+    return _emit(models, DIALECTS["dart"], "dart.md.jinja", package, dart_type_cell, templates)
 
 
-def emit_python(models: ModelSet, options: NoOptions) -> Emitted:
-    return _emit(models, DIALECTS["python"], "python.md.jinja", "", python_type_cell)
+def emit_python(models: ModelSet, options: NoOptions, templates: Folders = TEMPLATES) -> Emitted:
+    return _emit(models, DIALECTS["python"], "python.md.jinja", "", python_type_cell, templates)
 
 
 def _php_namespace(title: str | None) -> str:
@@ -83,13 +86,14 @@ def _emit(
     template: str,
     namespace: str,
     type_cell: Callable[[TypeRef], str],
+    templates: Folders,
 ) -> Emitted:
     names = _class_names(models)
     files: dict[str, str] = {}
     for model in models.models:
         rows = _rows(model, models, dialect, names, type_cell)
         files[f"{names[model.name]}.md"] = render(
-            TEMPLATES, template, name=names[model.name], namespace=namespace, rows=rows
+            templates, template, name=names[model.name], namespace=namespace, rows=rows
         )
     symbols = {m.name: (Symbol("doc", names[m.name]),) for m in models.models}
     return Emitted(files, symbols)
@@ -143,7 +147,7 @@ def _rows(
         description = dialect.write_text(f.description) if f.description else ""
         rows.append(
             Row(
-                name=dialect.display_name(f.name) if rename else f.name,
+                name=dialect.display_name(f.code_name or f.name) if rename else f.name,
                 type=type_cell(_rename(f.type, names)),
                 description=description,
                 notes=cell,
