@@ -157,6 +157,12 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_templates(args: argparse.Namespace) -> int:
+    from generator.template_reference import command
+
+    return command(args.lang, args.copy)
+
+
 _DEBUG_HELP = "on an internal error (exit 3), print the traceback"
 
 
@@ -251,6 +257,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_source_options(diff)
     _add_debug(diff)
     diff.set_defaults(func=cmd_diff)
+
+    templates = commands.add_parser(
+        "templates", help="the templates a target renders with, and what each receives"
+    )
+    templates.add_argument("lang", nargs="?", help="a target (default: list every target's)")
+    templates.add_argument(
+        "--copy", type=Path, metavar="DIR", help="copy LANG's built-in templates into DIR"
+    )
+    _add_debug(templates)
+    templates.set_defaults(func=cmd_templates)
     return parser
 
 

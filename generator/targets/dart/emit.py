@@ -83,6 +83,21 @@ from generator.targets.dart.views import (
 from generator.templating import Folders, folder, render
 
 TEMPLATES = folder(__file__)
+
+# What each template is given: template -> variable -> its type (for a macro template, the
+# macro's parameters). `modelgen templates LANG` documents it; a test checks it against what
+# the templates really receive.
+CONTEXTS: dict[str, dict[str, object]] = {
+    "pubspec.yaml.jinja": {"header": str, "package": str, "description": str},
+    "library.dart.jinja": {"header": str, "library": DartLibrary},
+    "part.dart.jinja": {"header": str, "package": str},
+    "support.dart.jinja": {"present": str, "from_schema": str},
+    "object.dart.jinja": {"b": DartObject},
+    "enum.dart.jinja": {"b": DartEnum},
+    "family.dart.jinja": {"b": DartFamily},
+    "wrapper.dart.jinja": {"b": DartWrapper},
+    "alias.dart.jinja": {"b": DartAlias},
+}
 LINE_LENGTH = 80
 
 

@@ -38,10 +38,20 @@ _DART_PACKAGE = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 @dataclass(frozen=True)
 class Row:
-    name: str
-    type: str
-    description: str
+    """One row of a model's property table."""
+
+    name: str  # the property's name as the dialect shows it
+    type: str  # the type cell: the dialect's spelling, with links to other models' docs
+    description: str  # escaped for a table cell
     notes: str  # with its leading space, or "" where the dialect strips trailing spaces
+
+
+# What each template is given: template -> variable -> its type. `modelgen templates LANG`
+# documents it; a test checks it against what the templates really receive.
+CONTEXTS: dict[str, dict[str, object]] = {
+    f"{dialect}.md.jinja": {"name": str, "namespace": str, "rows": list[Row]}
+    for dialect in ("php", "dart", "python")
+}
 
 
 def emit_php(models: ModelSet, options: PhpDocsOptions, templates: Folders = TEMPLATES) -> Emitted:

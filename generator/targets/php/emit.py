@@ -32,10 +32,33 @@ from generator.targets import Emitted, Symbol
 from generator.targets.php import PhpOptions, api, markers
 from generator.targets.php.names import check_namespace, composer_name, default_namespace
 from generator.targets.php.plan import Plan
-from generator.targets.php.views import Head, HeaderView, View, model_views
+from generator.targets.php.views import (
+    AliasView,
+    ClassView,
+    EnumView,
+    FactoryView,
+    Head,
+    HeaderView,
+    InterfaceView,
+    UnknownView,
+    View,
+    model_views,
+)
 from generator.templating import Folders, environment, folder
 
 TEMPLATES = folder(__file__)
+
+# What each template is given: template -> variable -> its type (for a macro template, the
+# macro's parameters). `modelgen templates LANG` documents it; a test checks it against what
+# the templates really receive.
+CONTEXTS: dict[str, dict[str, object]] = {
+    "_header.php.jinja": {"view": HeaderView},
+    **{
+        view.TEMPLATE: {"head": Head, "view": view, "markers": markers}
+        for view in (ClassView, EnumView, UnknownView, AliasView, InterfaceView, FactoryView)
+    },
+    **{f"{name}.php.jinja": {"head": Head} for name in markers.SUPPORT_FILES},
+}
 
 
 def namespace(models: ModelSet, options: PhpOptions) -> str:

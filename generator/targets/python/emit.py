@@ -131,6 +131,20 @@ from generator.templating import render as render_template
 
 TEMPLATES = folder(__file__)
 
+# What each template is given: template -> variable -> its type (for a macro template, the
+# macro's parameters). `modelgen templates LANG` documents it; a test checks it against what
+# the templates really receive.
+CONTEXTS: dict[str, dict[str, object]] = {
+    "__init__.py.jinja": {"package": PackageInit},
+    "_runtime.py.jinja": {"header": str},
+    "models.py.jinja": {"module": ModelsModule},
+    "py.typed.jinja": {"header": str},
+    "object.py.jinja": {"model": ObjectView},
+    "enum.py.jinja": {"model": EnumView},
+    "union.py.jinja": {"model": UnionView},
+    "alias.py.jinja": {"model": AliasView},
+}
+
 # The indentation the default templates give each kind of statement (views.py: "fitted at").
 CLASS_BODY = INDENT
 METHOD_BODY = INDENT * 2
