@@ -62,7 +62,7 @@ def from_args(args: argparse.Namespace) -> tuple[list[Job], Path | None]:
         )
     found = config.read(Path(path))
     jobs = [
-        config.make_job({**settings, **given}, where, lambda name: name)
+        config.make_job({**settings, **given}, where, lambda name: name, Path(path).resolve().parent)
         for settings, where in zip(found.jobs, found.job_sources, strict=True)
     ]
     if args.job:

@@ -172,11 +172,12 @@ class Rendered:
     selection: Selection
 
 
-def display(path: Path) -> str:
-    """A path as the summary shows it: relative to the working folder when inside it."""
-    if path.is_absolute():
+def display(job: Job, path: Path) -> str:
+    """A path as a job's summary shows it: relative to the configuration file's folder for a
+    job of the file (wherever the run started), as given on the command line otherwise."""
+    if job.base is not None:
         try:
-            return str(path.relative_to(Path.cwd()))
+            return path.relative_to(job.base).as_posix()
         except ValueError:
             return str(path)
     return str(path)
@@ -211,7 +212,7 @@ def _refuse_shared_folders(jobs: Sequence[Job]) -> None:
             if here == other_path or other_path in here.parents or here in other_path.parents:
                 raise ModelgenError(
                     f"jobs {other.name!r} and {job.name!r} write to the same folder"
-                    f" ({display(other.out)}, {display(job.out)})",
+                    f" ({display(other, other.out)}, {display(job, job.out)})",
                     job.origin,
                 )
         seen.append((here, job))
@@ -222,9 +223,9 @@ def render_jobs(jobs: Sequence[Job], output: Output, project: Path | None) -> li
     done: list[Rendered] = []
     for n, job in enumerate(jobs, 1):
         label = f"job {n}/{len(jobs)} ({job.name}): " if len(jobs) > 1 else ""
-        output.progress.step(f"{label}loading {display(job.source)}")
+        output.progress.step(f"{label}loading {display(job, job.source)}")
         output.detail(
-            f"{label}{display(job.source)} -> {display(job.out)} ({', '.join(job.languages)})"
+            f"{label}{display(job, job.source)} -> {display(job, job.out)} ({', '.join(job.languages)})"
         )
         models = load_job(job)
         for diagnostic in models.diagnostics:
@@ -303,19 +304,19 @@ def write_jobs(rendered: Sequence[Rendered], output: Output, *, force: bool) -> 
     totals = [0, 0, 0]  # files, written, deleted
     for one in rendered:
         job = one.job
-        output.progress.step(f"writing {display(job.out)}")
+        output.progress.step(f"writing {display(job, job.out)}")
         result = write_tree(job.out, one.files, force=force)
         for warning in result.warnings:
             output.warn(warning)
         for rel in result.written:
-            output.detail(f"written: {display(job.out / rel)}")
+            output.detail(f"written: {display(job, job.out / rel)}")
         for rel in result.deleted:
-            output.detail(f"deleted: {display(job.out / rel)}")
+            output.detail(f"deleted: {display(job, job.out / rel)}")
         totals[0] += len(one.files)
         totals[1] += len(result.written)
         totals[2] += len(result.deleted)
         output.result(
-            f"{display(job.out)}: {_write_summary(len(one.files), result)}{_models_note(one)}"
+            f"{display(job, job.out)}: {_write_summary(len(one.files), result)}{_models_note(one)}"
         )
     if len(rendered) > 1:
         files, written, deleted = totals
@@ -330,22 +331,22 @@ def check_jobs(rendered: Sequence[Rendered], output: Output, *, configured: bool
     stale = 0
     for one in rendered:
         job = one.job
-        output.progress.step(f"checking {display(job.out)}")
+        output.progress.step(f"checking {display(job, job.out)}")
         result = check_tree(job.out, one.files)
         for warning in result.warnings:
             output.warn(warning)
-        prefix = f"{display(job.out)}/" if len(rendered) > 1 else ""
+        prefix = f"{display(job, job.out)}/" if len(rendered) > 1 else ""
         for line in result.lines():
             kind, _, rel = line.partition(": ")
             output.result(f"{kind}: {prefix}{rel}" if rel and prefix else line)
         output.result(
-            f"{display(job.out)}: {_check_summary(len(one.files), result)}{_models_note(one)}"
+            f"{display(job, job.out)}: {_check_summary(len(one.files), result)}{_models_note(one)}"
         )
         if not result.clean:
             stale += 1
             how = "`modelgen generate`" if configured else "without --check"
             output.progress.clear()
-            print(f"{display(job.out)}: out of date; run {how} to update", file=output.err)
+            print(f"{display(job, job.out)}: out of date; run {how} to update", file=output.err)
     if len(rendered) > 1:
         output.result(
             f"{len(rendered)} jobs: {stale} out of date" if stale else f"{len(rendered)} jobs: current"

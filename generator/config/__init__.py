@@ -304,7 +304,7 @@ def _settings(
         key = known.get(name)
         if key is None:
             names = [*known, *([JOBS] if allow_jobs else [])]
-            raise ModelgenError(_unknown(name, names, "key"), where)
+            raise ModelgenError(_unknown(name, names), where)
         if key.kind == "names" and isinstance(raw, dict):
             value: object = _names_table(document, raw, (*prefix, name))
         else:
@@ -313,10 +313,11 @@ def _settings(
     return found
 
 
-def _unknown(name: str, known: Sequence[str], what: str) -> str:
+def _unknown(name: str, known: Sequence[str], within: str = "") -> str:
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"did you mean {close[0]!r}? " if close else ""
-    return f"unknown {what} {name!r} ({hint}known: {', '.join(known)})"
+    where = f" in {within}" if within else ""
+    return f"unknown key {name!r}{where} ({hint}known: {', '.join(known)})"
 
 
 def convert(key: Key, raw: object, where: Source | None, base: Path) -> object:
@@ -397,14 +398,14 @@ def _names_table(
             continue
         if name not in TARGETS:
             raise ModelgenError(
-                _unknown(name, [MODELS, PROPERTIES, *TARGETS], "key in names"), document.where(here)
+                _unknown(name, [MODELS, PROPERTIES, *TARGETS], "names"), document.where(here)
             )
         if not isinstance(raw, dict):
             raise ModelgenError(f"names.{name}: expected a table", document.where(here))
         for inner in raw:
             if inner not in (MODELS, PROPERTIES):
                 raise ModelgenError(
-                    _unknown(inner, [MODELS, PROPERTIES], f"key in names.{name}"),
+                    _unknown(inner, [MODELS, PROPERTIES], f"names.{name}"),
                     document.where((*here, inner)),
                 )
         languages[name] = _renames(document, raw, here)
@@ -465,13 +466,20 @@ class Job:
     allow_remote_refs: bool = False
     options: Mapping[str, object] = field(default_factory=dict)
     origin: Source | None = None  # where the job is declared; None: on the command line
+    base: Path | None = None  # the configuration file's folder, for a job of the file
 
 
 REQUIRED = ("source", "lang", "out")
 
 
-def make_job(settings: Settings, origin: Source | None, shown: Callable[[str], str]) -> Job:
-    """The job ``settings`` describe; ``shown`` spells a key in errors (``--out`` or ``out``)."""
+def make_job(
+    settings: Settings,
+    origin: Source | None,
+    shown: Callable[[str], str],
+    base: Path | None = None,
+) -> Job:
+    """The job ``settings`` describe; ``shown`` spells a key in errors (``--out`` or ``out``);
+    ``base``: the configuration file's folder, for a job of the file."""
     missing = [name for name in REQUIRED if name not in settings]
     if missing:
         spelled = ", ".join(shown(name) for name in missing)
@@ -526,4 +534,5 @@ def make_job(settings: Settings, origin: Source | None, shown: Callable[[str], s
         allow_remote_refs=bool(general.get("allow_remote_refs", False)),
         options=options,
         origin=origin,
+        base=base,
     )

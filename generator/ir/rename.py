@@ -89,10 +89,8 @@ def check_renames(models: ModelSet, renames: Renames) -> None:
             raise ModelgenError(f"names: no model is named {name!r}", where)
         if not isinstance(model, ObjectModel):
             where = next(iter(props.values())).source if props else NO_SOURCE
-            article = "an" if model.kind[0] in "aeiou" else "a"
-            raise ModelgenError(
-                f"names: model {name!r} is {article} {model.kind}: it has no properties", where
-            )
+            kind = {"enum": "an enum", "alias": "an alias"}.get(model.kind, f"a {model.kind}")
+            raise ModelgenError(f"names: model {name!r} is {kind}: it has no properties", where)
         wires = {f.name for f in model.fields}
         for wire, rename in props.items():
             if wire not in wires:
