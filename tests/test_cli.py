@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli
 from generator.build import run
 from generator.cli import main
 from tests.support.paths import EXAMPLE_SPEC, ROOT

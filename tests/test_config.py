@@ -87,9 +87,7 @@ def test_this_projects_own_pyproject_has_no_jobs() -> None:
     assert config.find(ROOT) is None or config.find(ROOT) != ROOT / "pyproject.toml"
 
 
-def from_args_in(
-    folder: Path, *argv: str
-) -> tuple[list[config.Job], Path | None]:
+def from_args_in(folder: Path, *argv: str) -> tuple[list[config.Job], Path | None]:
     import os
 
     before = Path.cwd()
@@ -104,7 +102,8 @@ def from_args_in(
 
 
 def test_each_job_gets_the_tables_defaults_and_overrides_them(tmp_path: Path) -> None:
-    jobs, _ = from_args_in(tmp_path if write(tmp_path, JOBS) else tmp_path)
+    write(tmp_path, JOBS)
+    jobs, _ = from_args_in(tmp_path)
     first, second = jobs
     assert first.languages == ("python",) and second.languages == ("dart", "php")
     assert first.options["php_namespace"] == second.options["php_namespace"] == "Acme"

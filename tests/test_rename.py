@@ -43,7 +43,9 @@ def models() -> ModelSet:
         ),
         bases=("Base",),
     )
-    dog = ObjectModel("Dog", (Field("kind", STRING, True), Field("friends", ListOf(Ref("Cat")), False)))
+    dog = ObjectModel(
+        "Dog", (Field("kind", STRING, True), Field("friends", ListOf(Ref("Cat")), False))
+    )
     owner = ObjectModel("Owner", (Field("pets", MapOf(Ref("Pet")), False),))
     pet = UnionModel(
         "Pet",
@@ -174,7 +176,9 @@ def test_every_language_spells_a_renamed_property_its_own_way(
 ) -> None:
     overrides = renames({"Cat": "Feline"}, Base={"max_tokens": "token_limit"})
     emitted = emit(language, rename(models(), overrides))
-    fields = {item.member for item in emitted.api if item.owner == "Feline" and item.kind == "field"}
+    fields = {
+        item.member for item in emitted.api if item.owner == "Feline" and item.kind == "field"
+    }
     assert fields == names["Feline"]
     assert "Cat" not in emitted.symbols and "Feline" in emitted.symbols
     assert any('"max_tokens"' in text or "'max_tokens'" in text for text in emitted.files.values())
