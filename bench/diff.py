@@ -1,17 +1,31 @@
-"""Time ``modelgen diff`` on a pair of 3 MB OpenAI spec revisions, step by step: the bare C YAML
-parse (the floor), loading both versions, comparing, code verdicts (emit + parse the changed
-models in every registered language), and the report.
+"""Time ``modelgen diff`` with code verdicts against the floor: parsing both specs.
 
-    python bench/diff.py [OLD NEW]
+    python bench/diff.py [OLD NEW] [--runs N]
 
-Defaults to ``../shared/corpus/openai-diffs/010421dc-13c6a94f`` (about 3 MB per spec). Each
-step is run ``RUNS`` times and the best time is shown; the target is < 3 s in all. The cyclic
-garbage collector is off during the steps, as in ``modelgen diff``.
+Defaults to ``../shared/corpus/openai-diffs/010421dc-13c6a94f`` (two revisions of about 3 MB).
+Prints, in one run, CPU times (other processes on the machine count less than in wall time)
+and their ratios to the floor, the cyclic garbage collector off everywhere, as in ``modelgen
+diff``:
+
+- in process, best of N, the steps interleaved: the floor (both specs parsed with PyYAML's C
+  loader), loading both into the IR, comparing, code verdicts (the changed models and their
+  closure emitted in every language of ``--lang all``, their listings compared), the report.
+  The first code-verdict call of a process also imports the emitters and compiles their
+  templates, as every ``modelgen diff`` process does: it is shown apart, and it is the one the
+  total counts;
+- whole processes, median of N, interleaved: one that only parses both specs, ``modelgen diff
+  --lang none`` and ``modelgen diff`` (code verdicts in every language).
+
+The target (issues 16 and 17) is diff with code verdicts <= 1.5x the floor.
 """
 
 from __future__ import annotations
 
+import argparse
 import gc
+import resource
+import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -25,73 +39,110 @@ sys.path.insert(0, str(ROOT))
 
 from generator.compare.diff import compare  # noqa: E402
 from generator.compare.diff_report import Review, render  # noqa: E402
-from generator.compare.surface import apply, surface  # noqa: E402
+from generator.compare.surface import Surface, apply, surface  # noqa: E402
 from generator.sources import load  # noqa: E402
 from generator.targets import default_languages, emit  # noqa: E402
 
 PAIR = ROOT.parent / "shared" / "corpus" / "openai-diffs" / "010421dc-13c6a94f"
-RUNS = 3
+FLOOR = (
+    "import gc, sys, yaml; gc.disable(); "
+    "[yaml.load(open(p, 'rb').read(), Loader=yaml.CSafeLoader) for p in sys.argv[1:]]"
+)
 T = TypeVar("T")
 
 
-def best(step: Callable[[], T]) -> tuple[float, T]:
-    times, result = [], None
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        result = step()
-        times.append(time.perf_counter() - start)
-    return min(times), result  # type: ignore[return-value]
+def cpu(step: Callable[[], T]) -> tuple[float, T]:
+    start = time.process_time()
+    result = step()
+    return time.process_time() - start, result
 
 
-def available_languages() -> list[str]:
-    languages = []
-    for language in default_languages():
-        try:
-            emit(language, load(ROOT / "schemas" / "realtime.yaml"))
-        except ImportError:
-            print(f"  ({language}: emitter not available, skipped)")
-            continue
-        languages.append(language)
-    return languages
+def interleaved(steps: dict[str, Callable[[], object]], runs: int) -> dict[str, float]:
+    """Best CPU seconds of each step, the runs interleaved (a busy moment of the machine then
+    weighs on every step alike)."""
+    times: dict[str, list[float]] = {name: [] for name in steps}
+    for _ in range(runs):
+        for name, step in steps.items():
+            times[name].append(cpu(step)[0])
+    return {name: min(values) for name, values in times.items()}
+
+
+def children(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Median CPU seconds (user + system) of each command run as a new process, interleaved."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            used = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+            times[name].append(used)
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def main() -> None:
-    old_path, new_path = (
-        (Path(sys.argv[1]), Path(sys.argv[2]))
-        if len(sys.argv) == 3
-        else (PAIR / "before.yaml", PAIR / "after.yaml")
-    )
-    gc.disable()
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("old", nargs="?", type=Path, default=PAIR / "before.yaml")
+    parser.add_argument("new", nargs="?", type=Path, default=PAIR / "after.yaml")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    old_path, new_path, runs = args.old.resolve(), args.new.resolve(), args.runs
     size = (old_path.stat().st_size + new_path.stat().st_size) / 2**20
     print(f"{old_path} -> {new_path} ({size:.1f} MB in all)")
-    floor, _ = best(
-        lambda: [yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader) for p in (old_path, new_path)]
-    )
-    loading, (old, new) = best(lambda: (load(old_path), load(new_path)))
-    comparing, findings = best(lambda: compare(old, new))
-    languages = available_languages()
+    gc.disable()
+    languages = list(default_languages())
+    old, new = load(old_path), load(new_path)
+    findings = compare(old, new)
 
-    def code() -> object:
-        def emit(language: str, models: object) -> dict[str, str]:
-            return emit(language, models).files  # type: ignore[arg-type]
-
+    def code() -> Surface:
         return surface(old, new, findings, languages, emit)
 
-    coding, result = best(code)
-    reporting, _ = best(
-        lambda: render(
-            Review(str(old_path), str(new_path), tuple(apply(findings, result)), tuple(languages)),  # type: ignore[arg-type]
-            "text",
-        )
+    first, result = cpu(code)  # imports the emitters, compiles their templates
+    reviewed = apply(findings, result)
+    review = Review(str(old_path), str(new_path), tuple(reviewed), tuple(languages))
+    paths = (old_path, new_path)
+    best = interleaved(
+        {
+            "floor": lambda: [yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader) for p in paths],
+            "load": lambda: [load(p) for p in paths],
+            "compare": lambda: compare(old, new),
+            "code": code,
+            "report": lambda: render(review, "text"),
+        },
+        runs,
     )
-    total = loading + comparing + coding + reporting
-    print(f"  yaml parse floor (C loader, both): {floor:6.2f} s")
-    print(f"  load both versions:                {loading:6.2f} s")
-    print(f"  compare ({len(old.models)} models):          {comparing:6.2f} s")
-    print(f"  code verdicts {','.join(languages) or '(none)':20} {coding:6.2f} s")
-    print(f"  report:                            {reporting:6.2f} s")
-    print(f"  total:                             {total:6.2f} s  (target < 3 s)")
-    print(f"  findings: {len(findings)}")
+    floor = best["floor"]
+    wire = best["load"] + best["compare"] + best["report"]
+
+    def row(label: str, seconds: float, base: float = floor) -> None:
+        print(f"  {label:44} {seconds:6.2f} s  {seconds / base:5.2f}x")
+
+    print(f"in process, CPU, best of {runs}, interleaved (ratios to the floor):")
+    row("floor: parse both specs (C loader)", floor)
+    row("load both versions into the IR", best["load"])
+    row(f"compare ({len(old.models)} models, {len(findings)} findings)", best["compare"])
+    row(f"code verdicts ({','.join(languages)}), first call", first)
+    row("code verdicts, later calls", best["code"])
+    row("report (text)", best["report"])
+    row("diff without code verdicts", wire)
+    row("diff with code verdicts (first call)", wire + first)
+    for note in result.notes:
+        print(f"  note: {note}")
+    spec_args = [str(old_path), str(new_path)]
+    diff = [sys.executable, "-m", "generator.cli", "diff", *spec_args]
+    processes = children(
+        {
+            "floor": [sys.executable, "-c", FLOOR, *spec_args],
+            "none": [*diff, "--lang", "none"],
+            "all": diff,
+        },
+        runs,
+    )
+    print(f"whole processes, CPU, median of {runs}, interleaved (ratios to the floor process):")
+    row("floor: parse both specs (C loader)", processes["floor"], processes["floor"])
+    row("modelgen diff --lang none", processes["none"], processes["floor"])
+    row("modelgen diff (code verdicts, --lang all)", processes["all"], processes["floor"])
+    print("target: diff with code verdicts <= 1.50x the floor")
 
 
 if __name__ == "__main__":

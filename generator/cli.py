@@ -19,8 +19,15 @@ from generator import __version__
 from generator.build import add_arguments as add_build_arguments
 from generator.errors import ModelgenError
 from generator.ir import Diagnostic, ModelSet
-from generator.sources import LoadOptions, kinds, load
-from generator.targets import TARGETS, default_languages, emit, option_flags, parse_languages
+from generator.sources import LoadOptions, kinds, load, split_kind
+from generator.targets import (
+    TARGETS,
+    Emitted,
+    default_languages,
+    emit,
+    option_flags,
+    parse_languages,
+)
 
 
 def _add_source_options(parser: argparse.ArgumentParser) -> None:
@@ -28,7 +35,8 @@ def _add_source_options(parser: argparse.ArgumentParser) -> None:
         "--from",
         dest="kind",
         choices=sorted(kinds()),
-        help="input kind (default: detected from the path)",
+        help="input kind of every source (default: detected from each path); one source's own"
+        " kind is given as KIND:PATH (python-sdk:src/openai/types)",
     )
     parser.add_argument(
         "--spec", type=Path, help="with markdown docs: a spec that fills what the docs cannot say"
@@ -51,8 +59,10 @@ def load_options(args: argparse.Namespace) -> LoadOptions:
     )
 
 
-def load_source(path: Path, args: argparse.Namespace) -> ModelSet:
-    models = load(path, load_options(args), kind=args.kind)
+def load_source(path: Path, args: argparse.Namespace, kind: str | None = None) -> ModelSet:
+    """Load one source: its own kind (``KIND:PATH``) if given, else ``--from``, else the
+    kind detected."""
+    models = load(path, load_options(args), kind=kind or args.kind)
     for diagnostic in models.diagnostics:
         warn(diagnostic)
     return models
@@ -86,8 +96,12 @@ def cmd_parity(args: argparse.Namespace) -> int:
     if len(args.sources) < 2:
         raise ModelgenError("parity needs at least two sources")
     rules = parity_report.load_ignores(args.ignore) if args.ignore else []
-    sets = [load_source(path, args) for path in args.sources]
-    report = parity.compare(sets, parity.source_labels([str(p) for p in args.sources]))
+    pinned = parity_report.load_map(args.map) if args.map else []
+    sources = [split_kind(argument) for argument in args.sources]
+    with no_cyclic_gc():
+        sets = [load_source(Path(path), args, kind) for kind, path in sources]
+        labels = parity.source_labels([path for _, path in sources])
+        report = parity.compare(sets, labels, pinned)
     report, used = parity.apply_ignores(report, rules)
     renderers = {
         "text": parity_report.render_text,
@@ -117,29 +131,36 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if args.base is not None:
         if args.new is not None:
             raise ModelgenError("with --base, give one path (compared against its --base version)")
-        sources = [at_revision(args.base, args.old), args.old]
+        kind, path = split_kind(args.old)
+        versions = [(kind, at_revision(args.base, path)), (kind, path)]
+        sources = [at_revision(args.base, path), path]
     elif args.new is not None:
         sources = [args.old, args.new]
+        versions = [split_kind(args.old), split_kind(args.new)]
     else:
         raise ModelgenError("give OLD and NEW, or one path with --base REV")
     sides: list[ModelSet] = []
     checkouts: dict[str, Path] = {}  # file name shown -> where to read it now
     with no_cyclic_gc(), contextlib.ExitStack() as stack:
-        for argument in sources:
-            models, files = load_version(argument, lambda path: load_source(path, args), stack)
+        for kind, argument in versions:
+
+            def loader(path: Path, kind: str | None = kind) -> ModelSet:
+                return load_source(path, args, kind)
+
+            models, files = load_version(argument, loader, stack)
             checkouts.update(files)
             sides.append(models)
         old, new = sides
         findings = compare(old, new)
         languages = parse_languages(args.lang) if args.lang != "none" else []
 
-        def emit_files(language: str, models: ModelSet) -> dict[str, str]:
+        def emit_code(language: str, models: ModelSet) -> Emitted:
             try:
-                return emit(language, models).files
+                return emit(language, models)
             except ImportError as error:
                 raise ModelgenError(f"the {language} emitter is not available ({error})") from error
 
-        code = surface(old, new, findings, languages, emit_files, want_code_diff=args.code_diff)
+        code = surface(old, new, findings, languages, emit_code, want_code_diff=args.code_diff)
         reviewed = with_lines(apply(findings, code), checkouts)
     review = Review(
         old=sources[0],
@@ -185,9 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     generate.add_argument(
         "source",
-        type=Path,
         nargs="?",
-        help="OpenAPI document or markdown docs (default: the configuration file's jobs)",
+        help="OpenAPI document or markdown docs, KIND:PATH forcing its kind"
+        " (default: the configuration file's jobs)",
     )
     generate.add_argument(
         "--lang",
@@ -214,12 +235,22 @@ def build_parser() -> argparse.ArgumentParser:
     parity = commands.add_parser(
         "parity", help="check that SDKs (specs, docs, generated code) describe the same models"
     )
-    parity.add_argument("sources", type=Path, nargs="+", help="two or more sources")
+    parity.add_argument(
+        "sources",
+        nargs="+",
+        help="two or more sources: specs, docs, code folders; KIND:PATH forces one's kind",
+    )
     parity.add_argument("--format", choices=["text", "markdown", "json", "html"], default="text")
     parity.add_argument("-o", "--output", type=Path, help="write the report here (default: stdout)")
     parity.add_argument(
         "--ignore", type=Path, help="YAML/JSON file of accepted differences, each with a reason"
     )
+    parity.add_argument(
+        "--map",
+        type=Path,
+        help="YAML/JSON file pairing spec models with SDK classes (spec model: {class, reason})",
+    )
+
     _add_source_options(parity)
     _add_debug(parity)
     parity.set_defaults(func=cmd_parity)

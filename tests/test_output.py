@@ -12,6 +12,7 @@ import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -327,11 +328,11 @@ def test_an_os_error_in_any_rename_is_one_line_and_leaves_the_folder_as_it_was(
     real_rename = os.rename
     calls = {"n": 0}
 
-    def rename(*args: object, **kwargs: object) -> None:
+    def rename(*args: Any, **kwargs: Any) -> None:
         calls["n"] += 1
         if calls["n"] == failing_call:
             raise PermissionError(errno.EACCES, "Permission denied")
-        real_rename(*args, **kwargs)  # type: ignore[arg-type]
+        real_rename(*args, **kwargs)
 
     monkeypatch.setattr(os, "rename", rename)
     with pytest.raises(OutputError) as caught:

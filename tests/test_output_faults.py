@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -368,12 +369,12 @@ def test_permission_denied_is_one_line_and_leaves_the_folder_as_it_was(
     before = snapshot(tmp_path)
     real_open, calls = os.open, {"n": 0}
 
-    def denied(path: str, flags: int, *args: object, **kwargs: object) -> int:
+    def denied(path: str, flags: int, *args: Any, **kwargs: Any) -> int:
         if flags & os.O_CREAT:
             calls["n"] += 1
             if calls["n"] == failing_open:
                 raise PermissionError(errno.EACCES, "Permission denied")
-        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(path, flags, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", denied)
     code = cli.main(["generate", str(EXAMPLE_SPEC), "--lang", "all", "--out", str(out)])

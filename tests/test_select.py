@@ -12,6 +12,7 @@ from generator.errors import ModelgenError
 from generator.ir import Discriminator, Field, ModelSet, ObjectModel, Primitive, Ref, Source
 from generator.ir.model import UnionModel
 from generator.ir.select import Pattern, select
+from generator.sources import load
 from tests.support.paths import EXAMPLE_SPEC
 
 STRING = Primitive("string")
@@ -81,7 +82,7 @@ def test_the_summary_says_how_many_models_were_left_out(
     argv = ["generate", str(EXAMPLE_SPEC), "--lang", "python", "--out", str(out)]
     assert cli.main([*argv, "--include", "ServerEvent", "--exclude", "ErrorEvent"]) == 0
     captured = capsys.readouterr()
-    total = len(cli.load(EXAMPLE_SPEC).models)
+    total = len(load(EXAMPLE_SPEC).models)
     line = captured.out.strip()
     assert line.startswith(f"{out}: 4 files: 4 written, 0 unchanged, 0 deleted; ")
     kept_count = int(line.split("; ")[1].split()[0])

@@ -1,7 +1,7 @@
 """The jobs of one ``modelgen generate``, from the command line and the configuration file.
 
-- With a SOURCE on the command line, the command line is the one job (``--lang`` and ``--out``
-  required); no configuration file is read.
+- With a SOURCE on the command line (``KIND:PATH`` forcing its kind), the command line is the
+  one job (``--lang`` and ``--out`` required); no configuration file is read.
 - Without one, the configuration file (``--config FILE``, or the one :func:`config.find` finds
   from the working folder up) gives the jobs: all of them, or those ``--job`` names. Every flag
   given on the command line overrides its key in every job (``--out`` only when one job runs).
@@ -16,6 +16,7 @@ from generator import config
 from generator.config import Job, Setting, Settings, convert, keys
 from generator.errors import ModelgenError
 from generator.ir import Source
+from generator.sources import split_kind
 
 # keys whose command-line destination is not the key's own ``dest``
 _ARG_DEST = {"lang": "lang", "from": "kind"}
@@ -52,7 +53,10 @@ def from_args(args: argparse.Namespace) -> tuple[list[Job], Path | None]:
     if args.source is not None:
         if args.job:
             raise ModelgenError("--job selects jobs of the configuration file: give no SOURCE")
-        settings = {"source": Setting(Path(args.source)), **given}
+        kind, source = split_kind(args.source)
+        settings = {"source": Setting(Path(source)), **given}
+        if kind is not None:  # KIND:PATH forces the kind over --from
+            settings["from"] = Setting(kind)
         return [config.make_job(settings, None, _flag)], None
     path = args.config if args.config is not None else config.find(Path.cwd())
     if path is None:

@@ -8,7 +8,7 @@ JSON output (``--format json``), version 1; keys sorted, findings in a stable or
       "version": 1,
       "old": "main:openapi.yaml",          # the two inputs as given
       "new": "openapi.yaml",
-      "languages": ["dart", "php", "python"],   # languages with code verdicts
+      "languages": ["LANG", ...],           # languages with code verdicts (--lang)
       "notes": ["..."],                     # what could not be checked, and why
       "warnings": ["new: api.yaml:12#/...: ..."],  # what loading each side degraded or
                                             # skipped: changes there may be missing
@@ -33,11 +33,11 @@ JSON output (``--format json``), version 1; keys sorted, findings in a stable or
           "verdicts": {                     # request, response, then one per language
             "request": {"level": "safe", "reason": "..."},
             "response": {"level": "safe", "reason": "..."},
-            "python": {"level": "safe", "reason": "..."}
+            "LANG": {"level": "safe", "reason": "..."}
           }
         }
       ],
-      "code_diff": {"python": "--- a/...\\n+++ b/...\\n..."}   # only with --code-diff
+      "code_diff": {"LANG": "--- a/...\\n+++ b/...\\n..."}   # only with --code-diff
     }
 
 Findings are sorted by model, then worst level, member, kind and fingerprint. Levels:

@@ -36,3 +36,51 @@ def name_key(name: str, *, qualified: bool) -> str:
     is part of the name.
     """
     return "".join(words(bare_name(name) if qualified else name)) or name
+
+
+# Words SDKs add to a schema's name, or drop from it: `BatchResponse` (openai-php) and
+# `Batch`, `BatchCreateParams` (openai-python) and `CreateBatchRequest`, `AssistantObject`
+# and `Assistant`.
+NOISE_WORDS = frozenset(
+    {
+        "object",
+        "resource",
+        "response",
+        "request",
+        "params",
+        "param",
+        "parameters",
+        "body",
+        "base",
+        "streaming",
+        "non",
+    }
+)
+# Words that name one thing: `ModifyMessageRequest` and `MessageUpdateParams`.
+SYNONYMS = {
+    "modify": "update",
+    "delete": "deleted",
+    "retrieve": "get",
+    "add": "create",
+    "generate": "create",
+}
+
+
+@functools.lru_cache(maxsize=65536)
+def loose_model_key(name: str) -> str:
+    """A looser key for model names across SDKs (qualified, like :func:`name_key`): the
+    words of the name with :data:`NOISE_WORDS` dropped at either end (the last word stays),
+    as a sorted set, with a few synonyms unified (``modify`` is ``update``) and plurals made
+    singular, so that ``BatchCreateParams`` and ``CreateBatchRequest`` both give
+    ``batch create``. Parity pairs models by it only where the pairing is unambiguous."""
+    found = words(bare_name(name))
+    while len(found) > 1 and found[-1] in NOISE_WORDS:
+        found.pop()
+    while len(found) > 1 and found[0] in NOISE_WORDS:
+        found.pop(0)
+    return " ".join(sorted({singular(SYNONYMS.get(w, w)) for w in found})) or name
+
+
+def singular(word: str) -> str:
+    """``projects`` -> ``project`` (crudely, the same way on both sides of a comparison)."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word

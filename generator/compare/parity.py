@@ -36,7 +36,16 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from generator.compare.matching import MapEntry, Matching, match, module_path
 from generator.compare.names import bare_name, name_key
+from generator.compare.parity_sdk import CATEGORIES as SDK_CATEGORIES
+from generator.compare.parity_sdk import (
+    format_category,
+    is_params,
+    missing_category,
+    nullable_category,
+    required_category,
+)
 from generator.ir import (
     AliasModel,
     Const,
@@ -58,6 +67,7 @@ from generator.ir import (
 )
 from generator.ir import type_text as ir_type_text
 from generator.naming import words
+from generator.sources import is_sdk
 
 # What differs. Model-level kinds have no field.
 KINDS: dict[str, str] = {
@@ -72,6 +82,7 @@ KINDS: dict[str, str] = {
     "enum-values": "the enum's values differ",
     "enum-base": "the enum's base type differs",
     "default": "the default value differs",
+    "const": "the field's constant value differs (between sources that state constants)",
     "variants": "the union's variants differ",
 }
 
@@ -84,15 +95,15 @@ CATEGORIES: dict[str, str] = {
     ),
     "enum-as-base-type": (
         "one source types the value as an enum, another as the enum's base type (OpenAPI"
-        " Generator keeps inline enums as plain strings)"
+        " Generator keeps inline enums as plain strings; SDKs type open enums as `str`)"
     ),
     "inline-enum": (
         "an enum that is declared inline in a property of the spec; OpenAPI Generator does not"
         " make a model of it"
     ),
     "alias-inlined": (
-        "a named array, map or primitive: OpenAPI Generator writes its target type in place and"
-        " makes no model of it"
+        "a named array, map or primitive: OpenAPI Generator (and SDKs) write its target type in"
+        " place and make no model of it"
     ),
     "generator-default": (
         "a default no spec states: OpenAPI Generator's Dart generator gives every list and map"
@@ -145,6 +156,8 @@ CATEGORIES: dict[str, str] = {
     ),
 }
 
+CATEGORIES.update(SDK_CATEGORIES)
+
 Status = Literal["ok", "lossy", "drift", "missing"]
 
 
@@ -162,10 +175,20 @@ class Finding:
     odd: tuple[int, ...]
     message: str
     ignored: str | None = None  # the reason of the ignore rule that matched
+    # The sources whose lossiness would explain the difference (an SDK, docs that state less
+    # than a spec): a finding of a lossy category marks only these (see ModelReport.status).
+    lossy_in: tuple[int, ...] = ()
 
     @property
     def is_drift(self) -> bool:
         return self.category == "drift" and self.ignored is None
+
+    def marks(self, index: int) -> bool:
+        """Whether the finding counts against source ``index``: drift against the sources that
+        differ from the rest, a lossiness against the lossy sources only."""
+        if self.category == "drift":
+            return index in self.odd
+        return index in (self.lossy_in or self.odd)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +202,7 @@ class ModelReport:
             return "missing"
         worst: Status = "ok"
         for finding in self.findings:
-            if finding.ignored is not None or index not in finding.odd:
+            if finding.ignored is not None or not finding.marks(index):
                 continue
             if finding.category == "drift":
                 return "drift"
@@ -207,6 +230,9 @@ class SourceInfo:
     version: str | None
     knows: tuple[str, ...]
     models: int
+    kind: str | None = None  # the source kind that read it
+    matching: Matching | None = None  # an SDK's classes paired with the reference's models
+    reference: int | None = None  # with ``matching``: the index of the reference source
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +314,11 @@ class _Side:
     keys: dict[str, str]  # model name -> model key
     knows: frozenset[str]
     renamed: dict[str, str] = field(default_factory=dict)  # key -> the key it was matched to
+    sdk: bool = False  # model code modelgen did not write, its classes matched by convention
+    bases: frozenset[str] = frozenset()  # the models other models are built from (allOf)
+    open_enums: frozenset[str] = frozenset()  # enums that are members of a union with string
+    # model name -> the field keys of the models built on it (allOf, or a subclass)
+    derived: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def key(self, name: str) -> str:
         key = self.keys.get(name) or self.keys.get(bare_name(name)) or _model_key(name)
@@ -317,7 +348,48 @@ def _side(index: int, models: ModelSet) -> _Side:
         keyed={key: by_name[name] for name, key in keys.items()},
         keys=keys,
         knows=models.knows,
+        sdk=is_sdk(models),
+        bases=frozenset(b for m in models.models if isinstance(m, ObjectModel) for b in m.bases),
+        derived=_derived_fields(models),
+        open_enums=frozenset(
+            v.name
+            for m in models.models
+            if isinstance(m, UnionModel) and Primitive("string") in m.variants
+            for v in m.variants
+            if isinstance(v, Ref)
+        ),
     )
+
+
+def _derived_fields(models: ModelSet) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for model in models.models:
+        if isinstance(model, ObjectModel):
+            for base in model.bases:
+                found.setdefault(base, set()).update(_field_key(f.name) for f in model.fields)
+    return {name: frozenset(keys) for name, keys in found.items()}
+
+
+def _matched_side(sdk: _Side, reference: _Side, matching: Matching) -> _Side:
+    """The SDK's side keyed like the reference: a matched class under its model's key, a twin
+    only as a name that means the model (it is not compared again), every other class under a
+    key of its own that no reference model has."""
+    keyed: dict[str, Model] = {}
+    keys: dict[str, str] = {}
+    primary = {m.sdk: reference.key(m.model) for m in matching.matches if not m.twin}
+    twins = {m.sdk: reference.key(m.model) for m in matching.matches if m.twin}
+    for model in sdk.models.models:
+        if model.name in twins:
+            keys[model.name] = twins[model.name]
+            continue
+        key = primary.get(model.name)
+        if key is None:
+            key = _model_key(model.name)
+            if key in keyed or key in reference.keyed or key in primary.values():
+                key = f"{key}~{model.name}"
+        keyed[key] = model
+        keys[model.name] = key
+    return replace(sdk, keyed=keyed, keys=keys, renamed={})
 
 
 def inline_name_key(name: str) -> str:
@@ -406,7 +478,7 @@ def _match_numbered_variants(sides: Sequence[_Side]) -> None:
         for position in range(len(ordered[0])):
             target = ordered[0][position][1]
             for side_index, members in zip(sorted(per_side)[1:], ordered[1:], strict=True):
-                side = sides[side_index]
+                side = next(s for s in sides if s.index == side_index)
                 key = members[position][1]
                 if key == target or target in side.keyed:
                     continue
@@ -417,8 +489,8 @@ def _match_by_shape(sides: Sequence[_Side]) -> None:
     """Pair models that one source has and another lacks when they have the same non-trivial
     shape and share a name prefix (a union's inline variants, named by title in one source
     and by position in another), and the pairing is unique."""
-    for a in sides:
-        for b in sides[a.index + 1 :]:
+    for position, a in enumerate(sides):
+        for b in sides[position + 1 :]:
             only_a = [k for k in a.keyed if k not in b.keyed]
             only_b = [k for k in b.keyed if k not in a.keyed]
             buckets: dict[str, tuple[list[str], list[str]]] = {}
@@ -549,9 +621,16 @@ def _differs(values: Sequence[str | None]) -> bool:
 
 class _Collector:
     def __init__(
-        self, model: str, count: int, equivalent: dict[tuple[int, str], str], mixed: bool
+        self,
+        model: str,
+        sides: Sequence[_Side],
+        equivalent: dict[tuple[int, str], str],
+        mixed: bool,
     ) -> None:
         self.mixed = mixed  # the sources name inline schemas differently (see compare)
+        self.sides = sides
+        self.sdk = any(side.sdk for side in sides)  # an SDK takes part: its categories apply
+        count = len(sides)
         self.model = model
         self.count = count
         self.findings: list[Finding] = []
@@ -567,6 +646,7 @@ class _Collector:
         category: str = "drift",
         odd: tuple[int, ...] | None = None,
     ) -> None:
+        odd = _odd(values) if odd is None else odd
         self.findings.append(
             Finding(
                 model=self.model,
@@ -574,10 +654,20 @@ class _Collector:
                 kind=kind,
                 category=category,
                 values=tuple(values),
-                odd=_odd(values) if odd is None else odd,
+                odd=odd,
                 message=message,
+                lossy_in=self.lossy_in(odd),
             )
         )
+
+    def lossy_in(self, odd: tuple[int, ...]) -> tuple[int, ...]:
+        """Which of the differing sources a lossiness would be: the SDKs among them, else
+        those that state less than another source (docs beside a spec), else all of them."""
+        sdks = tuple(i for i in odd if self.sides[i].sdk)
+        if sdks:
+            return sdks
+        less = tuple(i for i in odd if any(self.sides[i].knows < s.knows for s in self.sides))
+        return less or odd
 
 
 def _spread(count: int, pairs: Iterable[tuple[int, str | None]]) -> list[str | None]:
@@ -626,21 +716,29 @@ def _compare_models(
     present = [(s, s.keyed[key]) for s in sides if key in s.keyed]
     names = _spread(count, ((s.index, m.name) for s, m in present))
     display = present[0][1].name
-    out = _Collector(display, count, equivalent, mixed)
+    out = _Collector(display, sides, equivalent, mixed)
 
     if len(present) < count:
         values = ["present" if n is not None else None for n in names]
         missing = tuple(i for i, n in enumerate(names) if n is None)
+        if out.sdk:
+            category = missing_category(
+                [(s.sdk, m, module_path(m, s.models)) for s, m in present],
+                frozenset().union(*(s.bases for s, _ in present)),
+            )
+        else:
+            category = _missing_model_category(present)
         out.add(
             None,
             "model-missing",
             values,
             f"missing from {len(missing)} of {count} sources",
-            _missing_model_category(present),
+            category,
             odd=missing,
         )
 
-    spellings = {_model_key(m.name) for _, m in present}
+    # An SDK's classes have names of their own (matched by the SDK rules, and so reported).
+    spellings = {_model_key(m.name) for s, m in present if not s.sdk}
     if len(spellings) > 1:
         values = _spread(count, ((s.index, m.name) for s, m in present))
         out.add(None, "model-name", values, "named differently", "inline-name")
@@ -705,6 +803,11 @@ def _enum_value_text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _open_enum(side: _Side, enum: EnumModel) -> bool:
+    """The enum is a member of a union that admits any string (an open enum)."""
+    return side.model(enum.name) is enum and enum.name in side.open_enums
+
+
 def _compare_enums(present: Sequence[tuple[_Side, EnumModel]], count: int, out: _Collector) -> None:
     bases = [(s.index, m.base) for s, m in present]
     if _differs([b for _, b in bases]):
@@ -719,7 +822,57 @@ def _compare_enums(present: Sequence[tuple[_Side, EnumModel]], count: int, out: 
             lacking = sorted(union - values)
             if lacking:
                 parts.append(f"source {i + 1} lacks {', '.join(lacking)}")
-        out.add(None, "enum-values", _spread(count, texts), "; ".join(parts))
+        # Where an SDK takes part and either source lists the values of an open enum, any
+        # string is valid in both: the values are documentation.
+        opened = out.sdk and any(_open_enum(s, m) for s, m in known)
+        category = "open-enum" if opened else "drift"
+        out.add(None, "enum-values", _spread(count, texts), "; ".join(parts), category)
+
+
+def _member_key(side: _Side, variant: TypeRef, formats: bool) -> str:
+    """A union member's key: the constants of an object (``type=message``; with none, its
+    JSON keys), the values of an enum, else its type's."""
+    model = side.model(variant.name) if isinstance(variant, Ref) else None
+    if isinstance(model, ObjectModel):
+        constants = sorted(
+            f"{_field_key(f.name)}={_const_text(f.const)}" for f in model.fields if f.const
+        )
+        if constants:
+            return "{" + ",".join(constants) + "}"
+        return "{" + ",".join(sorted(_field_key(f.name) for f in model.fields)) + "}"
+    if isinstance(model, EnumModel) and model.values is not None:  # by its values
+        return "enum[" + ",".join(sorted(_enum_value_text(v.value) for v in model.values)) + "]"
+    return _type_key(side, variant, formats, erase_enums=False)
+
+
+def _sdk_variants(side: _Side, union: UnionModel) -> tuple[TypeRef, ...]:
+    """A union's members as an SDK comparison sees them: members that are unions replaced by
+    theirs (SDKs flatten nested unions), and enums of strings left out where a plain string is
+    a member too (an open enum, ``Union[str, Literal[...]]``: any string is valid)."""
+    flat: list[TypeRef] = []
+    seen = {union.name}
+    todo = list(union.variants)
+    while todo:
+        variant = side.resolve(todo.pop(0))
+        model = side.model(variant.name) if isinstance(variant, Ref) else None
+        if isinstance(model, UnionModel) and model.name not in seen:
+            seen.add(model.name)
+            todo[:0] = model.variants
+        elif variant not in flat:
+            flat.append(variant)
+    if Primitive("number") in flat and Primitive("integer") in flat:
+        flat.remove(Primitive("integer"))  # a number member admits integers
+    if Primitive("string") in flat:
+        flat = [
+            v
+            for v in flat
+            if not (
+                isinstance(v, Ref)
+                and isinstance(side.model(v.name), EnumModel)
+                and getattr(side.model(v.name), "base", None) == "string"
+            )
+        ]
+    return tuple(flat)
 
 
 def _compare_unions(
@@ -732,10 +885,15 @@ def _compare_unions(
     keys: dict[int, frozenset[str]] = {}
     texts: list[tuple[int, str]] = []
     for side, model in known:
+        variants = _sdk_variants(side, model) if out.sdk else model.variants
+        # An SDK's members that carry constants (a discriminator's value) are compared by
+        # them: it may name a member by another class of that schema (a copy of it).
         keys[side.index] = frozenset(
-            _type_key(side, v, formats, erase_enums=False) for v in model.variants
+            _member_key(side, v, formats) if out.sdk else _type_key(side, v, formats, False)
+            for v in variants
         )
-        shown = sorted(type_text(side, v, formats, erase_enums=False) for v in model.variants)
+
+        shown = sorted(type_text(side, v, formats, erase_enums=False) for v in variants)
         texts.append((side.index, " | ".join(shown)))
     by_key = [(i, "|".join(sorted(k))) for i, k in keys.items()]
     if _differs([k for _, k in by_key]):
@@ -812,11 +970,28 @@ def _compare_fields(
         if len(have) < len(present):
             values = _spread(count, ((s.index, "present") for s, _ in have))
             absent = tuple(s.index for s, fields in keyed if key not in fields)
+            holders = [
+                (s, m) for (s, m), (_, fields) in zip(present, keyed, strict=True) if key in fields
+            ]
+            lacking = [
+                (s, m)
+                for (s, m), (_, fields) in zip(present, keyed, strict=True)
+                if key not in fields
+            ]
+            # A field only an SDK's params class has: an operation's path or query parameter.
+            params = out.sdk and all(
+                s.sdk and is_params(m, module_path(m, s.models)) for s, m in holders
+            )
+            # A field the SDK declares on the classes built on this one (`stream` on
+            # `...ParamsStreaming` and `...ParamsNonStreaming`, not on `...ParamsBase`).
+            split = out.sdk and all(s.sdk and key in s.derived.get(m.name, ()) for s, m in lacking)
+            category = "params-only" if params else "split-class" if split else "drift"
             out.add(
                 display,
                 "field-missing",
                 values,
                 f"missing from {len(absent)} of {len(present)} sources that have the model",
+                category,
                 odd=absent,
             )
         if len(have) >= 2:
@@ -847,13 +1022,29 @@ def _compare_field(
 
     required = [(s.index, "required" if f.required else "optional") for s, f in have]
     if _differs([r for _, r in required]):
-        out.add(name, "required", _spread(count, required), "required in some sources only")
+        category = "drift"
+        if out.sdk:
+            category = required_category(
+                [(s.sdk, f.required, _effective_nullable(s, f)) for s, f in have]
+            )
+        out.add(
+            name, "required", _spread(count, required), "required in some sources only", category
+        )
+
+    consts = [(s.index, _const_text(f.const)) for s, f in have if f.const is not None]
+    if _differs([c for _, c in consts]):
+        out.add(name, "const", _spread(count, consts), "constant values differ")
 
     nullable = [(s.index, _effective_nullable(s, f)) for s, f in have if "nullable" in s.knows]
     if _differs([n for _, n in nullable]):
         stated = [_nullable_text(f.nullable) for s, f in have if "nullable" in s.knows]
         # OpenAPI Generator does not carry a referenced schema's `nullable` onto the property.
         category = "nullable-ref" if out.mixed and not _differs(stated) else "drift"
+        if out.sdk:
+            known = [(s, f) for s, f in have if "nullable" in s.knows]
+            category = nullable_category(
+                [(s.sdk, f.required, _effective_nullable(s, f)) for s, f in known]
+            )
         out.add(name, "nullable", _spread(count, nullable), "nullability differs", category)
 
     defaults = [(s, f.default) for s, f in have if "defaults" in s.knows]
@@ -906,11 +1097,73 @@ def _compare_types(
         category = "enum-as-base-type"
     elif all(_is_free_form(k) for k in erased):
         category = "any-spelling"
-    elif out.mixed and _same_shapes(have, out.equivalent):
+    elif (out.mixed or out.sdk) and _same_shapes(have, out.equivalent):
         category = "same-shape"
     elif _unknown_tables(have, formats, out.equivalent if out.mixed else {}):
         category = "empty-table"
+    elif out.sdk:
+        category = _sdk_type_category(have, formats)
     out.add(name, "type", shown, "types differ", category, odd=odd)
+
+
+def _sdk_type_category(have: Sequence[tuple[_Side, TypeRef]], formats: bool) -> str:
+    """Why types differ where an SDK takes part: formats its language does not carry, an
+    expandable id (``str | Customer``), an open enum (``str | Literal[...]``) typed ``str``."""
+    opened = {_open_string(s, t) for s, t in have}
+    if opened == {True}:
+        return "enum-as-base-type"
+    members = {_union_members(s, t, formats) for s, t in have}
+    if len(members) == 1 and None not in members:
+        return "same-shape"  # two names of one union: the same members
+    if formats:
+        plain = [_type_key(s, t, False, erase_enums=True) for s, t in have]
+        texts = [(s.sdk, _type_key(s, t, True, erase_enums=True)) for s, t in have]
+        if format_category(plain, texts) != "drift":
+            return format_category(plain, texts)
+    if _expandable(have):
+        return "expandable-id"
+    return "drift"
+
+
+def _union_members(side: _Side, type_: TypeRef, formats: bool) -> str | None:
+    """The member keys of the union a type (or its list's items) names, else ``None``."""
+    end = side.resolve(type_)
+    if isinstance(end, ListOf):
+        inner = _union_members(side, end.item, formats)
+        return None if inner is None else f"list[{inner}]"
+    model = side.model(end.name) if isinstance(end, Ref) else None
+    if not isinstance(model, UnionModel):
+        return None
+    keys = sorted(_member_key(side, v, formats) for v in _sdk_variants(side, model))
+    return "|".join(keys)
+
+
+def _open_string(side: _Side, type_: TypeRef) -> bool:
+    """A string, or a union that admits any string (``str | Literal["a", "b"]``)."""
+    end = side.resolve(type_)
+    if end == Primitive("string"):
+        return True
+    model = side.model(end.name) if isinstance(end, Ref) else None
+    if isinstance(model, EnumModel):
+        return model.base == "string"
+    return isinstance(model, UnionModel) and _sdk_variants(side, model) == (Primitive("string"),)
+
+
+def _expandable(have: Sequence[tuple[_Side, TypeRef]]) -> bool:
+    """One side types the field as a union of a string (the id) and an object, every other
+    side as one of the two."""
+    for side, type_ in have:
+        end = side.resolve(type_)
+        model = side.model(end.name) if isinstance(end, Ref) else None
+        if not isinstance(model, UnionModel) or len(model.variants) != 2:
+            continue
+        keys = {_type_key(side, v, False, erase_enums=True) for v in model.variants}
+        if "string" not in keys or not any(k.startswith("@") for k in keys):
+            continue
+        others = [_type_key(s, t, False, erase_enums=True) for s, t in have if s is not side]
+        if others and all(k in keys for k in others):
+            return True
+    return False
 
 
 def _same_shapes(
@@ -1072,7 +1325,7 @@ def _explain_missing(
         return report
     findings = tuple(
         replace(f, category=reasons.pop() or "drift")
-        if f.kind == "model-missing" and f.category == "drift"
+        if f.kind == "model-missing" and f.category in ("drift", "no-class")
         else f
         for f in report.findings
     )
@@ -1089,26 +1342,53 @@ def source_labels(paths: Sequence[str]) -> list[str]:
     return [f"{i + 1}:{p}" for i, p in enumerate(paths)]
 
 
-def compare(sets: Sequence[ModelSet], labels: Sequence[str] | None = None) -> ParityReport:
+def _match_sdks(
+    sets: Sequence[ModelSet], sides: list[_Side], pinned: Sequence[MapEntry]
+) -> dict[int, Matching]:
+    """Pair each SDK's classes with the models of the reference (the first source that is no
+    SDK, else the first), see :mod:`generator.compare.matching`; re-key the SDK's sides."""
+    reference = next((s.index for s in sides if not s.sdk), 0)
+    found: dict[int, Matching] = {}
+    for side in sides:
+        if side.sdk and side.index != reference:
+            found[side.index] = match(sets[reference], sets[side.index], pinned)
+            sides[side.index] = _matched_side(side, sides[reference], found[side.index])
+    return found
+
+
+def compare(
+    sets: Sequence[ModelSet],
+    labels: Sequence[str] | None = None,
+    pinned: Sequence[MapEntry] = (),
+) -> ParityReport:
     """Compare two or more model sets. Models are reported in a stable order (by display name,
-    case-insensitively), findings in field declaration order."""
+    case-insensitively), findings in field declaration order. ``pinned``: pairs of a spec
+    model and an SDK class the user states (``--map``)."""
     if len(sets) < 2:
         raise ValueError("parity needs at least two sources")
     sides = [_side(i, s) for i, s in enumerate(sets)]
+    matchings = _match_sdks(sets, sides, pinned)
     # Names invented for inline schemas differ between a source that states composition (a
     # spec, modelgen's code) and OpenAPI Generator's output, which names and flattens them its
     # own way. Two outputs of OpenAPI Generator name alike: a name difference there is drift.
-    mixed = len({"composition" in s.knows for s in sets}) > 1
+    # (An SDK's classes are matched by their own rules, above.)
+    plain = [side for side in sides if not side.sdk]
+    mixed = len({"composition" in s.knows for s in plain}) > 1
     if mixed:
-        _match_inline_names(sides, inline_name_key)
-        _match_union_variants(sides)
-        _match_numbered_variants(sides)
-        _match_inline_names(sides, _variant_marked_key)
-        _match_by_shape(sides)
+        _match_inline_names(plain, inline_name_key)
+        _match_union_variants(plain)
+        _match_numbered_variants(plain)
+        _match_inline_names(plain, _variant_marked_key)
+        _match_by_shape(plain)
     keys: dict[str, None] = {}
     for side in sides:
         keys.update(dict.fromkeys(side.keyed))
     equivalent: dict[tuple[int, str], str] = {}
+    reference = next((s for s in sides if not s.sdk), sides[0])
+    for matching in matchings.values():  # models an SDK's class serves beside another
+        for name, _ in matching.shared:
+            equivalent[(reference.index, reference.key(name))] = "same-shape"
+
     reports = [_compare_models(sides, key, len(sides), equivalent, mixed) for key in keys]
     reports = [
         _explain_missing(sides, key, r, equivalent) for key, r in zip(keys, reports, strict=True)
@@ -1123,6 +1403,9 @@ def compare(sets: Sequence[ModelSet], labels: Sequence[str] | None = None) -> Pa
             version=s.version,
             knows=tuple(sorted(s.knows)),
             models=len(s.models),
+            kind=s.kind,
+            matching=matchings.get(i),
+            reference=next((x.index for x in sides if not x.sdk), 0) if i in matchings else None,
         )
         for i, s in enumerate(sets)
     )

@@ -7,13 +7,23 @@ JSON output (``--format json``), version 1. Keys are sorted, lists are in a stab
     {
       "version": 1,
       "in_parity": false,                 # no drift finding left after --ignore
-      "sources": [{"label", "path", "title", "version", "knows": [facet...], "models": n}],
+      "sources": [{"label", "path", "title", "version", "knows": [facet...], "models": n,
+                   "kind": source kind or null,
+                   "matching": null, or for an SDK (a *-sdk kind): {
+                     "reference": index of the source its classes were matched to,
+                     "classes": n, "matched": n, "rate": matched / classes,
+                     "by_rule": {rule: n},          # see "rules"; twins under "twin"
+                     "unmatched": [{"class", "category"}],   # why it is absent from the spec
+                     "models_without_class": [model name...],
+                     "unused_map": [{"model", "class", "reason"}],
+                     "matches": [{"class", "model", "rule", "twin"}]}}],
       "counts": {"models", "models_in_parity", "models_with_drift",
                  "findings", "drift", "lossy", "ignored"},
       "by_category": {category: n},       # findings not ignored, per category
       "by_kind": {kind: n},               # drift findings not ignored, per kind
       "categories": {category: explanation},
       "kinds": {kind: explanation},
+      "rules": {rule: explanation},       # how SDK classes are matched
       "ignore_rules": [{"model", "field", "kind", "category", "reason", "matched": n}],
       "models": [{
         "name": display name,             # as the first source that has it spells it
@@ -24,6 +34,7 @@ JSON output (``--format json``), version 1. Keys are sorted, lists are in a stab
           "kind": see "kinds", "category": see "categories",
           "values": [text or null per source],   # null: absent or unknown in that source
           "odd": [source index...],       # the sources that differ from the majority
+          "lossy_in": [source index...],  # the sources a lossy category blames
           "message": text, "ignored": reason or null}]}]
     }
 
@@ -37,9 +48,12 @@ import importlib
 import json
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from generator.compare.matching import RULES, MapEntry, Matching, parse_map
 from generator.compare.parity import (
     CATEGORIES,
     KINDS,
@@ -96,6 +110,7 @@ def render_text(
     drift_kinds = report.by_kind("drift")
     if drift_kinds:
         lines.append("drift by kind: " + ", ".join(f"{k} {v}" for k, v in drift_kinds.items()))
+    lines += _matching_text(report)
     if rules and used is not None:
         unused = [rules[i] for i, n in used.items() if n == 0]
         for rule in unused:
@@ -127,7 +142,109 @@ def _missing_per_source(report: ParityReport) -> list[int]:
     ]
 
 
+# --- SDK class matching ---------------------------------------------------------------------
+
+SHOWN_UNMATCHED = 12  # classes listed by name in the text report (JSON lists them all)
+
+
+def _unmatched_categories(report: ParityReport, index: int) -> dict[str, str]:
+    """SDK class -> the category of its ``model-missing`` finding (``drift`` or a convention
+    such as ``params-only``)."""
+    found: dict[str, str] = {}
+    for model in report.models:
+        name = model.names[index]
+        if name is None:
+            continue
+        for finding in model.findings:
+            if finding.kind == "model-missing":
+                found[name] = finding.category
+    return found
+
+
+@dataclass(frozen=True)
+class MatchSummary:
+    """How the classes of one SDK source were matched to the reference's models."""
+
+    index: int  # the SDK source
+    reference: int  # the source whose models the classes were matched to
+    matching: Matching
+    unmatched: tuple[tuple[str, str], ...]  # (class, category of its absence from the spec)
+
+    @property
+    def classes(self) -> int:
+        return len(self.matching.classes)
+
+    @property
+    def matched(self) -> int:
+        return self.matching.matched_classes()
+
+    @property
+    def rate(self) -> float:
+        return self.matched / self.classes if self.classes else 1.0
+
+    def unmatched_by_category(self) -> dict[str, int]:
+        return dict(sorted(Counter(category for _, category in self.unmatched).items()))
+
+    def data(self) -> dict[str, object]:
+        m = self.matching
+        return {
+            "reference": self.reference,
+            "classes": self.classes,
+            "matched": self.matched,
+            "rate": round(self.rate, 4),
+            "by_rule": m.by_rule(),
+            "unmatched": [{"class": c, "category": k} for c, k in self.unmatched],
+            "models_without_class": list(m.without_class),
+            "unused_map": [
+                {"model": e.model, "class": e.sdk_class, "reason": e.reason} for e in m.unused_map
+            ],
+            "matches": [
+                {"class": x.sdk, "model": x.model, "rule": x.rule, "twin": x.twin}
+                for x in m.matches
+            ],
+        }
+
+
+def match_summaries(report: ParityReport) -> list[MatchSummary]:
+    """One summary per SDK source, in source order."""
+    found = []
+    for index, source in enumerate(report.sources):
+        if source.matching is None or source.reference is None:
+            continue
+        categories = _unmatched_categories(report, index)
+        unmatched = tuple((c, categories.get(c, "drift")) for c in source.matching.unmatched)
+        found.append(MatchSummary(index, source.reference, source.matching, unmatched))
+    return found
+
+
+def _matching_text(report: ParityReport) -> list[str]:
+    lines: list[str] = []
+    for summary in match_summaries(report):
+        sdk, ref = summary.index + 1, summary.reference + 1
+        rules = ", ".join(f"{k} {v}" for k, v in summary.matching.by_rule().items())
+        lines.append(
+            f"classes of [{sdk}]: {summary.matched} of {summary.classes} matched to models of"
+            f" [{ref}] ({summary.rate * 100:.1f}%: {rules})"
+        )
+        if summary.unmatched:
+            why = ", ".join(f"{k} {v}" for k, v in summary.unmatched_by_category().items())
+            names = [c for c, category in summary.unmatched if category == "drift"]
+            shown = ", ".join(names[:SHOWN_UNMATCHED])
+            if len(names) > SHOWN_UNMATCHED:
+                shown += f" and {len(names) - SHOWN_UNMATCHED} more (--format json lists all)"
+            lines.append(
+                f"  {len(summary.unmatched)} matched nothing ({why})"
+                + (f": {shown}" if names else "")
+            )
+        without = len(summary.matching.without_class)
+        lines.append(f"  {without} models of [{ref}] have no class in [{sdk}]")
+        for entry in summary.matching.unused_map:
+            lines.append(f"  note: map entry paired nothing: {entry.model}: {entry.sdk_class}")
+    return lines
+
+
 # --- markdown -------------------------------------------------------------------------------
+
 
 _MD_MARK = {"ok": "✅", "lossy": "🟡", "drift": "❌", "missing": "⬜"}
 
@@ -159,6 +276,14 @@ def render_markdown(
             f"{i + 1}. `{_md(s.label)}` ({s.models} models)" for i, s in enumerate(report.sources)
         ),
         "",
+        *(
+            f"Classes of {m.index + 1}. matched to models of {m.reference + 1}.:"
+            f" **{m.matched} of {m.classes}** ({m.rate * 100:.1f}%);"
+            f" {len(m.unmatched)} matched nothing"
+            f" ({', '.join(f'{k} {v}' for k, v in m.unmatched_by_category().items()) or 'none'});"
+            f" {len(m.matching.without_class)} models have no class.\n"
+            for m in match_summaries(report)
+        ),
         "Legend: ✅ in parity · 🟡 differs only where a source is lossy · ❌ drift ·"
         " ⬜ model missing",
         "",
@@ -214,6 +339,7 @@ def _finding_json(finding: Finding) -> dict[str, object]:
         "category": finding.category,
         "values": list(finding.values),
         "odd": list(finding.odd),
+        "lossy_in": list(finding.lossy_in),
         "message": finding.message,
         "ignored": finding.ignored,
     }
@@ -223,6 +349,7 @@ def report_data(
     report: ParityReport, rules: Sequence[IgnoreRule] = (), used: dict[int, int] | None = None
 ) -> dict[str, object]:
     used = used or {}
+    summaries = {s.index: s.data() for s in match_summaries(report)}
     return {
         "version": 1,
         "in_parity": report.in_parity,
@@ -234,14 +361,17 @@ def report_data(
                 "version": s.version,
                 "knows": list(s.knows),
                 "models": s.models,
+                "kind": s.kind,
+                "matching": summaries.get(i),
             }
-            for s in report.sources
+            for i, s in enumerate(report.sources)
         ],
         "counts": report.counts(),
         "by_category": report.by_category(),
         "by_kind": report.by_kind("drift"),
         "categories": CATEGORIES,
         "kinds": KINDS,
+        "rules": RULES,
         "ignore_rules": [
             {
                 "model": r.model,
@@ -317,6 +447,7 @@ def render_html(
         {"name": m.name, "names": list(m.names), "findings": [_finding_json(f) for f in m.findings]}
         for m in report.models
     ]
+    matching = {m.index: m for m in match_summaries(report)}
     worst_counts = {
         s: sum(1 for r in rows if r["worst"] == s) for s in ("ok", "lossy", "missing", "drift")
     }
@@ -325,8 +456,33 @@ def render_html(
         "page.html.j2",
         title=esc(_title(report)),
         sources=[
-            {"label": esc(s.label), "path": esc(s.path), "models": s.models, "n": i + 1}
+            {
+                "label": esc(s.label),
+                "path": esc(s.path),
+                "models": s.models,
+                "n": i + 1,
+                "rate": f"{matching[i].rate * 100:.1f}%" if i in matching else "",
+            }
             for i, s in enumerate(report.sources)
+        ],
+        matching=[
+            {
+                "n": m.index + 1,
+                "label": esc(report.sources[m.index].label),
+                "reference": m.reference + 1,
+                "rate": f"{m.rate * 100:.1f}%",
+                "matched": m.matched,
+                "classes": m.classes,
+                "rules": [{"name": esc(k), "count": v} for k, v in m.matching.by_rule().items()],
+                "explained": [
+                    {"name": esc(k), "count": v}
+                    for k, v in m.unmatched_by_category().items()
+                    if k != "drift"
+                ],
+                "unmatched": [esc(c) for c, category in m.unmatched if category == "drift"],
+                "without": len(m.matching.without_class),
+            }
+            for m in matching.values()
         ],
         counts=counts,
         worst_counts=worst_counts,
@@ -364,7 +520,7 @@ def _cell_text(model: ModelReport, index: int, status: str, explained: bool) -> 
     n = sum(
         1
         for f in model.findings
-        if f.ignored is None and index in f.odd and (f.category == "drift") == (status == "drift")
+        if f.ignored is None and f.marks(index) and (f.category == "drift") == (status == "drift")
     )
     return f"{n} {'drift' if status == 'drift' else 'lossy'}"
 
@@ -382,20 +538,38 @@ def load_ignores(path: Path) -> list[IgnoreRule]:
         category: drift                # optional; one of parity.CATEGORIES
         reason: the Dart SDK is generated from a later revision   # required
     """
+    data = _read_yaml(path, "ignore file")
+    return parse_ignores(data, lambda message: ModelgenError(message, Source(str(path))))
+
+
+def load_map(path: Path) -> list[MapEntry]:
+    """Read a map file (YAML or JSON) pairing spec models with SDK classes the matching rules
+    do not pair (see :func:`generator.compare.matching.parse_map`)::
+
+    map:
+      OpenAIFile:
+        class: FileObject          # the SDK class: its name, or as the reader qualifies it
+        reason: the SDK names the file object after its `object` value
+    """
+    data = _read_yaml(path, "map file")
+    return parse_map(data, lambda message: ModelgenError(message, Source(str(path))))
+
+
+def _read_yaml(path: Path, what: str) -> object:
     # Imported by name: PyYAML's stubs may or may not be installed.
     yaml = importlib.import_module("yaml")
     source = Source(str(path))
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise ModelgenError(f"cannot read ignore file: {error}", source) from None
+        raise ModelgenError(f"cannot read {what}: {error}", source) from None
     try:
-        data = yaml.safe_load(text)
+        data: object = yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = Source(str(path), line=mark.line + 1) if mark is not None else source
         raise ModelgenError(f"not valid YAML/JSON: {error}", where) from None
-    return parse_ignores(data, lambda message: ModelgenError(message, source))
+    return data
 
 
 def write_report(path: Path, text: str) -> None:

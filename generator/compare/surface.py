@@ -1,52 +1,33 @@
-"""Code verdicts for a schema diff, taken from what the emitters really generate.
+"""Code verdicts for a schema diff, taken from what the targets really generate.
 
 For each language, the changed models (with what they reference) are emitted for both
-versions with the real emitter; each output is reduced to a sorted public-API listing (types,
-fields with their types, constructor parameters and whether they are required, enum cases with
-their wire values, union aliases), read with ``ast`` for Python and tree-sitter for Dart and
-PHP; the two listings are compared into :class:`CodeChange` items, and each diff finding gets,
-per language, the worst code change that concerns its model and member. Code changes no
-finding explains (an enum case renamed while its wire value stayed, say) become findings of
-their own.
+versions with the real emitter, which returns, besides the files, the public-API listing of
+what it wrote (types, fields with their types, constructor parameters and whether they are
+required, enum cases with their wire values, aliases; :class:`~generator.targets.ApiItem`) and
+its symbol table (model -> the names generated for it, its main type first): every listed type
+is attributed to its model through the symbols, never by its name. The two versions' listings
+are compared into :class:`CodeChange` items, and each diff finding gets, per language, the
+worst code change that concerns its model and member. Code changes no finding explains (an enum
+case renamed while its wire value stayed, say) become findings of their own.
+
+What this module knows of a language is its target's :class:`~generator.targets.ApiRules`: how
+it spells null and unions, and whether a new enum case or subtype breaks exhaustive switches.
 """
 
 from __future__ import annotations
 
 import difflib
-import importlib
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from types import ModuleType
 
 from generator.compare.diff import RANK, Finding, Level, Verdict
 from generator.compare.names import name_key
 from generator.errors import ModelgenError
-from generator.ir import ModelSet, edges, model_refs
+from generator.ir import ModelSet, edges
 from generator.ir import closure as reachable
-from generator.targets import TYPE_KINDS, ApiItem, target
-
-# --- the listing ---
-
-
-Wanted = Callable[[str], bool]
-
-
-def api_module(language: str) -> ModuleType | None:
-    """The target's public-API reader (``generator.targets.<lang>.api``), if it has one."""
-    spec = target(language).api
-    return importlib.import_module(spec) if spec is not None else None
-
-
-def listing(language: str, files: dict[str, str], wanted: Wanted | None = None) -> list[ApiItem]:
-    """The sorted public API of the generated model files of one language; with ``wanted``
-    (a test on type or file names), files and classes it rejects are not read."""
-    module = api_module(language)
-    assert module is not None
-    items: list[ApiItem] = module.listing(files, wanted)
-    return items
-
+from generator.targets import TYPE_KINDS, ApiItem, ApiRules, Emitted, Symbol, target
 
 # --- comparing listings ---
 
@@ -74,52 +55,18 @@ def norm(name: str) -> str:
     return name_key(name, qualified=False)
 
 
-def _strip_null(type_text: str) -> tuple[str, bool]:
-    t = type_text.replace(" ", "")
-    for suffix in ("|None", "|null"):
-        if t.endswith(suffix):
-            return t[: -len(suffix)], True
-    for prefix in ("None|", "null|"):
-        if t.startswith(prefix):
-            return t[len(prefix) :], True
-    if t.startswith("Optional[") and t.endswith("]"):
-        return t[9:-1], True
-    if t.startswith("?"):
-        return t[1:], True
-    if t.endswith("?"):
-        return t[:-1], True
-    return t, False
-
-
-def _union_parts(type_text: str) -> set[str]:
-    parts: list[str] = []
-    depth = 0
-    current = ""
-    for char in type_text.replace(" ", ""):
-        if char in "[(<{":
-            depth += 1
-        elif char in "])>}":
-            depth -= 1
-        if char == "|" and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    parts.append(current)
-    return set(parts)
-
-
 Aliases = dict[str, str]  # generated alias name -> its target type text
 
 
 def compare_owner(
-    language: str,
+    rules: ApiRules,
     model: tuple[str | None, str | None],
     old: list[ApiItem],
     new: list[ApiItem],
     aliases: tuple[Aliases, Aliases] = ({}, {}),
 ) -> list[CodeChange]:
-    """Changes between two versions of one generated type (``old``/``new``: its items)."""
+    """Changes between two versions of one generated type (``old``/``new``: its items), read
+    with the ``rules`` of its language."""
     changes: list[CodeChange] = []
     old_head = next((i for i in old if i.kind in TYPE_KINDS), None)
     new_head = next((i for i in new if i.kind in TYPE_KINDS), None)
@@ -140,7 +87,8 @@ def compare_owner(
         add("", "type_kind_changed", "breaking", f"{old_head.kind} became {new_head.kind}")
     elif old_head.signature != new_head.signature:
         if old_head.kind == "alias":
-            before, after = _union_parts(old_head.signature), _union_parts(new_head.signature)
+            before = rules.alternatives(old_head.signature)
+            after = rules.alternatives(new_head.signature)
             if before < after:
                 add("", "alias_widened", "warning", f"{owner} also admits {_join(after - before)}")
             else:
@@ -155,7 +103,7 @@ def compare_owner(
             )
     changes += [
         CodeChange(model, owner, c.member, c.what, c.level, c.reason, c.value)
-        for c in _compare_members(language, owner, old, new, aliases)
+        for c in _compare_members(rules, owner, old, new, aliases)
     ]
     return changes
 
@@ -170,16 +118,17 @@ def _expand(type_text: str, aliases: Aliases) -> str:
         if expanded == type_text:
             break
         type_text = expanded
-    return type_text.replace("??", "?")
+    return type_text
 
 
-def _same_type(a: str, b: str, aliases: tuple[Aliases, Aliases]) -> bool:
-    return _union_parts(_expand(a, aliases[0])) == _union_parts(_expand(b, aliases[1]))
-
-
-def _widens(a: str, b: str, aliases: tuple[Aliases, Aliases]) -> bool:
-    """``b`` is a union of everything ``a`` admits and more."""
-    return _union_parts(_expand(a, aliases[0])) < _union_parts(_expand(b, aliases[1]))
+def _alternatives(
+    rules: ApiRules, a: str, b: str, aliases: tuple[Aliases, Aliases]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """What types ``a`` (old) and ``b`` (new) admit, aliases expanded."""
+    return (
+        rules.alternatives(_expand(a, aliases[0])),
+        rules.alternatives(_expand(b, aliases[1])),
+    )
 
 
 def _join(parts: Iterable[str]) -> str:
@@ -187,7 +136,7 @@ def _join(parts: Iterable[str]) -> str:
 
 
 def _compare_members(
-    language: str,
+    rules: ApiRules,
     owner: str,
     old: list[ApiItem],
     new: list[ApiItem],
@@ -211,8 +160,9 @@ def _compare_members(
                 elif a is None:
                     add(member, "field_added", "safe", f"new field {member}: {b}")
                 else:
-                    (base_a, _), (base_b, null_b) = _strip_null(a), _strip_null(b)
-                    if _same_type(a, b, aliases):
+                    (base_a, _), (base_b, null_b) = rules.split_null(a), rules.split_null(b)
+                    admits_a, admits_b = _alternatives(rules, a, b, aliases)
+                    if admits_a == admits_b:
                         add(
                             member,
                             "field_type_renamed",
@@ -228,7 +178,7 @@ def _compare_members(
                         )
                     elif base_a == base_b:
                         add(member, "field_became_non_nullable", "safe", f"{member}: {a} -> {b}")
-                    elif _widens(a, b, aliases):
+                    elif admits_a < admits_b:
                         add(
                             member,
                             "field_type_widened",
@@ -282,7 +232,7 @@ def _compare_members(
             )
         elif b is None:
             add(a or "", "case_removed", "breaking", f"enum case {owner}.{a} removed", value)
-        elif language == "dart":
+        elif rules.exhaustive_enums:
             add(
                 b,
                 "case_added",
@@ -309,18 +259,40 @@ def closure(models: ModelSet, names: Iterable[str]) -> ModelSet:
     )
 
 
-def attribute(owner: str, models: dict[str, str]) -> str | None:
-    """The model a generated type belongs to: the model of the same name (compared with
-    :func:`norm`), else the longest model name it starts with (helper types the emitters add,
-    like a union's variant wrappers). ``models``: normalised name -> model name."""
-    key = norm(owner)
-    for end in range(len(key), 0, -1):
-        if key[:end] in models:
-            return models[key[:end]]
-    for name in sorted(models, key=len, reverse=True):  # UnknownFoo, FooFactory
-        if name in key:
-            return models[name]
-    return None
+Owned = dict[str, list[ApiItem]]  # generated type name -> its items, in listing order
+
+
+@dataclass(frozen=True)
+class Generated:
+    """One version's generated code in one language, as diff reads it: its listing by type
+    and the symbol table attributing each type to its model."""
+
+    owners: Owned
+    symbols: Mapping[str, tuple[Symbol, ...]]
+    aliases: Aliases  # alias name -> its target type
+    sealed: frozenset[str]  # types whose subtypes switches must all name
+
+    @classmethod
+    def of(cls, emitted: Emitted, rules: ApiRules) -> Generated:
+        owners: Owned = {}
+        for item in emitted.api:
+            owners.setdefault(item.owner, []).append(item)
+        heads = [i for i in emitted.api if i.kind in TYPE_KINDS]
+        return cls(
+            owners=owners,
+            symbols=emitted.symbols,
+            aliases={i.owner: i.signature for i in heads if i.kind == "alias"},
+            sealed=frozenset(i.owner for i in heads if rules.sealed(i.signature)),
+        )
+
+    def model(self, name: str | None) -> tuple[str | None, Owned]:
+        """The main type of model ``name`` (None when it has none), and every type generated
+        for it with its items."""
+        if name is None:
+            return None, {}
+        names = [s.name for s in self.symbols.get(name, ())]
+        owned = {n: self.owners[n] for n in names if n in self.owners}
+        return (names[0] if names and names[0] in owned else None), owned
 
 
 @dataclass
@@ -333,18 +305,21 @@ class Surface:
     code_diff: dict[str, str] = field(default_factory=dict)
 
 
+Emit = Callable[[str, ModelSet], Emitted]
+
+
 def surface(
     old: ModelSet,
     new: ModelSet,
     findings: list[Finding],
     languages: Iterable[str],
-    emit: Callable[[str, ModelSet], dict[str, str]],
+    emit: Emit,
     want_code_diff: bool = False,
 ) -> Surface:
     """Emit the changed models of both versions in each language and compare their APIs.
 
-    ``emit(language, models)`` returns the generated files (path -> text); a
-    :class:`ModelgenError` from it becomes a note, and that language's verdicts stay n/a.
+    ``emit(language, models)`` returns what the target generated (files, symbols and listing);
+    a :class:`ModelgenError` from it becomes a note, and that language's verdicts stay n/a.
     """
     old_by_name, new_by_name = old.by_name(), new.by_name()
     pairs = sorted(
@@ -364,27 +339,14 @@ def surface(
     if not old_names and not new_names:
         return result
     old_subset, new_subset = closure(old, old_names), closure(new, new_names)
-    # Generated types worth reading: those of the changed models and of what they reference
-    # directly (for aliases in field types).
-    interesting = {
-        norm(name)
-        for side, names in ((old_by_name, old_names), (new_by_name, new_names))
-        for name in names
-        for name in (name, *model_refs(side[name]))
-    }
-
-    lookup = {n: n for n in interesting}
-
-    def wanted(name: str) -> bool:
-        return attribute(name, lookup) is not None
-
     for language in result.languages:
-        if api_module(language) is None:
-            result.notes.append(f"{language}: no public-API reader for it; no code verdicts")
+        rules = target(language).rules()
+        if rules is None:
+            result.notes.append(f"{language}: no public-API listing for it; no code verdicts")
             continue
         try:
-            old_files = emit(language, old_subset) if old_names else {}
-            new_files = emit(language, new_subset) if new_names else {}
+            old_emitted = emit(language, old_subset) if old_names else Emitted({})
+            new_emitted = emit(language, new_subset) if new_names else Emitted({})
         except ModelgenError as error:
             result.notes.append(f"{language}: could not generate code to compare: {error}")
             continue
@@ -394,78 +356,56 @@ def surface(
                 " code verdicts left out, please report this"
             )
             continue
-        old_listing = listing(language, old_files, wanted)
-        new_listing = listing(language, new_files, wanted)
-        aliases = (_aliases(old_listing), _aliases(new_listing))
-        sealed = _sealed(old_listing) & _sealed(new_listing)  # sealed in both versions
-        old_items = _by_model(old_listing, old_subset)
-        new_items = _by_model(new_listing, new_subset)
+        before = Generated.of(old_emitted, rules)
+        after = Generated.of(new_emitted, rules)
+        aliases = (before.aliases, after.aliases)
+        sealed = before.sealed & after.sealed  # sealed in both versions
         changes: list[CodeChange] = []
         for a, b in pairs:
-            before = old_items.get(a, {}) if a is not None else {}
-            after = new_items.get(b, {}) if b is not None else {}
-            changes += _compare_model(language, (a, b), before, after, aliases, sealed)
+            changes += _compare_model(
+                rules, (a, b), before.model(a), after.model(b), aliases, sealed
+            )
         result.changes[language] = changes
         if want_code_diff:
-            result.code_diff[language] = _unified(old_files, new_files, language)
+            result.code_diff[language] = _unified(
+                old_emitted.files, new_emitted.files, rules.suffixes
+            )
     return result
 
 
-def _aliases(items: list[ApiItem]) -> Aliases:
-    return {i.owner: i.signature for i in items if i.kind == "alias"}
-
-
-def _by_model(items: list[ApiItem], models: ModelSet) -> dict[str, dict[str, list[ApiItem]]]:
-    """items -> model name -> owner -> its items."""
-    names = {norm(m.name): m.name for m in models.models}
-    out: dict[str, dict[str, list[ApiItem]]] = {}
-    for item in items:
-        model = attribute(item.owner, names)
-        if model is not None:
-            out.setdefault(model, {}).setdefault(item.owner, []).append(item)
-    return out
-
-
-def _main_owner(model: str, owners: dict[str, list[ApiItem]]) -> str | None:
-    for owner in sorted(owners):
-        if norm(owner) == norm(model):
-            return owner
-    return min(owners, key=len) if owners else None
-
-
 def _compare_model(
-    language: str,
+    rules: ApiRules,
     model: tuple[str | None, str | None],
-    before: dict[str, list[ApiItem]],
-    after: dict[str, list[ApiItem]],
+    before: tuple[str | None, Owned],
+    after: tuple[str | None, Owned],
     aliases: tuple[Aliases, Aliases] = ({}, {}),
     sealed: frozenset[str] = frozenset(),
 ) -> list[CodeChange]:
-    """All code changes of one model: its main type paired across versions (even when
-    renamed), helper types paired by name."""
+    """All code changes of one model (``before``/``after``: its main type and all its types
+    in each version): its main type paired across versions (even when renamed), helper types
+    paired by name."""
     changes: list[CodeChange] = []
+    (main_before, old), (main_after, new) = before, after
     pairs: list[tuple[str, str]] = []
-    main_before = _main_owner(model[0] or "", before)
-    main_after = _main_owner(model[1] or "", after)
     if main_before is not None and main_after is not None:
         pairs.append((main_before, main_after))
-    for owner in sorted(set(before) & set(after)):
+    for owner in sorted(set(old) & set(new)):
         if owner not in (main_before, main_after):
             pairs.append((owner, owner))
     paired_before = {a for a, _ in pairs}
     paired_after = {b for _, b in pairs}
     for a, b in pairs:
-        if not any(i.kind in TYPE_KINDS for i in before[a]) or not any(
-            i.kind in TYPE_KINDS for i in after[b]
+        if not any(i.kind in TYPE_KINDS for i in old[a]) or not any(
+            i.kind in TYPE_KINDS for i in new[b]
         ):
             continue
-        changes += compare_owner(language, model, before[a], after[b], aliases)
-    for owner in sorted(set(before) - paired_before):
+        changes += compare_owner(rules, model, old[a], new[b], aliases)
+    for owner in sorted(set(old) - paired_before):
         changes.append(
             CodeChange(model, owner, "", "type_removed", "breaking", f"{owner} no longer exists")
         )
-    for owner in sorted(set(after) - paired_after):
-        parent = _sealed_parent(after[owner], sealed)
+    for owner in sorted(set(new) - paired_after):
+        parent = _sealed_parent(new[owner], sealed, rules)
         if parent is not None:
             changes.append(
                 CodeChange(
@@ -482,30 +422,17 @@ def _compare_model(
     return changes
 
 
-def _sealed(items: list[ApiItem]) -> frozenset[str]:
-    """The sealed classes (Dart) of a listing."""
-    return frozenset(
-        i.owner for i in items if i.kind in TYPE_KINDS and "sealed" in i.signature.split()
-    )
-
-
-def _sealed_parent(items: list[ApiItem], sealed: frozenset[str]) -> str | None:
-    """The already existing sealed class that a new type extends or implements, if any."""
+def _sealed_parent(items: list[ApiItem], sealed: frozenset[str], rules: ApiRules) -> str | None:
+    """The already existing sealed type that a new type extends or implements, if any."""
     head = next((i for i in items if i.kind in TYPE_KINDS), None)
     if head is None:
         return None
-    words = head.signature.replace(",", " ").split()
-    for keyword in ("extends", "implements"):
-        if keyword in words:
-            for parent in words[words.index(keyword) + 1 :]:
-                if parent in sealed:
-                    return parent
-    return None
+    return next((p for p in rules.supertypes(head.signature) if p in sealed), None)
 
 
-def _unified(old_files: dict[str, str], new_files: dict[str, str], language: str) -> str:
-    module = api_module(language)
-    suffixes: tuple[str, ...] = module.SUFFIXES if module is not None else ()
+def _unified(
+    old_files: dict[str, str], new_files: dict[str, str], suffixes: tuple[str, ...]
+) -> str:
     chunks: list[str] = []
     for path in sorted(set(old_files) | set(new_files)):
         a, b = old_files.get(path), new_files.get(path)

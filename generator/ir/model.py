@@ -278,6 +278,11 @@ class ModelSet:
     request_roots: frozenset[str] = frozenset()
     response_roots: frozenset[str] = frozenset()
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+    # The registered source kind that read it (``openapi``, ``python-code``, ``python-sdk``
+    # ...), set by ``generator.sources.load``; ``None`` for a set built in memory. Parity
+    # matches the classes of an SDK (a ``*-sdk`` kind) to the spec's models by convention,
+    # see ``generator/compare/README-sdk-matching.md``.
+    kind: str | None = None
 
     def by_name(self) -> dict[str, Model]:
         return {m.name: m for m in self.models}

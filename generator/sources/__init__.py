@@ -5,13 +5,14 @@ A source kind is a module with ``detect(path) -> bool`` and ``load(path, options
 The kinds are the ones registered in :data:`SOURCES`, plus ``<target>-code`` for every target
 that has a code reader (its own output, read back) and ``<target>-sdk`` for every target that
 reads model code it did not write (an SDK). The first kind whose ``detect`` accepts the path is
-used, unless ``--from`` names one.
+used, unless ``--from`` names one for every source, or a source names its own as ``KIND:PATH``
+(:func:`split_kind`).
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 
@@ -53,7 +54,31 @@ def _module(kind: str) -> ModuleType:
     return importlib.import_module(kinds()[kind])
 
 
+def _with_kind(models: ModelSet, kind: str) -> ModelSet:
+    """The set with :attr:`ModelSet.kind` recorded (a reader may have set it already)."""
+    return models if models.kind is not None else replace(models, kind=kind)
+
+
+def is_sdk(models: ModelSet) -> bool:
+    """Whether the set was read from model code modelgen did not write (a ``<target>-sdk``
+    kind): its class names are the SDK's own, matched to a spec's models by convention."""
+    return models.kind is not None and models.kind.endswith(SDK_SUFFIX)
+
+
+def split_kind(argument: str) -> tuple[str | None, str]:
+    """A source argument's forced kind and its path: ``python-sdk:src/openai/types`` is
+    ``("python-sdk", "src/openai/types")``. The text before the first colon is a kind only
+    when it is the name of a registered kind (see :func:`kinds`) and the whole argument is
+    no existing path; anything else (a plain path, ``C:\\specs``, a git ``REV:path`` of
+    ``modelgen diff``) is returned whole, with no kind."""
+    head, colon, rest = argument.partition(":")
+    if not colon or not rest or head not in kinds() or Path(argument).exists():
+        return None, argument
+    return head, rest
+
+
 def load(path: Path | str, options: LoadOptions | None = None, kind: str | None = None) -> ModelSet:
+
     path = Path(path)
     options = options or LoadOptions()
     if not path.exists():
@@ -63,12 +88,12 @@ def load(path: Path | str, options: LoadOptions | None = None, kind: str | None 
         if kind not in known:
             raise ModelgenError(f"unknown input kind {kind!r} (known: {', '.join(known)})")
         result: ModelSet = _module(kind).load(path, options)
-        return result
+        return _with_kind(result, kind)
     for name in known:
         module = _module(name)
         if module.detect(path):
             detected: ModelSet = module.load(path, options)
-            return detected
+            return _with_kind(detected, name)
     raise ModelgenError(
         "not a source modelgen can read (an OpenAPI document, a markdown docs folder,"
         " or generated code)",

@@ -2,12 +2,13 @@
 
 A target is one package ``generator/targets/<name>/`` holding everything about one output
 language or format: its names and reserved words, type mapping and escaping (``names.py``), its
-emitter (``emit.py``, returning :class:`Emitted`: the files and the symbol table), its Jinja
-templates (``templates/``), optionally a code reader (``reader.py``: its own output read back
-into the IR, for parity) and a public-API listing (``api.py``, for diff's code verdicts). The
-package's ``__init__`` declares a :class:`Target` named ``TARGET`` (or several, for one package
-writing several dialects) and nothing heavier: the CLI imports every target's declaration to
-build its flags, and imports an emitter or reader only when it is used.
+emitter (``emit.py``, returning :class:`Emitted`: the files, the symbol table and the
+public-API listing), its Jinja templates (``templates/``), optionally a code reader
+(``reader.py``: its own output read back into the IR, for parity) and its public-API reader
+with the language's :class:`ApiRules` (``api.py``, for diff's code verdicts). The package's
+``__init__`` declares a :class:`Target` named ``TARGET`` (or several, for one package writing
+several dialects) and nothing heavier: the CLI imports every target's declaration to build its
+flags, and imports an emitter or reader only when it is used.
 
 A target with templates keeps them in ``templates/`` beside its emitter, whose module names that
 folder ``TEMPLATES``; its emitter takes the folders to render from as a third argument
@@ -84,6 +85,76 @@ TYPE_KINDS = frozenset({"class", "enum", "alias", "interface"})  # ApiItem kinds
 
 
 @dataclass(frozen=True)
+class ApiRules:
+    """What diff must know of a language to judge changes in its public-API listing: how the
+    language spells null and unions in a type, and when its compiler demands that a switch
+    name every case. A target's ``api`` module declares one as ``RULES``; diff's code verdicts
+    (:mod:`generator.compare.surface`) use nothing else about a language.
+
+    ``split_null``: a type as the listing spells it (``ApiItem.signature`` of a field) -> the
+    same type without null, spaces removed, and whether it admitted null: Python
+    ``Unit | None`` and PHP ``?Unit`` and Dart ``Unit?`` -> ``("Unit", True)``.
+
+    ``alternatives``: the alternatives a type admits, spaces removed, null included: a type
+    that is no union is its one alternative (``A | B`` -> ``{"A", "B"}``). A type holding an
+    alias's target in place of its name (diff expands aliases textually) must come out as it
+    would have been written by hand.
+
+    ``sealed``: whether a type's header (``ApiItem.signature`` of a type) declares a closed
+    family whose subtypes a switch must all name, so that a new subtype breaks such switches.
+    ``supertypes``: the types a header says its type extends or implements.
+
+    ``exhaustive_enums``: whether a switch over an enum must name every case, so that a new
+    case breaks such switches.
+
+    ``suffixes``: the endings of the generated files that hold model code (shown by
+    ``diff --code-diff``).
+    """
+
+    split_null: Callable[[str], tuple[str, bool]]
+    alternatives: Callable[[str], frozenset[str]]
+    sealed: Callable[[str], bool]
+    supertypes: Callable[[str], tuple[str, ...]]
+    exhaustive_enums: bool
+    suffixes: tuple[str, ...]
+
+
+def split_union(type_text: str, bar: str = "|") -> list[str]:
+    """The parts of a type written as alternatives joined by ``bar`` outside brackets, spaces
+    removed, in order: ``dict[str, A | B] | None`` -> ``["dict[str,A|B]", "None"]``. A helper
+    for the :class:`ApiRules` of languages that spell unions that way."""
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for char in type_text.replace(" ", ""):
+        if char in "[(<{":
+            depth += 1
+        elif char in "])>}":
+            depth -= 1
+        if char == bar and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def listed_after_keywords(
+    header: str, keywords: tuple[str, ...] = ("extends", "implements")
+) -> tuple[str, ...]:
+    """The names a type header lists after ``extends`` and ``implements`` (its supertypes):
+    ``final class extends Event implements A, B`` -> ``("Event", "A", "B")``. A helper for the
+    :class:`ApiRules` of languages that spell supertypes that way."""
+    words = header.replace(",", " ").split()
+    found: list[str] = []
+    for keyword in keywords:
+        if keyword in words:
+            found += (w for w in words[words.index(keyword) + 1 :] if w not in keywords)
+    return tuple(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
 class Emitted:
     """What a target produced: ``files`` (relative path -> text) and ``symbols``: for every
     model, the names generated for it, the first being its main type. Nothing downstream
@@ -129,7 +200,9 @@ class Target:
     # the same interface, for model code in this language that modelgen did not write (an SDK
     # written by hand or by another generator), read by convention
     sdk_reader: str | None = None
-    api: str | None = None  # module with listing(files, wanted) -> list[ApiItem], for diff
+    # module with listing(files) -> list[ApiItem] (its own code read back) and
+    # RULES: ApiRules, for diff's code verdicts
+    api: str | None = None
     in_all: bool = False  # part of ``--lang all``
 
     def emit(
@@ -154,6 +227,14 @@ class Target:
         module = importlib.import_module(self.emitter.partition(":")[0])
         found = getattr(module, "TEMPLATES", None)
         return found if isinstance(found, Path) else None
+
+    def rules(self) -> ApiRules | None:
+        """The :class:`ApiRules` of this target's ``api`` module; None for a target with no
+        public-API listing."""
+        if self.api is None:
+            return None
+        rules: ApiRules = _attribute(f"{self.api}:RULES")
+        return rules
 
     def make_options(self, values: Mapping[str, object]) -> Any:
         """This target's options from ``values`` (flag destinations -> values; ``None`` and

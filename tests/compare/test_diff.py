@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,6 +29,7 @@ from generator.ir import (
     Primitive,
     Ref,
     Source,
+    TypeRef,
     UnionModel,
 )
 from generator.sources import load
@@ -41,26 +43,26 @@ def src(pointer: str) -> Source:
     return Source("spec.yaml", pointer)
 
 
-def fld(name: str, t: object = STR, required: bool = False, **kw: object) -> Field:
-    return Field(name, t, required, source=src(f"/components/schemas/M/properties/{name}"), **kw)  # type: ignore[arg-type]
+def fld(name: str, t: TypeRef = STR, required: bool = False, **kw: Any) -> Field:
+    return Field(name, t, required, source=src(f"/components/schemas/M/properties/{name}"), **kw)
 
 
-def obj(name: str, *fields: Field, **kw: object) -> ObjectModel:
-    return ObjectModel(name, fields, source=src(f"/components/schemas/{name}"), **kw)  # type: ignore[arg-type]
+def obj(name: str, *fields: Field, **kw: Any) -> ObjectModel:
+    return ObjectModel(name, fields, source=src(f"/components/schemas/{name}"), **kw)
 
 
-def enum(name: str, *values: str, **kw: object) -> EnumModel:
+def enum(name: str, *values: str, **kw: Any) -> EnumModel:
     return EnumModel(
         name,
         "string",
         tuple(EnumValue(v) for v in values),
         source=src(f"/components/schemas/{name}"),
-        **kw,  # type: ignore[arg-type]
+        **kw,
     )
 
 
-def union(name: str, *variants: object, **kw: object) -> UnionModel:
-    return UnionModel(name, variants, source=src(f"/components/schemas/{name}"), **kw)  # type: ignore[arg-type]
+def union(name: str, *variants: TypeRef, **kw: Any) -> UnionModel:
+    return UnionModel(name, variants, source=src(f"/components/schemas/{name}"), **kw)
 
 
 def inline(model: Model, pointer: str = "/components/schemas/M/properties/x") -> Model:
@@ -799,7 +801,7 @@ def test_reachability_follows_fields_lists_unions_and_aliases() -> None:
     edge; a model no operation reaches gets n/a on the wire."""
     leaf_old = obj("Leaf", fld("x"))
     leaf_new = obj("Leaf", fld("x", required=True))
-    rest = [
+    rest: list[Model] = [
         obj("Root", fld("items", ListOf(Ref("Wrap")))),
         AliasModel("Wrap", Ref("Choice"), source=src("/components/schemas/Wrap")),
         union("Choice", Ref("Child"), INT),

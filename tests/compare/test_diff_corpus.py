@@ -148,15 +148,11 @@ def test_comparing_a_spec_with_itself_finds_nothing() -> None:
 # --- code verdicts from the real emitters ---------------------------------------------------------
 
 
-def _emit(language: str, models: ModelSet) -> dict[str, str]:
-    return emit(language, models).files
-
-
 @cache
 def _reviewed(name: str) -> tuple[Finding, ...]:
     old, new = pair(name)
     found = list(_findings(name))
-    return tuple(apply(found, surface(old, new, found, ALL, _emit)))
+    return tuple(apply(found, surface(old, new, found, ALL, emit)))
 
 
 def reviewed(name: str) -> list[Finding]:

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -71,14 +72,10 @@ def test_markdown_has_summary_counts_and_details_blocks() -> None:
 
 
 def test_markdown_escapes_spec_text_in_cells() -> None:
-    as_change = Finding(**{**_fields(DOC), "kind": "property.type_changed"})
+    as_change = replace(DOC, kind="property.type_changed")
     out = markdown(Review("a", "b", (as_change,)))
     assert "old \\| text" in out
     assert "&lt;b&gt;" in out and "<b>text</b>" not in out
-
-
-def _fields(finding: Finding) -> dict[str, object]:
-    return {name: getattr(finding, name) for name in Finding.__dataclass_fields__}
 
 
 def test_json_is_sorted_stable_and_complete() -> None:
@@ -106,9 +103,7 @@ def test_json_is_sorted_stable_and_complete() -> None:
 
 
 def test_github_annotations_carry_file_line_and_escaped_message() -> None:
-    risky = Finding(
-        **{**_fields(BREAKING), "after": "100%", "source": Source("a,b.yaml", "/x", 12)}
-    )
+    risky = replace(BREAKING, after="100%", source=Source("a,b.yaml", "/x", 12))
     lines = github(Review("a", "b", (risky, SAFE))).splitlines()
     error = lines[0]
     assert error.startswith("::error file=a%2Cb.yaml,line=12,title=")
@@ -118,16 +113,14 @@ def test_github_annotations_carry_file_line_and_escaped_message() -> None:
 
 
 def test_every_format_names_the_variants_a_union_change_added_and_removed() -> None:
-    grew = Finding(
-        **{
-            **_fields(BREAKING),
-            "kind": "property.union_changed",
-            "member": "error",
-            "before": "EventError",
-            "after": "Error",
-            "added": ("Throttled",),
-            "removed": ("Refused",),
-        }
+    grew = replace(
+        BREAKING,
+        kind="property.union_changed",
+        member="error",
+        before="EventError",
+        after="Error",
+        added=("Throttled",),
+        removed=("Refused",),
     )
     review = Review("a", "b", (grew,))
     shown = "added: Throttled; removed: Refused"
@@ -140,9 +133,9 @@ def test_every_format_names_the_variants_a_union_change_added_and_removed() -> N
 
 
 def test_fingerprint_depends_on_what_changed() -> None:
-    moved = Finding(**{**_fields(BREAKING), "after": "integer"})
+    moved = replace(BREAKING, after="integer")
     assert moved.fingerprint != BREAKING.fingerprint
-    with_code = Finding(**{**_fields(BREAKING), "code": ()})
+    with_code = replace(BREAKING, code=())
     assert with_code.fingerprint == BREAKING.fingerprint
 
 
@@ -426,10 +419,7 @@ def test_unknown_revision_exits_2(
 
 
 def test_markdown_stays_under_the_comment_size_limit() -> None:
-    many = tuple(
-        Finding(**{**_fields(BREAKING), "model": f"Model{n:04}", "after": "x" * 100})
-        for n in range(2000)
-    )
+    many = tuple(replace(BREAKING, model=f"Model{n:04}", after="x" * 100) for n in range(2000))
     out = markdown(Review("a", "b", many, languages=("python",)))
     assert len(out) < 65_536
     assert "more models left out" in out
@@ -437,15 +427,13 @@ def test_markdown_stays_under_the_comment_size_limit() -> None:
 
 
 def test_github_annotations_for_an_old_revision_point_at_the_path() -> None:
-    removed = Finding(**{**_fields(BREAKING), "source": Source("main:api/openapi.yaml", "/x", 7)})
+    removed = replace(BREAKING, source=Source("main:api/openapi.yaml", "/x", 7))
     error = github(Review("a", "b", (removed,))).splitlines()[0]
     assert error.startswith("::error file=api/openapi.yaml,title=")
 
 
 def test_text_output_neutralises_control_and_bidi_characters() -> None:
-    hostile = Finding(
-        **{**_fields(BREAKING), "model": "Evil\x1b[2J", "after": "x\u202ey\x07", "member": "m\r"}
-    )
+    hostile = replace(BREAKING, model="Evil\x1b[2J", after="x\u202ey\x07", member="m\r")
     out = text(Review("a", "b", (hostile,)))
     assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out and "\r" not in out
     assert "Evil?[2J" in out

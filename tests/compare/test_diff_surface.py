@@ -1,20 +1,37 @@
-"""Code verdicts: public-API listings read from generated Python, Dart and PHP, their
-comparison, and how code changes attach to diff findings."""
+"""Code verdicts: public-API listings (here read from hand-written Python, Dart and PHP),
+their comparison under each language's rules, how the targets' symbols attribute generated
+types to models, and how code changes attach to diff findings."""
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
+from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 
 from generator.compare.diff import compare
-from generator.compare.surface import apply, attribute, compare_owner, norm, surface
-from generator.ir import EnumModel, EnumValue, Field, ModelSet, ObjectModel, Primitive, Ref, Source
+from generator.compare.surface import apply, compare_owner, surface
+from generator.ir import (
+    EnumModel,
+    EnumValue,
+    Field,
+    Model,
+    ModelSet,
+    ObjectModel,
+    Primitive,
+    Ref,
+    Source,
+    TypeRef,
+)
 from generator.naming import pascal, snake, upper_snake
-from generator.targets import ApiItem
+from generator.targets import ApiItem, Emitted, Symbol, default_languages, emit, target
 from generator.targets.dart.api import dart_api
 from generator.targets.php.api import php_api
-from generator.targets.python.api import python_api
+from generator.targets.python.api import listing, python_api
+
+ALL = default_languages()
 
 
 def lines(items: list[ApiItem]) -> list[str]:
@@ -149,7 +166,9 @@ def test_php_listing_reads_promoted_properties_defaults_and_backed_enums() -> No
 
 
 def _changes(language: str, old: list[ApiItem], new: list[ApiItem]) -> dict[str, str]:
-    return {f"{c.what}:{c.member}": c.level for c in compare_owner(language, ("M", "M"), old, new)}
+    rules = target(language).rules()
+    assert rules is not None
+    return {f"{c.what}:{c.member}": c.level for c in compare_owner(rules, ("M", "M"), old, new)}
 
 
 def test_new_required_constructor_parameter_breaks_code() -> None:
@@ -194,10 +213,24 @@ def test_new_enum_case_warns_in_dart_for_exhaustive_switches() -> None:
 # --- the pipeline, with a small stand-in emitter -------------------------------------------
 
 
-def tiny_python(models: ModelSet) -> dict[str, str]:
+def tiny_python(models: ModelSet) -> Emitted:
     """A minimal Python emitter for the pipeline tests: one module per model, dataclass fields
-    in snake case, enum members in upper snake case. (The real emitters are tested with the
-    corpus pairs; this pins the wiring: pairing, attribution and matching.)"""
+    in snake case, enum members in upper snake case; its listing read from its files. (The real
+    emitters are tested with the corpus pairs; this pins the wiring: pairing, attribution and
+    matching.)"""
+    return stand_in(_tiny_files(models), models)
+
+
+def stand_in(
+    files: dict[str, str], models: ModelSet, names: Mapping[str, str] = MappingProxyType({})
+) -> Emitted:
+    """``files`` as a target returns them: each model's symbol is ``names[model]`` (default:
+    its name in Pascal case), the listing is read from the files."""
+    symbols = {m.name: (Symbol("class", names.get(m.name, pascal(m.name))),) for m in models.models}
+    return Emitted(files, symbols, tuple(listing(files)))
+
+
+def _tiny_files(models: ModelSet) -> dict[str, str]:
     files: dict[str, str] = {}
     for model in models.models:
         name = pascal(model.name)
@@ -217,12 +250,12 @@ def tiny_python(models: ModelSet) -> dict[str, str]:
     return files
 
 
-def _set(*models: object) -> ModelSet:
-    return ModelSet(tuple(models), Source("s.yaml"))  # type: ignore[arg-type]
+def _set(*models: Model) -> ModelSet:
+    return ModelSet(tuple(models), Source("s.yaml"))
 
 
-def _field(name: str, t: object, required: bool = False) -> Field:
-    return Field(name, t, required, source=Source("s.yaml", f"/x/properties/{name}"))  # type: ignore[arg-type]
+def _field(name: str, t: TypeRef, required: bool = False) -> Field:
+    return Field(name, t, required, source=Source("s.yaml", f"/x/properties/{name}"))
 
 
 def _object(name: str, *fields: Field) -> ObjectModel:
@@ -284,13 +317,15 @@ def test_code_change_with_no_wire_change_becomes_its_own_finding() -> None:
         )
     )
 
-    def colliding(models: ModelSet) -> dict[str, str]:
-        files = tiny_python(models)
-        if len(models.models[0].values or ()) == 2:  # the stand-in's collision rule
+    def colliding(models: ModelSet) -> Emitted:
+        files = _tiny_files(models)
+        [unit] = models.models
+        assert isinstance(unit, EnumModel)
+        if len(unit.values or ()) == 2:  # the stand-in's collision rule
             files["unit.py"] = (
                 "class Unit(str, Enum):\n    IN_STOCK_2 = 'in-stock'\n    IN_STOCK = 'IN_STOCK'\n"
             )
-        return files
+        return stand_in(files, models)
 
     findings = compare(old, new)
     result = surface(old, new, findings, ["python"], lambda _, m: colliding(m))
@@ -309,15 +344,37 @@ def test_field_union_that_grew_warns() -> None:
     assert _changes("php", old, new) == {"field_type_widened:x": "warning"}
 
 
+def test_a_nullable_type_compares_alike_in_every_spelling_of_null() -> None:
+    """PHP's ``?A`` is ``A|null``: the same type, and a union grown from it is a widening."""
+    old = php_api("<?php final class M { public function __construct(public readonly ?A $x) {} }")
+    same = php_api(
+        "<?php final class M { public function __construct(public readonly A|null $x) {} }"
+    )
+    grown = php_api(
+        "<?php final class M { public function __construct(public readonly A|B|null $x) {} }"
+    )
+    assert _changes("php", old, same) == {"field_type_renamed:x": "safe"}
+    assert _changes("php", old, grown) == {"field_type_widened:x": "warning"}
+
+
+def test_the_code_verdicts_name_no_target_language() -> None:
+    """What the compare package knows of a language comes from its target's rules."""
+    import generator.compare
+    from generator.targets import TARGETS
+
+    package = Path(generator.compare.__file__).parent
+    for module in sorted(package.glob("*.py")):
+        text = module.read_text(encoding="utf-8")
+        for name in TARGETS:
+            assert f'"{name}"' not in text, (module.name, name)
+
+
 # --- with the real emitters -----------------------------------------------------------------
 
 
 def test_new_union_variant_with_the_real_emitters() -> None:
     """Python's union alias grows (warning), Dart's sealed class gains a subtype (exhaustive
     switches stop compiling: warning)."""
-    from generator.targets import default_languages, emit
-
-    ALL = default_languages()
     from generator.ir import UnionModel
 
     def obj(name: str, prop: str) -> ObjectModel:
@@ -334,7 +391,7 @@ def test_new_union_variant_with_the_real_emitters() -> None:
     cat, dog, fish = obj("Cat", "meow"), obj("Dog", "bark"), obj("Fish", "swim")
     new = _set(cat, dog, fish, pet("Cat", "Dog", "Fish"))
     findings = compare(old, new)
-    result = surface(old, new, findings, ALL, lambda lang, m: emit(lang, m).files)
+    result = surface(old, new, findings, ALL, emit)
     [variant] = [f for f in apply(findings, result) if f.kind == "union.variant_added"]
     code = dict(variant.code)
     assert code["python"].level == "warning"
@@ -344,9 +401,6 @@ def test_new_union_variant_with_the_real_emitters() -> None:
 def test_enum_symbol_change_with_the_real_emitters() -> None:
     """Adding ``In-Stock`` next to ``in_stock``: every emitter renames the old member to make
     room (``IN_STOCK`` -> ``IN_STOCK_2``, say) while its wire value stays."""
-    from generator.targets import default_languages, emit
-
-    ALL = default_languages()
 
     source = Source("s.yaml", "/components/schemas/Stock")
     old = _set(EnumModel("Stock", "string", (EnumValue("in_stock"),), source=source))
@@ -354,27 +408,11 @@ def test_enum_symbol_change_with_the_real_emitters() -> None:
         EnumModel("Stock", "string", (EnumValue("In-Stock"), EnumValue("in_stock")), source=source)
     )
     findings = compare(old, new)
-    result = surface(old, new, findings, ALL, lambda lang, m: emit(lang, m).files)
+    result = surface(old, new, findings, ALL, emit)
     out = {(f.kind, f.member): f for f in apply(findings, result)}
     symbol = out[("enum.symbol_changed", '"in_stock"')]
     assert symbol.request.level == symbol.response.level == "safe"
     assert {language: v.level for language, v in symbol.code} == dict.fromkeys(ALL, "breaking")
-
-
-def test_reading_part_of_a_python_module_gives_the_same_items() -> None:
-    """Only wanted classes are parsed (for speed); what is read must not change."""
-    from generator.sources import load
-    from generator.targets import emit
-    from tests.support.paths import EXAMPLE_SPEC
-
-    files = emit("python", load(EXAMPLE_SPEC)).files
-    [module] = [text for path, text in files.items() if path.endswith("/models.py")]
-    everything = python_api(module)
-    assert python_api(module, lambda name: True) == everything
-    some = python_api(module, lambda name: name.startswith("Session"))
-    classes = {i.owner for i in some if i.kind in ("class", "enum")}
-    assert classes and all(name.startswith("Session") for name in classes)
-    assert [i for i in everything if i.owner in classes or i.kind == "alias"] == some
 
 
 def test_a_failing_emitter_leaves_a_note_and_no_code_verdict() -> None:
@@ -382,7 +420,7 @@ def test_a_failing_emitter_leaves_a_note_and_no_code_verdict() -> None:
     new = _set(_object("Order", _field("id", STR, True), _field("total", STR, True)))
     findings = compare(old, new)
 
-    def broken(language: str, models: ModelSet) -> dict[str, str]:
+    def broken(language: str, models: ModelSet) -> Emitted:
         raise KeyError("boom")
 
     result = surface(old, new, findings, ["python"], broken)
@@ -446,12 +484,9 @@ CODE_CASES = [
 def test_code_verdicts_from_the_real_emitters(
     old: ModelSet, new: ModelSet, expected: dict[str, str]
 ) -> None:
-    from generator.targets import default_languages, emit
-
-    ALL = default_languages()
 
     findings = compare(old, new)
-    result = surface(old, new, findings, ALL, lambda lang, m: emit(lang, m).files)
+    result = surface(old, new, findings, ALL, emit)
     reviewed = [
         f for f in apply(findings, result) if not f.kind.startswith(("code.", "model.added"))
     ]
@@ -459,9 +494,42 @@ def test_code_verdicts_from_the_real_emitters(
     assert {language: v.level for language, v in reviewed[0].code} == expected
 
 
-def test_generated_types_are_attributed_to_models_by_their_convention_free_names() -> None:
-    models = {norm(name): name for name in ("Café", "μ")}
-    assert attribute("Cafe", models) == "Café"  # emitters write accented names in ASCII
-    assert attribute("CafeFactory", models) == "Café"
-    # A model named without ASCII letters claims no generated type it does not name.
-    assert attribute("Unrelated", models) is None
+def test_generated_types_belong_to_the_models_their_symbols_name() -> None:
+    """Attribution goes by the symbol table only: types named nothing like their models (and
+    a model whose name another type starts with) still get their own verdicts."""
+    old = _set(_object("Order", _field("id", STR, True)), _object("OrderLine", _field("n", STR)))
+    new = _set(
+        _object("Order", _field("id", STR, True), _field("total", STR, True)),
+        _object("OrderLine", _field("n", STR), _field("note", STR)),
+    )
+    names = {"Order": "Zebra", "OrderLine": "Aardvark"}
+
+    def renamed(models: ModelSet) -> Emitted:
+        files = {
+            path: text.replace("class OrderLine:", "class Aardvark:").replace(
+                "class Order:", "class Zebra:"
+            )
+            for path, text in _tiny_files(models).items()
+        }
+        return stand_in(files, models, names)
+
+    findings = compare(old, new)
+    result = surface(old, new, findings, ["python"], lambda _, m: renamed(m))
+    verdicts = {(f.model, f.member): dict(f.code)["python"] for f in apply(findings, result)}
+    assert verdicts[("Order", "total")].level == "breaking"
+    assert "total" in verdicts[("Order", "total")].reason
+    assert verdicts[("OrderLine", "note")].level == "safe"
+    assert "note" in verdicts[("OrderLine", "note")].reason
+
+
+@pytest.mark.parametrize("language", [t for t in ALL if target(t).rules()])
+def test_every_listed_type_is_named_by_exactly_one_models_symbols(language: str) -> None:
+    """What makes attribution by symbols complete: no type of the listing is left to guess."""
+    from generator.sources import load
+    from tests.support.paths import EXAMPLE_SPEC
+
+    emitted = emit(language, load(EXAMPLE_SPEC))
+    named = [s.name for symbols in emitted.symbols.values() for s in symbols]
+    assert len(named) == len(set(named))
+    owners = {item.owner for item in emitted.api}
+    assert owners and owners <= set(named)

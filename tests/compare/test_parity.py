@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,6 +42,7 @@ from generator.ir import (
     Primitive,
     Ref,
     Source,
+    TypeRef,
     UnionModel,
 )
 
@@ -59,8 +61,8 @@ def obj(name: str, *fields: Field) -> ObjectModel:
     return ObjectModel(name=name, fields=fields)
 
 
-def fld(name: str, type_: object = STRING, required: bool = True, **kw: object) -> Field:
-    return Field(name=name, type=type_, required=required, **kw)  # type: ignore[arg-type]
+def fld(name: str, type_: TypeRef = STRING, required: bool = True, **kw: Any) -> Field:
+    return Field(name=name, type=type_, required=required, **kw)
 
 
 def findings(report: ParityReport) -> list[Finding]:

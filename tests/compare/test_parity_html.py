@@ -14,7 +14,7 @@ import pytest
 
 from generator.compare.parity import compare
 from generator.compare.parity_report import render_html
-from generator.ir import FACETS, Field, ModelSet, ObjectModel, Primitive, Source
+from generator.ir import FACETS, Field, ModelSet, Nullable, ObjectModel, Primitive, Source
 from generator.sources import load
 from tests.support.paths import CORPUS, need
 
@@ -137,3 +137,33 @@ def test_full_corpus_page_loads_and_filters(tmp_path: Path) -> None:
     rows = _visible_rows(dom)
     assert rows and all("realtimeclientevent" in r.lower() for r in rows)
     assert _shown(dom) == len(rows)
+
+
+def test_page_of_an_sdk_shows_its_match_rate_and_the_lossy_side(tmp_path: Path) -> None:
+    text = Field("text", Primitive("string"), required=True)
+    note = Field("note", Primitive("string"), required=False)
+    nullable_note = Field("note", Primitive("string"), required=False, nullable=Nullable.YES)
+    spec = ModelSet(
+        (ObjectModel("Pet", (text, note)), ObjectModel("Upload", (text,))),
+        Source("spec.yaml"),
+    )
+    sdk = ModelSet(
+        (
+            ObjectModel("Pet", (text, nullable_note), source=Source("types/pet.py", line=3)),
+            ObjectModel("Helper", (text, note), source=Source("types/helper.py", line=1)),
+        ),
+        Source("types"),
+        knows=frozenset({"nullable", "enum_values", "composition", "wire_names"}),
+        kind="python-sdk",
+    )
+    page = tmp_path / "parity.html"
+    page.write_text(render_html(compare([spec, sdk])), encoding="utf-8")
+    dom, log = _browse(page, "", tmp_path / "profile")
+    assert _console_errors(log) == []
+    assert 'data-ready="true"' in dom
+    assert re.search(r'<span class="rate" data-source="2"[^>]*>50\.0% matched</span>', dom)
+    assert "1 of 2 classes paired with models of [1]" in dom  # the panel before a click
+    # `note` is optional in the spec and `Optional[str] = None` in the SDK: only the SDK's
+    # cell is lossy.
+    assert re.search(r'<th scope="row" title="Pet">Pet</th>\s*<td class="cell ok">', dom)
+    assert '<td class="cell lossy"><span>1 lossy</span></td>' in dom

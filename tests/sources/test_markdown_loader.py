@@ -14,6 +14,8 @@ from generator.ir import (
     AliasModel,
     Const,
     EnumModel,
+    Field,
+    JsonValue,
     ListOf,
     MapOf,
     Nullable,
@@ -60,7 +62,7 @@ def plain_doc(*rows: str, name: str = "Pet", intro: str = "") -> str:
     )
 
 
-def one_field(text: str, file: str = "Pet.md"):  # type: ignore[no-untyped-def]
+def one_field(text: str, file: str = "Pet.md") -> Field:
     doc = parse_doc(text, file)
     assert len(doc.model.fields) == 1
     return doc.model.fields[0]
@@ -261,9 +263,9 @@ def test_notes_optional_readonly_and_default_combine() -> None:
         ("'it\\'s'", "it's"),
     ],
 )
-def test_default_spellings(text: str, value: object) -> None:
+def test_default_spellings(text: str, value: JsonValue) -> None:
     field = one_field(dart_doc(f"**x** | **String** |  | [default to {text}]"))
-    assert field.default == Const(value)  # type: ignore[arg-type]
+    assert field.default == Const(value)
 
 
 def test_typescript_undefined_default_means_no_default() -> None:

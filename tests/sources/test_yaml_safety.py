@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import textwrap
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -75,9 +76,9 @@ def test_recursive_alias_is_an_error(tmp_path: Path, text: str) -> None:
     ],
 )
 def test_deep_nesting_is_refused_before_parsing(
-    tmp_path: Path, depth: int, name: str, make: object
+    tmp_path: Path, depth: int, name: str, make: Callable[[int], str]
 ) -> None:
-    text = make(depth)  # type: ignore[operator]
+    text = make(depth)
     message = error(tmp_path, text, name).message
     assert "nested" in message or "indented" in message
 

@@ -9,15 +9,18 @@ collapsed (``final class implements A, B``, ``sealed class``, ``final class exte
 enum has none; a field's is its declared type; a constructor parameter's is ``required``,
 ``optional`` or ``optional = <default>``; an enum case's ``value`` is the Dart literal of its
 wire value; an alias's signature is its target type.
+
+:data:`RULES`: how diff reads such a listing (a trailing ``?`` admits null; Dart has no union
+types; switches over an enum or a sealed class must name every case, so a new one breaks them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from itertools import starmap
 from typing import Any
 
-from generator.targets import ApiItem
+from generator.targets import ApiItem, ApiRules, listed_after_keywords
 from generator.targets.dart.markers import is_support_file
 from generator.targets.dart.views import (
     DartAlias,
@@ -32,19 +35,37 @@ from generator.treesitter import first_child, node_text, root, text_after
 
 SUFFIXES = (".dart",)
 _METADATA = frozenset({"annotation", "marker_annotation", "comment", "documentation_comment"})
-Wanted = Callable[[str], bool]
 
 
-def listing(files: Mapping[str, str], wanted: Wanted | None = None) -> list[ApiItem]:
-    """The sorted public API of the generated model files; with ``wanted`` (a test on type or
-    file names), files and classes it rejects are not read."""
+def split_null(type_text: str) -> tuple[str, bool]:
+    """``Unit?`` -> ``("Unit", True)``; ``Present<Unit?>?`` -> ``("Present<Unit?>", True)``."""
+    text = type_text.replace(" ", "")
+    return (text[:-1], True) if text.endswith("?") else (text, False)
+
+
+def alternatives(type_text: str) -> frozenset[str]:
+    """A Dart type is its one alternative; an alias expanded in place of a nullable name
+    (``Meta?`` with ``typedef Meta = Map<String, String>?``) admits null once."""
+    return frozenset({type_text.replace(" ", "").replace("??", "?")})
+
+
+RULES = ApiRules(
+    split_null=split_null,
+    alternatives=alternatives,
+    sealed=lambda header: "sealed" in header.split(),
+    supertypes=listed_after_keywords,
+    exhaustive_enums=True,  # switch statements and expressions over an enum are exhaustive
+    suffixes=SUFFIXES,
+)
+
+
+def listing(files: Mapping[str, str]) -> list[ApiItem]:
+    """The sorted public API of the generated model files."""
     items: set[ApiItem] = set()
     for path, content in files.items():
         if not path.endswith(SUFFIXES) or is_support_file(path):
             continue
-        stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        if wanted is None or wanted(stem):
-            items.update(dart_api(content))
+        items.update(dart_api(content))
     return sorted(items)
 
 

@@ -13,7 +13,7 @@ defaults, constraints, descriptions, read/write-only and operations.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.errors import ModelgenError
@@ -35,6 +35,7 @@ from generator.ir import (
     Source,
     TypeRef,
     UnionModel,
+    resolve,
 )
 from generator.sources import LoadOptions
 from generator.targets.dart import markers
@@ -235,18 +236,18 @@ class _Reader:
                 source=decl.source,
             )
         if decl.kind == "enum":
-            return self._enum(decl, nullable)
+            return self._enum(decl, decl.schema, nullable)
         if re.search(r"^sealed class ", decl.header, re.M):
-            return self._union(decl, nullable)
-        return self._object(decl, nullable)
+            return self._union(decl, decl.schema, nullable)
+        return self._object(decl, decl.schema, nullable)
 
-    def _enum(self, decl: _Decl, nullable: Nullable) -> EnumModel:
+    def _enum(self, decl: _Decl, schema: str, nullable: Nullable) -> EnumModel:
         value_type = _VALUE_TYPE.search(decl.text)
         dart_type = value_type.group(1) if value_type else "String"
         values = tuple(EnumValue(_scalar(m.group(2))) for m in _MEMBER.finditer(decl.text))
         base = decl.base or _ENUM_BASES.get(dart_type, "string")
         return EnumModel(
-            decl.schema or decl.name,
+            schema,
             base,  # type: ignore[arg-type]
             values,
             nullable=nullable,
@@ -254,7 +255,7 @@ class _Reader:
             source=decl.source,
         )
 
-    def _union(self, decl: _Decl, nullable: Nullable) -> UnionModel:
+    def _union(self, decl: _Decl, schema: str, nullable: Nullable) -> UnionModel:
         switch = _SWITCH.search(decl.text)
         variants: list[TypeRef] = []
         discriminator = None
@@ -277,7 +278,7 @@ class _Reader:
                     raise ModelgenError("union variant without a value", sub.source)
                 variants.append(self.type_of(value.group(1), sub.source))
         return UnionModel(
-            decl.schema or decl.name,
+            schema,
             tuple(variants),
             discriminator,
             exclusive=not decl.any_of,
@@ -286,7 +287,7 @@ class _Reader:
             source=decl.source,
         )
 
-    def _object(self, decl: _Decl, nullable: Nullable) -> ObjectModel:
+    def _object(self, decl: _Decl, schema: str, nullable: Nullable) -> ObjectModel:
         to_json = decl.text.find("toJson() =>")
         if to_json < 0:
             raise ModelgenError("class without toJson", decl.source)
@@ -320,7 +321,7 @@ class _Reader:
                 )
             )
         return ObjectModel(
-            decl.schema or decl.name,
+            schema,
             tuple(fields),
             bases=decl.bases,
             nullable=nullable,
@@ -341,7 +342,33 @@ def _scalar(literal: str) -> str | int | float | bool:
         return float(literal)
 
 
+def _free_form_null_unknown(models: list[Model]) -> list[Model]:
+    """A free-form value is ``Object?`` in Dart whether the schema allows null or not (null
+    is a JSON value; the emitter asks :class:`~generator.ir.FreeFormNull` ``ADMITS``), so the
+    ``?`` of a field whose type is, or names an alias of, a free-form value states nothing:
+    its nullability is unknown."""
+    by_name = {m.name: m for m in models}
+    result: list[Model] = []
+    for model in models:
+        if isinstance(model, ObjectModel):
+            fields = tuple(
+                replace(f, nullable=Nullable.UNKNOWN)
+                if f.nullable is Nullable.YES and _free_form(f.type, by_name)
+                else f
+                for f in model.fields
+            )
+            model = replace(model, fields=fields)
+        result.append(model)
+    return result
+
+
+def _free_form(t: TypeRef, by_name: dict[str, Model]) -> bool:
+    end, _ = resolve(t, by_name.get)
+    return isinstance(end, Primitive) and end.kind == "any"
+
+
 def load(path: Path, options: LoadOptions) -> ModelSet:
+
     if not detect(path):
         raise ModelgenError("not a Dart package written by modelgen", Source(str(path)))
     src = path / markers.PARTS_DIR
@@ -353,7 +380,7 @@ def load(path: Path, options: LoadOptions) -> ModelSet:
             continue
         decls += _declarations(file, file.read_text(encoding="utf-8"))
     reader = _Reader(decls)
-    models = [m for m in (reader.model(d) for d in decls) if m is not None]
+    models = _free_form_null_unknown([m for m in (reader.model(d) for d in decls) if m is not None])
     title = None
     for library in sorted((path / markers.LIBRARY_DIR).glob("*.dart")):
         match = _TITLE.search(library.read_text(encoding="utf-8"))

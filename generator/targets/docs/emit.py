@@ -16,7 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.ir import ListOf, MapOf, Model, ModelSet, ObjectModel, Ref, TypeRef
-from generator.naming import NameAllocator, pascal, snake
+from generator.naming import (
+    NameAllocator,
+    fallback,
+    is_windows_device,
+    limit_length,
+    pascal,
+    snake,
+)
 from generator.sources.markdown.dialects import (
     DIALECTS,
     Dialect,
@@ -32,6 +39,7 @@ from generator.templating import Folders, folder, render
 TEMPLATES = folder(__file__)
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_ONE_LINE = re.compile(r"[\t\n\r]")
 _PHP_NAMESPACE = re.compile(r"^[A-Za-z_]\w*(?:\\[A-Za-z_]\w*)*$")
 _DART_PACKAGE = re.compile(r"^[a-z_][a-z0-9_]*$")
 
@@ -111,13 +119,16 @@ def _emit(
 
 def _class_names(models: ModelSet) -> dict[str, str]:
     """Model names as OpenAPI Generator's class names: kept when they are identifiers (so docs
-    read back keep theirs), PascalCased otherwise; distinct even on case-insensitive disks."""
+    read back keep theirs), PascalCased otherwise; distinct even on case-insensitive disks;
+    cut (with a hash) where too long for a file name, never a Windows device name."""
     allocator = NameAllocator(fold=str.casefold)
     for model in sorted(models.models, key=lambda m: (not _IDENTIFIER.match(m.name), m.name)):
         wanted = model.name if _IDENTIFIER.match(model.name) else pascal(model.name) or "Model"
         if wanted[0].isdigit():
             wanted = f"Model{wanted}"
-        allocator.allocate(model.name, wanted)
+        if is_windows_device(wanted):  # CON.md is no file on Windows
+            wanted += "Model"
+        allocator.allocate(model.name, limit_length(wanted, model.name))
     return allocator.names
 
 
@@ -131,6 +142,13 @@ def _rename(t: TypeRef, names: dict[str, str]) -> TypeRef:
     return t
 
 
+def _shown_name(wire: str, code_name: str | None, dialect: Dialect, rename: bool) -> str:
+    """A property's name in its table: the dialect's spelling of its name in code (a naming
+    override's, else the wire name's) where the docs rename, the wire name otherwise."""
+    shown = dialect.display_name(code_name or wire) if rename else wire
+    return shown if shown.strip() else fallback(wire, "", "field")
+
+
 def _rows(
     model: Model,
     models: ModelSet,
@@ -141,6 +159,9 @@ def _rows(
     if not isinstance(model, ObjectModel):
         return []
     rename = "wire_names" in models.knows
+    # Properties the dialect would spell alike (``False`` and ``false`` in PHP) stay apart, and
+    # one it cannot spell at all (``""``) gets a name: a table row needs one.
+    shown = NameAllocator()
     rows = []
     for f in model.fields:
         notes = ""
@@ -150,14 +171,15 @@ def _rows(
             notes += "[readonly] "
         if f.default is not None:
             python = dialect.name == "python"
-            notes += f"[default to {write_default(f.default.value, python)}]"
+            default = write_default(f.default.value, python)
+            notes += f"[default to {_ONE_LINE.sub(' ', default)}]"  # a row is one line
         cell = " " + notes
         if dialect.rstrip:
             cell = cell.rstrip()
         description = dialect.write_text(f.description) if f.description else ""
         rows.append(
             Row(
-                name=dialect.display_name(f.code_name or f.name) if rename else f.name,
+                name=shown.allocate(f.name, _shown_name(f.name, f.code_name, dialect, rename)),
                 type=type_cell(_rename(f.type, names)),
                 description=description,
                 notes=cell,

@@ -9,14 +9,17 @@ What is listed: classes, interfaces and enums with their headers (:func:`type_he
 properties and promoted constructor parameters with their declared types, constructor
 parameters (required when they have no default, else ``optional = <default>``), enum cases
 with their values, each spelled as the source spells it.
+
+:data:`RULES`: how diff reads such a listing (PHP's null and union spellings; PHP has no sealed
+types, and a ``match`` over an enum fails at run time, not at compile time, on a new case).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from generator.targets import ApiItem
+from generator.targets import ApiItem, ApiRules, listed_after_keywords, split_union
 from generator.targets.php import markers
 from generator.targets.php.views import (
     AliasView,
@@ -29,8 +32,39 @@ from generator.targets.php.views import (
 )
 
 SUFFIXES = (".php",)
-Wanted = Callable[[str], bool]
 is_support_file = markers.is_support_file
+
+
+def alternatives(type_text: str) -> frozenset[str]:
+    """The alternatives of a type, spaces removed, ``null`` being one: ``A|B|null``; ``?A`` is
+    ``A|null``."""
+    return frozenset(_parts(type_text))
+
+
+def split_null(type_text: str) -> tuple[str, bool]:
+    """``?A``, ``A|null``, ``A|null|B`` -> ``A`` (``A|B``) and True."""
+    parts = _parts(type_text)
+    rest = [part for part in parts if part != "null"]
+    if rest and len(rest) < len(parts):
+        return "|".join(rest), True
+    return "|".join(parts), False
+
+
+def _parts(type_text: str) -> list[str]:
+    text = type_text.replace(" ", "")
+    if text.startswith("?"):
+        return [text[1:], "null"]
+    return split_union(text)
+
+
+RULES = ApiRules(
+    split_null=split_null,
+    alternatives=alternatives,
+    sealed=lambda header: False,  # any class may implement an interface
+    supertypes=listed_after_keywords,
+    exhaustive_enums=False,
+    suffixes=SUFFIXES,
+)
 
 
 def type_header(before_name: str, after_name: str) -> str:
@@ -93,16 +127,13 @@ def from_views(views: Iterable[View]) -> tuple[ApiItem, ...]:
 # --- reading files ---------------------------------------------------------------------------
 
 
-def listing(files: Mapping[str, str], wanted: Wanted | None = None) -> list[ApiItem]:
-    """The sorted public API of the generated model files; with ``wanted`` (a test on type or
-    file names), files and classes it rejects are not read."""
+def listing(files: Mapping[str, str]) -> list[ApiItem]:
+    """The sorted public API of the generated model files."""
     items: set[ApiItem] = set()
     for path, content in files.items():
         if not path.endswith(SUFFIXES) or is_support_file(path):
             continue
-        stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        if wanted is None or wanted(stem):
-            items.update(php_api(content))
+        items.update(php_api(content))
     return sorted(items)
 
 

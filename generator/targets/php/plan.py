@@ -91,13 +91,15 @@ class Plan:
             m.name: _backing(m) for m in self.models.models if isinstance(m, EnumModel)
         }
         self._alias_target = {m.name: self._find_alias_target(m) for m in self.models.models}
+        # Names are allocated, and interfaces listed, in name order whatever the input order.
+        ordered = sorted(self.models.models, key=lambda m: m.name)
         allocator = naming.NameAllocator(fold=str.casefold)
-        for model in self.models.models:
+        for model in ordered:
             allocator.allocate(model.name, class_name(model.name))
         self.classes = dict(allocator.names)
         self.unknown = {}
         self.factories = {}
-        for model in self.models.models:
+        for model in ordered:
             cls = self.classes[model.name]
             if isinstance(model, EnumModel) and self.backing(model) is not None:
                 self.unknown[model.name] = allocator.allocate(
@@ -108,7 +110,7 @@ class Plan:
                     "factory " + model.name, factory_name(cls)
                 )
         self.implements = {}
-        for model in self.models.models:
+        for model in ordered:
             if isinstance(model, UnionModel):
                 for target in self.object_variants(model):
                     interfaces = self.implements.setdefault(target, [])

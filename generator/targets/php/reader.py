@@ -9,7 +9,7 @@ The PHP is parsed with tree-sitter-php; nothing is executed. What is read, per f
   nullable, and its ``const``, from the decode expression ``fromArray()`` passes for it (the
   same expression the code runs, so aliases and unions are seen as references);
   ``additionalProperties`` from the last constructor argument;
-- enums: the backed cases' values (or an alias class's ``VALUES``);
+- enums: the backed cases' values (or an alias class's ``VALUES``, ``null`` when unlisted);
 - unions: the variants from the factory's ordered tries, the discriminator and mapping from
   its ``@modelgen-discriminator`` / ``@modelgen-mapping`` tags;
 - aliases: the target type, from ``fromJson()``.
@@ -388,14 +388,16 @@ class _Reader:
         values_node = _constant(decl, markers.VALUES)
         if values_node is not None:
             values = literal(values_node)
-            assert isinstance(values, list)
+            assert isinstance(values, list) or values is None  # None: not listed
             base: Literal["string", "integer", "number", "boolean"] = "string"
             if isinstance(target, Primitive) and target.kind != "any":
                 base = target.kind
             return EnumModel(
                 self.schema_of[decl.cls],
                 base,
-                tuple(EnumValue(v) for v in values if not isinstance(v, list | dict)),
+                None
+                if values is None
+                else tuple(EnumValue(v) for v in values if not isinstance(v, list | dict)),
                 deprecated=decl.deprecated,
                 source=self.source(decl),
             )

@@ -153,7 +153,8 @@ class AliasView:
     doc_type: str
     decode: str  # from $data
     encode: str  # from $value
-    values: str | None  # an enum's values as a PHP array literal
+    values: str | None  # an enum's values as a PHP array literal; ``null`` if not listed
+    values_doc: str  # what the VALUES constant holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,13 +271,20 @@ def _field_text(f: Field) -> str | None:
 
 
 def _const_value(f: Field) -> str | None:
-    """The literal a required field with a scalar ``const`` defaults to."""
+    """The literal a required field with a scalar ``const`` defaults to. An integer with no
+    PHP int literal (beyond 64 bits, or PHP_INT_MIN) has none: ``php_literal`` writes it as a
+    float, which an ``int`` parameter refuses as its default."""
     if f.const is None or not f.required:
         return None
     value = f.const.value
     if isinstance(f.type, Primitive) and (
         (f.type.kind == "string" and isinstance(value, str))
-        or (f.type.kind == "integer" and isinstance(value, int) and not isinstance(value, bool))
+        or (
+            f.type.kind == "integer"
+            and isinstance(value, int)
+            and not isinstance(value, bool)
+            and -(2**63) < value < 2**63
+        )
         or (f.type.kind == "boolean" and isinstance(value, bool))
     ):
         return php_literal(value)
@@ -405,9 +413,12 @@ def enum_view(plan: Plan, model: EnumModel, backing: str) -> EnumView:
 
 
 def alias_view(plan: Plan, model: Model, target: TypeRef) -> AliasView:
-    values = None
+    values, values_doc = None, ""
     if isinstance(model, EnumModel) and model.values is not None:
         values = php_literal([v.value for v in model.values])
+        values_doc = "The values the schema lists; others are kept as they are."
+    elif isinstance(model, EnumModel):
+        values, values_doc = "null", "An enum whose values the schema does not list."
     return AliasView(
         cls=plan.classes[model.name],
         doc=class_doc(model.description, model.name, model.deprecated),
@@ -416,6 +427,7 @@ def alias_view(plan: Plan, model: Model, target: TypeRef) -> AliasView:
         decode=plan.decode(target, "$data", _where(model.name)),
         encode=plan.encode(target, "$value"),
         values=values,
+        values_doc=values_doc,
     )
 
 

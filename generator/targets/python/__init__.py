@@ -24,6 +24,7 @@ TARGET = Target(
     emitter="generator.targets.python.emit:emit",
     options=PythonOptions,
     reader="generator.targets.python.reader",
+    sdk_reader="generator.targets.python.sdk_reader",
     api="generator.targets.python.api",
     in_all=True,
 )

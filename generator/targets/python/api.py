@@ -2,21 +2,23 @@
 code verdicts), two ways: :func:`view_listing` takes it from the emitter's view models (what
 ``emit`` returns as ``Emitted.api``), :func:`listing` reads it from the files with ``ast`` (for
 code the emitter did not just write, and as the cross-check of the first). Both spell types
-and values through :func:`type_text`, so the two listings are equal item for item."""
+and values through :func:`type_text`, so the two listings are equal item for item.
+
+:data:`RULES`: how diff reads such a listing (Python's null and union spellings; no switch over
+a class or an enum has to be exhaustive)."""
 
 from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from itertools import starmap
 
-from generator.targets import ApiItem
+from generator.targets import ApiItem, ApiRules, split_union
 from generator.targets.python.markers import SUPPORT_PREFIX
 from generator.targets.python.views import Definition, EnumView, ObjectView
 
 SUFFIXES = (".py",)
-Wanted = Callable[[str], bool]
 
 # A string literal in one-line Python (no prefixes: the emitter writes none).
 _STRING = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""")
@@ -40,6 +42,57 @@ def _respell(match: re.Match[str]) -> str:
     return repr(ast.literal_eval(literal))
 
 
+def alternatives(type_text: str) -> frozenset[str]:
+    """The alternatives of a type as the listing spells it, spaces removed, ``None`` being one:
+    ``A | B | None`` and ``_t.Union['A', B, None]`` (the spelling of a union holding a forward
+    reference) alike; a forward reference counts as the name it quotes."""
+    return frozenset(_parts(type_text))
+
+
+def split_null(type_text: str) -> tuple[str, bool]:
+    """``A | None`` -> ``("A", True)``: ``None`` taken out wherever it stands among the
+    alternatives (``A | None | _rt.Unset`` -> ``("A|_rt.Unset", True)``)."""
+    parts = _parts(type_text)
+    rest = [part for part in parts if part != "None"]
+    if rest and len(rest) < len(parts):
+        return "|".join(rest), True
+    return "|".join(parts), False
+
+
+_UNION = "_t.Union["
+
+
+def _parts(type_text: str) -> list[str]:
+    parts: list[str] = []
+    for part in split_union(type_text):
+        if part.startswith(_UNION) and part.endswith("]"):
+            parts += split_union(part[len(_UNION) : -1], ",")
+        else:
+            parts.append(part)
+    return [_unquoted(part) for part in parts]
+
+
+def _unquoted(part: str) -> str:
+    if len(part) >= 2 and part[0] == part[-1] == "'" and part[1:-1].isidentifier():
+        return part[1:-1]
+    return part
+
+
+def _bases(header: str) -> tuple[str, ...]:
+    """A class's bases: its header is the list of them (``str, _enum.Enum``)."""
+    return tuple(base for base in split_union(header, ",") if base)
+
+
+RULES = ApiRules(
+    split_null=split_null,
+    alternatives=alternatives,
+    sealed=lambda header: False,  # no Python type is closed to new subclasses
+    supertypes=_bases,
+    exhaustive_enums=False,  # a ``match`` need not name every member
+    suffixes=SUFFIXES,
+)
+
+
 def view_listing(definitions: Iterable[Definition]) -> tuple[ApiItem, ...]:
     """The sorted public API of ``models.py``, from the view models it is rendered from."""
     rows: list[tuple[str, str, str, str, str]] = []  # ApiItem fields, which sort like it
@@ -61,14 +114,13 @@ def view_listing(definitions: Iterable[Definition]) -> tuple[ApiItem, ...]:
     return tuple(starmap(ApiItem, sorted(set(rows))))
 
 
-def listing(files: Mapping[str, str], wanted: Wanted | None = None) -> list[ApiItem]:
-    """The sorted public API of the generated model files; with ``wanted`` (a test on type or
-    file names), files and classes it rejects are not read."""
+def listing(files: Mapping[str, str]) -> list[ApiItem]:
+    """The sorted public API of the generated model files."""
     items: set[ApiItem] = set()
     for path, content in files.items():
         if not path.endswith(SUFFIXES) or is_support_file(path):
             continue
-        items.update(python_api(content, wanted))
+        items.update(python_api(content))
     return sorted(items)
 
 
@@ -78,59 +130,10 @@ def is_support_file(path: str) -> bool:
     return path.rsplit("/", 1)[-1].startswith(SUPPORT_PREFIX)
 
 
-def python_api(text: str, wanted: Wanted | None = None) -> list[ApiItem]:
+def python_api(text: str) -> list[ApiItem]:
     """Classes (with bases), dataclass fields (annotation; a parameter, required when it has
-    no default), enum members with values, and module-level type aliases. With ``wanted``,
-    only the classes it accepts are read (aliases always are): the module is cut into its
-    top-level statements and only those are parsed."""
-    items: list[ApiItem] = []
-    for chunk in _python_chunks(text, wanted):
-        items += _python_statements(ast.parse(chunk).body)
-    return items
-
-
-_PY_TOP = re.compile(
-    r"^(?:(?P<class>class\s+(?P<cname>\w+))|@|def\s|(?P<name>[A-Za-z_]\w*)\s*[:=])"
-)
-
-
-def _python_chunks(text: str, wanted: Wanted | None) -> list[str]:
-    """The parts of a module worth parsing: all of it without ``wanted``; else each class it
-    accepts and each other assignment (aliases), cut at top-level statements after the
-    imports. Falls back to the whole module when a part does not parse on its own."""
-    if wanted is None:
-        return [text]
-    lines = text.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.startswith(("import ", "from "))), None)
-    if start is None:
-        return [text]
-    chunks: list[tuple[str | None, bool, list[str]]] = []  # (class name, keep, lines)
-    decorators: list[str] = []
-    in_decorator = False
-    for line in lines[start:]:
-        match = _PY_TOP.match(line)
-        if match is None or (in_decorator and not match.group("class")):
-            if in_decorator:
-                decorators.append(line)
-            elif chunks:
-                chunks[-1][2].append(line)
-            continue
-        if line.startswith("@"):
-            in_decorator = True
-            decorators.append(line)
-            continue
-        in_decorator = False
-        name = match.group("cname")
-        keep = wanted(name) if name else match.group("name") is not None
-        chunks.append((name, keep, [*decorators, line]))
-        decorators = []
-    parts = ["".join(chunk) for _, keep, chunk in chunks if keep]
-    try:
-        for part in parts:
-            ast.parse(part)
-    except SyntaxError:
-        return [text]
-    return parts
+    no default), enum members with values, and module-level type aliases."""
+    return _python_statements(ast.parse(text).body)
 
 
 def _python_statements(body: list[ast.stmt]) -> list[ApiItem]:

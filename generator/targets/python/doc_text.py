@@ -4,6 +4,7 @@ module docstring. Plain text here; ``escaping`` makes docstrings and comments of
 
 from __future__ import annotations
 
+import json
 from pathlib import PurePath
 
 from generator.ir import NO_CONSTRAINTS, Constraints, Field, ModelSet
@@ -60,8 +61,15 @@ def model_doc(description: str | None, deprecated: bool, schema_name: str, ident
     if deprecated:
         text += "\n\nDeprecated."
     if schema_name != ident:
-        text += f"\n\n{SCHEMA_NAME}{json_text(schema_name)}."
+        text += f"\n\n{SCHEMA_NAME}{_exact_json(schema_name)}."
     return text
+
+
+def _exact_json(name: str) -> str:
+    """``name`` as a JSON string that comes through the docstring unchanged, for the reader:
+    characters a docstring drops or breaks a line at (invisible, bidi and other non-printable
+    ones) are written as ``\\u`` escapes."""
+    return "".join(c if c.isprintable() else json.dumps(c)[1:-1] for c in json_text(name))
 
 
 def field_doc(f: Field, ident: str) -> str:

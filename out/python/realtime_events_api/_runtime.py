@@ -314,22 +314,23 @@ def is_known(member: enum.Enum) -> bool:
     return member._name_ in type(member).__members__
 
 
-def tag(data: object, key: str, where: str) -> object:
-    """The discriminator value of a tagged union's JSON object."""
-    found = expect_object(data, where)
-    if key not in found:
-        raise DecodeError(where, f"missing discriminator property {key!r}")
-    return found[key]
-
-
 def tagged(
     data: object, where: str, key: str, *variants: tuple[str | None, Decoder[Any]]
 ) -> Any:
     """Decodes a tagged union: the value of property ``key`` picks the variants listed with
     that value (several share a value in some schemas: then the rule of :func:`untagged`
     chooses among them); an unknown value falls back to the variants listed with ``None``
-    (those without a tag of their own), else is an error."""
-    value = tag(data, key, where)
+    (those without a tag of their own), else is an error. Without the property, the rule
+    of :func:`untagged` chooses among all variants (a tag may be optional)."""
+    found = expect_object(data, where)
+    if key not in found:
+        decoders = dict.fromkeys(decode for _, decode in variants)
+        try:
+            return untagged(data, where, *decoders)
+        except DecodeError:
+            missing = f"missing discriminator property {key!r}"
+            raise DecodeError(where, missing) from None
+    value = found[key]
     matching = [
         decode for name, decode in variants if type(value) is str and value == name
     ]

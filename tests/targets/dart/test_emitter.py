@@ -8,9 +8,9 @@ import re
 import pytest
 
 from generator.ir import ModelSet, ObjectModel
-from generator.targets import emit
+from generator.targets import Emitted, emit
+from tests.support.models import example, hostile
 from tests.targets.dart.check import classes, code_outside_text, parse_problems, undeclared_names
-from tests.targets.dart.fixtures import example, hostile
 
 
 @pytest.fixture(scope="module")
@@ -19,8 +19,18 @@ def example_files() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def hostile_files() -> dict[str, str]:
-    return emit("dart", hostile()).files
+def hostile_emitted() -> Emitted:
+    return emit("dart", hostile())
+
+
+@pytest.fixture(scope="module")
+def hostile_files(hostile_emitted: Emitted) -> dict[str, str]:
+    return hostile_emitted.files
+
+
+def _class_of(emitted: Emitted, model: str) -> str:
+    """The Dart name the emitter gave ``model`` (its symbol table)."""
+    return emitted.symbols[model][0].name
 
 
 def _file_of(files: dict[str, str], class_name: str) -> str:
@@ -198,8 +208,8 @@ def test_a_model_in_two_unions_implements_both(example_files: dict[str, str]) ->
 def test_a_const_discriminator_field_defaults_to_its_value(example_files: dict[str, str]) -> None:
     text = _file_of(example_files, "SessionUpdateEvent")
     assert "this.type = 'session.update'," in text
-    error = _file_of(example_files, "ErrorEvent")
-    assert "this.type = ErrorEventType.error," in error
+    alert = _file_of(example_files, "AlertEvent")
+    assert "this.type = AlertEventType.alert," in alert
 
 
 def test_non_discriminated_union_wraps_each_variant_and_tries_them_in_order(
@@ -251,17 +261,17 @@ def test_hostile_text_stays_inside_comments_and_literals(hostile_files: dict[str
     assert "\x00" not in "".join(hostile_files.values())
 
 
-def test_hostile_text_in_doc_comments_keeps_every_line(hostile_files: dict[str, str]) -> None:
-    text = _file_of(hostile_files, "Hostile")
+def test_hostile_text_in_doc_comments_keeps_every_line(hostile_emitted: Emitted) -> None:
+    text = _file_of(hostile_emitted.files, _class_of(hostile_emitted, 'Hostile"""Name'))
     assert "/// Ends */ and opens /* a comment; $x and ${1+1}; quote ' and \" and a" in text
     for line in ("/// second line", "/// third", "/// fourth", "/// fifth"):
         assert line in text
 
 
 def test_hostile_enum_values_are_escaped_literals_without_interpolation(
-    hostile_files: dict[str, str],
+    hostile_emitted: Emitted,
 ) -> None:
-    text = _file_of(hostile_files, "HostileEnum")
+    text = _file_of(hostile_emitted.files, _class_of(hostile_emitted, "class"))
     assert "('it\\'s \\$x \\${1+1} \\\\ \\n end')" in text
     assert "('\\u{3bc}g')" in text
     assert "('')" in text

@@ -20,7 +20,7 @@ from generator.targets.dart.names import (
     package_name,
 )
 from generator.treesitter import parse, problems
-from tests.targets.dart.fixtures import DART_RESERVED
+from tests.support.models import DART_RESERVED
 
 IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 STRING = Primitive("string")

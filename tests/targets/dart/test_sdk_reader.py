@@ -30,8 +30,8 @@ from generator.sources import LoadOptions, kinds, load
 from generator.targets import emit
 from generator.targets.dart import sdk_reader
 from generator.targets.dart.sdk_reader import detect, renamed
+from tests.support.models import example
 from tests.support.paths import CORPUS, need
-from tests.targets.dart.fixtures import example
 
 OPENAI_DART = CORPUS / "sdks" / "openai" / "dart" / "lib"
 

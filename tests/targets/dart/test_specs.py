@@ -13,13 +13,13 @@ import pytest
 from generator.ir import ModelSet, ObjectModel
 from generator.sources import load
 from generator.targets import emit
-from tests.support.paths import EXAMPLE_SPEC, OPENAI_SPEC, ROOT, need
+from tests.support.paths import EXAMPLE_SPEC, ROOT
 from tests.targets.dart.check import classes, parse_problems, undeclared_names
 
 
 @pytest.fixture(scope="module")
-def openai() -> ModelSet:
-    return load(need(OPENAI_SPEC))
+def openai(openai_models: ModelSet) -> ModelSet:
+    return openai_models  # the session's (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +18,7 @@ from generator.ir import (
     Field,
     ListOf,
     MapOf,
+    Model,
     ModelSet,
     ObjectModel,
     Primitive,
@@ -28,19 +30,20 @@ from generator.ir import (
 from generator.output import validate_relpath
 from generator.sources import load
 from generator.targets import emit
+from tests.support.models import example, hostile
 from tests.support.paths import EXAMPLE_SPEC, ROOT
 
 
-def model_set(*models: object, title: str | None = "Pet Store") -> ModelSet:
-    return ModelSet(models=tuple(models), source=Source("test"), title=title)  # type: ignore[arg-type]
+def model_set(*models: Model, title: str | None = "Pet Store") -> ModelSet:
+    return ModelSet(models=tuple(models), source=Source("test"), title=title)
 
 
 def obj(name: str, *fields: Field) -> ObjectModel:
     return ObjectModel(name=name, fields=fields)
 
 
-def field(name: str, t: TypeRef, required: bool = True, **kw: object) -> Field:
-    return Field(name=name, type=t, required=required, **kw)  # type: ignore[arg-type]
+def field(name: str, t: TypeRef, required: bool = True, **kw: Any) -> Field:
+    return Field(name=name, type=t, required=required, **kw)
 
 
 def row_of(text: str, name: str) -> str:
@@ -225,8 +228,9 @@ def test_text_cannot_break_the_table_or_the_template() -> None:
     files = emit("docs-dart", model_set(pet)).files
     row = row_of(files["Pet.md"], "x")
     assert "\n" not in row and "{{ 7*7 }}" in row
-    back = _load_files(files)
-    assert back.models[0].fields[0].description == "a | b line two  {{ 7*7 }} {% raw %} \\ end\\"
+    back = _load_files(files).models[0]
+    assert isinstance(back, ObjectModel)
+    assert back.fields[0].description == "a | b line two  {{ 7*7 }} {% raw %} \\ end\\"
 
 
 def test_model_names_become_safe_distinct_file_names() -> None:
@@ -240,9 +244,25 @@ def test_model_names_become_safe_distinct_file_names() -> None:
 
 
 def test_output_is_deterministic() -> None:
-    spec = load(EXAMPLE_SPEC)
-    for language in ("docs-php", "docs-dart"):
-        assert emit(language, spec).files == emit(language, spec).files
+    for models in (example(), hostile()):
+        for language in ("docs-php", "docs-dart", "docs-python"):
+            assert emit(language, models).files == emit(language, models).files
+
+
+@pytest.mark.parametrize("language", ["docs-php", "docs-dart", "docs-python"])
+def test_hostile_models_give_safe_files_the_loader_reads_back_whole(language: str) -> None:
+    models = hostile()
+    files = emit(language, models).files
+    assert len({p.casefold() for p in files}) == len(files) == len(models.models)
+    for path in files:
+        validate_relpath(path)
+        assert re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*\.md", path) and len(path) < 255, path
+    back = _load_files(files)
+    assert back.diagnostics == ()
+    # every property comes back; a model that is not an object has an empty table
+    found = [len(m.fields) for m in back.models if isinstance(m, ObjectModel)]
+    expected = [len(m.fields) if isinstance(m, ObjectModel) else 0 for m in models.models]
+    assert sorted(found) == sorted(expected)
 
 
 # --- round trip through the loader, on what markdown can express ------------------------------
@@ -309,8 +329,8 @@ def _view(models: ModelSet, dialect: str, original: bool) -> dict[str, list[tupl
     ("language", "dialect"),
     [("docs-php", "php"), ("docs-dart", "dart"), ("docs-python", "python")],
 )
-def test_example_schema_round_trips_through_docs(language: str, dialect: str) -> None:
-    spec = load(EXAMPLE_SPEC)
+def test_example_round_trips_through_docs(language: str, dialect: str) -> None:
+    spec = example()
     back = _load_files(emit(language, spec).files)
     assert back.knows == frozenset({"defaults", "read_only", "descriptions"})
     assert back.diagnostics == ()
@@ -368,3 +388,44 @@ def test_cli_writes_docs(tmp_path: Path) -> None:
         check=False,
     )
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_long_model_names_give_distinct_file_names_a_file_system_takes(tmp_path: Path) -> None:
+    names = ["L" * 300, "L" * 299 + "M", "l" * 300, "Short"]
+    models = model_set(*(obj(name, field("x", Primitive("string"))) for name in names))
+    for language in ("docs-php", "docs-dart", "docs-python"):
+        files = emit(language, models).files
+        assert len({p.casefold() for p in files}) == len(names)
+        assert "Short.md" in files
+        for path in files:
+            assert len(path.encode()) < 255, path
+            (tmp_path / path).write_text(files[path], encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", ["docs-php", "docs-dart", "docs-python"])
+def test_every_property_gets_a_one_line_row_of_its_own(language: str) -> None:
+    """Names the dialect spells alike or not at all, and defaults holding line breaks, still
+    give a table the markdown loader reads back whole."""
+    text = Primitive("string")
+    pet = obj(
+        "Pet",
+        field("False", text),
+        field("false", text),
+        field("", text),
+        field("note", text, required=False, default=Const("two\nlines\r\n")),
+    )
+    files = emit(language, model_set(pet)).files
+    back = _load_files(files).models[0]
+    assert isinstance(back, ObjectModel)
+    names = [f.name for f in back.fields]
+    assert len(names) == len(set(names)) == 4 and all(n.strip() for n in names)
+    assert back.fields[3].default is not None
+
+
+def test_windows_device_names_give_other_file_names() -> None:
+    models = model_set(obj("CON"), obj("con"), obj("Nul"), obj("aux"), obj("Com1"))
+    for language in ("docs-php", "docs-dart", "docs-python"):
+        files = emit(language, models).files
+        assert len({p.casefold() for p in files}) == 5
+        for path in files:
+            validate_relpath(path)

@@ -13,9 +13,10 @@ import pytest
 from jsonschema.exceptions import SchemaError  # type: ignore[import-untyped]
 
 from generator.errors import ModelgenError
+from generator.ir import JsonValue, ModelSet
 from generator.sources import load
 from tests.support.dmcg import dmcg_entries
-from tests.support.paths import CORPUS, OPENAI_SPEC, need
+from tests.support.paths import CORPUS, need
 from tests.targets.jsonschema.support import check, document, one_of_as_any_of, validator
 
 REAL_SPECS = CORPUS / "real-specs"
@@ -42,8 +43,8 @@ def _real_specs() -> list[Path]:
 
 
 @pytest.mark.slow
-def test_openai_document_is_valid_under_the_2020_12_meta_schema() -> None:
-    models = load(need(OPENAI_SPEC))
+def test_openai_document_is_valid_under_the_2020_12_meta_schema(openai_models: ModelSet) -> None:
+    models = openai_models
     doc = document(models)
     check(doc)
     assert len(doc["$defs"]) == len(models.models) > 800
@@ -104,19 +105,13 @@ def _first_error(doc: dict[str, Any], name: str, value: Any) -> str | None:
 
 @pytest.mark.slow
 def test_openai_instances_validate_against_their_models_defs_entry(
-    request: pytest.FixtureRequest,
+    openai_models: ModelSet, openai_instances: dict[str, list[JsonValue]]
 ) -> None:
-    """Two derandomized instances per component schema (one per variant for unions of
-    ``$ref``s), cached in pytest's cache folder by spec hash (shared with the PHP round trip).
-    Every one validates with oneOf read as anyOf, as they were drawn; with oneOf as written,
-    only the overlaps listed above fail."""
-    from tests.support.jsonschema_instances import spec_instances
-
-    spec = need(OPENAI_SPEC)
-    cache = getattr(request.config, "cache", None)  # absent under -p no:cacheprovider
-    cache_dir = cache.mkdir("jsonschema-instances") if cache is not None else None
-    found = spec_instances(spec, 2, cache_dir)
-    doc = document(load(spec))
+    """The session's OpenAI instances (tests/conftest.py; the Python and PHP round trips use
+    the same): every one validates with oneOf read as anyOf, as they were drawn; with oneOf as
+    written, only the overlaps listed above fail."""
+    found = openai_instances
+    doc = document(openai_models)
     relaxed = one_of_as_any_of(doc)
     assert set(found) <= set(doc["$defs"])
     rejected: dict[str, str] = {}

@@ -36,11 +36,10 @@ from generator.ir import (
     Source,
     UnionModel,
 )
-from generator.sources import load
 from generator.targets import Symbol, emit
 from generator.targets.jsonschema.emit import FILE, def_ref
+from tests.support.models import example, hostile
 from tests.support.paths import EXAMPLE_SPEC
-from tests.targets.dart import fixtures as dart_fixtures
 from tests.targets.jsonschema.support import (
     Document,
     check,
@@ -49,20 +48,11 @@ from tests.targets.jsonschema.support import (
     schema_text,
     valid,
 )
-from tests.targets.php import fixtures as php_fixtures
-from tests.targets.python.support import hostile_models
 
 STRING = Primitive("string")
 INT = Primitive("integer")
 
-FIXTURES: dict[str, Callable[[], ModelSet]] = {
-    "example": lambda: load(EXAMPLE_SPEC),
-    "dart-example": dart_fixtures.example,
-    "dart-hostile": dart_fixtures.hostile,
-    "php-example": php_fixtures.example_models,
-    "php-hostile": php_fixtures.hostile_models,
-    "python-hostile": hostile_models,
-}
+FIXTURES: dict[str, Callable[[], ModelSet]] = {"example": example, "hostile": hostile}
 
 
 def model_set(*models: Model) -> ModelSet:
@@ -106,7 +96,7 @@ def test_every_model_is_a_def_under_its_own_name_and_its_symbol_is_a_ref_to_it(
 
 
 def test_the_target_writes_one_file_named_schema_json() -> None:
-    assert list(emit("jsonschema", load(EXAMPLE_SPEC)).files) == ["schema.json"]
+    assert list(emit("jsonschema", example()).files) == ["schema.json"]
 
 
 @pytest.mark.parametrize("fixture", sorted(FIXTURES))
@@ -115,7 +105,7 @@ def test_generating_twice_gives_the_same_bytes(fixture: str) -> None:
 
 
 def test_text_is_two_space_indented_with_a_trailing_newline_and_sorted_keywords() -> None:
-    text = schema_text(load(EXAMPLE_SPEC))
+    text = schema_text(example())
     assert text.endswith("}\n") and not text.endswith("\n\n")
     assert text.splitlines()[1].startswith('  "')
     doc = json.loads(text)
@@ -221,7 +211,7 @@ def test_unprintable_characters_are_escaped_and_the_file_is_valid_utf8() -> None
 
 
 HOSTILE_CHARS = st.characters(blacklist_categories=())  # surrogates and controls included
-NAME_CHARS = st.characters(blacklist_categories=("Cs",))  # a $ref cannot spell a surrogate
+NAME_CHARS = st.characters(blacklist_categories=["Cs"])  # a $ref cannot spell a surrogate
 
 
 @settings(max_examples=60, deadline=None)

@@ -5,23 +5,16 @@ look like ints, large ints, unicode and slashes; and wrong payloads throw."""
 from __future__ import annotations
 
 import json
-from functools import cache
 from pathlib import Path
 
 import pytest
 
 from generator.ir import JsonValue, ModelSet, Nullable
-from generator.sources import load
-from tests.support.paths import EXAMPLE_SPEC, OPENAI_SPEC, need, need_php
-from tests.targets.php.fixtures import example_models
+from tests.support.models import example
+from tests.support.paths import need_php
 from tests.targets.php.support import dumps, first_difference, generate, round_trip, same_json
 
 NS = "RealtimeEventsApi\\Model\\"
-
-
-@cache
-def example() -> ModelSet:
-    return load(EXAMPLE_SPEC)
 
 
 REQUEST: dict[str, JsonValue] = {
@@ -234,10 +227,6 @@ def _check(
     assert not failures, "\n".join(failures)
 
 
-def test_example_instances_round_trip_and_bad_payloads_throw(tmp_path: Path) -> None:
-    _check(need_php(), tmp_path, example(), GOOD, BAD)
-
-
 def test_same_json_tells_ints_floats_objects_and_lists_apart() -> None:
     assert same_json({"a": [1, 1.5]}, {"a": [1, 1.5]})
     assert not same_json(1, 1.0)
@@ -246,41 +235,48 @@ def test_same_json_tells_ints_floats_objects_and_lists_apart() -> None:
     assert not same_json({"a": 1}, {"a": 1, "b": 2})
 
 
-HAND_GOOD: list[tuple[str, str, JsonValue, str]] = [
+# Instances of the hand-built models of the example (tests.support.models.EXAMPLE_EXTRAS).
+EXTRA_GOOD: list[tuple[str, str, JsonValue, str]] = [
     ("bag-extra", "Bag", {"name": "n", "x": 1, "0": 2}, "Bag"),
     ("bag-plain", "Bag", {"name": "n"}, "Bag"),
-    ("anything-text", "Anything", {"type": "t", "text": "x"}, "TextPart"),
+    ("anything-text", "Anything", {"type": "text", "text": "x"}, "TextPart"),
     ("anything-bag", "Anything", {"name": "n", "k": 1}, "Bag"),
     ("anything-list", "Anything", [1, 2], "array"),
     ("anything-map", "Anything", {"a": ["x"], "b": []}, "array"),
     ("anything-enum", "Anything", "ash", "Voice"),
     ("anything-enum-unknown", "Anything", "other", "UnknownVoice"),
     (
-        "item-any",
+        "item-empty-object-attribute",
         "ConversationItem",
-        {"id": "i", "content": [], "extra": None, "attributes": {"a": {}}},
+        {"id": "i", "role": "user", "content": [], "attributes": {"a": {}}},
         "",
     ),
-    ("item-any-object", "ConversationItem", {"id": "i", "content": [], "extra": {"b": []}}, ""),
+    ("alert-null-payload", "AlertEvent", {"type": "alert", "payload": None}, "AlertEvent"),
+    ("alert-object-payload", "AlertEvent", {"type": "alert", "payload": {"b": []}}, ""),
+    ("any-event-alert", "AnyEvent", {"type": "alert"}, "AlertEvent"),
+    ("any-event-cancel", "AnyEvent", {"type": "response.cancel"}, "ResponseCancelEvent"),
 ]
-HAND_GOOD += [
+EXTRA_GOOD += [
     ("settings", "Settings", {"ratio": 2, "flag": True, "one": 1, "mode": "ash"}, "Settings"),
     ("settings-other", "Settings", {"ratio": 0.25, "flag": False, "one": "1"}, "Settings"),
     ("settings-null-free-form", "Settings", {"one": None}, "Settings"),
     ("settings-empty", "Settings", {}, "Settings"),
+    ("settings-limit-int", "Settings", {"limit": 5}, "Settings"),
+    ("settings-limit-string", "Settings", {"limit": "max"}, "Settings"),
     ("ratio", "Ratio", 1.5, "float"),
     ("one-or-one", "OneOrOne", "1", "string"),
 ]
-HAND_BAD: list[tuple[str, str, JsonValue]] = [
+EXTRA_BAD: list[tuple[str, str, JsonValue]] = [
     ("bag-extra-wrong-type", "Bag", {"name": "n", "x": "1"}),
     ("anything-nothing", "Anything", 1.5),
     ("ratio-not-a-number", "Ratio", "0.5"),
     ("flag-not-a-boolean", "Flag", 1),
+    ("limit-not-int-or-string", "Settings", {"limit": 1.5}),
 ]
 
 
-def test_hand_built_models_round_trip(tmp_path: Path) -> None:
-    _check(need_php(), tmp_path, example_models(), HAND_GOOD, HAND_BAD)
+def test_example_instances_round_trip_and_bad_payloads_throw(tmp_path: Path) -> None:
+    _check(need_php(), tmp_path, example(), GOOD + EXTRA_GOOD, BAD + EXTRA_BAD)
 
 
 @pytest.mark.parametrize("value", [{}, []])
@@ -289,7 +285,7 @@ def test_a_union_of_a_list_and_a_map_writes_an_empty_value_as_a_list(
 ) -> None:
     """The documented limit: PHP has one array type, so an empty map in a union that also
     has a list variant is written back as []."""
-    models = example_models()
+    models = example()
     files = generate(models, tmp_path)
     results = round_trip(need_php(), tmp_path, files, models, [("x", "Anything", dumps(value))])
     assert results["x"][0] == "ok"
@@ -331,18 +327,15 @@ def _has_big_int(value: JsonValue) -> bool:
 
 
 @pytest.mark.slow
-def test_openai_instances_round_trip(tmp_path: Path, request: pytest.FixtureRequest) -> None:
-    """Two derandomized instances per component schema (one per variant for unions of
-    $refs; cached in pytest's cache folder by spec hash), decoded and re-encoded in one PHP
-    process. Instances holding integers beyond 64 bits are skipped: PHP has no larger int."""
-    from tests.support.jsonschema_instances import spec_instances
-
+def test_openai_instances_round_trip(
+    tmp_path: Path, openai_models: ModelSet, openai_instances: dict[str, list[JsonValue]]
+) -> None:
+    """The session's OpenAI instances (two per component schema, one per variant for unions
+    of $refs: tests/conftest.py), decoded and re-encoded in one PHP process. Instances
+    holding integers beyond 64 bits are skipped: PHP has no larger int."""
     php = need_php()
-    spec = need(OPENAI_SPEC)
-    cache = getattr(request.config, "cache", None)  # absent under -p no:cacheprovider
-    cache_dir = cache.mkdir("jsonschema-instances") if cache is not None else None
-    found = spec_instances(spec, 2, cache_dir)
-    models = load(spec)
+    found = openai_instances
+    models = openai_models
     by_name = models.by_name()
     assert set(found) <= set(by_name)
     cases = []

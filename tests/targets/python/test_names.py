@@ -13,18 +13,13 @@ import typing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.ir import Model, ModelSet
+from generator.ir import Model, ModelSet, ObjectModel
 from generator.targets import emit
 from generator.targets.python.escaping import comment, docstring, py_str
 from generator.targets.python.names import class_name, field_name, member_name
+from tests.support.models import ENUM_VALUES, FIELD_NAMES, PYTHON_KEYWORDS, TEXTS, hostile
 from tests.targets.python.support import (
-    ENUM_VALUES,
-    HARD_KEYWORDS,
-    HOSTILE_TEXTS,
-    ODD_NAMES,
-    SOFT_AND_BUILTINS,
     generate,
-    hostile_models,
     import_package,
     import_warnings_as_errors,
     mypy_strict,
@@ -57,7 +52,7 @@ def _wire_names(cls: typing.Any) -> dict[str, str]:
 
 
 def test_hard_keywords_get_a_trailing_underscore() -> None:
-    for word in HARD_KEYWORDS:
+    for word in PYTHON_KEYWORDS:
         ident = field_name(word)
         assert ident.isidentifier() and not keyword.iskeyword(ident), word
 
@@ -125,11 +120,12 @@ def test_docstrings_stay_one_literal(text: str) -> None:
     lines = docstring(text, "    ")
     source = "class C:\n" + "\n".join(lines) + "\n    x = 1\n" if lines else "class C:\n    x = 1\n"
     tree = ast.parse(source)
-    assert len(tree.body) == 1 and len(tree.body[0].body) == (2 if lines else 1)  # type: ignore[attr-defined]
+    assert len(tree.body) == 1 and isinstance(tree.body[0], ast.ClassDef)
+    assert len(tree.body[0].body) == (2 if lines else 1)
 
 
 def test_single_line_docstrings_are_exact() -> None:
-    for text in [t for t in HOSTILE_TEXTS if "\n" not in t and "\r" not in t]:
+    for text in [t for t in TEXTS if "\n" not in t and "\r" not in t]:
         if "\x00" in text or "\u202e" in text or "\u200b" in text:
             continue
         (line,) = docstring(text, "")
@@ -156,37 +152,39 @@ def test_comments_never_end_early(text: str) -> None:
 
 
 def test_hostile_schema_imports_with_warnings_as_errors() -> None:
-    result = import_warnings_as_errors(generate(hostile_models(), "hostile_pkg"))
+    result = import_warnings_as_errors(generate(hostile(), "hostile_pkg"))
     assert result.returncode == 0, result.stderr
 
 
 def test_hostile_schema_passes_mypy_strict() -> None:
-    result = mypy_strict([generate(hostile_models(), "hostile_pkg")])
+    result = mypy_strict([generate(hostile(), "hostile_pkg")])
     assert result.returncode == 0, result.stdout
 
 
 def test_hostile_schema_is_black_stable() -> None:
     import black
 
-    for path in generate(hostile_models(), "hostile_pkg").glob("*.py"):
+    for path in generate(hostile(), "hostile_pkg").glob("*.py"):
         text = path.read_text()
         assert black.format_str(text, mode=black.Mode()) == text, path.name
 
 
 def test_every_property_keeps_its_wire_name_under_a_distinct_identifier() -> None:
-    module = import_package(hostile_models(), "hostile_pkg")
+    module = import_package(hostile(), "hostile_pkg")
     wire = _wire_names(module.HostileName)
     idents = [f.name for f in dataclasses.fields(module.HostileName)]
     assert len(idents) == len(set(idents))
     assert all(i.isidentifier() and not keyword.iskeyword(i) for i in idents)
-    expected = [f.name for f in hostile_models().by_name()['Hostile"""Name'].fields]  # type: ignore[union-attr]
+    holder = hostile().by_name()['Hostile"""Name']
+    assert isinstance(holder, ObjectModel)
+    expected = [f.name for f in holder.fields]
     assert sorted(wire.values()) == sorted(expected)
-    for name in HARD_KEYWORDS + SOFT_AND_BUILTINS + ODD_NAMES:
+    for name in FIELD_NAMES:
         assert name in wire.values(), name
 
 
 def test_type_hints_resolve_despite_builtin_names() -> None:
-    module = import_package(hostile_models(), "hostile_pkg")
+    module = import_package(hostile(), "hostile_pkg")
     hints = typing.get_type_hints(module.HostileName)
     unset = module._rt.Unset
     for name in ("str_", "list_", "int_", "dict_", "field", "dataclass", "json", "any"):
@@ -195,35 +193,36 @@ def test_type_hints_resolve_despite_builtin_names() -> None:
 
 
 def test_docstrings_equal_the_spec_text() -> None:
-    module = import_package(hostile_models(), "hostile_pkg")
-    assert module.Tree.__doc__ == HOSTILE_TEXTS[0]
-    doc = inspect.getdoc(module.HostileName) or ""
-    assert doc.startswith(HOSTILE_TEXTS[2])
+    models = hostile().by_name()
+    module = import_package(hostile(), "hostile_pkg")
+    assert module.Tree.__doc__ == models["Tree"].description
+    doc = inspect.getdoc(module.Values) or ""
+    assert doc.startswith(models["Values"].description or "-")
 
 
 def test_jinja_syntax_in_text_is_emitted_verbatim() -> None:
-    text = generate(hostile_models(), "hostile_pkg").joinpath("models.py").read_text()
+    text = generate(hostile(), "hostile_pkg").joinpath("models.py").read_text()
     assert (
         "{{ 7*7 }}" in text and "{% raw %}" in text and "49" not in text.split("{{ 7*7 }}")[0][-5:]
     )
 
 
 def test_no_nul_or_bidi_control_reaches_the_output() -> None:
-    files = emit("python", hostile_models(), package="hostile_pkg").files
+    files = emit("python", hostile(), package="hostile_pkg").files
     for text in files.values():
         assert "\x00" not in text and "\u202e" not in text and "\u2028" not in text
 
 
 def test_colliding_enum_values_become_distinct_members_that_round_trip() -> None:
-    module = import_package(hostile_models(), "hostile_pkg")
-    enum_cls = module.Class
+    module = import_package(hostile(), "hostile_pkg")
+    enum_cls = module.Class_2  # the enum "class" (see test_symbols)
     assert [m.value for m in enum_cls] == ENUM_VALUES
     for value in ENUM_VALUES:
         assert enum_cls(value).value == value
 
 
 def test_case_only_schema_collisions_get_distinct_class_names() -> None:
-    module = import_package(hostile_models(), "hostile_pkg")
+    module = import_package(hostile(), "hostile_pkg")
     assert module.Pet is not module.Pet_2
     assert module.any_pet_from_json({"kind": "PET"}).to_dict() == {"kind": "PET"}
     assert type(module.any_pet_from_json({"kind": "pet"})) is module.Pet
@@ -241,13 +240,17 @@ def test_random_property_names_give_distinct_identifiers(names: list[str]) -> No
     text = emit("python", models, package="p").files["p/models.py"]
     tree = ast.parse(text)
     cls = next(n for n in tree.body if isinstance(n, ast.ClassDef))
-    fields = [n.target.id for n in cls.body if isinstance(n, ast.AnnAssign)]  # type: ignore[union-attr]
+    fields = [
+        n.target.id
+        for n in cls.body
+        if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)
+    ]
     assert len(fields) == len(set(fields)) == len(names) + 1
     assert emit("python", models, package="p").files["p/models.py"] == text
 
 
 def test_spec_defaults_of_every_kind_are_documented_exactly() -> None:
-    text = generate(hostile_models(), "hostile_pkg").joinpath("models.py").read_text()
+    text = generate(hostile(), "hostile_pkg").joinpath("models.py").read_text()
     for expected in [
         "#: Default: NaN (absent stays absent).",
         "#: Default: -Infinity (absent stays absent).",
@@ -261,14 +264,14 @@ def test_spec_defaults_of_every_kind_are_documented_exactly() -> None:
 
 
 def test_absent_defaults_stay_absent_on_reencoding() -> None:
-    module = import_package(hostile_models(), "hostile_pkg")
+    module = import_package(hostile(), "hostile_pkg")
     assert module.Tree.from_dict({"value": 1}).to_dict() == {"value": 1}
 
 
-def _enum_set(values: list[object], with_field: bool = False) -> ModelSet:
+def _enum_set(values: list[str | int | float | bool], with_field: bool = False) -> ModelSet:
     from generator.ir import EnumModel, EnumValue, Field, ModelSet, ObjectModel, Ref, Source
 
-    models: list[Model] = [EnumModel("E", "number", tuple(EnumValue(v) for v in values))]  # type: ignore[arg-type]
+    models: list[Model] = [EnumModel("E", "number", tuple(EnumValue(v) for v in values))]
     if with_field:
         models.append(ObjectModel("M", (Field("e", Ref("E"), True),)))
     return ModelSet(tuple(models), Source("enums.yaml"))
@@ -279,7 +282,13 @@ def test_enum_values_python_would_merge_are_refused() -> None:
 
     from generator.errors import ModelgenError
 
-    cases: list[list[object]] = [[1, True], [1, 1.0], [float("nan")], [float("inf")], ["a", "a"]]
+    cases: list[list[str | int | float | bool]] = [
+        [1, True],
+        [1, 1.0],
+        [float("nan")],
+        [float("inf")],
+        ["a", "a"],
+    ]
     for values in cases:
         with pytest.raises(ModelgenError):
             emit("python", _enum_set(values), package="p")

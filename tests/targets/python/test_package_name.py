@@ -17,7 +17,7 @@ from generator.sources import load
 from generator.targets import emit
 from generator.targets.python import PythonOptions
 from generator.targets.python.names import RUNTIME_DEPENDENCIES, SHADOWED_MODULES, package_name
-from tests.targets.python.support import example_models
+from tests.support.models import example
 
 UNTITLED = """openapi: 3.1.0
 info: {version: '1'}
@@ -61,17 +61,17 @@ def test_modules_of_other_python_versions_count_too_so_the_name_is_the_same_ever
 def test_other_names_are_kept(tmp_path: Path) -> None:
     models = load(untitled_spec(tmp_path, "stamps"))
     assert package_name(models, PythonOptions()) == "stamps"
-    assert package_name(example_models(), PythonOptions()) == "realtime_events_api"
+    assert package_name(example(), PythonOptions()) == "realtime_events_api"
 
 
 def test_a_package_option_naming_a_standard_library_module_is_refused() -> None:
     with pytest.raises(ModelgenError, match="standard-library module 'typing'"):
-        package_name(example_models(), PythonOptions(package="typing"))
+        package_name(example(), PythonOptions(package="typing"))
 
 
 def test_every_module_the_generated_code_imports_is_one_a_package_may_not_be_named() -> None:
     imported: set[str] = set()
-    for rel, text in emit("python", example_models()).files.items():
+    for rel, text in emit("python", example()).files.items():
         if rel.endswith(".py"):
             for node in ast.walk(ast.parse(text)):
                 if isinstance(node, ast.Import):

@@ -10,9 +10,9 @@ import pytest
 
 from generator.ir import ModelSet
 from generator.sources import load
-from tests.support.paths import OPENAI_SPEC, need
+from tests.support.models import example, hostile
 from tests.support.shape import shape
-from tests.targets.python.support import example_models, generate, hostile_models, openai_models
+from tests.targets.python.support import generate
 
 
 def _read_back(models: ModelSet, package: str) -> ModelSet:
@@ -31,21 +31,20 @@ def _assert_same_shape(models: ModelSet, package: str) -> None:
 
 
 def test_example_reads_back_to_the_same_shape() -> None:
-    _assert_same_shape(example_models(), "example_pkg")
+    _assert_same_shape(example(), "example_pkg")
 
 
 def test_hostile_schema_reads_back_to_the_same_shape() -> None:
-    _assert_same_shape(hostile_models(), "hostile_pkg")
+    _assert_same_shape(hostile(), "hostile_pkg")
 
 
 @pytest.mark.slow
-def test_openai_reads_back_to_the_same_shape() -> None:
-    need(OPENAI_SPEC)
-    _assert_same_shape(openai_models(), "openai_pkg")
+def test_openai_reads_back_to_the_same_shape(openai_models: ModelSet) -> None:
+    _assert_same_shape(openai_models, "openai_pkg")
 
 
 def test_reader_is_detected_for_a_generated_folder() -> None:
-    read = _read_back(example_models(), "example_pkg")
+    read = _read_back(example(), "example_pkg")
     client = read.by_name()["ClientEvent"]
     assert client.kind == "union" and client.discriminator is not None
     assert client.discriminator.property == "type"
@@ -56,3 +55,22 @@ def test_a_folder_without_generated_python_is_not_detected(tmp_path: Path) -> No
 
     (tmp_path / "models.py").write_text("x = 1\n")
     assert not python_code.detect(tmp_path)
+
+
+def test_schema_names_with_invisible_bidi_and_line_separator_characters_read_back_exactly(
+    tmp_path: Path,
+) -> None:
+    from generator.ir import Field, ObjectModel, Ref, Source
+    from generator.output import write_tree
+    from generator.targets import emit
+
+    names = ["zero\u200bwidth\u202e */ name\n", "line\u2028separator", "tag\U000e0001"]
+    models = ModelSet(
+        tuple(
+            ObjectModel(name, (Field("next", Ref(names[0]), False),))
+            for name in sorted([*names, "Plain"])
+        ),
+        Source("names.yaml"),
+    )
+    write_tree(tmp_path, emit("python", models, package="names_pkg").files)
+    assert shape(load(tmp_path)) == shape(models)

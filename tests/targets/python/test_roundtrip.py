@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 
-from tests.targets.python.support import example_models, hostile_models, import_package
+from generator.ir import ObjectModel
+from tests.support import models
+from tests.targets.python.support import import_package
 
 SESSION = {
     "model": "realtime-mini",
@@ -78,7 +80,7 @@ SERVER_EVENTS = [
 
 @pytest.fixture(scope="module")
 def example() -> Any:
-    return import_package(example_models(), "example_pkg")
+    return import_package(models.example(), "example_pkg")
 
 
 def _round_trip(decode: Any, data: Any) -> Any:
@@ -197,51 +199,54 @@ def test_a_required_but_nullable_field_must_be_present(example: Any) -> None:
 
 @pytest.fixture(scope="module")
 def hostile() -> Any:
-    return import_package(hostile_models(), "hostile_pkg")
+    return import_package(models.hostile(), "hostile_pkg")
 
 
-def _hostile_instance() -> dict[str, Any]:
-    from tests.targets.python.support import HARD_KEYWORDS, ODD_NAMES, SOFT_AND_BUILTINS
-
-    data: dict[str, Any] = {}
-    for n, name in enumerate(HARD_KEYWORDS + SOFT_AND_BUILTINS + ODD_NAMES):
-        if n % 3 == 0 or n % 2 == 0:
-            data[name] = f"value of {name!r} \\ \" '"
-    data.update(
-        {
-            "c_str": 'it\'s "const" \\',
-            "c_int": 2**70,
-            "c_bool": False,
-            "nullable_unknown": None,
-            "required_nullable": None,
-            "any": None,
-            "when": "2024-01-01T00:00:00Z",
-            "day": "2024-01-01",
-            "uid": "{12345678-1234-5678-1234-567812345678}",
-            "tree": {"value": 1, "children": [{"value": 2}], "by_name": {"x": {"value": 3}}},
-            "json_value": ["a", 1.5, {"k": ["b"]}],
-            "colour": "in-stock",
-            "numbers": 2**60,
-            "flags": [True, False],
-            "maybe": None,
-            "pet": {"kind": "pet"},
-            "pet2": {"kind": "PET"},
-            "long": {"y" * 300: [None, "12345678123456781234567812345678"]},
-            "extra stuff": [1, 2],
-        }
-    )
+def _names_instance() -> dict[str, Any]:
+    """Every required property of the model holding every hostile name and a third of the
+    optional ones, the const tag, the hostile enum and an unknown property."""
+    holder = models.hostile().by_name()['Hostile"""Name']
+    assert isinstance(holder, ObjectModel)
+    data: dict[str, Any] = {
+        f.name: f"value of {f.name!r} \\ \" '"
+        for n, f in enumerate(holder.fields)
+        if f.name in models.FIELD_NAMES and (f.required or n % 3 == 0)
+    }
+    data.update({"tag": models.TAG, "colour": "in-stock", "extra stuff": [1, 2]})
     return data
 
 
-def test_hostile_instance_round_trips(hostile: Any) -> None:
-    _round_trip(hostile.HostileName.from_dict, _hostile_instance())
+def _values_instance() -> dict[str, Any]:
+    return {
+        "c_str": 'it\'s "const" \\',
+        "c_int": 2**70,
+        "c_bool": False,
+        "nullable_unknown": None,
+        "required_nullable": None,
+        "any": None,
+        "when": "2024-01-01T00:00:00Z",
+        "day": "2024-01-01",
+        "uid": "{12345678-1234-5678-1234-567812345678}",
+        "tree": {"value": 1, "children": [{"value": 2}], "by_name": {"x": {"value": 3}}},
+        "json_value": ["a", 1.5, {"k": ["b"]}],
+        "numbers": 2**60,
+        "flags": [True, False],
+        "maybe": None,
+        "pet": {"kind": "pet"},
+        "pet2": {"kind": "PET"},
+        "long": {"y" * 300: [None, "12345678123456781234567812345678"]},
+        "extra stuff": [1, 2],
+    }
+
+
+def test_hostile_instances_round_trip(hostile: Any) -> None:
+    _round_trip(hostile.HostileName.from_dict, _names_instance())
+    _round_trip(hostile.Values.from_dict, _values_instance())
 
 
 def test_hostile_enum_values_all_round_trip(hostile: Any) -> None:
-    from tests.targets.python.support import ENUM_VALUES
-
-    for value in [*ENUM_VALUES, "brand new value"]:
-        data = dict(_hostile_instance(), colour=value)
+    for value in [*models.ENUM_VALUES, "brand new value"]:
+        data = dict(_names_instance(), colour=value)
         _round_trip(hostile.HostileName.from_dict, data)
 
 
@@ -252,16 +257,16 @@ def test_closed_object_refuses_unknown_properties(hostile: Any) -> None:
 
 def test_integer_and_boolean_enums_do_not_confuse_true_and_one(hostile: Any) -> None:
     with pytest.raises(hostile._rt.DecodeError):
-        hostile.HostileName.from_dict(dict(_hostile_instance(), numbers=True))
+        hostile.Values.from_dict(dict(_values_instance(), numbers=True))
     with pytest.raises(hostile._rt.DecodeError):
-        hostile.HostileName.from_dict(dict(_hostile_instance(), flags=[1]))
+        hostile.Values.from_dict(dict(_values_instance(), flags=[1]))
 
 
 def test_unset_narrows_for_type_checkers_and_is_falsy(example: Any, tmp_path: Any) -> None:
     from tests.targets.python.support import generate, mypy_strict
 
     assert not example._rt.UNSET and repr(example._rt.UNSET) == "UNSET"
-    folder = generate(example_models(), "example_pkg")
+    folder = generate(models.example(), "example_pkg")
     user = tmp_path / "user_code.py"
     user.write_text(
         "from example_pkg import UNSET\n"
@@ -283,3 +288,37 @@ def test_copies_and_pickles_keep_the_json_text_of_formats(example: Any) -> None:
     for clone in (copy.deepcopy(session), pickle.loads(pickle.dumps(session))):
         assert clone == session
         assert clone.to_dict() == SESSION
+
+
+def test_a_tagged_union_decodes_a_variant_whose_schema_leaves_the_tag_optional() -> None:
+    """OpenAPI asks every variant to require the discriminator; OpenAI's Item does not (an
+    InputMessage may leave out ``type``): without the tag, the variants are tried in order."""
+    from generator.ir import Const, Discriminator, Field, ModelSet, Primitive, Ref, Source
+    from generator.ir import ObjectModel as Obj
+    from generator.ir import UnionModel as Union
+
+    text = Primitive("string")
+    models = ModelSet(
+        (
+            Union(
+                "Item",
+                (Ref("Message"), Ref("Call")),
+                Discriminator("type", (("call", "Call"), ("message", "Message"))),
+            ),
+            Union("Event", (Ref("Call"),), Discriminator("type", (("call", "Call"),))),
+            Obj(
+                "Message",
+                (Field("type", text, False, const=Const("message")), Field("text", text, True)),
+            ),
+            Obj(
+                "Call", (Field("type", text, True, const=Const("call")), Field("name", text, True))
+            ),
+        ),
+        Source("tags.yaml"),
+    )
+    module = import_package(models, "optional_tag_pkg")
+    decoded = module.item_from_json({"text": "hi"})
+    assert type(decoded) is module.Message and decoded.to_dict() == {"text": "hi"}
+    assert type(module.item_from_json({"type": "call", "name": "f"})) is module.Call
+    with pytest.raises(module._rt.DecodeError, match="missing discriminator property 'type'"):
+        module.event_from_json({"name": "f"})
