@@ -227,7 +227,6 @@ def build_parser() -> argparse.ArgumentParser:
     for dest, (flag, text, metavar) in option_flags().items():
         generate.add_argument(flag, dest=dest, help=text, metavar=metavar)
     add_build_arguments(generate)
-    generate.add_argument("-q", "--quiet", action="store_true", help="print no warnings")
     _add_source_options(generate)
     _add_debug(generate)
     generate.set_defaults(func=cmd_generate)

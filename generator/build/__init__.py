@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-
 from pathlib import Path
 
 from generator.ir import Diagnostic
@@ -50,8 +49,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="run only this job of the configuration file (repeatable)",
     )
-    parser.add_argument(
-        "-v", "--verbose", action="store_true", help="say what each job loads and writes"
+    loudness = parser.add_mutually_exclusive_group()
+    loudness.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print only errors and, with --check, what is out of date (no warnings, summaries"
+        " or progress)",
+    )
+    loudness.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also say what each job loads, and every file written or deleted",
     )
 
 
@@ -65,10 +75,13 @@ def generate(args: argparse.Namespace, warn: Callable[[Diagnostic], None]) -> in
     progress = Progress.for_stream(sys.stderr, quiet=args.quiet)
 
     def warn_clearing(diagnostic: Diagnostic) -> None:
-        progress.clear()
-        warn(diagnostic)
+        if not args.quiet:
+            progress.clear()
+            warn(diagnostic)
 
-    output = Output(sys.stdout, sys.stderr, warn_clearing, progress, verbose=args.verbose)
+    output = Output(
+        sys.stdout, sys.stderr, warn_clearing, progress, verbose=args.verbose, quiet=args.quiet
+    )
     try:
         rendered = render_jobs(jobs, output, path.parent if path is not None else None)
         if args.check:

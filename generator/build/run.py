@@ -186,18 +186,25 @@ def display(job: Job, path: Path) -> str:
 @dataclass
 class Output:
     """Where a run reports: ``out`` the results (summaries, stale files), ``err`` progress and
-    ``--verbose`` detail; ``warn`` takes each warning."""
+    ``--verbose`` detail; ``warn`` takes each warning. ``--quiet`` keeps only what is out of
+    date (and errors, which are raised)."""
 
     out: TextIO
     err: TextIO
     warn: Warn
     progress: Progress
     verbose: bool = False
+    quiet: bool = False
 
     def detail(self, text: str) -> None:
         if self.verbose:
             self.progress.clear()
             print(f"modelgen: {text}", file=self.err)
+
+    def summary(self, text: str) -> None:
+        """A line saying how a job or the run went (left out with ``--quiet``)."""
+        if not self.quiet:
+            self.result(text)
 
     def result(self, text: str) -> None:
         self.progress.clear()
@@ -315,12 +322,12 @@ def write_jobs(rendered: Sequence[Rendered], output: Output, *, force: bool) -> 
         totals[0] += len(one.files)
         totals[1] += len(result.written)
         totals[2] += len(result.deleted)
-        output.result(
+        output.summary(
             f"{display(job, job.out)}: {_write_summary(len(one.files), result)}{_models_note(one)}"
         )
     if len(rendered) > 1:
         files, written, deleted = totals
-        output.result(
+        output.summary(
             f"{len(rendered)} jobs: {files} files: {written} written,"
             f" {files - written} unchanged, {deleted} deleted"
         )
@@ -339,7 +346,7 @@ def check_jobs(rendered: Sequence[Rendered], output: Output, *, configured: bool
         for line in result.lines():
             kind, _, rel = line.partition(": ")
             output.result(f"{kind}: {prefix}{rel}" if rel and prefix else line)
-        output.result(
+        output.summary(
             f"{display(job, job.out)}: {_check_summary(len(one.files), result)}{_models_note(one)}"
         )
         if not result.clean:
@@ -348,7 +355,7 @@ def check_jobs(rendered: Sequence[Rendered], output: Output, *, configured: bool
             output.progress.clear()
             print(f"{display(job, job.out)}: out of date; run {how} to update", file=output.err)
     if len(rendered) > 1:
-        output.result(
+        output.summary(
             f"{len(rendered)} jobs: {stale} out of date" if stale else f"{len(rendered)} jobs: current"
         )
     return 1 if stale else 0
