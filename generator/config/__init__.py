@@ -57,7 +57,7 @@ KEYS: tuple[Key, ...] = (
         "lang",
         "languages",
         "languages",
-        "target languages: a list, or a comma-separated string (`all` = python, dart, php)",
+        "target languages (`all` = python, dart, php)",
         "--lang",
     ),
     Key("out", "out", "path", "output folder (one subfolder per language for several)", "--out"),
