@@ -49,6 +49,12 @@ def _add_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--allow-remote-refs", action="store_true", help="follow $ref to http(s) URLs"
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="a problem confined to one place of the input is an error (exit 2), not a warning",
+    )
+    parser.add_argument("--quiet", action="store_true", help="print no warnings")
 
 
 def load_options(args: argparse.Namespace) -> LoadOptions:
@@ -56,7 +62,49 @@ def load_options(args: argparse.Namespace) -> LoadOptions:
         allow_external_refs=args.allow_external_refs,
         allow_remote_refs=args.allow_remote_refs,
         spec=args.spec,
+        strict=args.strict,
     )
+
+
+# Warnings of one rule shown before the rest are counted in one line.
+SHOWN_PER_CODE = 5
+
+
+class Report:
+    """The warnings of one command, printed to stderr when it ends (``flush``): each as
+    ``warning: FILE:LINE#POINTER: CODE: MESSAGE``, at most :data:`SHOWN_PER_CODE` per code and
+    one line counting the rest of that code, then ``N warnings``. ``quiet`` prints nothing."""
+
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
+        self.items: list[Diagnostic] = []
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        self.items.append(diagnostic)
+
+    def flush(self) -> None:
+        items, self.items = self.items, []
+        if self.quiet or not items:
+            return
+        shown: dict[str, int] = {}
+        for diagnostic in items:
+            count = shown.get(diagnostic.code, 0)
+            shown[diagnostic.code] = count + 1
+            if count < SHOWN_PER_CODE:
+                print(f"warning: {diagnostic}", file=sys.stderr)
+        for code, count in shown.items():
+            if count > SHOWN_PER_CODE:
+                more = count - SHOWN_PER_CODE
+                print(f"warning: ... and {more} more {code} warnings", file=sys.stderr)
+        print(f"{len(items)} warning{'s' if len(items) != 1 else ''}", file=sys.stderr)
+
+
+def report(args: argparse.Namespace) -> Report:
+    found: Report | None = getattr(args, "report", None)
+    if found is None:
+        found = Report(quiet=getattr(args, "quiet", False))
+        args.report = found
+    return found
 
 
 def load_source(path: Path, args: argparse.Namespace, kind: str | None = None) -> ModelSet:
@@ -64,7 +112,7 @@ def load_source(path: Path, args: argparse.Namespace, kind: str | None = None) -
     kind detected."""
     models = load(path, load_options(args), kind=kind or args.kind)
     for diagnostic in models.diagnostics:
-        warn(diagnostic)
+        report(args).add(diagnostic)
     return models
 
 
@@ -83,11 +131,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     from generator.build import generate
 
     with no_cyclic_gc():
-        return generate(args, warn)
-
-
-def warn(diagnostic: Diagnostic) -> None:
-    print(f"warning: {diagnostic}", file=sys.stderr)
+        return generate(args, report(args).add)
 
 
 def cmd_parity(args: argparse.Namespace) -> int:
@@ -307,7 +351,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     func: Command = args.func
     try:
-        return func(args)
+        code = func(args)
+        report(args).flush()
+        return code
     except ModelgenError as error:
         print(f"modelgen: error: {error}", file=sys.stderr)
         return 2

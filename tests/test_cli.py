@@ -146,7 +146,8 @@ def test_a_spec_without_schemas_warns(capsys: pytest.CaptureFixture[str], tmp_pa
     )
     assert code == 0
     assert err.strip().splitlines() == [
-        f"warning: {spec}: warning: no schemas found: the generated code declares no models"
+        f"warning: {spec}: warning: no schemas found: the generated code declares no models",
+        "1 warning",
     ]
 
 

@@ -300,3 +300,29 @@ when = 1979-05-27 07:32:00
     assert lines[("tool", "modelgen", "jobs", 1, "qu.oted")] == 17
     assert line_of(lines, (*job0, "names", "models", "X", "deeper")) == 14
     assert lines[("tool",)] == 1
+
+
+def test_strict_in_the_file_or_on_the_command_line_makes_a_degraded_place_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import cli
+
+    (tmp_path / "spec.yaml").write_text(
+        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+        "    A:\n      type: object\n      properties:\n        p: {type: float}\n"
+    )
+    write(tmp_path, 'source = "spec.yaml"\nlang = "python"\nout = "o"\n', "modelgen.toml")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["generate"]) == 0
+    assert "unknown-type" in capsys.readouterr().err
+    assert cli.main(["generate", "--strict"]) == 2
+    assert "modelgen: error: spec.yaml#/components/schemas/A/properties/p/type: " in (
+        capsys.readouterr().err
+    )
+    write(
+        tmp_path,
+        'source = "spec.yaml"\nlang = "python"\nout = "o"\nstrict = true\n',
+        "modelgen.toml",
+    )
+    assert cli.main(["generate"]) == 2
+    assert "unknown type 'float'" in capsys.readouterr().err

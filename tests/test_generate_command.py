@@ -127,7 +127,8 @@ def test_a_bad_spec_leaves_the_output_folder_exactly_as_it_was(tmp_path: Path) -
         "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n"
         "components:\n  schemas:\n    A:\n      $ref: '#/components/schemas/Missing'\n"
     )
-    done = run_cli("generate", str(bad), "--lang", "all", "--out", str(out))
+    # a dangling $ref only degrades its place by default; --strict makes it the error it is
+    done = run_cli("generate", str(bad), "--lang", "all", "--out", str(out), "--strict")
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
     assert "bad.yaml" in done.stderr and "Missing" in done.stderr

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.errors import ModelgenError
 from generator.ir import Diagnostic
 
 
@@ -49,15 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="run only this job of the configuration file (repeatable)",
     )
-    loudness = parser.add_mutually_exclusive_group()
-    loudness.add_argument(
-        "-q",
-        "--quiet",
-        action="store_true",
-        help="print only errors and, with --check, what is out of date (no warnings, summaries"
-        " or progress)",
-    )
-    loudness.add_argument(
+    parser.add_argument(
         "-v",
         "--verbose",
         action="store_true",
@@ -66,21 +59,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def generate(args: argparse.Namespace, warn: Callable[[Diagnostic], None]) -> int:
-    """Run ``modelgen generate`` as ``args`` asks; ``warn`` takes each warning."""
+    """Run ``modelgen generate`` as ``args`` asks; ``warn`` takes each warning (the command
+    line prints them when the command ends, none with ``--quiet``). ``--quiet`` also leaves out
+    the summaries and the progress line."""
     from generator.build.jobs import from_args
     from generator.build.progress import Progress
     from generator.build.run import Output, check_jobs, render_jobs, write_jobs
 
+    if args.quiet and args.verbose:
+        raise ModelgenError("--quiet and --verbose: give one of them")
     jobs, path = from_args(args)
     progress = Progress.for_stream(sys.stderr, quiet=args.quiet)
-
-    def warn_clearing(diagnostic: Diagnostic) -> None:
-        if not args.quiet:
-            progress.clear()
-            warn(diagnostic)
-
     output = Output(
-        sys.stdout, sys.stderr, warn_clearing, progress, verbose=args.verbose, quiet=args.quiet
+        sys.stdout, sys.stderr, warn, progress, verbose=args.verbose, quiet=args.quiet
     )
     try:
         rendered = render_jobs(jobs, output, path.parent if path is not None else None)

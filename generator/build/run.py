@@ -21,7 +21,7 @@ from typing import TextIO
 from generator.build.postprocess import RenderContext, after_render
 from generator.build.progress import Progress
 from generator.config import Job
-from generator.errors import ModelgenError
+from generator.errors import ModelgenError, Warnings
 from generator.ir import Diagnostic, ModelSet, Source
 from generator.ir.check import check_references
 from generator.ir.rename import check_renames, rename
@@ -122,7 +122,8 @@ def render_languages(
     """All files for ``languages``: directly under the output folder for one language, under
     ``<language>/`` for several. ``options`` are the targets' option values by name; ``job``
     brings naming overrides and templates (checked beforehand: :func:`prepare`); ``step`` is
-    told each language before it is rendered."""
+    told each language before it is rendered. ``models`` must refer to their own models only
+    (:func:`check_references` repairs a set, as :func:`render_jobs` does)."""
     check_references(models)
     files: dict[str, str] = {}
     for language in languages:
@@ -152,6 +153,7 @@ def load_job(job: Job) -> ModelSet:
         allow_external_refs=job.allow_external_refs,
         allow_remote_refs=job.allow_remote_refs,
         spec=job.spec,
+        strict=job.strict,
     )
     return load(job.source, options, kind=job.kind)
 
@@ -234,7 +236,8 @@ def render_jobs(jobs: Sequence[Job], output: Output, project: Path | None) -> li
         output.detail(
             f"{label}{display(job, job.source)} -> {display(job, job.out)} ({', '.join(job.languages)})"
         )
-        models = load_job(job)
+        # a reference to a model that is not there is degraded (an error with --strict)
+        models = check_references(load_job(job), Warnings(strict=job.strict))
         for diagnostic in models.diagnostics:
             output.warn(diagnostic)
         for warning in _template_warnings(job):

@@ -105,6 +105,13 @@ KEYS: tuple[Key, ...] = (
         "accept `$ref` to http(s) URLs",
         "--allow-remote-refs",
     ),
+    Key(
+        "strict",
+        "strict",
+        "bool",
+        "a problem confined to one place of the input is an error, not a warning",
+        "--strict",
+    ),
 )
 
 JOBS = "jobs"
@@ -464,6 +471,7 @@ class Job:
     spec: Path | None = None
     allow_external_refs: bool = False
     allow_remote_refs: bool = False
+    strict: bool = False
     options: Mapping[str, object] = field(default_factory=dict)
     origin: Source | None = None  # where the job is declared; None: on the command line
     base: Path | None = None  # the configuration file's folder, for a job of the file
@@ -532,6 +540,7 @@ def make_job(
         spec=typing.cast(Path | None, general.get("spec")),
         allow_external_refs=bool(general.get("allow_external_refs", False)),
         allow_remote_refs=bool(general.get("allow_remote_refs", False)),
+        strict=bool(general.get("strict", False)),
         options=options,
         origin=origin,
         base=base,

@@ -2,38 +2,112 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from dataclasses import replace
 
-from generator.errors import ModelgenError
-from generator.ir.model import AliasModel, ModelSet, ObjectModel, Source, UnionModel
-from generator.ir.query import type_refs
+from generator.errors import Warnings
+from generator.ir.model import (
+    ANY,
+    AliasModel,
+    Discriminator,
+    ListOf,
+    MapOf,
+    Model,
+    ModelSet,
+    ObjectModel,
+    Primitive,
+    Ref,
+    Source,
+    TypeRef,
+    UnionModel,
+)
+
+_ENUM_NAME = re.compile(r"Enum(?:[A-Z0-9_]|$)")
 
 
-def check_references(models: ModelSet) -> ModelSet:
-    """Code can only be generated for a set that refers to its own models only: a reference to
-    a model that is not there (a markdown doc given without the docs it links to, say) is an
-    error naming the place that refers to it, before any emitter runs. (Loading such a set is
-    fine: parity and diff compare names and need no closure.)"""
+def check_references(models: ModelSet, warnings: Warnings | None = None) -> ModelSet:
+    """Code can only be generated for a set that refers to its own models only. A reference to
+    a model that is not there (a markdown doc given without the docs it links to, an inline
+    enum OpenAPI Generator names but never documents) is degraded: the reference becomes a
+    free-form value, or a string where the name says it is an enum (``KindEnum``), with a
+    ``missing-model`` warning naming the place; a discriminator mapping entry naming it is
+    dropped. With a strict ``warnings`` (or none given), it is an error naming the place,
+    before any emitter runs. (Loading such a set is fine: parity and diff compare names and
+    need no closure.) Returns the set, repaired, with the warnings added to its diagnostics."""
+    warnings = warnings if warnings is not None else Warnings(strict=True)
     names = {model.name for model in models.models}
+    found = len(warnings.items)
+    repaired: list[Model] = []
     for model in models.models:
-        uses: list[tuple[Iterable[str], Source, str]] = []
+
+        def fix(t: TypeRef, source: Source, what: str, model: Model = model) -> TypeRef:
+            return _fix(t, names, warnings, f"{model.name}: {what}", source)
+
         if isinstance(model, ObjectModel):
-            uses += [(type_refs(f.type), f.source, f"property {f.name!r}") for f in model.fields]
-            if model.additional is not None:
-                uses.append((type_refs(model.additional), model.source, "additionalProperties"))
+            fields = tuple(
+                replace(f, type=fixed)
+                if (fixed := fix(f.type, f.source, f"property {f.name!r}")) is not f.type
+                else f
+                for f in model.fields
+            )
+            additional = model.additional
+            if additional is not None:
+                additional = fix(additional, model.source, "additionalProperties")
+            if fields != model.fields or additional is not model.additional:
+                model = replace(model, fields=fields, additional=additional)
         elif isinstance(model, UnionModel):
-            uses += [(type_refs(v), model.source, "a union variant") for v in model.variants]
-            if model.discriminator is not None:
-                targets = [target for _, target in model.discriminator.mapping]
-                uses.append((targets, model.source, "the discriminator mapping"))
-        elif isinstance(model, AliasModel):
-            uses.append((type_refs(model.target), model.source, "the alias"))
-        for refs, source, what in uses:
-            for name in refs:
-                if name not in names:
-                    raise ModelgenError(
-                        f"{model.name}: {what} refers to model {name!r}, which is not among"
-                        " the loaded models",
-                        source,
+            variants = tuple(
+                dict.fromkeys(fix(v, model.source, "a union variant") for v in model.variants)
+            )
+            discriminator = model.discriminator
+            if discriminator is not None:
+                kept = []
+                for value, target in discriminator.mapping:
+                    if target in names:
+                        kept.append((value, target))
+                        continue
+                    warnings.degrade(
+                        f"{model.name}: the discriminator mapping refers to model {target!r},"
+                        " which is not among the loaded models",
+                        model.source,
+                        f"the mapping entry {value!r} is dropped",
+                        "missing-model",
                     )
-    return models
+                discriminator = Discriminator(
+                    discriminator.property, tuple(kept), discriminator.inferred
+                )
+            if variants != model.variants or discriminator != model.discriminator:
+                model = replace(model, variants=variants, discriminator=discriminator)
+        elif isinstance(model, AliasModel):
+            aliased = fix(model.target, model.source, "the alias")
+            if aliased is not model.target:
+                model = replace(model, target=aliased)
+        repaired.append(model)
+    if len(warnings.items) == found:
+        return models
+    return replace(
+        models,
+        models=tuple(repaired),
+        diagnostics=(*models.diagnostics, *warnings.items[found:]),
+    )
+
+
+def _fix(t: TypeRef, names: set[str], warnings: Warnings, what: str, source: Source) -> TypeRef:
+    if isinstance(t, Ref):
+        if t.name in names:
+            return t
+        enum = _ENUM_NAME.search(t.name) is not None
+        warnings.degrade(
+            f"{what} refers to model {t.name!r}, which is not among the loaded models",
+            source,
+            "read as a string (its name says it is an enum)" if enum else "read as any JSON value",
+            "missing-model",
+        )
+        return Primitive("string") if enum else ANY
+    if isinstance(t, ListOf):
+        item = _fix(t.item, names, warnings, what, source)
+        return t if item is t.item else replace(t, item=item)
+    if isinstance(t, MapOf):
+        value = _fix(t.value, names, warnings, what, source)
+        return t if value is t.value else MapOf(value)
+    return t

@@ -235,11 +235,22 @@ named schema from a change inside its parent, whatever the source's pointers loo
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """A warning a loader wants the user to see (never fatal; fatal problems raise)."""
+    """A located warning (never fatal; fatal problems raise). ``code`` names the rule
+    (``unknown-type``, ``flattened-union``).
+
+    ``degraded`` marks a degradation: the source says something at ``source`` that the loader
+    could not read (an unknown type spelling, a mixed-type enum, a reference to a model that is
+    not there), so it put a stand-in in its place (a free-form value, a string, a union of the
+    value kinds) and went on; the message says what was broken and what was done instead. The
+    model or field at ``source`` (see :func:`generator.ir.query.degraded_places`) is lossy:
+    a comparison must call a difference there lossy, not drift. With ``--strict`` a
+    degradation is the error it would otherwise be, and no set holding one is ever built.
+    """
 
     message: str
     source: Source = NO_SOURCE
     code: str = "warning"
+    degraded: bool = False
 
     def __str__(self) -> str:
         return f"{self.source}: {self.code}: {self.message}"

@@ -12,7 +12,8 @@ answers, the difference is a named policy argument, not a second implementation:
   :class:`UnknownNull` says what ``Nullable.UNKNOWN`` means, :class:`FreeFormNull` whether a
   free-form value admits null);
 - how a type is spelt in messages and keys: :func:`type_text`;
-- the JSON kind of a value: :func:`json_kind` (policy: whether ``1.0`` is an integer).
+- the JSON kind of a value: :func:`json_kind` (policy: whether ``1.0`` is an integer);
+- which models and fields a loader degraded: :func:`degraded_places`.
 
 Models are looked up through a :data:`Lookup` (``ModelSet.by_name().get``, or a caller's own
 lookup, as parity's by convention-free key), so the queries work on any view of a model set.
@@ -26,14 +27,17 @@ from typing import Literal, TypeAlias
 
 from generator.ir.model import (
     AliasModel,
+    Diagnostic,
     Field,
     ListOf,
     MapOf,
     Model,
+    ModelSet,
     Nullable,
     ObjectModel,
     Primitive,
     Ref,
+    Source,
     TypeRef,
     UnionModel,
 )
@@ -297,3 +301,64 @@ def json_kind(
     if isinstance(value, dict):
         return "object"
     return None
+
+
+# --- degradations -------------------------------------------------------------------------------
+
+
+def _within(place: Source, where: Source) -> int | None:
+    """How closely ``where`` (a model's or field's source) contains ``place`` (a degradation's):
+    the length of the JSON pointer that contains it, 0 for the same line; None if it does not."""
+    if place.file != where.file:
+        return None
+    if where.pointer:
+        if (place.pointer + "/").startswith(where.pointer + "/"):
+            return len(where.pointer)
+        return None
+    if where.line is not None and place.line == where.line:
+        return 0
+    return None
+
+
+def degraded_places(models: ModelSet) -> frozenset[tuple[str, str | None]]:
+    """``(model, field)`` for every field, and ``(model, None)`` for every model outside its
+    fields, that a degradation of the set (``Diagnostic.degraded``) lies in. The model is the
+    innermost one whose source contains the degradation's: a JSON pointer that is a prefix of
+    its pointer, or, for models located by line (a markdown doc), the last model that starts at
+    or above its line in its file. The field is the model's field at that pointer or line."""
+    wanted: list[Diagnostic] = [d for d in models.diagnostics if d.degraded]
+    if not wanted:
+        return frozenset()
+    by_file: dict[str, list[Model]] = {}
+    for model in models.models:
+        by_file.setdefault(model.source.file, []).append(model)
+    places: set[tuple[str, str | None]] = set()
+    for diagnostic in wanted:
+        place = diagnostic.source
+        best: tuple[int, int, Model] | None = None
+        for model in by_file.get(place.file, ()):
+            where = model.source
+            if where.pointer:
+                depth = _within(place, where)
+                rank = (depth, 0) if depth is not None else None
+            elif where.line is not None:
+                line = place.line if place.line is not None else 0
+                rank = (-1, where.line) if where.line <= max(line, 1) else None
+            else:
+                rank = (-2, 0)
+            if rank is not None and (best is None or rank > best[:2]):
+                best = (*rank, model)
+        if best is None:
+            continue
+        model = best[2]
+        field_name: str | None = None
+        if isinstance(model, ObjectModel):
+            matches = [
+                (depth, f.name)
+                for f in model.fields
+                if (depth := _within(place, f.source)) is not None
+            ]
+            if matches:
+                field_name = max(matches)[1]
+        places.add((model.name, field_name))
+    return frozenset(places)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 
-from generator.errors import ModelgenError
+from generator.errors import ModelgenError, Warnings
 from generator.ir import ModelSet, Source
 
 
@@ -25,11 +25,19 @@ class LoadOptions:
     allow_external_refs: bool = False  # $ref to files outside the spec's folder tree
     allow_remote_refs: bool = False  # $ref to http(s) URLs
     spec: Path | None = None  # a spec that fills what markdown docs cannot say
+    # --strict: a problem confined to one place is an error, not a warning and a stand-in
+    # (see generator.errors.Warnings)
+    strict: bool = False
+
+    def warnings(self) -> Warnings:
+        """A fresh collector for one load, strict or not as these options say."""
+        return Warnings(self.strict)
 
 
 # kind -> module. Specs first; code readers of the targets come next (see kinds()).
 SOURCES: dict[str, str] = {
     "openapi": "generator.sources.openapi.loader",
+    "jsonschema": "generator.sources.jsonschema.loader",
     "markdown": "generator.sources.markdown.loader",
     "openapi-generator": "generator.sources.openapi_generator.loader",
 }
@@ -95,7 +103,7 @@ def load(path: Path | str, options: LoadOptions | None = None, kind: str | None 
             detected: ModelSet = module.load(path, options)
             return _with_kind(detected, name)
     raise ModelgenError(
-        "not a source modelgen can read (an OpenAPI document, a markdown docs folder,"
-        " or generated code)",
+        "not a source modelgen can read (an OpenAPI or Swagger 2.0 document, a JSON Schema,"
+        " a markdown docs folder, or generated code)",
         Source(str(path)),
     )

@@ -352,7 +352,6 @@ def test_a_side_that_loads_with_warnings_is_reviewed_and_the_warnings_reported(
     assert "NoSuchSchema" in warning
 
 
-@pytest.mark.xfail(strict=True, reason="needs lenient loading (issue 12)")
 def test_one_invalid_keyword_does_not_stop_the_review(
     specs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,16 +4,18 @@ from OpenAPI Generator's templates and published samples), the flattened-union w
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from generator.errors import ModelgenError
+from generator.errors import ModelgenError, Warnings
 from generator.ir import (
     ANY,
     AliasModel,
     Const,
     EnumModel,
+    EnumValue,
     Field,
     JsonValue,
     ListOf,
@@ -25,7 +27,7 @@ from generator.ir import (
     UnionModel,
 )
 from generator.sources import LoadOptions, load
-from generator.sources.markdown.loader import detect, parse_doc
+from generator.sources.markdown.loader import ParsedDoc, detect, parse_doc
 from tests.support.paths import EXAMPLE_SPEC, SHARED, need
 
 SEEDS = SHARED / "seeds"
@@ -62,10 +64,27 @@ def plain_doc(*rows: str, name: str = "Pet", intro: str = "") -> str:
     )
 
 
+def table(doc: ParsedDoc) -> ObjectModel:
+    assert isinstance(doc.model, ObjectModel), doc.model
+    return doc.model
+
+
 def one_field(text: str, file: str = "Pet.md") -> Field:
-    doc = parse_doc(text, file)
-    assert len(doc.model.fields) == 1
-    return doc.model.fields[0]
+    fields = table(parse_doc(text, file)).fields
+    assert len(fields) == 1
+    return fields[0]
+
+
+STRICT = Warnings(strict=True)
+
+
+def strict(text: str, file: str = "Pet.md") -> ParsedDoc:
+    return parse_doc(text, file, Warnings(strict=True))
+
+
+def degraded(doc: ParsedDoc) -> list[tuple[str, int | None, str]]:
+    """(code, line, message) of the doc's degradations."""
+    return [(d.code, d.source.line, d.message) for d in doc.diagnostics if d.degraded]
 
 
 # --- headings and dialects -----------------------------------------------------------------
@@ -75,15 +94,15 @@ def test_php_heading_names_the_model_and_type_links_give_the_namespace() -> None
     doc = parse_doc(
         php_doc("**owner** | [**\\Acme\\Shop\\Model\\Owner**](Owner.md) |  |"), "Pet.md"
     )
-    assert doc.model.name == "Pet"
+    assert table(doc).name == "Pet"
     assert doc.dialect.name == "php"
     assert doc.namespace == "Acme\\Shop"
-    assert doc.model.fields[0].type == Ref("Owner")
+    assert table(doc).fields[0].type == Ref("Owner")
 
 
 def test_dart_heading_gives_package_and_dialect() -> None:
     doc = parse_doc(dart_doc("**id** | **int** |  | [optional] ", package="openai_sdk"), "P.md")
-    assert (doc.model.name, doc.namespace, doc.dialect.name) == ("Pet", "openai_sdk", "dart")
+    assert (table(doc).name, doc.namespace, doc.dialect.name) == ("Pet", "openai_sdk", "dart")
 
 
 @pytest.mark.parametrize(
@@ -97,7 +116,7 @@ def test_ruby_and_csharp_headings(heading: str, name: str, namespace: str, diale
     text = f"{heading}\n\n## Properties\n\nName | Type | Description | Notes\n{RULE}\n"
     text += "**id** | **String** |  | [optional] \n"
     doc = parse_doc(text, "Pet.md")
-    assert (doc.model.name, doc.namespace, doc.dialect.name) == (name, namespace, dialect)
+    assert (table(doc).name, doc.namespace, doc.dialect.name) == (name, namespace, dialect)
 
 
 @pytest.mark.parametrize(
@@ -122,7 +141,7 @@ def test_python_docs_keep_the_model_description_printed_above_the_table() -> Non
     doc = parse_doc(
         plain_doc("**id** | **int** |  | [optional] ", intro="A pet &amp; its owner.\n\n"), "P.md"
     )
-    assert doc.model.description == "A pet & its owner."
+    assert table(doc).description == "A pet & its owner."
 
 
 # --- type spellings, per dialect (spellings from the generators' samples) -----------------
@@ -227,9 +246,22 @@ def test_other_generators_type_spellings(cell: str, expected: object) -> None:
     assert one_field(plain_doc(f"**x** | {cell} |  | [optional] ")).type == expected
 
 
-def test_unknown_type_spelling_is_an_error_with_the_line() -> None:
+def test_unknown_type_spelling_is_an_error_with_the_line_in_strict_mode() -> None:
     with pytest.raises(ModelgenError, match=r"Pet.md:7: unrecognised type spelling"):
-        parse_doc(php_doc("**x** | **array<int,string>** |  |"), "Pet.md")
+        strict(php_doc("**x** | **array<int,string>** |  |"))
+
+
+def test_unknown_type_spelling_is_any_json_value_with_a_warning_naming_the_line() -> None:
+    doc = parse_doc(php_doc("**x** | **array<int,string>** | keyed by numbers |"), "Pet.md")
+    [field] = table(doc).fields
+    assert (field.name, field.type, field.description) == ("x", ANY, "keyed by numbers")
+    assert degraded(doc) == [
+        (
+            "unknown-type",
+            7,
+            "unrecognised type spelling '**array<int,string>**'; read as any JSON value",
+        )
+    ]
 
 
 # --- cells, notes and text -------------------------------------------------------------------
@@ -239,7 +271,7 @@ def test_required_is_the_absence_of_optional() -> None:
     doc = parse_doc(
         php_doc("**a** | **string** |  |", "**b** | **string** |  | [optional]"), "Pet.md"
     )
-    assert [f.required for f in doc.model.fields] == [True, False]
+    assert [f.required for f in table(doc).fields] == [True, False]
 
 
 def test_notes_optional_readonly_and_default_combine() -> None:
@@ -275,8 +307,8 @@ def test_typescript_undefined_default_means_no_default() -> None:
 
 def test_markdown_cannot_state_nullability() -> None:
     doc = parse_doc(php_doc("**x** | **string** |  |"), "Pet.md")
-    assert doc.model.fields[0].nullable is Nullable.UNKNOWN
-    assert doc.model.nullable is Nullable.UNKNOWN
+    assert table(doc).fields[0].nullable is Nullable.UNKNOWN
+    assert table(doc).nullable is Nullable.UNKNOWN
 
 
 def test_php_html_entities_and_escaped_quotes_are_decoded() -> None:
@@ -324,77 +356,146 @@ def test_empty_description_with_and_without_trailing_space() -> None:
 
 def test_fields_carry_their_row_line_and_the_model_its_heading_line() -> None:
     doc = parse_doc(php_doc("**a** | **string** |  |", "**b** | **int** |  |"), "Pet.md")
-    assert [f.source.line for f in doc.model.fields] == [7, 8]
-    assert doc.model.source.line == 1
-    assert str(doc.model.fields[1].source) == "Pet.md:8"
+    assert [f.source.line for f in table(doc).fields] == [7, 8]
+    assert table(doc).source.line == 1
+    assert str(table(doc).fields[1].source) == "Pet.md:8"
 
 
 def test_empty_table_is_an_object_model_without_fields() -> None:
     doc = parse_doc(php_doc(name="Status"), "Status.md")
     assert isinstance(doc.model, ObjectModel)
-    assert doc.model.fields == ()
+    assert table(doc).fields == ()
     assert doc.rows == 0
 
 
 def test_crlf_line_endings_are_read() -> None:
     text = php_doc("**a** | **string** |  | [optional]").replace("\n", "\r\n")
-    assert parse_doc(text, "Pet.md").model.fields[0].required is False
+    assert table(parse_doc(text, "Pet.md")).fields[0].required is False
 
 
 # --- malformed tables: an error with the line, or a warning; columns never shift --------------
 
 
-@pytest.mark.parametrize(
-    ("row", "message"),
-    [
-        ("**x** | **string**", "too few cells"),
-        ("**x** | **string** | desc", "no notes cell"),
-        ("**x** | **string** | desc | [optional] | extra", "no notes cell"),
-        ("x | **string** |  |", "does not start with a \\*\\*name\\*\\* cell"),
-        ("** ** | **string** |  |", "empty name"),
-        ("**x** | desc text | **string** |", "unrecognised type spelling"),
-    ],
-)
-def test_malformed_rows_are_errors_with_file_and_line(row: str, message: str) -> None:
+MALFORMED = [
+    ("**x** | **string**", "too few cells"),
+    ("**x** | **string** | desc", "no notes cell"),
+    ("**x** | **string** | desc | [optional] | extra", "no notes cell"),
+    ("x | **string** |  |", "does not start with a \\*\\*name\\*\\* cell"),
+    ("** ** | **string** |  |", "empty name"),
+    ("**x** | desc text | **string** |", "unrecognised type spelling"),
+]
+
+
+@pytest.mark.parametrize(("row", "message"), MALFORMED)
+def test_malformed_rows_are_errors_with_file_and_line_in_strict_mode(
+    row: str, message: str
+) -> None:
     with pytest.raises(ModelgenError, match=message) as error:
-        parse_doc(php_doc("**ok** | **string** |  |", row), "Pet.md")
+        strict(php_doc("**ok** | **string** |  |", row))
     assert str(error.value).startswith("Pet.md:8: ")
 
 
-def test_duplicate_rows_are_an_error_naming_both_lines() -> None:
+@pytest.mark.parametrize(
+    ("row", "kept"),
+    [
+        ("**x** | **string**", ("x", Primitive("string"), True, None)),
+        ("**x** | **string** | desc", ("x", Primitive("string"), True, "desc")),
+        (
+            "**x** | **string** | desc | [optional] | extra",
+            ("x", Primitive("string"), True, "desc | [optional] | extra"),
+        ),
+        ("x | **string** |  |", ("x", Primitive("string"), True, None)),
+        ("** ** | **string** |  |", None),
+        ("**x** | desc text | **string** |", ("x", ANY, True, "**string**")),
+    ],
+)
+def test_malformed_rows_keep_what_can_be_read_and_warn_with_the_line(
+    row: str, kept: tuple[object, ...] | None
+) -> None:
+    doc = parse_doc(php_doc("**ok** | **string** |  |", row), "Pet.md")
+    read = [(f.name, f.type, f.required, f.description) for f in table(doc).fields[1:]]
+    assert read == ([kept] if kept is not None else [])
+    message = next(m for r, m in MALFORMED if r == row)
+    [(_, line, text)] = degraded(doc)
+    assert line == 8 and re.search(message, text) and ";" in text
+
+
+def test_duplicate_rows_are_an_error_naming_both_lines_in_strict_mode() -> None:
     with pytest.raises(ModelgenError, match=r"Pet.md:8: .*'x' is listed twice \(first on line 7\)"):
-        parse_doc(php_doc("**x** | **string** |  |", "**x** | **int** |  |"), "Pet.md")
+        strict(php_doc("**x** | **string** |  |", "**x** | **int** |  |"))
 
 
-def test_no_table_is_an_error() -> None:
+def test_a_duplicate_row_is_skipped_with_a_warning_naming_both_lines() -> None:
+    doc = parse_doc(php_doc("**x** | **string** |  |", "**x** | **int** |  |"), "Pet.md")
+    assert [(f.name, f.type) for f in table(doc).fields] == [("x", Primitive("string"))]
+    assert degraded(doc) == [
+        (
+            "duplicate-row",
+            8,
+            "property 'x' is listed twice (first on line 7); this row is skipped",
+        )
+    ]
+
+
+def test_no_table_is_an_error_in_strict_mode() -> None:
     with pytest.raises(ModelgenError, match="no property table"):
-        parse_doc("# # Pet\n\nJust prose.\n", "Pet.md")
+        strict("# # Pet\n\nJust prose.\n")
 
 
-def test_header_without_rule_is_an_error_with_the_line() -> None:
-    text = "# # Pet\n\n## Properties\n\nName | Type | Description | Notes\n**x** | **int** |  |\n"
+def test_a_doc_alone_without_a_table_is_skipped_with_a_warning() -> None:
+    doc = parse_doc("# # Pet\n\nJust prose.\n", "Pet.md")
+    assert doc.model is None
+    assert [code for code, _, _ in degraded(doc)] == ["not-a-model-doc"]
+
+
+NO_RULE = "# # Pet\n\n## Properties\n\nName | Type | Description | Notes\n**x** | **int** |  |\n"
+
+
+def test_header_without_rule_is_an_error_with_the_line_in_strict_mode() -> None:
     with pytest.raises(ModelgenError, match=r"Pet.md:6: .*rule"):
-        parse_doc(text, "Pet.md")
+        strict(NO_RULE)
+
+
+def test_header_without_rule_reads_the_lines_after_it_with_a_warning() -> None:
+    doc = parse_doc(NO_RULE, "Pet.md")
+    assert [f.name for f in table(doc).fields] == ["x"]
+    assert [(code, line) for code, line, _ in degraded(doc)] == [("bad-table", 6)]
 
 
 @pytest.mark.parametrize("name", ["ev\u200bent_id", "event\u00a0id", "<b>id</b>", "ev\tent"])
 def test_invisible_characters_and_markup_in_names_are_warned(name: str) -> None:
     doc = parse_doc(php_doc(f"**{name}** | **string** |  |"), "Pet.md")
-    assert doc.model.fields[0].name == name  # kept exactly, not silently cleaned
+    assert table(doc).fields[0].name == name  # kept exactly, not silently cleaned
     assert [d.code for d in doc.diagnostics if d.code == "suspicious-name"] == ["suspicious-name"]
     assert doc.diagnostics[0].source.line == 7
 
 
-def test_zero_width_character_in_the_model_name_is_an_error() -> None:
+def test_zero_width_character_in_the_model_name_is_an_error_in_strict_mode() -> None:
     with pytest.raises(ModelgenError, match="invisible"):
-        parse_doc(php_doc(name="P\u200bet"), "Pet.md")
+        strict(php_doc(name="P\u200bet"))
 
 
-def test_the_same_model_twice_in_a_folder_is_an_error(tmp_path: Path) -> None:
+def test_zero_width_character_in_the_model_name_is_removed_with_a_warning() -> None:
+    doc = parse_doc(php_doc(name="P\u200bet"), "Pet.md")
+    assert doc.model is not None and doc.model.name == "Pet"
+    assert [(code, line) for code, line, _ in degraded(doc)] == [("suspicious-name", 1)]
+
+
+def test_the_same_model_twice_in_a_folder_is_an_error_in_strict_mode(tmp_path: Path) -> None:
     (tmp_path / "A.md").write_text(php_doc(name="Pet"))
     (tmp_path / "B.md").write_text(php_doc(name="Pet"))
     with pytest.raises(ModelgenError, match="documented twice"):
-        load(tmp_path)
+        load(tmp_path, LoadOptions(strict=True))
+
+
+def test_the_same_model_twice_in_a_folder_keeps_the_first_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "A.md").write_text(php_doc("**a** | **int** |  |", name="Pet"))
+    (tmp_path / "B.md").write_text(php_doc("**b** | **int** |  |", name="Pet"))
+    models = load(tmp_path)
+    [pet] = models.models
+    assert isinstance(pet, ObjectModel) and [f.name for f in pet.fields] == ["a"]
+    [warning] = [d for d in models.diagnostics if d.degraded]
+    assert warning.code == "duplicate-model" and warning.source.file == str(tmp_path / "B.md")
 
 
 # --- folders, detection, the registry -------------------------------------------------------
@@ -405,9 +506,9 @@ def test_folder_is_detected_and_readme_and_api_docs_are_skipped(tmp_path: Path) 
     (tmp_path / "README.md").write_text("# API\n")
     (tmp_path / "PetApi.md").write_text("# PetApi\n\nMethod | HTTP request\n")
     assert detect(tmp_path)
-    models = load(tmp_path)
+    models = load(tmp_path, LoadOptions(strict=True))  # a warning, as ever, not an error
     assert [m.name for m in models.models] == ["Pet"]
-    assert [d.code for d in models.diagnostics] == ["warning"]
+    assert [d.code for d in models.diagnostics] == ["not-a-model-doc"]
     assert "PetApi.md" in str(models.diagnostics[0].source)
 
 
@@ -437,10 +538,20 @@ def test_docs_of_several_generators_in_one_folder_are_warned(tmp_path: Path) -> 
     assert "mixed-dialects" in codes
 
 
-def test_not_utf8_is_an_error(tmp_path: Path) -> None:
+def test_not_utf8_is_an_error_in_strict_mode(tmp_path: Path) -> None:
     (tmp_path / "Pet.md").write_bytes(php_doc().encode() + b"\xff")
     with pytest.raises(ModelgenError, match="not UTF-8"):
-        load(tmp_path / "Pet.md")
+        load(tmp_path / "Pet.md", LoadOptions(strict=True))
+
+
+def test_not_utf8_is_read_with_replacement_characters_and_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "Pet.md").write_bytes(
+        php_doc("**a@** | **int** |  |").encode().replace(b"@", b"\xff")
+    )
+    models = load(tmp_path / "Pet.md")
+    [pet] = models.models
+    assert isinstance(pet, ObjectModel) and [f.name for f in pet.fields] == ["a\ufffd"]
+    assert [d.code for d in models.diagnostics if d.degraded] == ["not-utf8"]
 
 
 # --- flattened unions -------------------------------------------------------------------------
@@ -638,3 +749,218 @@ def test_spec_alias_spelled_inline_is_accepted(tmp_path: Path) -> None:
 
 def test_example_schema_is_not_detected_as_markdown() -> None:
     assert not detect(EXAMPLE_SPEC)
+
+
+# --- every dialect OpenAPI Generator writes (../shared/docs/oag-dialects.md) ------------------
+
+DIALECT_TYPES = [
+    # C: pointers, list_t with its items named by the link, inline enums ..._e
+    ("c", "**char \\***", Primitive("string")),
+    ("c", "[**list_t**](tag.md) \\*", ListOf(Ref("tag"))),
+    ("c", "[**tag_t**](tag.md) \\*", Ref("tag")),
+    ("c", "**pet_kind_KIND_e**", Primitive("string")),
+    # Objective-C
+    ("objc", "**NSString***", Primitive("string")),
+    ("objc", "[**NSArray&lt;OAITag&gt;***](OAITag.md)", ListOf(Ref("OAITag"))),
+    ("objc", "**NSDictionary&lt;NSString*, NSNumber*&gt;***", MapOf(Primitive("number"))),
+    # Eiffel, Perl, R, Bash
+    ("eiffel", "[**LIST [TAG]**](Tag.md)", ListOf(Ref("TAG"))),
+    ("eiffel", "**STRING_TABLE [INTEGER_32]**", MapOf(Primitive("integer", "int32"))),
+    ("perl", "**ARRAY[string]**", ListOf(Primitive("string"))),
+    ("perl", "**HASH[string,int]**", MapOf(Primitive("integer"))),
+    ("r", "**map(character)**", MapOf(Primitive("string"))),
+    ("r", "[**array[Tag]**](Tag.md)", ListOf(Ref("Tag"))),
+    ("bash", "**map[String, string]**", MapOf(Primitive("string"))),
+    # JavaScript, Swift, TypeScript without bold
+    ("javascript", "**[String]**", ListOf(Primitive("string"))),
+    ("javascript", "**{String: Number}**", MapOf(Primitive("number"))),
+    ("swift", "[Tag]", ListOf(Ref("Tag"))),
+    ("swift", "**[String: Int]**", MapOf(Primitive("integer"))),
+    # Julia, PowerShell, Scala, Dart (dio)
+    ("julia", "**`Vector{String}`**", ListOf(Primitive("string"))),
+    ("julia", "[**`*Tag`**](Tag.md)", Ref("Tag")),
+    ("powershell", "**System.Collections.Hashtable**", MapOf(ANY)),
+    ("powershell", "[**Tag[]**](Tag.md)", ListOf(Ref("Tag"))),
+    ("scala", "**Seq&lt;Map[String, BigDecimal]&gt;**", ListOf(MapOf(Primitive("number")))),
+    ("scala", "[**`Kind`**](#`Kind`)", Primitive("string")),
+    ("dart", "[**BuiltList&lt;Tag&gt;**](Tag.md)", ListOf(Ref("Tag"))),
+    ("dart", "**BuiltMap&lt;String, JsonObject&gt;**", MapOf(ANY)),
+    # Java's inline enums, Micronaut's backticks, C#'s nested enums
+    ("java", "[**KindEnum**](#KindEnum)", Primitive("string")),
+    ("java", "[**List&lt;KindEnum&gt;**](#List&lt;KindEnum&gt;)", ListOf(Primitive("string"))),
+    ("java", "`List&lt;String&gt;`", ListOf(Primitive("string"))),
+    ("java", "[`Tag`](Tag.md)", Ref("Tag")),
+    ("csharp", "**List&lt;Owner.KindEnum&gt;**", ListOf(Ref("KindEnum"))),
+    # Go's nullable wrappers; PHP's maps; Python's decimals
+    ("go", "[**NullableTag**](Tag.md)", Ref("Tag")),
+    ("go", "**NullableString**", Primitive("string")),
+    ("go", "[**Nullable*os.File**](File.md)", Primitive("string", "binary")),
+    ("php", "**array<string,int>**", MapOf(Primitive("integer"))),
+    ("python", "**decimal.Decimal**", Primitive("string", "decimal")),
+]
+
+
+@pytest.mark.parametrize(("dialect", "cell", "expected"), DIALECT_TYPES)
+def test_type_spellings_of_every_dialect(dialect: str, cell: str, expected: object) -> None:
+    doc = parse_doc(plain_doc(f"**x** | {cell} |  | [optional] "), "Pet.md", dialect=dialect)
+    assert doc.dialect.name == dialect
+    assert [f.type for f in table(doc).fields] == [expected]
+    assert degraded(doc) == []
+
+
+def test_go_nullable_and_rust_option_on_a_required_property_say_null_is_allowed() -> None:
+    go = parse_doc(plain_doc("**x** | [**NullableTag**](Tag.md) |  | "), "P.md", dialect="go")
+    rust = parse_doc(plain_doc("**x** | Option<**String**> |  | "), "P.md", dialect="rust")
+    plain = parse_doc(plain_doc("**x** | Option<**String**> |  | [optional]"), "P.md")
+    assert table(go).fields[0].nullable is Nullable.YES
+    assert table(rust).fields[0].nullable is Nullable.YES
+    assert table(plain).fields[0].nullable is Nullable.UNKNOWN
+
+
+def test_rust_inline_enums_are_strings_told_by_their_description() -> None:
+    row = "**modes** | Option<**Vec<Modes>**> | What to return. (enum: text, audio) | [optional]"
+    [field] = table(parse_doc(plain_doc(row), "Pet.md", dialect="rust")).fields
+    assert (field.type, field.description) == (ListOf(Primitive("string")), "What to return.")
+
+
+@pytest.mark.parametrize(
+    ("row", "name"),
+    [
+        ("|**_object** | **String** |  |  [optional] |", "_object"),  # Java, framed
+        ("| **&#x60;object&#x60;** | **kotlin.String** |  |  [optional] |", "object"),  # Kotlin
+        ("**`created_at`** | **`Int64`** |  | [optional] [default to nothing]", "created_at"),
+        ("**r#type** | Option<**String**> |  | [optional]", "type"),  # Rust raw identifiers
+    ],
+)
+def test_name_cells_of_every_dialect(row: str, name: str) -> None:
+    header = "| Name | Type | Description | Notes |\n| ---- | ---- | ---- | ---- |\n"
+    text = f"# Pet\n\n## Properties\n{header if row.startswith('|') else ''}"
+    if not row.startswith("|"):
+        text += f"Name | Type | Description | Notes\n{RULE}\n"
+    doc = parse_doc(text + row + "\n", "Pet.md")
+    assert [f.name for f in table(doc).fields] == [name]
+    assert degraded(doc) == []
+
+
+def test_typescript_fetch_two_column_tables_have_optional_properties() -> None:
+    text = "# Pet\n\n## Properties\n\nName | Type\n------------ | -------------\n"
+    text += "`id` | number\n`tags` | [Array&lt;Tag&gt;](Tag.md)\n"
+    doc = parse_doc(text, "Pet.md")
+    assert [(f.name, f.type, f.required) for f in table(doc).fields] == [
+        ("id", Primitive("number"), False),
+        ("tags", ListOf(Ref("Tag")), False),
+    ]
+
+
+def test_julia_and_bash_placeholder_defaults_are_no_defaults() -> None:
+    julia = "**x** | **`String`** |  | [optional] [default to nothing]"
+    bash = "**x** | **string** |  | [optional] [default to null]"
+    assert one_field(plain_doc(julia)).default is None
+    assert parse_doc(plain_doc(bash), "P.md", dialect="bash").model is not None
+    assert table(parse_doc(plain_doc(bash), "P.md", dialect="bash")).fields[0].default is None
+
+
+ENUM_BULLETS = (
+    "# Color\n\nThe color.\n\n## Enum\n\n* `RED` (value: `'red'`)\n\n"
+    '* `DARK_RED` (value: `"dark red"`)\n'
+)
+
+
+def test_enum_docs_with_bullets_are_enums_with_their_values() -> None:
+    doc = parse_doc(ENUM_BULLETS, "Color.md")
+    assert isinstance(doc.model, EnumModel)
+    assert doc.model.values is not None
+    assert (doc.model.name, doc.model.base, doc.model.description) == (
+        "Color",
+        "string",
+        "The color.",
+    )
+    assert [v.value for v in doc.model.values] == ["red", "dark red"]
+
+
+def test_integer_enum_bullets_and_empty_enum_sections() -> None:
+    numbers = parse_doc(
+        "# Level\n\n## Enum\n\n* `_1` (value: `1`)\n\n* `_2` (value: `2`)\n", "L.md"
+    )
+    empty = parse_doc("\n\n# Level\n\n## Enum\n\n\n\n", "Level.md")
+    assert isinstance(numbers.model, EnumModel) and numbers.model.base == "integer"
+    assert numbers.model.values is not None and [v.value for v in numbers.model.values] == [1, 2]
+    assert isinstance(empty.model, EnumModel) and empty.model.values is None
+
+
+def test_rust_enum_variants_are_enums_or_unions_by_their_columns() -> None:
+    enum = "# Color\n\n## Enum Variants\n\n| Name | Value |\n|---- | -----|\n| Red | red |\n"
+    union = (
+        "# Shape\n\n## Enum Variants\n\n| Name | Description |\n|---- | -----|\n"
+        "| Circle |  |\n| Square |  |\n"
+    )
+    color = parse_doc(enum, "Color.md").model
+    shape = parse_doc(union, "Shape.md").model
+    assert isinstance(color, EnumModel) and color.values == (EnumValue("red"),)
+    assert isinstance(shape, UnionModel) and shape.variants == (Ref("Circle"), Ref("Square"))
+
+
+def test_php_nextgen_ruby_and_julia_union_docs_are_unions() -> None:
+    php = (
+        "# Shape\n\nThis model is a `oneOf` wrapper.\n\n## oneOf\n\n"
+        "- [**\\Acme\\Model\\Circle**](Circle.md)\n- [**\\Acme\\Model\\Square**](Square.md)\n"
+    )
+    ruby = (
+        "# Acme::Shape\n\n## Class instance methods\n\n### `openapi_any_of`\n\n```ruby\n"
+        "# [\n#   :'Circle',\n#   :'Square'\n# ]\n```\n\n### build\n"
+    )
+    julia = (
+        "# Shape\n\n## Properties\nName | Type | Description | Notes\n" + RULE + "\n"
+        "**value** | This is a oneOf model. The value must be exactly one of the following"
+        " types: Circle, Vector{Square} |  | [optional] \n"
+    )
+    for text, exclusive, variants in [
+        (php, True, (Ref("Circle"), Ref("Square"))),
+        (ruby, False, (Ref("Circle"), Ref("Square"))),
+        (julia, True, (Ref("Circle"), ListOf(Ref("Square")))),
+    ]:
+        model = parse_doc(text, "Shape.md").model
+        assert isinstance(model, UnionModel), text
+        assert (model.name, model.variants, model.exclusive) == ("Shape", variants, exclusive)
+
+
+def test_a_heading_that_cannot_be_read_names_the_model_after_its_file() -> None:
+    doc = parse_doc(
+        "Pet docs\n\n## Properties\n\nName | Type | Description | Notes\n" + RULE, "Pet.md"
+    )
+    assert table(doc).name == "Pet"
+    assert [code for code, _, _ in degraded(doc)] == ["no-heading"]
+
+
+def test_c_headings_drop_the_type_suffix_the_links_also_drop() -> None:
+    text = "# pet_t\n\n## Properties\nName | Type | Description | Notes\n" + RULE + "\n"
+    text += "**tag** | [**tag_t**](tag.md) \\* |  | [optional] \n"
+    doc = parse_doc(text, "pet.md", dialect="c")
+    assert table(doc).name == "pet" and table(doc).fields[0].type == Ref("tag")
+
+
+def test_references_by_file_name_find_the_doc_headed_otherwise(tmp_path: Path) -> None:
+    # TypeScript heads Error.md "ModelError" but refers to it as Error; Bash heads
+    # FooValue.md "Foo_value" and refers to it as FooValue
+    (tmp_path / "Error.md").write_text(plain_doc("**code** | **string** |  | ", name="ModelError"))
+    (tmp_path / "FooValue.md").write_text(plain_doc("**v** | **string** |  | ", name="Foo_value"))
+    (tmp_path / "Pet.md").write_text(
+        plain_doc("**e** | **Error** |  | ", "**f** | [**FooValue**](FooValue.md) |  | ")
+    )
+    pet = load(tmp_path).by_name()["Pet"]
+    assert isinstance(pet, ObjectModel)
+    assert [f.type for f in pet.fields] == [Ref("ModelError"), Ref("Foo_value")]
+
+
+def test_the_folder_decides_the_dialect_of_docs_that_do_not_tell(tmp_path: Path) -> None:
+    # Ruby spells a date Date; alone, a doc with only "**Date**" reads as a date-time
+    ruby = "# Acme::{name}\n\n## Properties\n\n| Name | Type | Description | Notes |\n"
+    ruby += "| ---- | ---- | ----------- | ----- |\n| **x** | **{cell}** |  | [optional] |\n"
+    (tmp_path / "A.md").write_text(ruby.format(name="A", cell="String"))
+    (tmp_path / "B.md").write_text(ruby.format(name="B", cell="Integer"))
+    (tmp_path / "C.md").write_text(plain_doc("**day** | **Date** |  | [optional] ", name="C"))
+    c = load(tmp_path).by_name()["C"]
+    assert isinstance(c, ObjectModel) and c.fields[0].type == Primitive("string", "date")
+    alone = load(tmp_path / "C.md").models[0]
+    assert isinstance(alone, ObjectModel)
+    assert alone.fields[0].type == Primitive("string", "date-time")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from generator.ir import (
     Primitive,
     Ref,
     UnionModel,
+    degraded_places,
 )
 from generator.sources import LoadOptions
 from generator.sources import load as load_any
@@ -45,6 +47,7 @@ def spec(
     schemas: str,
     head: str = HEAD,
     *,
+    strict: bool = False,
     allow_external_refs: bool = False,
     allow_remote_refs: bool = False,
 ) -> ModelSet:
@@ -52,7 +55,9 @@ def spec(
     body = textwrap.indent(textwrap.dedent(schemas), "    ")
     path = write(tmp_path, "spec.yaml", head + "components:\n  schemas:\n" + body)
     options = LoadOptions(
-        allow_external_refs=allow_external_refs, allow_remote_refs=allow_remote_refs
+        allow_external_refs=allow_external_refs,
+        allow_remote_refs=allow_remote_refs,
+        strict=strict,
     )
     return openapi.load(path, options)
 
@@ -508,18 +513,46 @@ def test_remote_refs_allowed_still_fail_clearly_without_network(tmp_path: Path) 
         )
 
 
-def test_dangling_ref_names_the_missing_part(tmp_path: Path) -> None:
+def degradations(model_set: ModelSet) -> list[tuple[str, str, str]]:
+    """(code, pointer, message) of every degradation of the set."""
+    return [(d.code, d.source.pointer, d.message) for d in model_set.diagnostics if d.degraded]
+
+
+DANGLING = "A: {type: object, properties: {x: {$ref: '#/components/schemas/Nope'}}}"
+
+
+def test_dangling_ref_names_the_missing_part_in_strict_mode(tmp_path: Path) -> None:
     with pytest.raises(ModelgenError) as err:
-        spec(tmp_path, "A: {type: object, properties: {x: {$ref: '#/components/schemas/Nope'}}}")
+        spec(tmp_path, DANGLING, strict=True)
     assert "dangling" in err.value.message and "Nope" in err.value.message
     assert err.value.source is not None
     assert err.value.source.pointer == "/components/schemas/A/properties/x"
 
 
-@pytest.mark.parametrize("target", ["#/info/title", "#/info", "#/components/schemas"])
-def test_ref_into_a_non_schema_node_is_an_error(tmp_path: Path, target: str) -> None:
+def test_dangling_ref_warns_and_reads_any_json_value(tmp_path: Path) -> None:
+    result = spec(tmp_path, DANGLING)
+    assert field(obj(result, "A"), "x").type == ANY
+    [(code, pointer, message)] = degradations(result)
+    assert (code, pointer) == ("dangling-ref", "/components/schemas/A/properties/x")
+    assert "Nope" in message and message.endswith("; read as any JSON value")
+    assert degraded_places(result) == {("A", "x")}
+
+
+NOT_SCHEMAS = ["#/info/title", "#/info", "#/components/schemas"]
+
+
+@pytest.mark.parametrize("target", NOT_SCHEMAS)
+def test_ref_into_a_non_schema_node_is_an_error_in_strict_mode(tmp_path: Path, target: str) -> None:
     with pytest.raises(ModelgenError, match="not a schema"):
-        spec(tmp_path, f"A: {{type: object, properties: {{x: {{$ref: '{target}'}}}}}}")
+        spec(tmp_path, f"A: {{type: object, properties: {{x: {{$ref: '{target}'}}}}}}", strict=True)
+
+
+@pytest.mark.parametrize("target", NOT_SCHEMAS)
+def test_ref_into_a_non_schema_node_warns_and_reads_any(tmp_path: Path, target: str) -> None:
+    result = spec(tmp_path, f"A: {{type: object, properties: {{x: {{$ref: '{target}'}}}}}}")
+    assert field(obj(result, "A"), "x").type == ANY
+    [(code, _, message)] = degradations(result)
+    assert code == "not-a-schema" and "not a schema" in message
 
 
 def test_defs_are_followed(tmp_path: Path) -> None:
@@ -664,12 +697,32 @@ def test_field_referring_to_a_nullable_model_is_nullable(tmp_path: Path) -> None
     assert field(obj(result, "A"), "m").nullable is Nullable.YES
 
 
-def test_invalid_type_is_an_error_naming_the_pointer(tmp_path: Path) -> None:
+def test_invalid_type_is_an_error_naming_the_pointer_in_strict_mode(tmp_path: Path) -> None:
     with pytest.raises(ModelgenError) as err:
-        spec(tmp_path, "A: {type: object, properties: {x: {type: float}}}")
+        spec(tmp_path, "A: {type: object, properties: {x: {type: float}}}", strict=True)
     assert "float" in err.value.message
     assert err.value.source is not None
     assert err.value.source.pointer == "/components/schemas/A/properties/x/type"
+
+
+def test_type_float_is_read_as_number_with_a_warning_naming_the_pointer(tmp_path: Path) -> None:
+    result = spec(tmp_path, "A: {type: object, properties: {x: {type: float}, y: {type: odd}}}")
+    assert field(obj(result, "A"), "x").type == Primitive("number")
+    assert field(obj(result, "A"), "y").type == ANY
+    assert degradations(result) == [
+        (
+            "unknown-type",
+            "/components/schemas/A/properties/x/type",
+            "unknown type 'float' (expected one of: array, boolean, integer, null, number,"
+            " object, string); read as number",
+        ),
+        (
+            "unknown-type",
+            "/components/schemas/A/properties/y/type",
+            "unknown type 'odd' (expected one of: array, boolean, integer, null, number,"
+            " object, string); left out (any JSON value)",
+        ),
+    ]
 
 
 # --- enums and constants -------------------------------------------------------------------------
@@ -701,14 +754,58 @@ def test_enum_values_keep_their_types(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("values", ["[1, '1']", "[true, 'true']", "[a, 1]"])
-def test_mixed_type_enum_is_an_error(tmp_path: Path, values: str) -> None:
+def test_mixed_type_enum_is_an_error_in_strict_mode(tmp_path: Path, values: str) -> None:
     with pytest.raises(ModelgenError, match="enum mixes value types"):
-        spec(tmp_path, f"E: {{enum: {values}}}")
+        spec(tmp_path, f"E: {{enum: {values}}}", strict=True)
 
 
-def test_enum_values_that_do_not_match_the_type_are_an_error(tmp_path: Path) -> None:
+def test_mixed_type_enum_is_a_union_of_its_value_kinds_with_a_warning(tmp_path: Path) -> None:
+    result = spec(tmp_path, "E: {enum: [1, '1', a, true]}")
+    assert union(result, "E").variants == (
+        Primitive("boolean"),
+        Primitive("integer"),
+        Ref("EString"),
+    )
+    strings = models(result)["EString"]
+    assert isinstance(strings, EnumModel) and strings.values is not None
+    assert [v.value for v in strings.values] == ["1", "a"]  # never collapsed: 1 and '1' apart
+    [(code, pointer, message)] = degradations(result)
+    assert (code, pointer) == ("mixed-enum", "/components/schemas/E/enum")
+    assert message.endswith("read as a union of its value kinds (boolean | integer | string)")
+
+
+def test_enum_values_of_several_declared_types_are_a_union_without_a_warning(
+    tmp_path: Path,
+) -> None:
+    result = spec(tmp_path, "E: {type: [string, integer], enum: [a, b, 1, 2]}")
+    assert union(result, "E").variants == (Ref("EString"), Ref("EInteger"))
+    assert degradations(result) == []
+
+
+def test_enum_values_that_do_not_match_the_type_are_an_error_in_strict_mode(
+    tmp_path: Path,
+) -> None:
     with pytest.raises(ModelgenError, match="quote"):
-        spec(tmp_path, "E: {type: string, enum: [a, 1.10]}")
+        spec(tmp_path, "E: {type: string, enum: [a, 1.10]}", strict=True)
+
+
+def test_enum_values_that_do_not_match_the_type_are_dropped_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    result = spec(tmp_path, "E: {type: number, enum: ['', 0, 1]}")
+    enum = models(result)["E"]
+    assert isinstance(enum, EnumModel) and enum.values is not None
+    assert (enum.base, [v.value for v in enum.values]) == ("number", [0, 1])
+    [(code, _, message)] = degradations(result)
+    assert code == "enum-type" and message.endswith("read as an enum of its number values only")
+
+
+def test_an_enum_with_no_value_of_its_type_is_a_plain_value_of_the_type(tmp_path: Path) -> None:
+    result = spec(tmp_path, "E: {type: number, enum: [low, high]}")
+    alias = models(result)["E"]
+    assert isinstance(alias, AliasModel) and alias.target == Primitive("number")
+    [(code, _, message)] = degradations(result)
+    assert code == "enum-type" and message.endswith("read as a plain number (the enum is dropped)")
 
 
 def test_component_single_value_enum_and_const_are_enum_models(tmp_path: Path) -> None:
@@ -949,8 +1046,7 @@ def test_union_members_without_title_are_named_by_a_single_valued_property(
     )
     assert union(result, "Event").variants == (Ref("EventThreadCreated"), Ref("EventDone"))
     discriminator = union(result, "Event").discriminator
-    assert discriminator is not None
-    assert discriminator.property == "event"
+    assert discriminator is not None and discriminator.property == "event"
 
 
 def test_oneof_of_required_lists_only_validates_and_is_no_union(tmp_path: Path) -> None:
@@ -1172,12 +1268,6 @@ def test_a_folder_with_an_openapi_document_loads_through_the_registry(tmp_path: 
     assert [m.name for m in load_any(tmp_path).models] == ["A"]
 
 
-def test_swagger_2_is_refused_clearly(tmp_path: Path) -> None:
-    path = write(tmp_path, "s.yaml", "swagger: '2.0'\ninfo: {}\npaths: {}\n")
-    with pytest.raises(ModelgenError, match=r"Swagger 2\.0"):
-        openapi.load(path, LoadOptions())
-
-
 def test_json_specs_load_like_yaml(tmp_path: Path) -> None:
     path = write(
         tmp_path,
@@ -1240,3 +1330,82 @@ def test_openai_diff_revisions_load(side: str) -> None:
         if pair.is_dir():
             result = openapi.load(pair / side, LoadOptions())
             assert len(result.models) > 200
+
+
+# --- lenient by default, strict on request -------------------------------------------------------
+
+CONFINED = [
+    # (schema of A, the error strict mode gives, the warning's code)
+    ("{type: string, minLength: -1}", "minLength must be a non-negative integer", "bad-constraint"),
+    ("{type: string, pattern: 5}", "pattern must be a string", "bad-constraint"),
+    (
+        "{type: object, properties: {a: {}}, required: yes}",
+        "required must be a list",
+        "bad-keyword",
+    ),
+    ("{allOf: [{type: object, properties: [a]}]}", "properties must be a mapping", "bad-keyword"),
+    ("{allOf: {a: 1}}", "allOf must be a list", "bad-keyword"),
+    ("{oneOf: {a: 1}}", "oneOf must be a list", "bad-keyword"),
+    ("{enum: 5}", "enum must be a list", "bad-enum"),
+    ("{type: [1]}", "type must be a name or a list of names", "bad-type"),
+    ("{type: object, properties: {a: 5}}", "a schema must be a mapping, not int", "not-a-schema"),
+    ("{$ref: '#/components/schemas/A/x'}", "dangling $ref", "dangling-ref"),
+]
+
+
+@pytest.mark.parametrize(("schema", "error", "code"), CONFINED)
+def test_a_problem_confined_to_one_schema_is_an_error_in_strict_mode(
+    tmp_path: Path, schema: str, error: str, code: str
+) -> None:
+    with pytest.raises(ModelgenError, match=re.escape(error)) as raised:
+        spec(tmp_path, f"A: {schema}\nB: {{type: string}}\n", strict=True)
+    assert raised.value.source is not None
+    assert raised.value.source.pointer.startswith("/components/schemas/A")
+
+
+@pytest.mark.parametrize(("schema", "error", "code"), CONFINED)
+def test_a_problem_confined_to_one_schema_degrades_it_with_one_warning(
+    tmp_path: Path, schema: str, error: str, code: str
+) -> None:
+    result = spec(tmp_path, f"A: {schema}\nB: {{type: string}}\n")
+    assert set(models(result)) >= {"A", "B"}  # the rest of the spec is loaded as ever
+    [(found, pointer, message)] = degradations(result)
+    assert found == code and pointer.startswith("/components/schemas/A")
+    assert message.startswith(error) or error in message
+    assert "; " in message  # what was done instead
+
+
+def test_content_free_loops_stay_errors(tmp_path: Path) -> None:
+    with pytest.raises(ModelgenError, match="loop"):
+        spec(tmp_path, "A: {$ref: '#/components/schemas/B'}\nB: {$ref: '#/components/schemas/A'}\n")
+
+
+def test_properties_given_by_ref_are_read_from_where_they_are(tmp_path: Path) -> None:
+    # DigitalOcean's spec writes `properties: {$ref: attributes.yml#/x}`
+    write(
+        tmp_path, "attributes.yaml", "ids:\n  droplet_ids: {type: array, items: {type: integer}}\n"
+    )
+    result = spec(tmp_path, "A: {type: object, properties: {$ref: 'attributes.yaml#/ids'}}\n")
+    [ids] = obj(result, "A").fields
+    assert (ids.name, ids.type, ids.source.file) == (
+        "droplet_ids",
+        ListOf(Primitive("integer")),
+        "attributes.yaml",
+    )
+
+
+def test_an_operation_given_by_ref_gives_its_bodies(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "ops/create.yaml",
+        "operationId: createThing\nrequestBody:\n  content:\n    application/json:\n"
+        "      schema: {type: object, properties: {name: {type: string}}}\n",
+    )
+    path = write(
+        tmp_path,
+        "spec.yaml",
+        "openapi: 3.0.0\ninfo: {title: T, version: '1'}\n"
+        "paths:\n  /things:\n    post:\n      $ref: 'ops/create.yaml'\n",
+    )
+    result = openapi.load(path, LoadOptions())
+    assert result.request_roots == {"CreateThingRequest"}

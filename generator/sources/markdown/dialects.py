@@ -1,259 +1,23 @@
 """The flavours of OpenAPI Generator's markdown model docs: how each generator spells types,
 headings, names and text in its ``Name | Type | Description | Notes`` property tables.
 
-Reading (any dialect) and writing (the dialects in :data:`WRITERS`) both live here, so a type
-spelling is decided in one place. Nothing here reads files: ``generator/loaders/markdown.py``
-parses tables and ``generator/emitters/docs.py`` lays them out.
+Reading (every dialect; the type cells themselves in :mod:`.types`) and writing (the PHP, Dart
+and Python cells) both live here, so a type spelling is decided in one place. Nothing here
+reads files: :mod:`.loader` parses the docs and ``generator/targets/docs`` lays them out.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from generator.ir import ANY, Const, JsonValue, ListOf, MapOf, Primitive, Ref, TypeRef
-from generator.naming import camel, snake
-
-# --- reading type spellings ----------------------------------------------------------------
-
-_S = Primitive("string")
-# Spellings every generator agrees on (or that only one generator uses).
-_COMMON: dict[str, TypeRef] = {
-    # strings
-    "string": _S,
-    "String": _S,
-    "str": _S,
-    "StrictStr": _S,
-    "kotlin.String": _S,
-    "java.lang.String": _S,
-    "std::string": _S,
-    # integers
-    "int": Primitive("integer"),
-    "Integer": Primitive("integer"),
-    "StrictInt": Primitive("integer"),
-    "kotlin.Int": Primitive("integer", "int32"),
-    "int32": Primitive("integer", "int32"),
-    "i32": Primitive("integer", "int32"),
-    "long": Primitive("integer", "int64"),
-    "Long": Primitive("integer", "int64"),
-    "kotlin.Long": Primitive("integer", "int64"),
-    "int64": Primitive("integer", "int64"),
-    "i64": Primitive("integer", "int64"),
-    "isize": Primitive("integer"),
-    "u8": Primitive("integer"),
-    "BigInteger": Primitive("integer"),
-    # numbers
-    "num": Primitive("number"),
-    "number": Primitive("number"),
-    "double": Primitive("number", "double"),
-    "Double": Primitive("number", "double"),
-    "kotlin.Double": Primitive("number", "double"),
-    "float64": Primitive("number", "double"),
-    "f64": Primitive("number", "double"),
-    "Float": Primitive("number", "float"),
-    "kotlin.Float": Primitive("number", "float"),
-    "float32": Primitive("number", "float"),
-    "f32": Primitive("number", "float"),
-    "decimal": Primitive("number"),
-    "Decimal": Primitive("number"),
-    "BigDecimal": Primitive("number"),
-    "java.math.BigDecimal": Primitive("number"),
-    "StrictFloat": Primitive("number"),
-    # booleans
-    "bool": Primitive("boolean"),
-    "boolean": Primitive("boolean"),
-    "Boolean": Primitive("boolean"),
-    "kotlin.Boolean": Primitive("boolean"),
-    "StrictBool": Primitive("boolean"),
-    # dates and times
-    "\\DateTime": Primitive("string", "date-time"),
-    "DateTime": Primitive("string", "date-time"),
-    "datetime": Primitive("string", "date-time"),
-    "OffsetDateTime": Primitive("string", "date-time"),
-    "java.time.OffsetDateTime": Primitive("string", "date-time"),
-    "DateTimeOffset": Primitive("string", "date-time"),
-    "time.Time": Primitive("string", "date-time"),
-    "Time": Primitive("string", "date-time"),
-    "date": Primitive("string", "date"),
-    "LocalDate": Primitive("string", "date"),
-    "java.time.LocalDate": Primitive("string", "date"),
-    "DateOnly": Primitive("string", "date"),
-    "chrono::NaiveDate": Primitive("string", "date"),
-    # files and bytes
-    "\\SplFileObject": Primitive("string", "binary"),
-    "MultipartFile": Primitive("string", "binary"),
-    "File": Primitive("string", "binary"),
-    "java.io.File": Primitive("string", "binary"),
-    "*os.File": Primitive("string", "binary"),
-    "os.File": Primitive("string", "binary"),
-    "bytearray": Primitive("string", "binary"),
-    "System.IO.Stream": Primitive("string", "binary"),
-    "FileParameter": Primitive("string", "binary"),
-    "std::path::PathBuf": Primitive("string", "binary"),
-    "Blob": Primitive("string", "binary"),
-    "byte[]": Primitive("string", "byte"),
-    "kotlin.ByteArray": Primitive("string", "byte"),
-    "ByteArray": Primitive("string", "byte"),
-    "bytes": Primitive("string", "byte"),
-    # other formats
-    "UUID": Primitive("string", "uuid"),
-    "java.util.UUID": Primitive("string", "uuid"),
-    "uuid::Uuid": Primitive("string", "uuid"),
-    "Guid": Primitive("string", "uuid"),
-    "URI": Primitive("string", "uri"),
-    "java.net.URI": Primitive("string", "uri"),
-    # anything
-    "mixed": ANY,
-    "object": ANY,
-    "Object": ANY,
-    "AnyType": ANY,
-    "any": ANY,
-    "Any": ANY,
-    "kotlin.Any": ANY,
-    "interface{}": ANY,
-    "serde_json::Value": ANY,
-    "dynamic": ANY,
-    "JsonNode": ANY,
-    "JToken": ANY,
-}
-
-_LIST_HEADS = frozenset(
-    {
-        "List",
-        "Array",
-        "Vec",
-        "ArrayList",
-        "Seq",
-        "Collection",
-        "IList",
-        "IEnumerable",
-        "MutableList",
-    }
-)
-_SET_HEADS = frozenset({"Set", "LinkedHashSet", "HashSet", "MutableSet"})
-_MAP_HEADS = frozenset(
-    {"Map", "Dictionary", "Hash", "HashMap", "Record", "IDictionary", "MutableMap", "array"}
-)
-_GENERIC = re.compile(r"^(?P<head>[A-Za-z_][\w.:]*)\s*<(?P<args>.*)>$", re.S)
-_PY_GENERIC = re.compile(r"^(?P<head>List|list|Set|set|Dict|dict)\[(?P<args>.*)\]$", re.S)
-_PY_DICT_CALL = re.compile(r"^dict\((?P<args>.*)\)$", re.S)
-_TS_MAP = re.compile(r"^\{\s*\[key: string\]: (?P<value>.*?);?\s*\}$", re.S)
-_GO_MAP = re.compile(r"^map\[string\](?P<value>.+)$", re.S)
-_IDENT = re.compile(r"^\\?(?:[A-Za-z_]\w*(?:\\|::|\.))*[A-Za-z_]\w*$")
-
-
-@dataclass(frozen=True)
-class Spelling:
-    """A parsed type cell: the IR type, and the namespace prefix its model links named, if any
-    (``JeedomOpenAI\\Model`` for ``\\JeedomOpenAI\\Model\\Foo``)."""
-
-    type: TypeRef
-    namespace: str | None = None
-
-
-def _split_args(text: str) -> list[str]:
-    """Split generic arguments at top-level commas: ``String, List<Foo>`` -> two parts."""
-    parts: list[str] = []
-    depth = 0
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in "<[({":
-            depth += 1
-        elif ch in ">])}":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            parts.append(text[start:i].strip())
-            start = i + 1
-    parts.append(text[start:].strip())
-    return parts
-
-
-class _Reader:
-    def __init__(self, overrides: dict[str, TypeRef]) -> None:
-        self.overrides = overrides
-        self.namespaces: set[str] = set()
-
-    def parse(self, text: str) -> TypeRef | None:
-        text = text.strip()
-        if not text:
-            return None
-        if text in self.overrides:
-            return self.overrides[text]
-        if text in _COMMON:
-            return _COMMON[text]
-        if text.endswith("?"):  # C#, Kotlin and Dart nullable spellings
-            return self.parse(text[:-1])
-        if text.endswith("[]") and text != "byte[]":
-            item = self.parse(text[:-2])
-            return None if item is None else ListOf(item)
-        if text.startswith("[]"):
-            item = self.parse(text[2:])
-            return None if item is None else ListOf(item)
-        if m := _GO_MAP.match(text):
-            value = self.parse(m["value"])
-            return None if value is None else MapOf(value)
-        if m := _TS_MAP.match(text):
-            value = self.parse(m["value"])
-            return None if value is None else MapOf(value)
-        if m := _PY_GENERIC.match(text) or _GENERIC.match(text):
-            head = re.split(r"\.|::", m["head"])[-1]
-            args = _split_args(m["args"])
-            return self._generic(head, args)
-        if m := _PY_DICT_CALL.match(text):
-            return self._generic("Dict", _split_args(m["args"]))
-        if _IDENT.match(text):
-            return self._ref(text)
-        return None
-
-    def _generic(self, head: str, args: list[str]) -> TypeRef | None:
-        if head in _LIST_HEADS or (head in ("List", "list") and len(args) == 1):
-            item = self.parse(args[0]) if len(args) == 1 else None
-            return None if item is None else ListOf(item)
-        if head in _SET_HEADS or head == "set":
-            item = self.parse(args[0]) if len(args) == 1 else None
-            return None if item is None else ListOf(item, unique=True)
-        if head in _MAP_HEADS or head in ("Dict", "dict"):
-            if len(args) != 2:
-                return None
-            key = self.parse(args[0])
-            value = self.parse(args[1])
-            if key is None or value is None or key != _S:
-                return None
-            return MapOf(value)
-        if head == "Option" and len(args) == 1:  # Rust
-            return self.parse(args[0])
-        return None
-
-    def _ref(self, text: str) -> TypeRef:
-        for separator in ("\\", "::", "."):
-            if separator in text:
-                prefix, _, name = text.rpartition(separator)
-                prefix = prefix.lstrip("\\")
-                if prefix:
-                    self.namespaces.add(prefix)
-                return Ref(name)
-        return Ref(text)
-
-
-# A cell: optional Go/Rust wrapper, then **Type** or [**Type**](Target.md).
-_CELL = re.compile(
-    r"^(?P<pointer>Pointer to )?(?P<option>Option<)?"
-    r"(?:\[\*\*(?P<linked>.+?)\*\*\]\((?P<target>[^)]*)\)|\*\*(?P<bold>.+?)\*\*)"
-    r"(?(option)>)$",
-    re.S,
-)
-
-
-@dataclass(frozen=True)
-class TypeCell:
-    spelling: str  # the type as written, entities decoded (``List<Foo>``)
-    type: TypeRef
-    namespace: str | None
-    target: str | None  # the link target without ``.md``; None for a bold (unlinked) type
-
+from generator.naming import camel, pascal, snake
+from generator.sources.markdown.types import ModelName, TypeCell, read_cell
 
 # --- dialects --------------------------------------------------------------------------------
 
@@ -261,39 +25,63 @@ class TypeCell:
 MARKDOWN_KNOWS = frozenset({"defaults", "read_only", "descriptions"})
 
 
+def _c_model(name: str) -> TypeRef | None:
+    """C names a model ``foo_t`` and an inline enum ``..._e``."""
+    if name.endswith("_e"):
+        return Primitive("string")
+    return Ref(name[:-2] if name.endswith("_t") else name)
+
+
+def _ref(name: str) -> TypeRef | None:
+    return Ref(name)
+
+
 @dataclass(frozen=True)
 class Dialect:
-    """One generator's model docs. ``html_text``: descriptions are HTML-escaped (jmustache's
-    escaping); ``rstrip``: rows carry no trailing spaces."""
+    """One generator's model docs (``../shared/docs/oag-dialects.md``). ``overrides``: type
+    spellings that mean something else in this dialect than in :data:`types.SCALARS`;
+    ``html_text``: descriptions are HTML-escaped (jmustache's escaping); ``rstrip``: rows carry
+    no trailing spaces; ``model_name``: a model spelling in a type cell to its type;
+    ``heading_name``: the model name a heading gives to the name the docs' links use (C's
+    ``pet_t`` heading is the model ``pet``); ``no_default``: ``[default to X]`` spellings this
+    generator prints on rows with no default."""
 
     name: str
-    overrides: dict[str, TypeRef]
+    overrides: dict[str, TypeRef] = field(default_factory=dict)
     html_text: bool = True
     rstrip: bool = False
     # The property name as this generator prints it, from a wire name.
     display_name: Callable[[str], str] = lambda wire: wire
+    model_name: ModelName = _ref
+    heading_name: Callable[[str], str] = lambda name: name
+    no_default: frozenset[str] = frozenset()
+    nullable_names: bool = False  # Go: NullableString, [**NullablePet**](Pet.md)
 
     @property
     def knows(self) -> frozenset[str]:
         return MARKDOWN_KNOWS
 
     def read_type(self, cell: str) -> TypeCell | None:
-        text = html.unescape(cell) if "&" in cell else cell
-        m = _CELL.match(text.strip())
-        if m is None:
-            return None
-        if m["target"] is not None and m["target"].startswith("#"):  # Kotlin inline enums
-            return TypeCell(m["linked"], Primitive("string"), None, m["target"])
-        spelling = m["linked"] if m["linked"] is not None else m["bold"]
-        reader = _Reader(self.overrides)
-        parsed = reader.parse(spelling)
-        if parsed is None:
-            return None
-        target = None
-        if m["target"] is not None:
-            target = m["target"][:-3] if m["target"].endswith(".md") else m["target"]
-        namespace = sorted(reader.namespaces)[0] if reader.namespaces else None
-        return TypeCell(spelling, parsed, namespace, target)
+        """The type a cell states; None when its spelling is not one modelgen knows (a cell
+        seen before is not parsed again: most are ``**string**``)."""
+        if DIALECTS.get(self.name) is self:
+            return _read_type(self.name, cell)
+        return self._read_type(cell)
+
+    def _read_type(self, cell: str) -> TypeCell | None:
+        found = read_cell(cell, self.overrides, self.model_name, self.nullable_names)
+        if (
+            found is not None
+            and self.name == "c"
+            and found.type == ListOf(ANY)
+            and found.target
+            and not found.target.startswith("#")
+        ):
+            # C: ``[**list_t**](pet.md) *`` is a list of pets
+            item = self.model_name(found.target.rsplit("/", 1)[-1] + "_t")
+            if item is not None:
+                found = replace(found, type=ListOf(item))
+        return found
 
     def read_text(self, text: str) -> str:
         """A description cell as the spec text it came from (as far as the docs keep it)."""
@@ -350,6 +138,10 @@ def _php_name(wire: str) -> str:
     return wire if re.fullmatch(r"[a-z0-9_]+", wire) else (snake(wire) or wire)
 
 
+def _pascal_name(wire: str) -> str:
+    return pascal(wire) or wire
+
+
 _PHP: dict[str, TypeRef] = {"float": Primitive("number"), "object": ANY, "array": ListOf(ANY)}
 _PY: dict[str, TypeRef] = {
     "float": Primitive("number"),
@@ -360,6 +152,7 @@ _JAVA: dict[str, TypeRef] = {
     "Date": Primitive("string", "date-time"),
     "float": Primitive("number", "float"),
 }
+_DATE: dict[str, TypeRef] = {"Date": Primitive("string", "date"), "Float": Primitive("number")}
 
 DIALECTS: dict[str, Dialect] = {
     d.name: d
@@ -368,14 +161,30 @@ DIALECTS: dict[str, Dialect] = {
         Dialect("dart", {"Object": ANY}, html_text=False, display_name=_dart_name),
         Dialect("python", _PY, display_name=_php_name),
         Dialect("java", _JAVA, display_name=_dart_name),
-        Dialect("typescript", {"Date": Primitive("string", "date-time")}),
-        Dialect("go", {"float32": Primitive("number", "float")}),
-        Dialect("csharp", {"float": Primitive("number", "float")}),
-        Dialect("ruby", {"Date": Primitive("string", "date"), "Float": Primitive("number")}),
+        Dialect("typescript", {}),
+        Dialect("javascript", {}, display_name=_dart_name),
+        Dialect("go", {}, display_name=_pascal_name, nullable_names=True),
+        Dialect("csharp", {"float": Primitive("number", "float")}, display_name=_pascal_name),
+        Dialect("ruby", _DATE),
         Dialect("kotlin", {}, display_name=_dart_name),
-        Dialect("rust", {}, display_name=_php_name),
+        Dialect("rust", {}, html_text=False, display_name=_php_name),
+        Dialect("swift", {}, display_name=_dart_name),
+        Dialect("objc", {}, display_name=_dart_name),
+        Dialect("c", {}, model_name=_c_model, heading_name=lambda n: n.removesuffix("_t")),
+        Dialect("perl", _DATE),
+        Dialect("r", {}),
+        Dialect("bash", {}, no_default=frozenset({"null"})),
+        Dialect("eiffel", {}),
+        Dialect("julia", {}, no_default=frozenset({"nothing"})),
+        Dialect("powershell", {}, display_name=_pascal_name),
+        Dialect("scala", {}, display_name=_dart_name),
     )
 }
+
+
+@functools.lru_cache(maxsize=8192)
+def _read_type(dialect: str, cell: str) -> TypeCell | None:
+    return DIALECTS[dialect]._read_type(cell)
 
 
 # --- defaults ----------------------------------------------------------------------------------

@@ -57,12 +57,15 @@ def merge_spec(
     settled: set[str] = set()
     renamed: list[str] = []
     for model in docs.models:
-        assert isinstance(model, ObjectModel)
         found = spec_models.get(model.name)
         if found is None:
             merged[model.name] = model
             continue
         settled.add(model.name)
+        if not isinstance(model, ObjectModel):
+            # an enum or union doc: the spec says all it says, and more
+            merged[model.name] = replace(found, source=model.source, inline=False)
+            continue
         if isinstance(found, ObjectModel):
             merged[model.name] = _merge_object(
                 model, found, dialect, spec_models, diagnostics, renamed

@@ -81,33 +81,42 @@ Operations
 Versions
     3.0 and 3.1 keywords are accepted in either version (``nullable`` in a 3.1 spec,
     ``type: [X, "null"]`` in a 3.0 one): specs mix them, and each has one meaning. Swagger 2.0
-    is refused with a clear message.
+    documents are read by the same walk (:mod:`.swagger2`), and so are JSON Schemas
+    (:mod:`generator.sources.jsonschema`); ``dialect`` switches the few keywords they spell
+    differently. ``patternProperties`` are the values of a map; ``dependentRequired`` is noted
+    and ignored. Path items and operations may be ``$ref``s, and so may a ``properties``
+    mapping (``properties: {$ref: attributes.yml#/x}``, as DigitalOcean's spec writes it).
 
-Errors
-    Every problem is a ModelgenError with the file (relative to the spec's folder) and the JSON
-    pointer: unknown types (``type: float``), mixed-type enums (``[1, "1"]``), dangling refs,
-    refs to non-schema nodes, content-free ``$ref`` loops, ``allOf`` cycles, schemas nested too
-    deeply. Recursion through named models (self-reference, A -> B -> A) is fine.
+Errors and warnings
+    Problems that make the whole document meaningless are a ModelgenError with the file
+    (relative to the spec's folder) and the JSON pointer: not a mapping, not OpenAPI 3,
+    ``components`` of the wrong shape, content-free ``$ref`` loops, ``allOf`` cycles, schemas
+    nested too deeply, ``$ref``s the reference policy refuses. A problem confined to one schema
+    is degraded through :class:`generator.errors.Warnings` (an error with ``--strict``): an
+    unknown type name is read as the type it means (``float`` as ``number``) or dropped; an
+    enum mixing value kinds is a union of one enum per kind; enum values its ``type`` does not
+    allow are dropped (a plain value of the type when none is left); a dangling ``$ref``, a
+    ``$ref`` to a node that is not a schema, a schema that is not a mapping is any JSON value;
+    a keyword of the wrong shape (``allOf: {}``, ``minLength: -1``) is ignored. Recursion
+    through named models (self-reference, A -> B -> A) is fine.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from generator.errors import ModelgenError
+from generator.errors import ModelgenError, Warnings
 from generator.ir import (
     ANY,
     NO_CONSTRAINTS,
     AliasModel,
     Const,
     Constraints,
-    Diagnostic,
     Discriminator,
     EnumModel,
     EnumValue,
@@ -127,14 +136,47 @@ from generator.ir import (
     json_kind,
 )
 from generator.naming import NameAllocator, pascal, short_hash
-from generator.sources import LoadOptions
-from generator.sources.openapi.refs import Documents, Location, child
-from generator.sources.reading import read_head
+from generator.sources import LoadOptions, sniff
+from generator.sources.openapi.refs import DanglingRef, Documents, Location, child
 
 MAX_SCHEMA_DEPTH = 128  # inline schema nesting the loader follows
 
+# Keywords that only constrain one kind of value (the others ignore them).
+_KIND_KEYWORDS = {
+    "properties": "object",
+    "required": "object",
+    "additionalProperties": "object",
+    "patternProperties": "object",
+    "minProperties": "object",
+    "maxProperties": "object",
+    "items": "array",
+    "prefixItems": "array",
+    "minItems": "array",
+    "maxItems": "array",
+    "uniqueItems": "array",
+}
 _TYPES = frozenset({"string", "integer", "number", "boolean", "object", "array", "null"})
 _PRIMITIVES = frozenset({"string", "integer", "number", "boolean"})
+# What a type name that is not a JSON Schema type means (``type: float`` in an OpenAI revision).
+_TYPE_ALIASES = {
+    "float": "number",
+    "double": "number",
+    "decimal": "number",
+    "int": "integer",
+    "int32": "integer",
+    "int64": "integer",
+    "long": "integer",
+    "bool": "boolean",
+    "str": "string",
+    "date": "string",
+    "datetime": "string",
+    "date-time": "string",
+    "file": "string",
+    "binary": "string",
+    "dict": "object",
+    "map": "object",
+    "list": "array",
+}
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Keywords that only describe a schema; an allOf member made only of these adds no shape.
 _ANNOTATIONS = frozenset(
@@ -171,15 +213,17 @@ _SHAPE_KEYS = frozenset(
     }
 )
 _MISSING: Any = object()
-_DETECT = re.compile(r"""^\s*["']?(openapi|swagger)["']?\s*:""", re.M)
 
 
 # --- entry points ----------------------------------------------------------------------------
 
 
+_ENTRY_NAMES = ("openapi.yaml", "openapi.yml", "openapi.json", "swagger.yaml", "swagger.json")
+
+
 def _entry(path: Path) -> Path | None:
     if path.is_dir():
-        for name in ("openapi.yaml", "openapi.yml", "openapi.json"):
+        for name in _ENTRY_NAMES:
             if (path / name).is_file():
                 return path / name
         return None
@@ -187,24 +231,31 @@ def _entry(path: Path) -> Path | None:
 
 
 def detect(path: Path) -> bool:
-    """An OpenAPI (or Swagger) document, or a folder holding ``openapi.yaml|yml|json``."""
+    """An OpenAPI 3 or Swagger 2.0 document (a YAML or JSON mapping with a top-level
+    ``openapi`` or ``swagger`` key, wherever it is; see :mod:`generator.sources.sniff`), or a
+    folder holding ``openapi.yaml|yml|json`` or ``swagger.yaml|json``."""
     entry = _entry(path)
-    if entry is None or entry.suffix.lower() not in (".yaml", ".yml", ".json"):
+    if entry is None or entry.suffix.lower() not in sniff.SUFFIXES:
         return False
     if entry.exists() and not entry.is_file():
         return True  # a FIFO or a device: reading it to look would consume it
-    head = read_head(entry, 65536)
-    text = head.decode("utf-8", "replace").lstrip("\ufeff")
-    return _DETECT.search(text) is not None or b'"openapi"' in head
+    return sniff.kind(entry) in ("openapi", "swagger")
 
 
 def load(path: Path, options: LoadOptions) -> ModelSet:
     entry = _entry(path)
     if entry is None:
         raise ModelgenError(
-            "no openapi.yaml, openapi.yml or openapi.json in this folder", Source(str(path))
+            "no " + ", ".join(_ENTRY_NAMES[:-1]) + f" or {_ENTRY_NAMES[-1]} in this folder",
+            Source(str(path)),
         )
-    return _Loader(entry, options).run()
+    loader = _Loader(entry, options)
+    root = loader.docs.doc(loader.root_rel)
+    if isinstance(root, dict) and "swagger" in root and "openapi" not in root:
+        from generator.sources.openapi import swagger2
+
+        return swagger2.run(loader, root)
+    return loader.run()
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -320,9 +371,28 @@ def _unwrap(type_ref: TypeRef) -> Iterator[str]:
 # --- the loader --------------------------------------------------------------------------------
 
 
+Dialect = Literal["openapi", "swagger", "jsonschema"]
+# (where, the operation, its method, its path, its path item)
+Operation = tuple[Location, dict[str, Any], str, str, dict[str, Any]]
+
+
 class _Loader:
-    def __init__(self, entry: Path, options: LoadOptions) -> None:
-        self.docs = Documents(entry, options.allow_external_refs, options.allow_remote_refs)
+    """The schema walk: every source of JSON-Schema-like schemas (OpenAPI 3, Swagger 2.0 in
+    :mod:`.swagger2`, JSON Schema in :mod:`generator.sources.jsonschema`) names its top-level
+    schemas with :meth:`add_named`, hands request and response bodies to :meth:`body_type`,
+    and builds the set with :meth:`model_set`. ``dialect`` switches the few keywords the
+    three spell differently (``x-nullable`` and ``type: file`` in Swagger 2.0)."""
+
+    def __init__(
+        self,
+        entry: Path,
+        options: LoadOptions,
+        dialect: Dialect = "openapi",
+        docs: Documents | None = None,
+    ) -> None:
+        self.docs = docs or Documents(entry, options.allow_external_refs, options.allow_remote_refs)
+        self.dialect: Dialect = dialect
+        self.warnings = options.warnings()
         self.root_rel = self.docs.root_rel
         self.names: dict[Location, str] = {}
         self.models: dict[str, Model] = {}
@@ -331,8 +401,9 @@ class _Loader:
         self.collecting: set[Location] = set()
         # union name -> declared (property, explicit mapping), for the discriminator pass
         self.unions: list[tuple[str, tuple[str, list[tuple[str, str]]] | None]] = []
-        self.diagnostics: list[Diagnostic] = []
         self.allocator = NameAllocator()
+        self.reserved: set[str] = set()
+        self.components = "/components/schemas"
         self.inline: set[str] = set()  # models named by the inline rules (Model.inline)
         self.request_roots: set[str] = set()
         self.response_roots: set[str] = set()
@@ -344,31 +415,45 @@ class _Loader:
         src = Source(self.root_rel)
         if not isinstance(root, dict):
             raise ModelgenError("not an OpenAPI document (the top level is not a mapping)", src)
-        if "swagger" in root and "openapi" not in root:
-            raise ModelgenError(
-                "Swagger 2.0 is not supported; convert the spec to OpenAPI 3 first", src
-            )
         version = root.get("openapi")
         if not isinstance(version, str) or not version.startswith("3."):
             raise ModelgenError(
                 f"not an OpenAPI 3 document (openapi: {version!r}; expected 3.0.x or 3.1.x)",
                 Source(self.root_rel, "/openapi"),
             )
-        schemas = self._components(root)
-        for name in sorted(schemas):
-            loc = (self.root_rel, child("/components/schemas", name))
-            self.names[loc] = name
-        self.allocator = NameAllocator(schemas)
-        for name in sorted(schemas):
-            self.pending.append(
-                ((self.root_rel, child("/components/schemas", name)), schemas[name], name)
-            )
-        self._drain()
+        self.add_named(self.root_rel, "/components/schemas", self._components(root))
+        self.drain()
         self._operations(root)
-        self._drain()
+        self.drain()
+        return self.model_set(root)
+
+    def add_named(self, rel: str, base: str, schemas: dict[str, JsonValue]) -> None:
+        """The schemas under ``base`` in file ``rel`` (``/components/schemas``,
+        ``/definitions``, ``$defs``) are models named by their keys, reserved before any
+        inline name is given. Call it for every such group before :meth:`drain`."""
+        if rel == self.root_rel and not self.reserved:
+            self.components = base  # where a discriminator mapping's bare names point
+        for name in sorted(schemas):
+            self.add_schema((rel, child(base, name)), schemas[name], name, reserve=False)
+        self.allocator = NameAllocator(self.reserved)
+
+    def add_schema(
+        self, loc: Location, schema: JsonValue, name: str, *, reserve: bool = True
+    ) -> None:
+        """The schema at ``loc`` is a model named ``name``, reserved: no inline name takes it
+        (``reserve=False``: the caller renews :attr:`allocator` once after many)."""
+        self.names[loc] = name
+        self.reserved.add(name)
+        if reserve:
+            self.allocator = NameAllocator(self.reserved)
+        self.pending.append((loc, schema, name))
+
+    def model_set(self, root: dict[str, Any], title: str | None = None) -> ModelSet:
+        """The loaded models, the title and version of ``root``'s ``info``, the roots of the
+        operations, and the warnings."""
         models = self._finish()
         info = root.get("info")
-        title = version_text = None
+        version_text = None
         if isinstance(info, dict):
             title = _str_or_none(info.get("title"))
             version_text = _str_or_none(info.get("version"))
@@ -379,8 +464,31 @@ class _Loader:
             version=version_text,
             request_roots=frozenset(self.request_roots),
             response_roots=frozenset(self.response_roots),
-            diagnostics=tuple(self.diagnostics),
+            diagnostics=tuple(self.warnings.items),
         )
+
+    def object_type(
+        self, loc: Location, hint: str, props: list[tuple[str, Location, JsonValue, bool]]
+    ) -> TypeRef:
+        """A model for properties that are not one schema of the document (Swagger 2.0's
+        formData parameters): ``(name, where, schema, required)`` each; the model is named
+        ``hint`` (inline) and located at ``loc``."""
+        if loc in self.names:
+            return Ref(self.names[loc])
+        name = self.allocator.allocate(f"{loc[0]}#{loc[1]}", hint, separator="")
+        self.inline.add(name)
+        self.names[loc] = name
+        fields = tuple(
+            self._field(_Prop(key, where, schema, None), required, name + _part(key), 0)
+            for key, where, schema, required in props
+        )
+        self.models[name] = ObjectModel(name, fields, source=self._src(loc), inline=True)
+        return Ref(name)
+
+    def body_type(self, loc: Location, schema: JsonValue, hint: str) -> TypeRef:
+        """The type of a request or response body schema used in place (named ``hint``)."""
+        type_ref, _, _ = self._type(loc, schema, hint, 0)
+        return type_ref
 
     def _components(self, root: dict[str, JsonValue]) -> dict[str, JsonValue]:
         components = root.get("components", {})
@@ -400,7 +508,7 @@ class _Loader:
             )
         return schemas
 
-    def _drain(self) -> None:
+    def drain(self) -> None:
         while self.pending:
             loc, schema, name = self.pending.popleft()
             if name not in self.models:
@@ -414,14 +522,28 @@ class _Loader:
     def _resolve(self, loc: Location, ref: JsonValue) -> tuple[Location, JsonValue]:
         return self.docs.resolve(ref, loc[0], self._src(loc))
 
+    def _dangling(self, error: DanglingRef, loc: Location) -> None:
+        self.warnings.degrade(
+            error.message,
+            error.source if error.source is not None else self._src(loc),
+            "read as any JSON value",
+            "dangling-ref",
+        )
+
     def _ref_type(self, loc: Location, ref: JsonValue) -> TypeRef:
-        """The type a ``$ref`` stands for: Ref to the model of the target location."""
-        target, node = self._resolve(loc, ref)
+        """The type a ``$ref`` stands for: Ref to the model of the target location (any JSON
+        value, with a warning, where it names nothing or something that is not a schema)."""
+        try:
+            target, node = self._resolve(loc, ref)
+        except DanglingRef as error:
+            self._dangling(error, loc)
+            return ANY
         if target in self.names:
             return Ref(self.names[target])
         if isinstance(node, bool):
             return ANY
-        self._check_schema_node(target, node, ref, loc)
+        if not self._is_schema_node(target, node, ref, loc):
+            return ANY
         wanted, inline = _pointer_name(target)
         name = self.allocator.allocate(f"{target[0]}#{target[1]}", wanted, separator="")
         if inline:
@@ -430,67 +552,112 @@ class _Loader:
         self.pending.append((target, node, name))
         return Ref(name)
 
-    def _check_schema_node(
+    def _not_a_schema(self, loc: Location, schema: JsonValue) -> None:
+        self.warnings.degrade(
+            f"a schema must be a mapping, not {type(schema).__name__}",
+            self._src(loc),
+            "read as any JSON value",
+            "not-a-schema",
+        )
+
+    def _is_schema_node(
         self, target: Location, node: JsonValue, ref: JsonValue, loc: Location
-    ) -> None:
+    ) -> bool:
         """A $ref must point at a schema: a mapping, and, inside an OpenAPI document, somewhere
-        schemas live (components/schemas, a ``schema`` of a body or parameter, $defs)."""
+        schemas live (components/schemas, a ``schema`` of a body or parameter, $defs; in
+        Swagger 2.0, definitions). Anything else is degraded with a warning."""
+        problem = None
         if not isinstance(node, dict):
-            raise ModelgenError(
-                f"$ref {ref!r} points at a {type(node).__name__}, not a schema", self._src(loc)
-            )
-        document = self.docs.doc(target[0])
-        if isinstance(document, dict) and "openapi" in document:
-            tokens = target[1].split("/")[1:]
-            in_schemas = tokens[:2] == ["components", "schemas"] and len(tokens) > 2
-            if not in_schemas and not {"schema", "$defs", "definitions"} & set(tokens):
-                raise ModelgenError(
-                    f"$ref {ref!r} points at {target[1] or 'the whole document'},"
-                    " which is not a schema",
-                    self._src(loc),
-                )
+            problem = f"$ref {ref!r} points at a {type(node).__name__}, not a schema"
+        else:
+            document = self.docs.doc(target[0])
+            if isinstance(document, dict) and ("openapi" in document or "swagger" in document):
+                tokens = target[1].split("/")[1:]
+                in_schemas = tokens[:2] == ["components", "schemas"] and len(tokens) > 2
+                if not in_schemas and not {"schema", "$defs", "definitions"} & set(tokens):
+                    problem = (
+                        f"$ref {ref!r} points at {target[1] or 'the whole document'},"
+                        " which is not a schema"
+                    )
+        if problem is None:
+            return True
+        self.warnings.degrade(problem, self._src(loc), "read as any JSON value", "not-a-schema")
+        return False
 
     def _deref(self, loc: Location, schema: JsonValue) -> tuple[Location, JsonValue]:
-        """Follow a chain of pure ``$ref`` schemas to the first one with content."""
+        """Follow a chain of pure ``$ref`` schemas to the first one with content (an empty
+        schema, with a warning, where a ``$ref`` names nothing)."""
         seen: set[Location] = set()
         while isinstance(schema, dict) and "$ref" in schema:
             if loc in seen:
                 raise ModelgenError("a $ref loop with no schema in it", self._src(loc))
             seen.add(loc)
-            loc, schema = self._resolve(loc, schema["$ref"])
+            try:
+                loc, schema = self._resolve(loc, schema["$ref"])
+            except DanglingRef as error:
+                self._dangling(error, loc)
+                return loc, {}
         return loc, schema
 
     # -- classification
 
-    def _shape(self, loc: Location, s: dict[str, Any]) -> _Shape:
-        nullable = s.get("nullable") is True
+    def _types(self, loc: Location, s: dict[str, Any]) -> tuple[str, ...]:
+        """The names in ``type``; a name that is not a JSON Schema type is read as the type it
+        means (``float`` as ``number``) or left out, with a warning."""
         raw = s.get("type")
-        types: tuple[str, ...]
         if raw is None:
-            types = ()
-        elif isinstance(raw, str):
-            types = (raw,)
+            return ()
+        if isinstance(raw, str):
+            names: list[str] = [raw]
         elif isinstance(raw, list) and raw and all(isinstance(t, str) or t is None for t in raw):
             # an unquoted YAML null in a type list means "null"
-            types = tuple(dict.fromkeys("null" if t is None else t for t in raw))
+            names = ["null" if t is None else t for t in raw]
         else:
-            raise ModelgenError(
-                f"type must be a name or a list of names, not {raw!r}", self._src(loc)
+            self.warnings.degrade(
+                f"type must be a name or a list of names, not {raw!r}",
+                self._src(loc),
+                "the type is ignored",
+                "bad-type",
             )
-        for t in types:
-            if t not in _TYPES:
-                raise ModelgenError(
-                    f"unknown type {t!r} (expected one of: {', '.join(sorted(_TYPES))})",
-                    Source(loc[0], child(loc[1], "type")),
-                )
+            return ()
+        types: list[str] = []
+        for t in names:
+            if t in _TYPES:
+                types.append(t)
+                continue
+            if t == "file" and self.dialect == "swagger":
+                types.append("string")  # Swagger 2.0's file upload (format: binary)
+                continue
+            meant = _TYPE_ALIASES.get(t.lower())
+            self.warnings.degrade(
+                f"unknown type {t!r} (expected one of: {', '.join(sorted(_TYPES))})",
+                Source(loc[0], child(loc[1], "type")),
+                f"read as {meant}" if meant else "left out (any JSON value)",
+                "unknown-type",
+            )
+            if meant:
+                types.append(meant)
+        return tuple(dict.fromkeys(types))
+
+    def _shape(self, loc: Location, s: dict[str, Any]) -> _Shape:
+        nullable = s.get("nullable") is True or (
+            self.dialect == "swagger" and s.get("x-nullable") is True
+        )
+        types = self._types(loc, s)
         if "null" in types:
             nullable = True
             types = tuple(t for t in types if t != "null")
         enum = s.get("enum")
         if enum is not None:
             if not isinstance(enum, list):
-                raise ModelgenError("enum must be a list", Source(loc[0], child(loc[1], "enum")))
-            if None in enum:
+                self.warnings.degrade(
+                    "enum must be a list",
+                    Source(loc[0], child(loc[1], "enum")),
+                    "the enum is ignored",
+                    "bad-enum",
+                )
+                enum = None
+            elif None in enum:
                 nullable = True
                 enum = [v for v in enum if v is not None]
         if "const" in s and s["const"] is None:
@@ -500,9 +667,13 @@ class _Loader:
         if union_key is not None:
             listed = s[union_key]
             if not isinstance(listed, list):
-                raise ModelgenError(
-                    f"{union_key} must be a list", Source(loc[0], child(loc[1], union_key))
+                self.warnings.degrade(
+                    f"{union_key} must be a list",
+                    Source(loc[0], child(loc[1], union_key)),
+                    f"the {union_key} is ignored",
+                    "bad-keyword",
                 )
+                listed = []
             base = child(loc[1], union_key)
             for i, member in enumerate(listed):
                 if _is_null_schema(member):
@@ -526,14 +697,29 @@ class _Loader:
             return self._all_of_shape(loc, s, shape, has_props)
         if members and not has_props:
             return shape("union" if len(members) > 1 else "single")
+        if has_props and len(types) > 1 and "object" in types:
+            return shape("multi")  # type: [object, string] with properties
+        if (
+            self.dialect == "jsonschema"
+            and not types
+            and has_props
+            and ("items" in s or "prefixItems" in s)
+        ):
+            # untyped, with keywords for objects and arrays: every kind of value is valid,
+            # each checked by its own keywords (quicktype's implicit-class-array-union)
+            result = shape("multi")
+            result.types = ("object", "array", "string", "number", "boolean")
+            return result
         if has_props:
             return shape("object")
-        if types == ("object",) or (not types and "additionalProperties" in s):
+        if types == ("object",) or (
+            not types and ("additionalProperties" in s or "patternProperties" in s)
+        ):
             if s.get("additionalProperties") is False:
                 return shape("object")
             return shape("map")
         if enum:
-            return shape("enum")
+            return self._enum_shape(loc, shape, types, enum)
         if "const" in s and s["const"] is not None:
             return shape("const")
         if len(types) > 1:
@@ -544,12 +730,68 @@ class _Loader:
             return shape("primitive")
         return shape("any")
 
+    def _enum_shape(
+        self, loc: Location, shape: Any, types: tuple[str, ...], enum: list[Any]
+    ) -> _Shape:
+        """An enum, when its values are scalars of one kind that its ``type`` allows. Else,
+        with a warning: values of several kinds and no type are a union with one enum per kind
+        (``multi``); values that the declared type does not allow are a plain value of that
+        type; values that are not scalars are any JSON value. Values whose kinds are all among
+        several declared types are that union without a warning."""
+        src = Source(loc[0], child(loc[1], "enum"))
+        result: _Shape = shape("enum")
+        kinds = set()
+        for value in enum:
+            kind = json_kind(value)
+            if kind not in _PRIMITIVES:
+                self.warnings.degrade(
+                    f"enum values must be scalars, not {value!r}",
+                    src,
+                    "read as any JSON value",
+                    "bad-enum",
+                )
+                result.kind, result.enum, result.types = "any", None, ()
+                return result
+            kinds.add(kind)
+        declared = [t for t in types if t in _PRIMITIVES]
+        if declared:
+            want = declared[0]
+            wrong = kinds - ({want, "integer"} if want == "number" else {want})
+            allowed = set(declared) | ({"integer"} if "number" in declared else set())
+            if wrong and kinds <= allowed:
+                result.kind = "multi"  # a type list with values of several of its types
+            elif wrong:
+                kept = [v for v in enum if _fits(v, want)]
+                self.warnings.degrade(
+                    f"enum values of type {', '.join(sorted(wrong))} under type: {want}"
+                    f" ({enum!r}); quote the values in the spec if they are strings",
+                    src,
+                    f"read as an enum of its {want} values only"
+                    if kept
+                    else f"read as a plain {want} (the enum is dropped)",
+                    "enum-type",
+                )
+                if kept:
+                    result.enum = kept
+                else:
+                    result.kind, result.enum, result.types = "primitive", None, (want,)
+            return result
+        if kinds == {"integer", "number"}:
+            kinds = {"number"}
+        if len(kinds) > 1:
+            self.warnings.degrade(
+                f"enum mixes value types ({', '.join(sorted(kinds))}): {enum!r}",
+                src,
+                f"read as a union of its value kinds ({' | '.join(sorted(kinds))})",
+                "mixed-enum",
+            )
+            result.kind, result.types = "multi", tuple(sorted(kinds))
+        return result
+
     def _all_of_shape(
         self, loc: Location, s: dict[str, Any], shape: Any, has_props: bool
     ) -> _Shape:
-        parts = s["allOf"]
-        if not isinstance(parts, list):
-            raise ModelgenError("allOf must be a list", Source(loc[0], child(loc[1], "allOf")))
+        parts = self._all_of(loc, s)
         base = child(loc[1], "allOf")
         content = [
             ((loc[0], child(base, i)), p)
@@ -602,9 +844,8 @@ class _Loader:
         if isinstance(schema, bool):
             return ANY, False, _MISSING
         if not isinstance(schema, dict):
-            raise ModelgenError(
-                f"a schema must be a mapping, not {type(schema).__name__}", self._src(loc)
-            )
+            self._not_a_schema(loc, schema)
+            return ANY, False, _MISSING
         if depth > MAX_SCHEMA_DEPTH:
             raise ModelgenError(
                 f"schemas nested more than {MAX_SCHEMA_DEPTH} levels deep", self._src(loc)
@@ -664,14 +905,16 @@ class _Loader:
         return merged
 
     def _additional(self, loc: Location, schema: dict[str, Any], hint: str, depth: int) -> TypeRef:
+        extra_loc = (loc[0], child(loc[1], "additionalProperties"))
         extra = schema.get("additionalProperties", True)
+        patterns = schema.get("patternProperties")
+        if "additionalProperties" not in schema and isinstance(patterns, dict) and patterns:
+            extra_loc, extra = _pattern_values(loc, patterns)
         if extra is True or extra == {} or extra is None:
             return ANY
         if extra is False:
             return ANY
-        value, _, _ = self._type(
-            (loc[0], child(loc[1], "additionalProperties")), extra, hint + "Value", depth + 1
-        )
+        value, _, _ = self._type(extra_loc, extra, hint + "Value", depth + 1)
         return value
 
     def _array(self, loc: Location, schema: dict[str, Any], hint: str, depth: int) -> TypeRef:
@@ -685,13 +928,22 @@ class _Loader:
         return ListOf(item, unique)
 
     def _enum_base(self, loc: Location, schema: dict[str, Any], shape: _Shape) -> Any:
+        """The base type of an enum or a const. :meth:`_enum_shape` has already turned enums
+        it cannot be into something else; a ``const`` that is not a scalar or does not match
+        its ``type`` is degraded here."""
         assert shape.enum is not None
-        src = Source(loc[0], child(loc[1], "enum"))
+        src = Source(loc[0], child(loc[1], "enum" if "enum" in schema else "const"))
         kinds = set()
         for value in shape.enum:
             kind = json_kind(value)
             if kind not in _PRIMITIVES:
-                raise ModelgenError(f"enum values must be scalars, not {value!r}", src)
+                self.warnings.degrade(
+                    f"enum values must be scalars, not {value!r}",
+                    src,
+                    "read as a string enum",
+                    "bad-enum",
+                )
+                return "string"
             kinds.add(kind)
         declared = [t for t in shape.types if t in _PRIMITIVES]
         if declared:
@@ -699,19 +951,18 @@ class _Loader:
             allowed = {want, "integer"} if want == "number" else {want}
             wrong = kinds - allowed
             if wrong:
-                raise ModelgenError(
+                self.warnings.degrade(
                     f"enum values of type {', '.join(sorted(wrong))} under type: {want}"
                     f" ({shape.enum!r}); quote the values in the spec if they are strings",
                     src,
+                    f"read as a {sorted(kinds)[0]} enum",
+                    "enum-type",
                 )
+                return sorted(kinds)[0]
             return want
         if kinds == {"integer", "number"}:
             kinds = {"number"}
-        if len(kinds) > 1:
-            raise ModelgenError(
-                f"enum mixes value types ({', '.join(sorted(kinds))}): {shape.enum!r}", src
-            )
-        return kinds.pop() if kinds else "string"
+        return sorted(kinds)[0] if kinds else "string"
 
     # -- models
 
@@ -720,10 +971,11 @@ class _Loader:
     ) -> None:
         src = self._src(loc)
         if isinstance(schema, bool) or not isinstance(schema, dict):
-            if isinstance(schema, bool):
-                self.models[name] = AliasModel(name, ANY, source=src)
-                return
-            raise ModelgenError(f"a schema must be a mapping, not {type(schema).__name__}", src)
+            if not isinstance(schema, bool):
+                self._not_a_schema(loc, schema)
+            stand_in = AliasModel(name, ANY, source=src, inline=name in self.inline)
+            self.models[name] = stand_in
+            return
         if depth > MAX_SCHEMA_DEPTH:
             raise ModelgenError(f"schemas nested more than {MAX_SCHEMA_DEPTH} levels deep", src)
         if shape is None:
@@ -768,7 +1020,7 @@ class _Loader:
                 name,
                 target,
                 nullable=nullable,
-                constraints=_constraints(loc, lifted),
+                constraints=_constraints(loc, lifted, self.warnings),
                 description=_str_or_none(lifted.get("description")),
                 deprecated=lifted.get("deprecated") is True,
                 source=src,
@@ -849,7 +1101,7 @@ class _Loader:
             write_only=schema.get("writeOnly") is True,
             deprecated=schema.get("deprecated") is True,
             description=_str_or_none(schema.get("description")),
-            constraints=_constraints(loc, schema),
+            constraints=_constraints(loc, schema, self.warnings),
             inherited_from=prop.declared_by,
             source=src,
         )
@@ -871,9 +1123,7 @@ class _Loader:
             parts: list[tuple[Location, JsonValue]] = []
             if "$ref" in schema:
                 parts.append((loc, {"$ref": schema["$ref"]}))
-            all_of = schema.get("allOf", [])
-            if not isinstance(all_of, list):
-                raise ModelgenError("allOf must be a list", Source(loc[0], child(loc[1], "allOf")))
+            all_of = self._all_of(loc, schema)
             base = child(loc[1], "allOf")
             parts.extend(((loc[0], child(base, i)), p) for i, p in enumerate(all_of))
             for part_loc, part in parts:
@@ -889,11 +1139,28 @@ class _Loader:
         self.collected[loc] = result
         return result
 
+    def _all_of(self, loc: Location, schema: dict[str, Any]) -> list[JsonValue]:
+        parts = schema.get("allOf", [])
+        if isinstance(parts, list):
+            return parts
+        self.warnings.degrade(
+            "allOf must be a list",
+            Source(loc[0], child(loc[1], "allOf")),
+            "the allOf is ignored",
+            "bad-keyword",
+        )
+        return []
+
     def _collect_part(self, result: _Collected, loc: Location, part: JsonValue, depth: int) -> None:
         if not isinstance(part, dict):
-            if isinstance(part, bool):
-                return
-            raise ModelgenError("an allOf member must be a schema", self._src(loc))
+            if not isinstance(part, bool):
+                self.warnings.degrade(
+                    "an allOf member must be a schema",
+                    self._src(loc),
+                    "the member is ignored",
+                    "not-a-schema",
+                )
+            return
         if "$ref" in part:
             target, node = self._deref(loc, part)
             if not isinstance(node, dict):
@@ -906,11 +1173,9 @@ class _Loader:
                 # no fields (merging its variants would give each child its siblings' fields).
                 return
             if shape.kind not in ("object", "map", "merged", "ref") and "properties" not in node:
-                self.diagnostics.append(
-                    Diagnostic(
-                        "allOf member is not an object; its constraints are not merged",
-                        self._src(loc),
-                    )
+                self.warnings.note(
+                    "allOf member is not an object; its constraints are not merged",
+                    self._src(loc),
                 )
                 return
             inner = self._collect(target, node, depth + 1)
@@ -947,26 +1212,52 @@ class _Loader:
         self, result: _Collected, loc: Location, schema: dict[str, Any], declared_by: str | None
     ) -> None:
         props = schema.get("properties")
+        props_loc = (loc[0], child(loc[1], "properties"))
+        if isinstance(props, dict) and set(props) == {"$ref"} and isinstance(props["$ref"], str):
+            # ``properties: {$ref: attributes.yml#/x}`` (DigitalOcean's spec): not a property
+            # named "$ref" but the properties mapping kept elsewhere, as JSON-reference tools
+            # read it
+            try:
+                props_loc, props = self._resolve(props_loc, props["$ref"])
+            except DanglingRef as error:
+                self._dangling(error, props_loc)
+                props = None
+        if props is not None and not isinstance(props, dict):
+            self.warnings.degrade(
+                "properties must be a mapping",
+                Source(loc[0], child(loc[1], "properties")),
+                "the properties are ignored",
+                "bad-keyword",
+            )
+            props = None
         if props is not None:
-            if not isinstance(props, dict):
-                raise ModelgenError(
-                    "properties must be a mapping", Source(loc[0], child(loc[1], "properties"))
-                )
-            base = child(loc[1], "properties")
             for key, value in props.items():
-                self._merge_prop(result, _Prop(key, (loc[0], child(base, key)), value, declared_by))
+                where = (props_loc[0], child(props_loc[1], key))
+                self._merge_prop(result, _Prop(key, where, value, declared_by))
         required = schema.get("required")
         if isinstance(required, list):
             result.required.update(r for r in required if isinstance(r, str))
         elif required is not None and not isinstance(required, bool):
-            raise ModelgenError(
-                "required must be a list of names", Source(loc[0], child(loc[1], "required"))
+            self.warnings.degrade(
+                "required must be a list of names",
+                Source(loc[0], child(loc[1], "required")),
+                "every property is read as optional",
+                "bad-keyword",
             )
+        for key in ("dependentRequired", "dependencies", "dependentSchemas"):
+            if key in schema:
+                self.warnings.note(
+                    f"{key} only validates (which properties come together); ignored",
+                    Source(loc[0], child(loc[1], key)),
+                    "ignored-keyword",
+                )
         if "additionalProperties" in schema:
             result.additional = (
                 (loc[0], child(loc[1], "additionalProperties")),
                 schema["additionalProperties"],
             )
+        elif isinstance(schema.get("patternProperties"), dict) and schema["patternProperties"]:
+            result.additional = _pattern_values(loc, schema["patternProperties"])
 
     def _merge_prop(self, result: _Collected, prop: _Prop) -> None:
         old = result.props.get(prop.name)
@@ -1003,9 +1294,15 @@ class _Loader:
             tag_property = discriminator["propertyName"]
         if shape.kind == "multi":
             for i, t in enumerate(shape.types):
-                sub = dict(schema)
+                sub = {k: v for k, v in schema.items() if _KIND_KEYWORDS.get(k, t) == t}
                 sub["type"] = t
-                sub.pop("enum", None) if t in ("object", "array") else None
+                if isinstance(sub.get("enum"), list):
+                    # each type keeps the enum values of its kind (none: a plain value)
+                    kept = [v for v in sub["enum"] if _fits(v, t)]
+                    if kept:
+                        sub["enum"] = kept
+                    else:
+                        del sub["enum"]
                 sub_loc = (loc[0], child(child(loc[1], "type"), i))
                 variant, _, _ = self._type(sub_loc, sub, name + _part(t), depth + 1)
                 variants.append(variant)
@@ -1098,13 +1395,37 @@ class _Loader:
                     depth=0,
                 )
 
+    def operations(self, root: dict[str, Any]) -> Iterator[Operation]:
+        """Every operation of ``paths`` (Swagger 2.0), path items and operations followed
+        through their ``$ref``: (where, the operation, method, path, path item)."""
+        items = root.get("paths")
+        if not isinstance(items, dict):
+            return
+        for path in sorted(items):
+            item_loc, item = self.deref_node((self.root_rel, child("/paths", path)), items[path])
+            if not isinstance(item, dict):
+                continue
+            for method, op_loc, op in self._item_operations(item_loc, item):
+                yield op_loc, op, method, path, item
+
+    def _item_operations(
+        self, loc: Location, item: dict[str, Any]
+    ) -> Iterator[tuple[str, Location, dict[str, Any]]]:
+        """A path item's operations, each through its ``$ref`` (DigitalOcean's spec keeps
+        one operation per file)."""
+        for method in _METHODS:
+            if method in item:
+                op_loc, op = self.deref_node((loc[0], child(loc[1], method)), item[method])
+                if isinstance(op, dict):
+                    yield method, op_loc, op
+
     def _path_item(
         self, loc: Location, item: JsonValue, path: str, inbound: bool, depth: int
     ) -> None:
         """Roots of a path item's operations. ``inbound``: the API sends these requests (a
         webhook, a callback) and its client answers, so requests count as responses (what
         clients read) and responses as requests (what clients send)."""
-        loc, item = self._deref_node(loc, item)
+        loc, item = self.deref_node(loc, item)
         if not isinstance(item, dict) or depth > 8:
             return
         sent, read = (
@@ -1113,18 +1434,18 @@ class _Loader:
             else (self.request_roots, self.response_roots)
         )
         self._parameters((loc[0], child(loc[1], "parameters")), item.get("parameters"), sent)
-        for method in _METHODS:
-            op = item.get(method)
-            if not isinstance(op, dict):
-                continue
-            op_loc = (loc[0], child(loc[1], method))
+        for method, op_loc, op in self._item_operations(loc, item):
             self._operation(op_loc, op, method, path, sent, read)
-            self._parameters((loc[0], child(op_loc[1], "parameters")), op.get("parameters"), sent)
+            self._parameters(
+                (op_loc[0], child(op_loc[1], "parameters")), op.get("parameters"), sent
+            )
             callbacks = op.get("callbacks")
             if isinstance(callbacks, dict):
                 cbase = child(op_loc[1], "callbacks")
                 for name in sorted(callbacks):
-                    cloc, callback = self._deref_node((loc[0], child(cbase, name)), callbacks[name])
+                    cloc, callback = self.deref_node(
+                        (op_loc[0], child(cbase, name)), callbacks[name]
+                    )
                     if isinstance(callback, dict):
                         for expression in sorted(callback):
                             self._path_item(
@@ -1135,13 +1456,24 @@ class _Loader:
                                 depth + 1,
                             )
 
-    def _deref_node(self, loc: Location, node: JsonValue) -> tuple[Location, JsonValue]:
+    def deref_node(self, loc: Location, node: JsonValue) -> tuple[Location, JsonValue]:
+        """A path item, operation, body, response or parameter through its ``$ref`` (None,
+        with a warning, where the ``$ref`` names nothing)."""
         seen: set[Location] = set()
         while isinstance(node, dict) and "$ref" in node:
             if loc in seen:
                 raise ModelgenError("a $ref loop", self._src(loc))
             seen.add(loc)
-            loc, node = self._resolve(loc, node["$ref"])
+            try:
+                loc, node = self._resolve(loc, node["$ref"])
+            except DanglingRef as error:
+                self.warnings.degrade(
+                    error.message,
+                    error.source if error.source is not None else self._src(loc),
+                    "left out",
+                    "dangling-ref",
+                )
+                return loc, None
         return loc, node
 
     def _operation(
@@ -1157,14 +1489,14 @@ class _Loader:
         base = _part(op_id) if isinstance(op_id, str) and op_id else _part(f"{method} {path}")
         body = op.get("requestBody")
         if body is not None:
-            body_loc, body = self._deref_node((loc[0], child(loc[1], "requestBody")), body)
+            body_loc, body = self.deref_node((loc[0], child(loc[1], "requestBody")), body)
             for type_ref in self._bodies(body_loc, body, base + "Request"):
                 sent.update(_unwrap(type_ref))
         responses = op.get("responses")
         if isinstance(responses, dict):
             rbase = child(loc[1], "responses")
             for code in sorted(responses, key=str):
-                rloc, response = self._deref_node((loc[0], child(rbase, code)), responses[code])
+                rloc, response = self.deref_node((loc[0], child(rbase, code)), responses[code])
                 suffix = "Response" if str(code).startswith("2") else f"Response{_part(code)}"
                 for type_ref in self._bodies(rloc, response, base + suffix):
                     read.update(_unwrap(type_ref))
@@ -1185,7 +1517,7 @@ class _Loader:
             return
         for key, param in listed:
             try:
-                ploc, node = self._deref_node((loc[0], child(loc[1], key)), param)
+                ploc, node = self.deref_node((loc[0], child(loc[1], key)), param)
             except ModelgenError:
                 continue  # a parameter that does not resolve holds no model
             if not isinstance(node, dict):
@@ -1354,15 +1686,21 @@ class _Loader:
 
     def _mapping_target(self, loc: Location, target: JsonValue) -> str | None:
         if not isinstance(target, str):
-            raise ModelgenError("a discriminator mapping value must be a string", self._src(loc))
+            self.warnings.degrade(
+                "a discriminator mapping value must be a string",
+                self._src(loc),
+                "the mapping entry is ignored",
+                "bad-keyword",
+            )
+            return None
         if "#" in target or "/" in target or target.endswith((".yaml", ".yml", ".json")):
             ref = self._ref_type(loc, target)
             return ref.name if isinstance(ref, Ref) else None
-        component = (self.root_rel, child("/components/schemas", target))
+        component = (self.root_rel, child(self.components, target))
         if component in self.names:
             return self.names[component]
-        self.diagnostics.append(
-            Diagnostic(f"discriminator mapping names an unknown schema {target!r}", self._src(loc))
+        self.warnings.note(
+            f"discriminator mapping names an unknown schema {target!r}", self._src(loc)
         )
         return None
 
@@ -1401,8 +1739,26 @@ def _pointer_name(target: Location) -> tuple[str, bool]:
 
 
 def _format(schema: dict[str, Any]) -> str | None:
+    if schema.get("type") == "file":
+        return "binary"  # Swagger 2.0's upload type (other dialects warn about it)
     fmt = schema.get("format")
     return fmt if isinstance(fmt, str) and fmt else None
+
+
+def _pattern_values(loc: Location, patterns: dict[str, Any]) -> tuple[Location, JsonValue]:
+    """``patternProperties`` as the values of a map: the one pattern's schema, or any JSON
+    value for several patterns (the keys' patterns are not checked by the generated code)."""
+    base = child(loc[1], "patternProperties")
+    if len(patterns) == 1:
+        ((key, value),) = patterns.items()
+        return (loc[0], child(base, key)), value
+    return (loc[0], base), True
+
+
+def _fits(value: JsonValue, type_name: str) -> bool:
+    """Whether an enum value belongs under ``type_name`` (an integer fits ``number``)."""
+    kind = json_kind(value)
+    return kind == type_name or (kind == "integer" and type_name == "number")
 
 
 def _value_kind(value: JsonValue) -> Any:
@@ -1427,18 +1783,23 @@ _CONSTRAINT_KEYS = (
 )
 
 
-def _constraints(loc: Location, schema: dict[str, Any]) -> Constraints:
+def _constraints(loc: Location, schema: dict[str, Any], warnings: Warnings) -> Constraints:
+    """The schema's validation keywords; one of the wrong kind is ignored, with a warning."""
     if not any(k in schema for k in _CONSTRAINT_KEYS):
         return NO_CONSTRAINTS
+
+    def ignored(rule: str, key: str) -> None:
+        warnings.degrade(
+            rule, Source(loc[0], child(loc[1], key)), f"{key} is ignored", "bad-constraint"
+        )
 
     def number(key: str) -> int | float | None:
         value = schema.get(key)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ModelgenError(
-                f"{key} must be a number, not {value!r}", Source(loc[0], child(loc[1], key))
-            )
+            ignored(f"{key} must be a number, not {value!r}", key)
+            return None
         return value
 
     def count(key: str) -> int | None:
@@ -1448,10 +1809,8 @@ def _constraints(loc: Location, schema: dict[str, Any]) -> Constraints:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ModelgenError(
-                f"{key} must be a non-negative integer, not {value!r}",
-                Source(loc[0], child(loc[1], key)),
-            )
+            ignored(f"{key} must be a non-negative integer, not {value!r}", key)
+            return None
         return value
 
     minimum = number("minimum")
@@ -1473,7 +1832,8 @@ def _constraints(loc: Location, schema: dict[str, Any]) -> Constraints:
             maximum, exclusive_max = bound, True
     pattern = schema.get("pattern")
     if pattern is not None and not isinstance(pattern, str):
-        raise ModelgenError("pattern must be a string", Source(loc[0], child(loc[1], "pattern")))
+        ignored("pattern must be a string", "pattern")
+        pattern = None
     return Constraints(
         minimum=minimum,
         maximum=maximum,

@@ -29,6 +29,13 @@ Location = tuple[str, str]  # (file relative to the spec's folder, JSON pointer)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 
 
+class DanglingRef(ModelgenError):
+    """A ``$ref`` that names nothing readable inside the spec's tree (a missing key or file, a
+    fragment that is not a pointer, a ``$ref`` that is not a string). Confined to the place
+    that refers: a lenient loader degrades that place. Refusals of the reference policy (URLs,
+    paths leaving the tree) stay plain :class:`ModelgenError`."""
+
+
 def escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
@@ -46,7 +53,7 @@ def parse_pointer(fragment: str, where: Source) -> list[str]:
     if text == "":
         return []
     if not text.startswith("/"):
-        raise ModelgenError(
+        raise DanglingRef(
             f"$ref fragment {fragment!r} is not a JSON pointer (it must start with '/')", where
         )
     return [t.replace("~1", "/").replace("~0", "~") for t in text[1:].split("/")]
@@ -56,15 +63,30 @@ class Documents:
     """The files of one spec, loaded on demand, and the resolution of ``$ref`` strings."""
 
     def __init__(
-        self, root_file: Path, allow_external: bool = False, allow_remote: bool = False
+        self,
+        root_file: Path,
+        allow_external: bool = False,
+        allow_remote: bool = False,
+        root_dir: Path | None = None,
     ) -> None:
+        """``root_dir``: the folder tree references may not leave (the root file's folder
+        unless given)."""
         self.root_file = root_file
-        self.root_dir = Path(os.path.realpath(root_file.parent))
-        self.root_rel = root_file.name
+        self.root_dir = Path(os.path.realpath(root_dir or root_file.parent))
         self.allow_external = allow_external
         self.allow_remote = allow_remote
         self._docs: dict[str, JsonValue] = {}
-        self._paths: dict[str, Path] = {self.root_rel: root_file}
+        self._paths: dict[str, Path] = {}
+        self._files: dict[tuple[str, str], str] = {}
+        self.root_rel = root_file.name if root_dir is None else self.add_file(root_file)
+        self._paths[self.root_rel] = root_file
+
+    def add_file(self, path: Path) -> str:
+        """The name of a file inside the tree, relative to it (a file the source reads besides
+        the root, such as every schema of a folder)."""
+        rel = Path(os.path.realpath(path)).relative_to(self.root_dir).as_posix()
+        self._paths.setdefault(rel, path)
+        return rel
 
     def doc(self, rel: str) -> JsonValue:
         if rel not in self._docs:
@@ -73,7 +95,14 @@ class Documents:
 
     def _file(self, file_part: str, base_rel: str, where: Source) -> str:
         """The relative name of the file ``file_part`` names, seen from ``base_rel``; checked
-        against the policy."""
+        against the policy (once per file part and referring file)."""
+        key = (file_part, base_rel)
+        found = self._files.get(key)
+        if found is None:
+            found = self._files[key] = self._check_file(file_part, base_rel, where)
+        return found
+
+    def _check_file(self, file_part: str, base_rel: str, where: Source) -> str:
         scheme = _SCHEME.match(file_part)
         if scheme is not None and len(scheme.group(1)) > 1:
             name = scheme.group(1).lower()
@@ -128,14 +157,14 @@ class Documents:
             rel = Path(os.path.relpath(real, self.root_dir)).as_posix()
         if rel not in self._paths:
             if not real.is_file():
-                raise ModelgenError(f"$ref to {file_part!r}: no such file", where)
+                raise DanglingRef(f"$ref to {file_part!r}: no such file", where)
             self._paths[rel] = real
         return rel
 
     def resolve(self, ref: object, base_rel: str, where: Source) -> tuple[Location, JsonValue]:
         """The location and node a ``$ref`` names; errors name the referring place."""
         if not isinstance(ref, str):
-            raise ModelgenError("$ref must be a string", where)
+            raise DanglingRef("$ref must be a string", where)
         file_part, _, fragment = ref.partition("#")
         rel = self._file(file_part, base_rel, where) if file_part else base_rel
         tokens = parse_pointer(fragment, where)
@@ -151,7 +180,7 @@ class Documents:
         for token in tokens:
             if isinstance(node, dict):
                 if token not in node:
-                    raise ModelgenError(
+                    raise DanglingRef(
                         f"dangling $ref {ref!r}: {rel} has nothing at"
                         f" {pointer or '/'} -> {token!r}",
                         where,
@@ -160,8 +189,6 @@ class Documents:
             elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
                 node = node[int(token)]
             else:
-                raise ModelgenError(
-                    f"dangling $ref {ref!r}: {rel}#{pointer} has no {token!r}", where
-                )
+                raise DanglingRef(f"dangling $ref {ref!r}: {rel}#{pointer} has no {token!r}", where)
             pointer = child(pointer, token)
         return (rel, pointer), node
