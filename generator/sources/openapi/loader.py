@@ -925,7 +925,9 @@ class _Loader:
             return ANY, nullable, _MISSING
         # object, enum, union, multi: a model of its own, or the one an identical schema
         # under the same parent family already made
-        same = self._identical_key(loc, schema)
+        # objects are one model only as bodies of one operation (used at depth 0): no other
+        # object is serialised to be compared
+        same = self._identical_key(loc, schema) if kind != "object" or depth == 0 else None
         if same is not None:
             found = self._identical(same, loc, hint, kind)
             if found is not None:
