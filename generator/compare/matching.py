@@ -30,6 +30,7 @@ from generator.ir import (
     Model,
     ModelSet,
     ObjectModel,
+    Primitive,
     Ref,
     TypeRef,
     UnionModel,
@@ -832,6 +833,8 @@ def _allowed(info: _Class, model: Model, rule: str) -> bool:
     if roles == {"request", "response"}:
         return False
     both = isinstance(info.model, ObjectModel) and isinstance(model, ObjectModel)
+    if both and _field_keys(model) and not _field_keys(info.model):
+        return False  # a class with no JSON keys (a transport wrapper): a name alone
     if both and _field_keys(info.model) and _field_keys(model):
         return _overlap(info.model, model) >= 1 / 3
     return True
@@ -894,12 +897,36 @@ def _compatible(a: Model, b: Model) -> bool:
 
 def _shares(a: Model, b: Model, least: float) -> bool:
     """Objects (unions) of two keys (tags) or more each that share at least ``least`` of
-    them; anything else passes."""
+    them, enums of two values or more each that share at least a third of the values of
+    either (one may be the other's older or newer version); anything else passes."""
     x, y = _field_keys(a), _field_keys(b)
+    if isinstance(a, UnionModel) and isinstance(b, UnionModel):
+        if not _member_kinds(a) & _member_kinds(b):
+            return False  # `string | list[string]` is not `ErrorBody | ResultBody`
+    if isinstance(a, EnumModel) and isinstance(b, EnumModel) and len(x) > 1 and len(y) > 1:
+        return len(x & y) >= min(len(x), len(y)) / 3 and len(x & y) / len(x | y) > 0.3
     kinds = (ObjectModel, UnionModel)
     if not isinstance(a, kinds) or not isinstance(b, kinds) or len(x) < 2 or len(y) < 2:
         return True
     return _overlap(a, b) >= least
+
+
+def _member_kinds(union: UnionModel) -> frozenset[str]:
+    """What a union's members are: ``ref`` (a model), ``list``, ``map`` or a primitive's
+    kind."""
+    kinds = set()
+    for variant in union.variants:
+        if isinstance(variant, Ref):
+            kinds.add("ref")
+        elif isinstance(variant, ListOf):
+            kinds.add("list")
+        elif isinstance(variant, MapOf):
+            kinds.add("map")
+        elif isinstance(variant, Primitive):
+            kinds.add(variant.kind)
+        else:
+            kinds.add("other")
+    return frozenset(kinds)
 
 
 def _one_best(
