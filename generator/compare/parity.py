@@ -1060,9 +1060,9 @@ def _compare_field(
             category = default_category(
                 [(s.sdk, f.required, plain[s.index]) for s, f in have if s.index in plain]
             )
-            stated = {t for t in plain.values() if t != "(none)"}
+            given = {t for t in plain.values() if t != "(none)"}
             only = {_only_value(s, f) for s, f in have} - {None}
-            if category == "drift" and len(only) == 1 and stated == only:
+            if category == "drift" and len(only) == 1 and given == only:
                 category = "const-default"
             if category == "drift" and _default_of_type(have, plain):
                 category = "model-default"
