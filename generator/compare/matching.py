@@ -244,6 +244,8 @@ class _Matcher:
         for name, found in self.ref_words.items():
             for word in found:
                 self.word_index[word].add(name)
+        # request bodies that are no response: a class named `...Response` is not one of them
+        self.request_only = reference.request_roots - reference.response_roots
         self.found: dict[str, Match] = {}  # SDK name -> its match
         self.taken: dict[str, str] = {}  # reference name -> the SDK name compared with it
 
@@ -345,7 +347,7 @@ class _Matcher:
                     m
                     for m in models
                     if m.name not in self.taken
-                    and _allowed(info, m, rule)
+                    and _allowed(info, m, rule, self.request_only)
                     and _compatible(info.model, m)
                     and _shares(info.model, m, least)
                 ],
@@ -456,6 +458,43 @@ class _Matcher:
                 self.displace(a, b)
                 self.pair(a, b, "fields")
                 queue.append((a, b))
+
+    def by_owners(self) -> None:
+        """An object unpaired, or paired by its keys alone (shape, similar), whose fields type
+        classes paired with models (not twins) is the one model whose fields of the same
+        names type those models, where it shares half its keys (``chat/CreateResponse``,
+        whose ``choices`` are the chat completion's choices, is
+        ``CreateChatCompletionResponse``, not the legacy completion of the same top-level
+        keys)."""
+        owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for name, ref in self.ref.items():
+            if isinstance(ref, ObjectModel):
+                for f in ref.fields:
+                    target = _item_ref(f.type)
+                    if target is not None:
+                        owners[(name_key(f.name, qualified=False), target)].add(name)
+        for name, info in sorted(self.classes.items()):
+            mine = info.model
+            known = self.found.get(name)
+            if known is not None and (known.twin or known.rule not in ("shape", "similar")):
+                continue
+            if not isinstance(mine, ObjectModel):
+                continue
+            found: set[str] | None = None
+            for f in mine.fields:
+                target = _item_ref(f.type)
+                match = self.found.get(target) if target is not None else None
+                if match is None or match.twin:
+                    continue
+                those = owners.get((name_key(f.name, qualified=False), match.model), set())
+                found = set(those) if found is None else found & those
+            if not found or len(found) != 1:
+                continue
+            model = self.ref[found.pop()]
+            if model.name not in self.taken and _overlap(mine, model) >= 0.5:
+                if known is not None:  # keys alone gave way to what its fields type
+                    del self.taken[known.model]
+                self.pair(name, model.name, "fields")
 
     def movable(self, known: Match, model: str) -> bool:
         """Whether a field's evidence moves a class paired before to ``model`` (no class has
@@ -822,14 +861,17 @@ def _role(name: str) -> str | None:
     return "request" if last in _REQUEST_WORDS else "response" if last in _RESPONSE_WORDS else None
 
 
-def _allowed(info: _Class, model: Model, rule: str) -> bool:
+def _allowed(info: _Class, model: Model, rule: str, request_only: frozenset[str]) -> bool:
     """Loose names pair only models of compatible kinds, that are not one a request's and the
-    other a response's, and (objects) that share at least a third of their keys."""
+    other a response's (by the last word of their names, or for the model, by its being a
+    request body and no response: ``CreateResponse``), and (objects) that share at least a
+    third of their keys."""
     if rule != "loose":
         return True
     if not _compatible(info.model, model):
         return False
-    roles = {_role(info.short), _role(model.name)}
+    role = "request" if model.name in request_only else _role(model.name)
+    roles = {_role(info.short), role}
     if roles == {"request", "response"}:
         return False
     both = isinstance(info.model, ObjectModel) and isinstance(model, ObjectModel)
@@ -838,6 +880,13 @@ def _allowed(info: _Class, model: Model, rule: str) -> bool:
     if both and _field_keys(info.model) and _field_keys(model):
         return _overlap(info.model, model) >= 1 / 3
     return True
+
+
+def _item_ref(type_: TypeRef) -> str | None:
+    """The model a type names, itself or as the items of a list or map."""
+    while isinstance(type_, (ListOf, MapOf)):
+        type_ = type_.item if isinstance(type_, ListOf) else type_.value
+    return type_.name if isinstance(type_, Ref) else None
 
 
 def _bases(model: Model) -> tuple[str, ...]:
@@ -1012,10 +1061,13 @@ def match(reference: ModelSet, sdk: ModelSet, pinned: Sequence[MapEntry] = ()) -
     matcher.propagate()
     matcher.by_copies()
     matcher.by_bases()
+    matcher.by_owners()
     matcher.by_shape()
     matcher.propagate()
+    matcher.by_owners()
     matcher.by_likeness()
     matcher.propagate()
+    matcher.by_owners()
     matcher.by_bases()
     matcher.refit()
     matcher.by_likeness()

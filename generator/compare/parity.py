@@ -899,7 +899,24 @@ def _compare_unions(
     by_key = [(i, "|".join(sorted(k))) for i, k in keys.items()]
     if _differs([k for _, k in by_key]):
         odd = _odd(_spread(count, by_key))
-        out.add(None, "variants", _spread(count, texts), "union variants differ", odd=odd)
+        category = "drift"
+        if out.sdk:
+            # the same members by type, named by other classes of their schemas; else
+            # `int | str` for `int | Literal["auto"]`: an enum typed as its base type
+            same, erased = (
+                [
+                    "|".join(sorted({_type_key(s, v, formats, erase) for v in m.variants}))
+                    for s, m in known
+                ]
+                for erase in (False, True)
+            )
+            if not _differs(same):
+                category = "same-shape"
+            elif not _differs(erased):
+                category = "enum-as-base-type"
+        out.add(
+            None, "variants", _spread(count, texts), "union variants differ", category, odd=odd
+        )
 
 
 # Words OpenAPI Generator spells some characters of a property name with, in some languages
