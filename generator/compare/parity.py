@@ -914,9 +914,7 @@ def _compare_unions(
                 category = "same-shape"
             elif not _differs(erased):
                 category = "enum-as-base-type"
-        out.add(
-            None, "variants", _spread(count, texts), "union variants differ", category, odd=odd
-        )
+        out.add(None, "variants", _spread(count, texts), "union variants differ", category, odd=odd)
 
 
 # Words OpenAPI Generator spells some characters of a property name with, in some languages
