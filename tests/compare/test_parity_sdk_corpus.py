@@ -126,7 +126,7 @@ def test_the_dart_and_php_sdks_classes_are_matched_and_the_unmatched_ones_are_pi
 
 
 # (drift findings in all, real ones in the reviewed sample of 30)
-DRIFT = {"dart": (163, 29), "php": (389, 29)}
+DRIFT = {"dart": (163, 29), "php": (400, 29)}
 
 
 @pytest.mark.parametrize("sdk", ["dart", "php"])
