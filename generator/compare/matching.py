@@ -246,6 +246,11 @@ class _Matcher:
                 self.word_index[word].add(name)
         # request bodies that are no response: a class named `...Response` is not one of them
         self.request_only = reference.request_roots - reference.response_roots
+        self.ref_by_shape: dict[object, list[str]] = defaultdict(list)
+        for name, model in self.ref.items():
+            shape = _shape(model)
+            if shape is not None and not model.inline:
+                self.ref_by_shape[shape].append(name)
         self.found: dict[str, Match] = {}  # SDK name -> its match
         self.taken: dict[str, str] = {}  # reference name -> the SDK name compared with it
 
@@ -341,6 +346,8 @@ class _Matcher:
             if candidates and rule in ("exact", "normalised"):
                 candidates += self.longer_names(info)
             models = [self.named(self.ref[m], info.model) for m in candidates]
+            if self.has_own_shape(info):
+                models = [m for m in models if _shape(m) == _shape(info.model)]
             best = _best(
                 info.model,
                 [
@@ -372,6 +379,17 @@ class _Matcher:
             for name in names:
                 if name != winner.name and _same_shape(self.sdk[name], winner):
                     self.pair(name, model, rule_used)
+
+    def has_own_shape(self, info: _Class) -> bool:
+        """Whether a model has exactly the class's keys and constants and a name holding
+        every word of the class's (``BetaProgramItemParam`` for a class ``Program`` that has
+        the beta schema's ``agent``): a name then pairs the class with no model of other
+        keys (``Program``, the GA schema), the fields and shapes of later rounds decide."""
+        shape = _shape(info.model)
+        if shape is None:
+            return False
+        mine = set(words(info.short))
+        return any(mine <= self.ref_words[n] for n in self.ref_by_shape.get(shape, ()))
 
     def better_class(self, model: Model, winner: Model) -> Model | None:
         """An unpaired class that shares nearly all (90%, and 15% more) of a model's keys,

@@ -170,6 +170,19 @@ def test_shape_pairs_the_one_model_of_the_same_keys_and_constants() -> None:
     assert _pairs(spec, sdk) == {"FileObject": ("OpenAIFile", "shape")}
 
 
+def test_a_name_does_not_pair_a_class_with_other_keys_where_a_model_has_exactly_its_own() -> None:
+    # The beta schema has the GA one's keys and `agent`; the beta class is named like the GA.
+    ga = (_f("id"), _f("code"), _f("type", const=Const("program")))
+    spec = _spec(
+        _obj("Program", *ga),
+        _obj("BetaProgramItemParam", *ga, _f("agent")),
+    )
+    sdk = _sdk(_obj("beta.item.Program", *ga, _f("agent"), file="beta/item"))
+    assert _pairs(spec, sdk) == {"beta.item.Program": ("BetaProgramItemParam", "shape")}
+    # Without the beta schema, the name pairs it with the GA one (its drift: `agent`).
+    assert _pairs(_spec(_obj("Program", *ga)), sdk) == {"beta.item.Program": ("Program", "exact")}
+
+
 def test_wire_names_break_a_tie_between_names() -> None:
     spec = _spec(
         _obj("MCPUsage", _f("input_tokens"), _f("output_tokens")),
