@@ -382,14 +382,17 @@ class _Matcher:
 
     def has_own_shape(self, info: _Class) -> bool:
         """Whether a model has exactly the class's keys and constants and a name holding
-        every word of the class's (``BetaProgramItemParam`` for a class ``Program`` that has
-        the beta schema's ``agent``): a name then pairs the class with no model of other
-        keys (``Program``, the GA schema), the fields and shapes of later rounds decide."""
+        every word of the class's but those SDKs add (``BetaProgramItemParam`` for a class
+        ``Program`` that has the beta schema's ``agent``, ``OutputTextContent`` for
+        ``ResponseOutputText``): a name then pairs the class with no model of other keys
+        (``Program``, the GA schema), the fields and shapes of later rounds decide."""
         shape = _shape(info.model)
         if shape is None:
             return False
-        mine = set(words(info.short))
-        return any(mine <= self.ref_words[n] for n in self.ref_by_shape.get(shape, ()))
+        mine = set(loose_model_key(info.short).split())
+        return any(
+            mine <= set(loose_model_key(n).split()) for n in self.ref_by_shape.get(shape, ())
+        )
 
     def better_class(self, model: Model, winner: Model) -> Model | None:
         """An unpaired class that shares nearly all (90%, and 15% more) of a model's keys,

@@ -177,10 +177,19 @@ def test_a_name_does_not_pair_a_class_with_other_keys_where_a_model_has_exactly_
         _obj("Program", *ga),
         _obj("BetaProgramItemParam", *ga, _f("agent")),
     )
-    sdk = _sdk(_obj("beta.item.Program", *ga, _f("agent"), file="beta/item"))
-    assert _pairs(spec, sdk) == {"beta.item.Program": ("BetaProgramItemParam", "shape")}
-    # Without the beta schema, the name pairs it with the GA one (its drift: `agent`).
-    assert _pairs(_spec(_obj("Program", *ga)), sdk) == {"beta.item.Program": ("Program", "exact")}
+    beta = _sdk(_obj("beta.item.Program", *ga, _f("agent"), file="beta/item"))
+    assert _pairs(spec, beta) == {"beta.item.Program": ("BetaProgramItemParam", "shape")}
+    # The words SDKs add to a name count for nothing: `ResponseOutputText` is the model of
+    # its keys, `OutputTextContent`, not the other API's `ResponseOutputText` of fewer keys.
+    text = (_f("text"), _f("type", const=Const("output_text")))
+    spec = _spec(
+        _obj("ResponseOutputText", *text),
+        _obj("OutputTextContent", *text, _f("logprobs")),
+    )
+    sdk = _sdk(_obj("ResponseOutputText", *text, _f("logprobs"), file="response_output_text"))
+    assert _pairs(spec, sdk) == {"ResponseOutputText": ("OutputTextContent", "shape")}
+    # Without the beta schema, the name pairs the beta class with the GA one (drift: `agent`).
+    assert _pairs(_spec(_obj("Program", *ga)), beta) == {"beta.item.Program": ("Program", "exact")}
 
 
 def test_wire_names_break_a_tie_between_names() -> None:
