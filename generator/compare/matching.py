@@ -246,11 +246,8 @@ class _Matcher:
                 self.word_index[word].add(name)
         # request bodies that are no response: a class named `...Response` is not one of them
         self.request_only = reference.request_roots - reference.response_roots
-        self.ref_by_shape: dict[object, list[str]] = defaultdict(list)
-        for name, model in self.ref.items():
-            shape = _shape(model)
-            if shape is not None and not model.inline:
-                self.ref_by_shape[shape].append(name)
+        # (SDK name, exactly) -> whether a model has (exactly) its keys
+        self.covered: dict[tuple[str, bool], bool] = {}
         self.found: dict[str, Match] = {}  # SDK name -> its match
         self.taken: dict[str, str] = {}  # reference name -> the SDK name compared with it
 
@@ -346,8 +343,10 @@ class _Matcher:
             if candidates and rule in ("exact", "normalised"):
                 candidates += self.longer_names(info)
             models = [self.named(self.ref[m], info.model) for m in candidates]
-            if self.has_own_shape(info):
+            if self.has_covering_model(info, exact=True):
                 models = [m for m in models if _shape(m) == _shape(info.model)]
+            elif self.has_covering_model(info, exact=False):
+                models = [m for m in models if _covers(m, info.model)]
             best = _best(
                 info.model,
                 [
@@ -380,19 +379,32 @@ class _Matcher:
                 if name != winner.name and _same_shape(self.sdk[name], winner):
                     self.pair(name, model, rule_used)
 
-    def has_own_shape(self, info: _Class) -> bool:
-        """Whether a model has exactly the class's keys and constants and a name holding
-        every word of the class's but those SDKs add (``BetaProgramItemParam`` for a class
-        ``Program`` that has the beta schema's ``agent``, ``OutputTextContent`` for
-        ``ResponseOutputText``): a name then pairs the class with no model of other keys
-        (``Program``, the GA schema), the fields and shapes of later rounds decide."""
-        shape = _shape(info.model)
-        if shape is None:
-            return False
-        mine = set(loose_model_key(info.short).split())
-        return any(
-            mine <= set(loose_model_key(n).split()) for n in self.ref_by_shape.get(shape, ())
-        )
+    def has_covering_model(self, info: _Class, exact: bool) -> bool:
+        """Whether a model has the class's keys and constants (at least three keys, or a
+        constant), ``exact``-ly or with one key more (a spec's undeclared required key), and
+        a name holding every word of the class's but those SDKs add (``BetaProgramItemParam``
+        for a class ``Program`` that has the beta schema's ``agent``, ``OutputTextContent``
+        for ``ResponseOutputText``): a name then pairs the class with no model lacking some of
+        them (``Program``, the GA schema); the fields and shapes of later rounds decide."""
+        found = self.covered.get((info.model.name, exact))
+        if found is None:
+            found = False
+            if _shape(info.model) is not None:
+                mine = loose_model_key(info.short).split()
+                named = set.intersection(*(self.word_index.get(w, set()) for w in mine))
+                found = any(
+                    not self.ref[n].inline
+                    and (
+                        _shape(self.ref[n]) == _shape(info.model)
+                        if exact
+                        else _covers(self.ref[n], info.model)
+                        and len(_field_keys(self.ref[n]) - _field_keys(info.model)) <= 1
+                    )
+                    and set(mine) <= set(loose_model_key(n).split())
+                    for n in named
+                )
+            self.covered[(info.model.name, exact)] = found
+        return found
 
     def better_class(self, model: Model, winner: Model) -> Model | None:
         """An unpaired class that shares nearly all (90%, and 15% more) of a model's keys,
@@ -834,6 +846,15 @@ def _shape(model: Model) -> tuple[frozenset[str], frozenset[str]] | None:
     if not isinstance(model, ObjectModel) or (len(keys) < 3 and not _constants(model)):
         return None
     return keys, _constants(model)
+
+
+def _covers(model: Model, mine: Model) -> bool:
+    """Whether ``model`` is an object with every JSON key and constant of ``mine``."""
+    return (
+        isinstance(model, ObjectModel)
+        and _field_keys(mine) <= _field_keys(model)
+        and _constants(mine) <= _constants(model)
+    )
 
 
 def _keys_only(model: Model) -> frozenset[str] | None:
