@@ -150,4 +150,126 @@ final class Json
     {
         return array_diff_key($data, $known);
     }
+
+    /**
+     * The value of property $key when $data is a JSON object, else null: what a union's
+     * factory dispatches on.
+     */
+    public static function tag(mixed $data, string $key): mixed
+    {
+        if ($data instanceof \stdClass) {
+            $data = get_object_vars($data);
+        }
+
+        return is_array($data) && !array_is_list($data) ? ($data[$key] ?? null) : null;
+    }
+
+    /**
+     * Decodes a union value by trying its variants in order: the first that accepts $data
+     * exactly (no unknown enum value and no property its schema does not declare, at any
+     * depth, and encodes back to $data) wins, else the first that decodes.
+     *
+     * @param list<\Closure(mixed): mixed> $variants
+     * @throws DecodeException when no variant decodes $data
+     */
+    public static function pick(mixed $data, string $where, array $variants): mixed
+    {
+        $first = null;
+        $decoded = false;
+        foreach ($variants as $decode) {
+            try {
+                $value = $decode($data);
+            } catch (DecodeException) {
+                continue;
+            }
+            if (!self::inexact($value) && self::same(self::plain($value), self::plain($data))) {
+                return $value;
+            }
+            if (!$decoded) {
+                [$first, $decoded] = [$value, true];
+            }
+        }
+        if ($decoded) {
+            return $first;
+        }
+
+        throw DecodeException::noVariant($data, $where);
+    }
+
+    /**
+     * Whether a decoded value holds an enum value the schema does not list, or properties an
+     * object's schema does not declare (kept in its additional-properties array).
+     */
+    public static function inexact(mixed $value): bool
+    {
+        if ($value instanceof UnknownValue) {
+            return true;
+        }
+        if (is_array($value)) {
+            foreach ($value as $item) {
+                if (self::inexact($item)) {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        if (!is_object($value) || $value instanceof \stdClass || $value instanceof \UnitEnum) {
+            return false;
+        }
+        $class = get_class($value);
+        $names = $class . '::WIRE_NAMES';
+        $known = defined($names) ? constant($names) : [];
+        foreach (get_object_vars($value) as $prop => $item) {
+            if (!in_array($prop, $known, true) && is_array($item) && $item !== []) {
+                return true;
+            }
+            if (self::inexact($item)) {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /** A value as plain JSON data: objects as \stdClass, in the shape json_decode() gives. */
+    private static function plain(mixed $value): mixed
+    {
+        $text = json_encode($value, self::ENCODE_FLAGS);
+
+        return json_decode($text, false, 512, \JSON_BIGINT_AS_STRING | \JSON_THROW_ON_ERROR);
+    }
+
+    /** JSON equality: key order aside, and telling 1 from 1.0 and true from 1. */
+    private static function same(mixed $a, mixed $b): bool
+    {
+        if ($a instanceof \stdClass && $b instanceof \stdClass) {
+            $a = get_object_vars($a);
+            $b = get_object_vars($b);
+            if (count($a) !== count($b)) {
+                return false;
+            }
+            foreach ($a as $key => $item) {
+                if (!array_key_exists($key, $b) || !self::same($item, $b[$key])) {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        if (is_array($a) && is_array($b)) {
+            if (count($a) !== count($b)) {
+                return false;
+            }
+            foreach ($a as $key => $item) {
+                if (!array_key_exists($key, $b) || !self::same($item, $b[$key])) {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return $a === $b;
+    }
 }
