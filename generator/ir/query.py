@@ -377,9 +377,11 @@ def variant_tags(model: UnionModel, lookup: Lookup) -> tuple[tuple[str, tuple[st
     out).
 
     A value of the discriminator's mapping belongs to the variant it maps to (or to the variant
-    union that contains its target) and to no other; the other values a variant carries are
-    its own: a string ``const`` or the string values of the enum of its tag property, and for a
-    variant that is a union, every value its own variants carry. A value carried by exactly one
+    union that contains its target) and to no other, unless several variants state it
+    themselves (a loader completes the mapping with the variants' own tags, so it cannot tell
+    them apart then); the other values a variant carries are its own: a string ``const`` or
+    the string values of the enum of its tag property, and for a variant that is a union,
+    every value its own variants carry. A value carried by exactly one
     variant picks that variant (:func:`dispatch_tags`); any other value, or no tag, leaves the
     choice to trying the variants in order."""
     if model.discriminator is None:
@@ -391,6 +393,8 @@ def variant_tags(model: UnionModel, lookup: Lookup) -> tuple[tuple[str, tuple[st
     values: dict[str, list[str]] = {name: [] for name in names}
     claimed: set[str] = set()
     for value, target in model.discriminator.mapping:
+        if sum(value in found for found in own.values()) > 1:
+            continue  # several variants state it themselves: the mapping cannot pick one
         owner = next(
             (
                 n
