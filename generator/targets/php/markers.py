@@ -18,6 +18,7 @@ SRC = "src"
 SUPPORT = "Support"
 SUPPORT_FILES = (
     "Absent",
+    "BigInt",
     "DecodeException",
     "Json",
     "UnknownValue",

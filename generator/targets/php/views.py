@@ -125,6 +125,7 @@ class EnumView:
     doc: Lines
     cases: tuple[CaseView, ...]
     where: str
+    nullable: bool  # the schema admits null: fromJson() returns null for it
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +191,7 @@ class FactoryView:
     doc: Lines
     native: str
     doc_type: str
+    nullable: bool  # the schema admits null: fromJson() returns null for it
     object_only: bool  # every variant is an object: fromArray() is offered too
     discriminator: str | None  # the property, as a PHP literal
     discriminator_doc: str | None  # the property, as docblock-safe JSON
@@ -402,6 +404,7 @@ def enum_view(plan: Plan, model: EnumModel, backing: str) -> EnumView:
         doc=class_doc(model.description, model.name, model.deprecated),
         cases=cases,
         where=_where(model.name),
+        nullable=model.nullable is Nullable.YES,
     )
 
 
@@ -412,13 +415,19 @@ def alias_view(plan: Plan, model: Model, target: TypeRef) -> AliasView:
         values_doc = "The values the schema lists; others are kept as they are."
     elif isinstance(model, EnumModel):
         values, values_doc = "null", "An enum whose values the schema does not list."
+    nullable = model.nullable is Nullable.YES
+    decode = plan.decode(target, "$data", _where(model.name))
+    encode = plan.encode(target, "$value")
+    doc_type = plan.doc(target)
+    if nullable and doc_type != "mixed":
+        doc_type += "|null"
     return AliasView(
         cls=plan.classes[model.name],
         doc=class_doc(model.description, model.name, model.deprecated),
-        native=plan.native(target, False),
-        doc_type=plan.doc(target),
-        decode=plan.decode(target, "$data", _where(model.name)),
-        encode=plan.encode(target, "$value"),
+        native=plan.native(target, nullable),
+        doc_type=doc_type,
+        decode=f"$data === null ? null : {decode}" if nullable and decode != "$data" else decode,
+        encode=f"$value === null ? null : {encode}" if nullable and encode != "$value" else encode,
         values=values,
         values_doc=values_doc,
     )
@@ -457,12 +466,15 @@ def factory_view(plan: Plan, model: UnionModel) -> FactoryView:
     if discriminator is not None:
         doc.append(f"{markers.DISCRIMINATOR_TAG} {doc_json(discriminator.property)}")
         doc.append(f"{markers.MAPPING_TAG} {doc_json(dict(discriminator.mapping))}")
+    nullable = model.nullable is Nullable.YES
+    doc_type = plan.doc(Ref(model.name))
     return FactoryView(
         cls=plan.factories[model.name],
         interface=cls,
         doc=tuple(doc),
-        native=plan.native(Ref(model.name), False),
-        doc_type=plan.doc(Ref(model.name)),
+        native=plan.native(Ref(model.name), nullable),
+        doc_type=doc_type + "|null" if nullable and doc_type != "mixed" else doc_type,
+        nullable=nullable,
         object_only=len(objects) == len(model.variants) and bool(objects),
         discriminator=None if discriminator is None else php_string(discriminator.property),
         discriminator_doc=None if discriminator is None else doc_json(discriminator.property),

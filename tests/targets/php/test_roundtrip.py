@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.ir import JsonValue, ModelSet, Nullable, ObjectModel
+from generator.ir import JsonValue, ModelSet, ObjectModel
 from tests.support.models import example
 from tests.support.paths import OPENAI_SPEC, need, need_php
 from tests.targets.php.support import (
@@ -362,8 +362,8 @@ def test_openai_instances_round_trip(
     skipped = extended = 0
     for name, values in sorted(found.items()):
         for i, drawn in enumerate(values):
-            if drawn is None and by_name[name].nullable is not Nullable.NO:
-                continue  # a nullable model's null is the caller's to handle
+            if drawn is None and isinstance(by_name[name], ObjectModel):
+                continue  # fromArray() takes an object: a nullable object's null is the caller's
             if _has_big_int(drawn):
                 skipped += 1
                 continue

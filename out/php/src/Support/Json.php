@@ -22,21 +22,78 @@ final class Json
     {
     }
 
-    /** Encodes a model (or any value) exactly: 1.0 stays 1.0, {} stays {}. */
+    /**
+     * Encodes a model (or any value) exactly: 1.0 stays 1.0, {} stays {}, and an integer beyond
+     * 64 bits read by decode() (a BigInt) is written back as the same digits.
+     */
     public static function encode(mixed $value): string
     {
-        return json_encode($value, self::ENCODE_FLAGS);
+        $text = json_encode($value, self::ENCODE_FLAGS);
+        if (!str_contains($text, '\u0000' . BigInt::TAG)) {
+            return $text;
+        }
+        $mark = preg_quote(substr(json_encode(BigInt::mark(), self::ENCODE_FLAGS), 1, -1), '/');
+
+        return preg_replace('/"' . $mark . '(-?\d+)"/', '$1', $text);
     }
 
     /**
      * Decodes JSON text with objects as \stdClass, which keeps {} and [] apart inside free-form
-     * values. Integers beyond PHP_INT_MAX become strings, which the models then refuse.
+     * values. An integer beyond 64 bits becomes a BigInt holding its digits (free-form values
+     * keep it; integer properties refuse it). A document with a key starting with NUL, which
+     * no PHP object can hold, is read with arrays for objects (an empty {} then reads as []).
      *
      * @throws \JsonException
      */
     public static function decode(string $json): mixed
     {
-        return json_decode($json, false, 512, \JSON_BIGINT_AS_STRING | \JSON_THROW_ON_ERROR);
+        $big = preg_match('/\d{19}/', $json) === 1;
+        if ($big) {
+            $json = preg_replace_callback(
+                '/"(?:[^"\\\\]|\\\\.)*+"|(?<![\w.+-])-?\d{19,}(?![.eE\d])/',
+                static fn (array $m): string => $m[0][0] === '"' || self::fits64($m[0])
+                    ? $m[0]
+                    : json_encode(BigInt::mark() . $m[0], self::ENCODE_FLAGS),
+                $json,
+            );
+        }
+        try {
+            $value = json_decode($json, false, 512, \JSON_BIGINT_AS_STRING | \JSON_THROW_ON_ERROR);
+        } catch (\JsonException $error) {
+            if (!str_contains($json, '"\\u0000')) {
+                throw $error;
+            }
+            $value = json_decode($json, true, 512, \JSON_BIGINT_AS_STRING | \JSON_THROW_ON_ERROR);
+        }
+
+        return $big ? self::bigInts($value) : $value;
+    }
+
+    private static function fits64(string $digits): bool
+    {
+        $negative = $digits[0] === '-';
+        $digits = ltrim($negative ? substr($digits, 1) : $digits, '0');
+        $limit = $negative ? '9223372036854775808' : '9223372036854775807';
+
+        return strlen($digits) < 19 || (strlen($digits) === 19 && strcmp($digits, $limit) <= 0);
+    }
+
+    /** Replaces the marked strings decode() put for big integers with BigInt values. */
+    private static function bigInts(mixed $value): mixed
+    {
+        if (is_string($value) && str_starts_with($value, BigInt::mark())) {
+            return new BigInt(substr($value, strlen(BigInt::mark())));
+        }
+        if (is_array($value)) {
+            return array_map(self::bigInts(...), $value);
+        }
+        if ($value instanceof \stdClass) {
+            foreach (get_object_vars($value) as $key => $item) {
+                $value->{$key} = self::bigInts($item);
+            }
+        }
+
+        return $value;
     }
 
     /**
