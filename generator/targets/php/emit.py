@@ -8,12 +8,14 @@ What each model becomes:
   and ``jsonSerialize()`` returning ``\\stdClass`` (an array would write ``{}`` as ``[]``).
   Optional properties that cannot be null default to ``null`` (null means absent); optional
   nullable (or free-form) ones default to ``Support\\Absent::Value``, so absent and null stay
-  apart. Declared ``additionalProperties`` land in ``$additionalProperties``.
+  apart. Properties the schema does not declare land in ``$additionalProperties`` (unless
+  ``additionalProperties: false``).
 - enum -> backed ``enum`` plus an ``Unknown<Enum>`` value class; properties are typed
   ``Voice|UnknownVoice`` so a value the generator did not know survives a round trip. Enums PHP
   cannot back (floats, booleans, mixed types) become aliases with a ``VALUES`` constant.
 - union -> ``interface`` implemented by every object variant, and ``<Union>Factory`` whose
-  ``fromJson()`` dispatches on the discriminator, or tries the variants in a fixed order.
+  ``fromJson()`` follows the README's union rule: a tag one variant carries picks it, else
+  ``Support\\Json::pick()`` tries the variants in order.
 - alias -> a non-instantiable class with ``fromJson()`` / ``toJson()`` for its target type.
 
 Where things are decided: names in ``names.py``, escaping in ``escape.py``, PHP types and
