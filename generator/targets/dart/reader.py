@@ -272,7 +272,9 @@ class _Reader:
             discriminator = Discriminator(
                 unescape(switch.group(1)), tuple(sorted(mapping)), inferred=decl.inferred
             )
-            tried = [Ref(self.schemas.get(dart, dart)) for dart in _TRIED.findall(decl.text)]
+            tried: list[TypeRef] = [
+                Ref(self.schemas.get(dart, dart)) for dart in _TRIED.findall(decl.text)
+            ]
             variants = tried or variants  # the fallback lists every variant, in spec order
         if decl.subclasses:  # a wrapper: its subclasses say the variants and their order
             variants = []

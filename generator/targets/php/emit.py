@@ -59,7 +59,7 @@ CONTEXTS: dict[str, dict[str, object]] = {
         view.TEMPLATE: {"head": Head, "view": view, "markers": markers}
         for view in (ClassView, EnumView, UnknownView, AliasView, InterfaceView, FactoryView)
     },
-    **{f"{name}.php.jinja": {"head": Head} for name in markers.SUPPORT_FILES},
+    **{f"{name}.php.jinja": {"head": Head, "markers": markers} for name in markers.SUPPORT_FILES},
 }
 
 
