@@ -341,7 +341,8 @@ def tagged(
         return untagged(data, where, *dict.fromkeys(decode for _, decode in variants))
     except DecodeError:
         if key not in found:
-            raise DecodeError(where, f"missing discriminator property {key!r}") from None
+            missing = f"missing discriminator property {key!r}"
+            raise DecodeError(where, missing) from None
         if not matching:
             known = ", ".join(repr(name) for name, _ in variants if name is not None)
             unknown = f"unknown {key} {found[key]!r} (known: {known})"
