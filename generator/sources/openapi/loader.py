@@ -1147,6 +1147,7 @@ class _Loader:
                 additional = ANY
             else:
                 additional, _, _ = self._type(extra_loc, extra, name + "Value", depth + 1)
+        fields += self._undeclared_required(loc, info, additional)
         return ObjectModel(
             name,
             tuple(fields),
@@ -1158,6 +1159,24 @@ class _Loader:
             deprecated=schema.get("deprecated") is True,
             source=self._src(loc),
         )
+
+    def _undeclared_required(
+        self, loc: Location, info: _Collected, additional: TypeRef | None
+    ) -> list[Field]:
+        """Keys ``required`` names but ``properties`` never declares: required fields of the
+        additional properties' type (free-form unless declared), each with a warning, so that
+        no language drops them."""
+        fields = []
+        src = Source(loc[0], child(loc[1], "required"))
+        for key in sorted(info.required - set(info.props)):
+            self.warnings.note(
+                f"required property {key!r} is not declared in properties;"
+                " read as a required free-form field",
+                src,
+                "undeclared-required",
+            )
+            fields.append(Field(key, additional or ANY, True, source=src))
+        return fields
 
     def _field(self, prop: _Prop, required: bool, hint: str, depth: int) -> Field:
         loc, schema = prop.loc, prop.schema

@@ -52,6 +52,8 @@ _CASE = re.compile(
     re.M,
 )
 _SWITCH = re.compile(rf"switch \(json\[({_LITERAL})\]\)")
+# A variant a family tries when no variant carries the tag alone, in order.
+_TRIED = re.compile(rf"^ +\((?:{_LITERAL}|null), (\w+)\.fromJson\),$", re.M)
 _MEMBER = re.compile(r"^  (\w+)\((.*)\)[,;]$", re.M)
 _VALUE_TYPE = re.compile(r"^  final (\w+) value;$", re.M)
 _PRIMITIVES: dict[str, TypeRef] = {
@@ -270,6 +272,10 @@ class _Reader:
             discriminator = Discriminator(
                 unescape(switch.group(1)), tuple(sorted(mapping)), inferred=decl.inferred
             )
+            tried: list[TypeRef] = [
+                Ref(self.schemas.get(dart, dart)) for dart in _TRIED.findall(decl.text)
+            ]
+            variants = tried or variants  # the fallback lists every variant, in spec order
         if decl.subclasses:  # a wrapper: its subclasses say the variants and their order
             variants = []
             for sub in decl.subclasses:

@@ -7,7 +7,7 @@ part of '../realtime_events_api.dart';
 sealed class SessionCreateRequestMaxOutputTokens {
   const SessionCreateRequestMaxOutputTokens();
 
-  /// Tries the variants in this order: [SessionCreateRequestMaxOutputTokensInt], [SessionCreateRequestMaxOutputTokensSessionCreateRequestMaxOutputTokensInf].
+  /// Tries the variants in this order (the first that writes the JSON back exactly, else the first that reads it): [SessionCreateRequestMaxOutputTokensInt], [SessionCreateRequestMaxOutputTokensSessionCreateRequestMaxOutputTokensInf].
   factory SessionCreateRequestMaxOutputTokens.fromJson(Object? json) {
     if (json is int) return SessionCreateRequestMaxOutputTokensInt(json);
     if (SessionCreateRequestMaxOutputTokensInf.fromValue(json) case final known?) return SessionCreateRequestMaxOutputTokensSessionCreateRequestMaxOutputTokensInf(known);
