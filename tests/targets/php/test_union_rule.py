@@ -58,7 +58,7 @@ def test_the_union_rule_picks_the_same_classes_as_python(tmp_path: Path) -> None
 
 
 def test_an_open_object_keeps_an_undeclared_property(tmp_path: Path) -> None:
-    value = {"type": "web", "name": "x"}
+    value: JsonValue = {"type": "web", "name": "x"}
     php = need_php()
     models = _models()
     files = generate(models, tmp_path)
