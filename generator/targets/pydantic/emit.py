@@ -1,0 +1,148 @@
+"""The pydantic emitter: the IR goes through the ``jsonschema`` target to one JSON Schema
+document (``schema.class_document``: ``$defs`` keyed by the Python target's class names),
+which datamodel-code-generator turns into pydantic v2 models, in this process
+(``datamodel_code_generator.generate``; no subprocess, no network). datamodel-code-generator
+is imported here, on the first pydantic emit, so the other targets never pay its import time.
+
+Output: one package ``<package>/`` holding ``models.py`` (every model, as
+datamodel-code-generator wrote it under modelgen's header), ``__init__.py`` (re-exports the
+models) and ``py.typed``.
+
+The options modelgen sets (also in the README) and why:
+
+- ``output_model_type=pydantic_v2.BaseModel``, ``target_python_version=3.11``,
+  ``use_union_operator``, ``use_standard_collections``: the same Python the Python target
+  writes (``X | None``, ``list[X]``).
+- ``snake_case_field`` with ``allow_population_by_field_name``: fields are snake_case like the
+  dataclasses', ``Field(alias=...)`` holds the wire name, and both construct a model.
+- ``strict_nullable``: a field is ``X | None`` only where the schema allows null, and a
+  required field has no default (absent and null stay apart, as in the IR).
+- ``field_constraints``: lengths, bounds and patterns as ``Field(...)`` arguments, types kept
+  plain (``str``, not ``constr``).
+- ``use_schema_description``, ``use_field_description``: descriptions become docstrings.
+- ``skip_root_model``: no class for the document's root (a container of definitions).
+- ``disable_timestamp``, ``custom_file_header``, black and isort with fixed settings
+  (``formatting/pyproject.toml``): the output depends only on the schema and the
+  datamodel-code-generator version.
+"""
+
+from __future__ import annotations
+
+import ast
+import warnings
+from pathlib import Path
+from typing import Any
+
+from generator.errors import ModelgenError
+from generator.ir import AliasModel, EnumModel, ModelSet, ObjectModel, UnionModel
+from generator.targets import Emitted, Symbol
+from generator.targets.pydantic import PydanticOptions
+from generator.targets.pydantic.markers import (
+    DO_NOT_EDIT,
+    HEADER,
+    INIT_FILE,
+    MODELS_FILE,
+    TYPED_FILE,
+)
+from generator.targets.pydantic.schema import Schema, class_document
+from generator.targets.python import PythonOptions
+from generator.targets.python.names import model_names, package_name
+
+FORMATTING = Path(__file__).parent / "formatting"
+# String formats kept as ``str``: pydantic's URL types normalise the text (``http://a.b`` dumps
+# as ``http://a.b/``), and its email type needs the optional email-validator package.
+TEXT_FORMATS = ("uri", "uri-reference", "iri", "iri-reference", "email", "idn-email")
+
+# Symbol kinds: what datamodel-code-generator makes of each kind of model.
+KINDS = {
+    ObjectModel: "class",  # a BaseModel
+    EnumModel: "enum",  # an Enum
+    UnionModel: "root",  # a RootModel of the variants
+    AliasModel: "root",  # a RootModel of the target
+}
+
+
+def dmcg_version() -> str:
+    from importlib.metadata import version
+
+    return version("datamodel-code-generator")
+
+
+def header(models: ModelSet) -> str:
+    title = models.title or Path(models.source.file).stem
+    what = f"{title} {models.version}" if models.version else title
+    return f"{HEADER} {dmcg_version()} from the schema {what!r}.\n{DO_NOT_EDIT}"
+
+
+def generate(document: Schema, file_header: str) -> str:
+    """datamodel-code-generator's pydantic v2 code for ``document`` (a JSON Schema)."""
+    from datamodel_code_generator import generate as dmcg_generate
+    from datamodel_code_generator.enums import DataModelType, InputFileType
+    from datamodel_code_generator.format import Formatter, PythonVersion
+
+    options: dict[str, Any] = {
+        "input_file_type": InputFileType.JsonSchema,
+        "output_model_type": DataModelType.PydanticV2BaseModel,
+        "target_python_version": PythonVersion.PY_311,
+        "use_union_operator": True,
+        "use_double_quotes": True,
+        "use_standard_collections": True,
+        "snake_case_field": True,
+        "allow_population_by_field_name": True,
+        "strict_nullable": True,
+        "field_constraints": True,
+        "set_default_enum_member": True,
+        "use_schema_description": True,
+        "use_field_description": True,
+        "skip_root_model": True,
+        "disable_timestamp": True,
+        "custom_file_header": file_header,
+        "type_mappings": [f"{name}=string" for name in TEXT_FORMATS],
+        "formatters": [Formatter.BLACK, Formatter.ISORT],
+        "settings_path": FORMATTING,
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        code = dmcg_generate(document, **options)
+    if not isinstance(code, str):
+        raise RuntimeError(
+            f"datamodel-code-generator returned {type(code).__name__}, not one module"
+        )
+    return code
+
+
+def class_kinds(code: str) -> dict[str, str]:
+    """The module-level classes of ``code`` -> the name of their first base."""
+    found: dict[str, str] = {}
+    for node in ast.parse(code).body:
+        if isinstance(node, ast.ClassDef):
+            base = node.bases[0] if node.bases else None
+            if isinstance(base, ast.Subscript):
+                base = base.value
+            found[node.name] = ast.unparse(base) if base is not None else ""
+    return found
+
+
+def emit(models: ModelSet, options: PydanticOptions) -> Emitted:
+    package = package_name(models, PythonOptions(package=options.package))
+    classes = model_names(models).classes
+    code = generate(class_document(models, classes), header(models))
+    written = class_kinds(code)
+    missing = sorted(name for name in classes.values() if name not in written)
+    if missing:
+        raise ModelgenError(
+            "datamodel-code-generator did not write the classes"
+            f" {', '.join(missing[:10])}{' ...' if len(missing) > 10 else ''}"
+        )
+    symbols = {m.name: (Symbol(KINDS[type(m)], classes[m.name]),) for m in models.models}
+    init = (
+        f"{header(models)}\n"
+        f'"""The models of {package}: pydantic v2 classes (see models.py)."""\n\n'
+        f"from {package}.models import *  # noqa: F403\n"
+    )
+    files = {
+        f"{package}/{MODELS_FILE}": code,
+        f"{package}/{INIT_FILE}": init,
+        f"{package}/{TYPED_FILE}": "",
+    }
+    return Emitted(files, symbols)
