@@ -35,6 +35,7 @@ from typing import Any
 
 from generator.errors import ModelgenError
 from generator.ir import AliasModel, EnumModel, ModelSet, ObjectModel, UnionModel
+from generator.naming import pascal
 from generator.targets import Emitted, Symbol
 from generator.targets.pydantic import PydanticOptions
 from generator.targets.pydantic.markers import (
@@ -50,8 +51,9 @@ from generator.targets.python.names import model_names, package_name
 
 FORMATTING = Path(__file__).parent / "formatting"
 # String formats kept as ``str``: pydantic's URL types normalise the text (``http://a.b`` dumps
-# as ``http://a.b/``), and its email type needs the optional email-validator package.
-TEXT_FORMATS = ("uri", "uri-reference", "iri", "iri-reference", "email", "idn-email")
+# as ``http://a.b/``), its email type needs the optional email-validator package, and its
+# ``SecretStr`` dumps as ``**********``.
+TEXT_FORMATS = ("uri", "uri-reference", "iri", "iri-reference", "email", "idn-email", "password")
 
 # Symbol kinds: what datamodel-code-generator makes of each kind of model.
 KINDS = {
@@ -75,12 +77,22 @@ def header(models: ModelSet) -> str:
 
 
 def generate(document: Schema, file_header: str) -> str:
-    """datamodel-code-generator's pydantic v2 code for ``document`` (a JSON Schema)."""
+    """datamodel-code-generator's pydantic v2 code for ``document`` (a JSON Schema). Classes
+    are named exactly as the document's ``$defs`` keys (other names, which the document does
+    not give rise to, in PascalCase)."""
     from datamodel_code_generator import generate as dmcg_generate
     from datamodel_code_generator.enums import DataModelType, InputFileType
     from datamodel_code_generator.format import Formatter, PythonVersion
 
+    defs = document.get("$defs")
+    keys = frozenset(defs) if isinstance(defs, dict) else frozenset()
+
+    def class_name(name: str) -> str:
+        return name if name in keys else pascal(name) or "Model"
+
     options: dict[str, Any] = {
+        "custom_class_name_generator": class_name,
+        "capitalise_enum_members": True,
         "input_file_type": InputFileType.JsonSchema,
         "output_model_type": DataModelType.PydanticV2BaseModel,
         "target_python_version": PythonVersion.PY_311,
@@ -123,18 +135,37 @@ def class_kinds(code: str) -> dict[str, str]:
     return found
 
 
-def emit(models: ModelSet, options: PydanticOptions) -> Emitted:
-    package = package_name(models, PythonOptions(package=options.package))
-    classes = model_names(models).classes
-    code = generate(class_document(models, classes), header(models))
-    written = class_kinds(code)
-    missing = sorted(name for name in classes.values() if name not in written)
+def written_names(classes: dict[str, str], written: dict[str, str]) -> dict[str, str]:
+    """Model name -> the class datamodel-code-generator wrote for it: the class name asked
+    for, or that name with ``Model`` appended where it clashes with a name the module
+    imports (``Enum`` -> ``EnumModel``)."""
+    asked = set(classes.values())
+    names: dict[str, str] = {}
+    missing: list[str] = []
+    for model, name in classes.items():
+        if name in written:
+            names[model] = name
+        elif f"{name}Model" in written and f"{name}Model" not in asked:
+            names[model] = f"{name}Model"
+        else:
+            missing.append(name)
     if missing:
         raise ModelgenError(
             "datamodel-code-generator did not write the classes"
-            f" {', '.join(missing[:10])}{' ...' if len(missing) > 10 else ''}"
+            f" {', '.join(sorted(missing)[:10])}{' ...' if len(missing) > 10 else ''}"
         )
-    symbols = {m.name: (Symbol(KINDS[type(m)], classes[m.name]),) for m in models.models}
+    return names
+
+
+def emit(models: ModelSet, options: PydanticOptions) -> Emitted:
+    package = package_name(models, PythonOptions(package=options.package))
+    classes = model_names(models).classes
+    if models.models:
+        code = generate(class_document(models, classes), header(models))
+    else:  # datamodel-code-generator refuses a document with no definitions
+        code = f"{header(models)}\n\nfrom __future__ import annotations\n"
+    names = written_names(classes, class_kinds(code))
+    symbols = {m.name: (Symbol(KINDS[type(m)], names[m.name]),) for m in models.models}
     init = (
         f"{header(models)}\n"
         f'"""The models of {package}: pydantic v2 classes (see models.py)."""\n\n'

@@ -21,10 +21,12 @@ More changes, all for datamodel-code-generator's sake:
 - An alias of a map becomes a one-branch ``anyOf`` (an object schema would become a BaseModel
   with no fields, not ``RootModel[dict[str, X]]``), and a map that also allows null an
   ``anyOf`` of the map and null (the type list ``[object, null]`` loses the value type).
-- A property whose default is null but whose schema does not itself allow null (a spec's
-  slip: ``default: null`` on a plain ``$ref``) loses that default: datamodel-code-generator
-  would write ``x: Model = None``, which no type checker accepts. The property is optional
-  either way, and datamodel-code-generator types it ``Model | None = None``.
+- A property loses a default that datamodel-code-generator cannot write as a value of the
+  property's type: null where the schema does not allow it (a spec's slip: ``default: null``
+  on a plain ``$ref``), a value of another JSON type, and any default of a reference other
+  than a value of the enum it refers to (datamodel-code-generator would write the raw JSON,
+  ``x: Model = {...}``, which is not a ``Model`` and which no type checker accepts). The
+  property is optional either way; datamodel-code-generator types it ``X | None = None``.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from collections.abc import Mapping
 
 from generator.ir import AliasModel, JsonValue, ModelSet, ObjectModel
 from generator.targets import emit
-from generator.targets.jsonschema.emit import FILE, def_ref
+from generator.targets.jsonschema.emit import FILE, def_ref, json_type
 
 Schema = dict[str, JsonValue]
 
@@ -57,6 +59,15 @@ def class_ref(name: str) -> str:
 
 def _null_type(schema: JsonValue) -> bool:
     return isinstance(schema, dict) and schema.get("type") == _NULL
+
+
+def _as_list(value: JsonValue) -> list[JsonValue]:
+    return value if isinstance(value, list) else []
+
+
+def _value_key(value: JsonValue) -> str:
+    """Tells JSON values apart as JSON does (``1`` is not ``true``)."""
+    return json_type(value) + ":" + json.dumps(value, sort_keys=True)
 
 
 def allows_null(schema: JsonValue) -> bool:
@@ -91,13 +102,50 @@ def nullable_class(entry: JsonValue) -> bool:
 
 
 class _Renamer:
-    def __init__(self, classes: Mapping[str, str], nullable: set[str]) -> None:
+    def __init__(
+        self, classes: Mapping[str, str], nullable: set[str], enums: Mapping[str, JsonValue]
+    ) -> None:
         # the jsonschema target's $ref of a model -> the $ref of its class
         self.refs = {def_ref(model): class_ref(name) for model, name in classes.items()}
         self.nullable = {def_ref(model) for model in nullable}
+        # the $ref of an enum's class -> its values
+        self.enums = {
+            class_ref(classes[model]): frozenset(_value_key(v) for v in _as_list(values))
+            for model, values in enums.items()
+        }
 
     def ref(self, ref: str) -> str:
         return self.refs.get(ref, ref)
+
+    def fits(self, schema: JsonValue, value: JsonValue) -> bool:
+        """Whether datamodel-code-generator writes ``value`` as a value of the type it makes of
+        ``schema``: null where the schema allows it, a value of an enum it refers to, a plain
+        value of a plain type."""
+        if not isinstance(schema, dict):
+            return schema is True
+        if value is None:
+            return allows_null(schema)
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            return _value_key(value) in self.enums.get(ref, frozenset())
+        branches = [b for k in _UNION_KEYWORDS for b in _as_list(schema.get(k))]
+        if branches:
+            return any(self.fits(b, value) for b in branches)
+        if "const" in schema or "enum" in schema:
+            return False
+        kind = schema.get("type")
+        if kind is None:
+            return True  # free-form
+        kinds = kind if isinstance(kind, list) else [kind]
+        found = json_type(value)
+        return found in kinds or (found == "integer" and "number" in kinds)
+
+    def fitting_default(self, schema: JsonValue) -> JsonValue:
+        """A property's schema without its default where the default does not fit it."""
+        if isinstance(schema, dict) and "default" in schema:
+            if not self.fits(schema, schema["default"]):
+                return {k: v for k, v in schema.items() if k != "default"}
+        return schema
 
     def null_ref(self, schema: JsonValue) -> bool:
         """Whether ``schema`` is a reference to a nullable object or enum."""
@@ -128,7 +176,7 @@ class _Renamer:
                         branches.append({"type": _NULL})
                 out[key] = branches
             elif key == "properties" and isinstance(value, dict):
-                out[key] = {k: _no_null_default(self.schema(v)) for k, v in value.items()}
+                out[key] = {k: self.fitting_default(self.schema(v)) for k, v in value.items()}
             elif key in _SCHEMA_MAPS and isinstance(value, dict):
                 out[key] = {k: self.schema(v) for k, v in value.items()}
             elif key == "discriminator" and isinstance(value, dict):
@@ -179,13 +227,6 @@ def _alias_entry(entry: JsonValue) -> JsonValue:
     return entry
 
 
-def _no_null_default(schema: JsonValue) -> JsonValue:
-    if isinstance(schema, dict) and "default" in schema and schema["default"] is None:
-        if not allows_null(schema):
-            return {k: v for k, v in schema.items() if k != "default"}
-    return schema
-
-
 def class_document(models: ModelSet, classes: Mapping[str, str]) -> Schema:
     """The ``jsonschema`` target's document for ``models`` with ``$defs`` keyed by
     ``classes`` (model name -> class name; distinct ASCII identifiers)."""
@@ -193,7 +234,8 @@ def class_document(models: ModelSet, classes: Mapping[str, str]) -> Schema:
     defs = document.get("$defs")
     assert isinstance(defs, dict)
     nullable = {name for name, entry in defs.items() if nullable_class(entry)}
-    renamer = _Renamer(classes, nullable)
+    enums = {name: e["enum"] for name, e in defs.items() if isinstance(e, dict) and "enum" in e}
+    renamer = _Renamer(classes, nullable, enums)
     by_name = models.by_name()
     out: Schema = {}
     for name, entry in defs.items():
