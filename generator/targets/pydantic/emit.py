@@ -5,8 +5,9 @@ which datamodel-code-generator turns into pydantic v2 models, in this process
 is imported here, on the first pydantic emit, so the other targets never pay its import time.
 
 Output: one package ``<package>/`` holding ``models.py`` (every model, as
-datamodel-code-generator wrote it under modelgen's header), ``__init__.py`` (re-exports the
-models) and ``py.typed``.
+datamodel-code-generator wrote it under modelgen's header, and ``SCHEMA_NAMES``: the schema
+name of each class named differently, for the reader), ``__init__.py`` (re-exports the models)
+and ``py.typed``.
 
 The options modelgen sets (also in the README) and why:
 
@@ -29,6 +30,7 @@ The options modelgen sets (also in the README) and why:
 from __future__ import annotations
 
 import ast
+import json
 import warnings
 from pathlib import Path
 from typing import Any
@@ -43,6 +45,7 @@ from generator.targets.pydantic.markers import (
     HEADER,
     INIT_FILE,
     MODELS_FILE,
+    SCHEMA_NAMES,
     TYPED_FILE,
 )
 from generator.targets.pydantic.schema import Schema, class_document
@@ -51,9 +54,13 @@ from generator.targets.python.names import model_names, package_name
 
 FORMATTING = Path(__file__).parent / "formatting"
 # String formats kept as ``str``: pydantic's URL types normalise the text (``http://a.b`` dumps
-# as ``http://a.b/``), its email type needs the optional email-validator package, and its
-# ``SecretStr`` dumps as ``**********``.
-TEXT_FORMATS = ("uri", "uri-reference", "iri", "iri-reference", "email", "idn-email", "password")
+# as ``http://a.b/``), its email type needs the optional email-validator package, its
+# ``SecretStr`` dumps as ``**********``, and ``Base64Str`` decodes base64 text, whose spelling
+# is not canonical (the Python target keeps all of these as ``str`` too).
+TEXT_FORMATS = (
+    *("uri", "uri-reference", "iri", "iri-reference", "email", "idn-email"),
+    *("password", "byte"),
+)
 
 # Symbol kinds: what datamodel-code-generator makes of each kind of model.
 KINDS = {
@@ -157,6 +164,19 @@ def written_names(classes: dict[str, str], written: dict[str, str]) -> dict[str,
     return names
 
 
+def schema_names(names: dict[str, str]) -> str:
+    """The ``SCHEMA_NAMES`` statement (as black lays it out) for the classes named
+    differently from their schemas; empty when there are none."""
+    differ = sorted((cls, model) for model, cls in names.items() if cls != model)
+    if not differ:
+        return ""
+    items = "".join(f"    {json.dumps(c)}: {json.dumps(m)},\n" for c, m in differ)
+    return (
+        "\n\n# The schema name of each class named differently (read back by modelgen parity).\n"
+        f"{SCHEMA_NAMES}: dict[str, str] = {{\n{items}}}\n"
+    )
+
+
 def emit(models: ModelSet, options: PydanticOptions) -> Emitted:
     package = package_name(models, PythonOptions(package=options.package))
     classes = model_names(models).classes
@@ -165,6 +185,7 @@ def emit(models: ModelSet, options: PydanticOptions) -> Emitted:
     else:  # datamodel-code-generator refuses a document with no definitions
         code = f"{header(models)}\n\nfrom __future__ import annotations\n"
     names = written_names(classes, class_kinds(code))
+    code += schema_names(names)
     symbols = {m.name: (Symbol(KINDS[type(m)], names[m.name]),) for m in models.models}
     init = (
         f"{header(models)}\n"

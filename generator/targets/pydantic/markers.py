@@ -10,3 +10,8 @@ DO_NOT_EDIT = "# Do not edit: changes are lost when the code is regenerated."
 MODELS_FILE = "models.py"  # every model of the schema
 INIT_FILE = "__init__.py"  # re-exports the models
 TYPED_FILE = "py.typed"
+
+# The last statement of ``models.py`` when some class is named differently from its schema:
+# ``SCHEMA_NAMES: dict[str, str] = {"GcsImport": "gcsImport", ...}``, class name -> schema
+# name, which the reader gives the models back.
+SCHEMA_NAMES = "SCHEMA_NAMES"

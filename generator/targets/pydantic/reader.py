@@ -3,21 +3,38 @@
 pydantic conventions are the ones datamodel-code-generator writes, and it matches classes to a
 spec's models the same way (the set keeps the kind ``python-sdk``).
 
-One convention is read differently: datamodel-code-generator writes a union as a
-``RootModel`` over the variants (``class Pet(RootModel[Cat | Dog])``), which the SDK reader
-reads as an alias of an inline union; here such a class is the union itself, as the spec says.
-``modelgen parity SPEC python-sdk:OUT/pydantic`` reads the same package without this step.
+Two things are read differently: datamodel-code-generator writes a union as a ``RootModel``
+over the variants (``class Pet(RootModel[Cat | Dog])``), which the SDK reader reads as an alias
+of an inline union; here such a class is the union itself, as the spec says. And a class named
+differently from its schema (``GcsImport`` for ``gcsImport``) gets its schema name back from
+the ``SCHEMA_NAMES`` table the emitter writes. ``modelgen parity SPEC python-sdk:OUT/pydantic``
+reads the same package without these steps.
 """
 
 from __future__ import annotations
 
+import ast
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from generator.ir import AliasModel, Model, ModelSet, Nullable, Ref, UnionModel, model_refs
+from generator.ir import (
+    AliasModel,
+    Discriminator,
+    ListOf,
+    MapOf,
+    Model,
+    ModelSet,
+    Nullable,
+    ObjectModel,
+    Ref,
+    TypeRef,
+    UnionModel,
+    model_refs,
+)
 from generator.sources import LoadOptions
-from generator.targets.pydantic.markers import HEADER, MODELS_FILE
+from generator.targets.pydantic.markers import HEADER, MODELS_FILE, SCHEMA_NAMES
 from generator.targets.python import sdk_reader
 
 
@@ -71,5 +88,74 @@ def root_unions(models: ModelSet) -> ModelSet:
     return replace(models, models=kept)
 
 
+def schema_names(path: Path) -> dict[str, str]:
+    """Class name -> schema name, from the ``SCHEMA_NAMES`` table of each package at or under
+    ``path`` (none: every class is named as its schema)."""
+    found: dict[str, str] = {}
+    for folder in _packages(path):
+        tree = ast.parse((folder / MODELS_FILE).read_text(encoding="utf-8"))
+        for stmt in tree.body:
+            if (
+                isinstance(stmt, ast.AnnAssign)
+                and isinstance(stmt.target, ast.Name)
+                and stmt.target.id == SCHEMA_NAMES
+                and stmt.value is not None
+            ):
+                table = ast.literal_eval(stmt.value)
+                if isinstance(table, dict):
+                    found.update({str(k): str(v) for k, v in table.items()})
+    return found
+
+
+def _renamed_type(type_: TypeRef, names: Mapping[str, str]) -> TypeRef:
+    if isinstance(type_, Ref):
+        return Ref(names.get(type_.name, type_.name))
+    if isinstance(type_, ListOf):
+        return replace(type_, item=_renamed_type(type_.item, names))
+    if isinstance(type_, MapOf):
+        return replace(type_, value=_renamed_type(type_.value, names))
+    return type_
+
+
+def renamed(models: ModelSet, names: Mapping[str, str]) -> ModelSet:
+    """``models`` with the models ``names`` lists (and every reference to them) renamed."""
+    if not names:
+        return models
+
+    def new(name: str) -> str:
+        return names.get(name, name)
+
+    out: list[Model] = []
+    for model in models.models:
+        if isinstance(model, ObjectModel):
+            additional = model.additional
+            model = replace(
+                model,
+                fields=tuple(replace(f, type=_renamed_type(f.type, names)) for f in model.fields),
+                bases=tuple(new(b) for b in model.bases),
+                additional=None if additional is None else _renamed_type(additional, names),
+            )
+        elif isinstance(model, UnionModel):
+            found = model.discriminator
+            discriminator = (
+                None
+                if found is None
+                else Discriminator(
+                    found.property,
+                    tuple(sorted((tag, new(n)) for tag, n in found.mapping)),
+                    found.inferred,
+                )
+            )
+            model = replace(
+                model,
+                variants=tuple(_renamed_type(v, names) for v in model.variants),
+                discriminator=discriminator,
+            )
+        elif isinstance(model, AliasModel):
+            model = replace(model, target=_renamed_type(model.target, names))
+        out.append(replace(model, name=new(model.name)))
+    return replace(models, models=tuple(sorted(out, key=lambda m: m.name)))
+
+
 def load(path: Path, options: LoadOptions) -> ModelSet:
-    return root_unions(sdk_reader.load(path, options))
+    return renamed(root_unions(sdk_reader.load(path, options)), schema_names(path))
