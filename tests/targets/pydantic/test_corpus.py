@@ -16,12 +16,11 @@ from pathlib import Path
 import pytest
 
 from generator.compare import parity
-from generator.errors import ModelgenError
 from generator.ir import JsonValue, ModelSet
 from generator.sources import load
 from generator.targets.python.names import model_names
 from tests.support.paths import CORPUS, OPENAI_SPEC, need
-from tests.targets.jsonschema.test_corpus import REAL_SPECS, _real_specs
+from tests.support.real_specs import REAL, SPECS, loaded, rel
 from tests.targets.pydantic.support import import_models, mypy_errors, round_trip, write_package
 
 SDK_SPEC = CORPUS / "sdks" / "openai" / "openapi.yaml"
@@ -46,32 +45,22 @@ class Generated:
     package: Path
 
 
-def _specs() -> list[tuple[str, Path]]:
-    found = [("openai-2.3.0", OPENAI_SPEC), ("sdks/openai", SDK_SPEC)]
-    if REAL_SPECS.is_dir():
-        found += [(p.relative_to(REAL_SPECS).as_posix(), p) for p in _real_specs()]
-    return found
-
-
 @pytest.fixture(scope="module")
 def generated(
     tmp_path_factory: pytest.TempPathFactory, openai_models: ModelSet
 ) -> dict[str, Generated]:
-    """name -> the package written for that spec (``p000``, ``p001``...): every corpus spec
-    the OpenAPI loader accepts (read as OpenAPI, as the JSON Schema target's corpus test
-    explains)."""
-    need(SDK_SPEC)
-    need(REAL_SPECS)
+    """name -> the package written for that spec (``p000``, ``p001``...): OpenAI 2.3.0, the
+    OpenAI spec beside the SDKs and every real spec (loaded once per session:
+    tests/support/real_specs.py)."""
+    need(REAL)
+    specs = [("openai-2.3.0", OPENAI_SPEC, openai_models)]
+    specs.append(("sdks/openai", need(SDK_SPEC), load(SDK_SPEC)))
+    specs += [(rel(spec), spec, loaded(rel(spec))) for spec in SPECS]
     root = tmp_path_factory.mktemp("pydantic-corpus")
     out: dict[str, Generated] = {}
-    for index, (name, spec) in enumerate(_specs()):
-        try:
-            models = openai_models if spec == OPENAI_SPEC else load(spec, kind="openapi")
-        except ModelgenError:
-            continue  # Swagger 2.0 and the like: the loader's own tests pin what it refuses
+    for index, (name, spec, models) in enumerate(specs):
         package, _ = write_package(models, root / f"d{index:03d}", f"p{index:03d}")
         out[name] = Generated(spec, models, package)
-    assert len(out) > 90
     return out
 
 

@@ -240,7 +240,7 @@ def test_the_example_json_round_trips_as_the_readme_shows(
 # --- reading back --------------------------------------------------------------------------
 
 
-def test_parity_of_the_example_and_its_package_finds_no_drift_and_the_schema_names(
+def test_parity_of_the_example_and_its_package_finds_no_drift(
     packages: dict[str, tuple[Path, Emitted]],
 ) -> None:
     folder = packages["example"][0]
