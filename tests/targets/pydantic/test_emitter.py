@@ -297,3 +297,12 @@ def test_generating_python_does_not_import_datamodel_code_generator(tmp_path: Pa
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.splitlines()[-1]) == [0, False, False]
+
+
+def test_a_schema_without_models_gives_a_package_without_classes() -> None:
+    """datamodel-code-generator refuses a document with no definitions; the module is then
+    the header and nothing else."""
+    files = emit("pydantic", ModelSet((), Source("empty.yaml")), package="empty").files
+    code = files[f"empty/{MODELS_FILE}"]
+    assert code.startswith(HEADER) and _classes(code) == {}
+    compile(code, MODELS_FILE, "exec")
