@@ -1,5 +1,5 @@
-"""The pydantic target over the corpus: OpenAI 2.3.0, the OpenAI spec beside the SDKs, and every
-spec of ``real-specs`` modelgen generates from. Every package imports and passes
+"""The pydantic target over the corpus: OpenAI 2.3.0, the OpenAI spec beside the SDKs, and the
+specs of ``real-specs`` (every fifth Twilio spec, see SAMPLE). Every package imports and passes
 ``mypy --strict`` with the pydantic plugin; parity of each spec and its package finds no drift
 but the pinned exemptions below; the JSON instances the tests draw for OpenAI 2.3.0 validate
 and dump back equal.
@@ -30,12 +30,99 @@ SDK_SPEC = CORPUS / "sdks" / "openai" / "openapi.yaml"
 # convention the Python SDK reader or parity does not know yet, or a datamodel-code-generator
 # choice. A listed finding that disappears fails the test, so the list cannot go stale.
 _FORMAT_IN_VARIANT = "a format inside a union's variant, which a Python type does not carry"
-_NAME_IN_VARIANT = "a variant named by its class (GcsImport), not its schema name (gcsImport)"
-_DATE_ALIASED = "`date` imported as `date_aliased` (a field is named `date`): the reader skips it"
+_SAME_VARIANTS = "parity finds the variants different though both sides list the same ones"
+_UNREAD_TYPE = (
+    "a type the SDK reader does not know (`date` imported as `date_aliased`, `IPv4Address`):"
+    " it skips the field"
+)
 _INT_ENUM = "a number enum of whole numbers is an IntEnum, read back as an integer enum"
 _ONE_VARIANT = "a union of one variant is a RootModel of that class, read back as an alias"
+_ONE_VARIANT_FIELD = "a field typed by a union of one variant (see _ONE_VARIANT)"
 _TAG_ADDED = "datamodel-code-generator adds the discriminator's tag to a variant lacking it"
-DRIFT_EXEMPTIONS: dict[str, dict[tuple[str, str | None, str], str]] = {}
+_UNIXTIME = "datamodel-code-generator types a number of format unixtime as int"
+_NULL_ONLY = "a property that can only be null is `Any` in datamodel-code-generator's output"
+DRIFT_EXEMPTIONS: dict[str, dict[tuple[str, str | None, str], str]] = {
+    "digitalocean/DigitalOcean-public.v2.yaml": {
+        ("BillingDataPoint", "start_date", "field-missing"): _UNREAD_TYPE,
+        ("FloatingIp", "ip", "field-missing"): _UNREAD_TYPE,
+        ("NetworkV4", "ip_address", "field-missing"): _UNREAD_TYPE,
+        ("NetworkV4", "netmask", "field-missing"): _UNREAD_TYPE,
+        ("NetworkV6", "ip_address", "field-missing"): _UNREAD_TYPE,
+        ("NetworkV6", "gateway", "field-missing"): _UNREAD_TYPE,
+        ("ReservedIp", "ip", "field-missing"): _UNREAD_TYPE,
+        ("ReservedIpv6", "ip", "field-missing"): _UNREAD_TYPE,
+        ("ReservedIPv6CreateResponseReservedIpv6", "ip", "field-missing"): _UNREAD_TYPE,
+        ("ReservedIpv6ListReservedIpv6SItem", "ip", "field-missing"): _UNREAD_TYPE,
+    },
+    "discord/openapi.json": {
+        ("BasicMessageResponseNonce", None, "variants"): _FORMAT_IN_VARIANT,
+        ("CreateGuildInviteRequestRoleIds", None, "variants"): _FORMAT_IN_VARIANT,
+        ("MessageCreateRequestNonce", None, "variants"): _FORMAT_IN_VARIANT,
+        ("MessageResponseNonce", None, "variants"): _FORMAT_IN_VARIANT,
+        ("PruneGuildRequestIncludeRoles", None, "variants"): _FORMAT_IN_VARIANT,
+        ("SDKMessageRequestNonce", None, "variants"): _FORMAT_IN_VARIANT,
+        ("SearchMessageResponseNonce", None, "variants"): _FORMAT_IN_VARIANT,
+        ("WidgetMember", "avatar", "nullable"): _NULL_ONLY,
+    },
+    "oas-examples/3.0/yaml/discriminators.yaml": {
+        ("gcsImport", "connector_type", "field-missing"): _TAG_ADDED,
+        (
+            "OneOfWithImproperlyPlacedDiscriminatorRequestConnectorProperties",
+            None,
+            "variants",
+        ): _SAME_VARIANTS,
+        ("s3Import", "connector_type", "field-missing"): _TAG_ADDED,
+    },
+    "oas-examples/3.0/yaml/polymorphism.yaml": {
+        (
+            "PostAnythingNestedOneOfObjectWithNestedOneOfRequestConfig",
+            None,
+            "variants",
+        ): _SAME_VARIANTS,
+    },
+    "oas-examples/3.0/yaml/schema-deprecated.yaml": {
+        ("PetPolymorphism", "oneOf", "type"): _ONE_VARIANT_FIELD,
+        ("PetPolymorphism", "anyOf", "type"): _ONE_VARIANT_FIELD,
+        ("PetPolymorphismAnyOf", None, "model-kind"): _ONE_VARIANT,
+        ("PetPolymorphismOneOf", None, "model-kind"): _ONE_VARIANT,
+    },
+    "oas-examples/3.0/yaml/schema-enums.yaml": {
+        ("NumberEnumSupportRequestEnum", None, "enum-base"): _INT_ENUM,
+        ("NumberEnumSupportRequestEnumRequired", None, "enum-base"): _INT_ENUM,
+        ("NumberEnumSupportRequestEnumWithDefault", None, "enum-base"): _INT_ENUM,
+        ("NumberEnumSupportRequestEnumWithDefaultRequired", None, "enum-base"): _INT_ENUM,
+        ("NumberEnumSupportRequestEnumWithDuplicateOptions", None, "enum-base"): _INT_ENUM,
+        ("NumberEnumSupportRequestEnumWithEmptyOption", None, "enum-base"): _INT_ENUM,
+        ("NumberEnumSupportRequestEnumWithExample", None, "enum-base"): _INT_ENUM,
+        ("NumberEnumSupportRequestEnumWithExampleRequired", None, "enum-base"): _INT_ENUM,
+    },
+    "oas-examples/3.0/yaml/schema-types.yaml": {
+        ("StringFormatSupportRequest", "date", "field-missing"): _UNREAD_TYPE,
+        ("StringFormatSupportRequest", "date (with pattern)", "field-missing"): _UNREAD_TYPE,
+    },
+    "oas-examples/3.1/yaml/schema-types.yaml": {
+        ("StringFormatSupportRequest", "date", "field-missing"): _UNREAD_TYPE,
+        ("StringFormatSupportRequest", "date (with pattern)", "field-missing"): _UNREAD_TYPE,
+    },
+    "sdks/openai": {
+        ("BetaInputItem", None, "variants"): _SAME_VARIANTS,
+        ("BetaResponse", "created_at", "type"): _UNIXTIME,
+        ("BetaResponse", "completed_at", "type"): _UNIXTIME,
+        ("BetaTool", None, "variants"): _SAME_VARIANTS,
+        ("InputItem", None, "variants"): _SAME_VARIANTS,
+        ("Response", "created_at", "type"): _UNIXTIME,
+        ("Response", "completed_at", "type"): _UNIXTIME,
+        ("Tool", None, "variants"): _SAME_VARIANTS,
+    },
+}
+
+
+# Every real spec but the Twilio ones, and every fifth of those (one generator wrote all 55;
+# generating them all would double this module's time, which datamodel-code-generator and
+# black spend). All 113 passed these checks when the target was written.
+SAMPLE = [p for p in SPECS if "twilio" not in rel(p)] + [p for p in SPECS if "twilio" in rel(p)][
+    ::5
+]
 
 
 @dataclass(frozen=True)
@@ -55,7 +142,7 @@ def generated(
     need(REAL)
     specs = [("openai-2.3.0", OPENAI_SPEC, openai_models)]
     specs.append(("sdks/openai", need(SDK_SPEC), load(SDK_SPEC)))
-    specs += [(rel(spec), spec, loaded(rel(spec))) for spec in SPECS]
+    specs += [(rel(spec), spec, loaded(rel(spec))) for spec in SAMPLE]
     root = tmp_path_factory.mktemp("pydantic-corpus")
     out: dict[str, Generated] = {}
     for index, (name, spec, models) in enumerate(specs):
@@ -106,6 +193,7 @@ def test_parity_of_every_corpus_spec_and_its_package_finds_only_the_pinned_drift
     gone = {
         name: sorted(set(keys) - set(found.get(name, {})))
         for name, keys in DRIFT_EXEMPTIONS.items()
+        if name in generated
     }
     assert {n: k for n, k in gone.items() if k} == {}, "pinned drift that is gone: remove it"
 
