@@ -42,6 +42,7 @@ TARGETS: dict[str, str] = {
     "docs-dart": "generator.targets.docs:DART",
     "docs-python": "generator.targets.docs:PYTHON",
     "jsonschema": "generator.targets.jsonschema:TARGET",
+    "pydantic": "generator.targets.pydantic:TARGET",
 }
 
 
