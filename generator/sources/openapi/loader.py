@@ -119,7 +119,6 @@ from generator.ir import (
     Constraints,
     Discriminator,
     EnumModel,
-    EnumValue,
     Field,
     JsonValue,
     ListOf,
@@ -137,6 +136,7 @@ from generator.ir import (
 )
 from generator.naming import NameAllocator, pascal, short_hash
 from generator.sources import LoadOptions, sniff
+from generator.sources.openapi.enum_names import enum_values, keep_aligned
 from generator.sources.openapi.refs import DanglingRef, Documents, Location, child
 
 MAX_SCHEMA_DEPTH = 128  # inline schema nesting the loader follows
@@ -999,7 +999,9 @@ class _Loader:
             model = EnumModel(
                 name,
                 base,
-                tuple(EnumValue(_check_json(v, src)) for v in dict.fromkeys(values)),  # type: ignore[arg-type]
+                enum_values(
+                    schema, [_check_json(v, src) for v in dict.fromkeys(values)], src, self.warnings
+                ),
                 nullable=nullable,
                 default=default,
                 description=description,
@@ -1298,6 +1300,7 @@ class _Loader:
                 sub["type"] = t
                 if isinstance(sub.get("enum"), list):
                     # each type keeps the enum values of its kind (none: a plain value)
+                    keep_aligned(sub, [_fits(v, t) for v in sub["enum"]])
                     kept = [v for v in sub["enum"] if _fits(v, t)]
                     if kept:
                         sub["enum"] = kept

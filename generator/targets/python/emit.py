@@ -258,7 +258,7 @@ class Plan:
         members: list[MemberView] = []
         for v in values:
             assert v.value is not None
-            member = allocator.allocate(repr(v.value), member_name(v.value))
+            member = allocator.allocate(repr(v.value), member_name(v.name or v.value))
             literal = py_literal(v.value)
             notes = comment(v.description, CLASS_BODY) if v.description else []
             members.append(
