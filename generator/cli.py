@@ -153,6 +153,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     with no_cyclic_gc():
         models = load_source(Path(path), args, kind)
         options = {dest: getattr(args, dest) for dest in option_flags()}
+        options["out"] = args.out  # where a target looks up the project's own settings
         warnings = Warnings(strict=args.strict)
         files = render_languages(models, languages, options, warnings)
         for warning in warnings.items:
