@@ -62,6 +62,7 @@ from generator.targets.dart.codecs import (
     primitive_codec,
     string_literal,
 )
+from generator.targets.dart.layout import fit
 from generator.targets.dart.names import field_names, file_stem, package_name
 from generator.targets.dart.views import (
     DartAlias,
@@ -507,6 +508,7 @@ def emit(models: ModelSet, options: DartOptions) -> Emitted:
     }
     for part in parts:
         out[part.path] = opening + render(TEMPLATES, part.declaration.template, b=part.declaration)
+    out = {path: fit(text) if path.endswith(".dart") else text for path, text in out.items()}
     return Emitted(out, symbol_table, api.from_views(parts))
 
 
