@@ -70,11 +70,21 @@ def test_x_enum_names_is_read_like_varnames(tmp_path: Path) -> None:
     assert [v.name for v in enum(models, "Level").values or ()] == ["Low", "High"]
 
 
-def test_a_list_of_the_wrong_length_is_ignored_with_a_warning_at_its_pointer(
+def test_a_list_longer_than_the_enum_is_ignored_with_a_warning_at_its_pointer(
+    tmp_path: Path,
+) -> None:
+    models = load_spec(tmp_path, "Op: {type: string, enum: [a, b], x-enum-varnames: [A, B, C]}")
+    assert [v.name for v in enum(models, "Op").values or ()] == [None, None]
+    [warning] = models.diagnostics
+    assert "x-enum-varnames has 3 entries for 2 enum values" in warning.message
+    assert warning.source.pointer == "/components/schemas/Op/x-enum-varnames"
+
+
+def test_a_list_shorter_than_the_enum_names_the_first_values_with_a_warning(
     tmp_path: Path,
 ) -> None:
     models = load_spec(tmp_path, "Op: {type: string, enum: [a, b], x-enum-varnames: [A]}")
-    assert [v.name for v in enum(models, "Op").values or ()] == [None, None]
+    assert [v.name for v in enum(models, "Op").values or ()] == ["A", None]
     [warning] = models.diagnostics
     assert "x-enum-varnames has 1 entries for 2 enum values" in warning.message
     assert warning.source.pointer == "/components/schemas/Op/x-enum-varnames"

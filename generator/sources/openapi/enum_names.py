@@ -6,7 +6,9 @@ aligned with the schema's ``enum`` list as written (a ``null`` entry included).
 The names are the spec's wish; each target spells them as its language spells member names
 and makes them distinct (``generator/targets/<lang>/names.py``). A list that is not a list
 of strings, or whose length differs from ``enum``'s, degrades with a warning at its pointer:
-the list is ignored (one entry that is not a string leaves that member unnamed)."""
+the list is ignored, except that a list shorter than ``enum`` names the first values (as
+datamodel-code-generator reads it); one entry that is not a string leaves that member
+unnamed."""
 
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ def _aligned(
     if not isinstance(listed, list):
         warnings.degrade(f"{key} must be a list", src, f"{key} is ignored", "bad-enum-extension")
         return None
-    if len(listed) != len(enum):
+    if len(listed) > len(enum):
         warnings.degrade(
             f"{key} has {len(listed)} entries for {len(enum)} enum values",
             src,
@@ -47,6 +49,15 @@ def _aligned(
             "bad-enum-extension",
         )
         return None
+    if len(listed) < len(enum):
+        # a list cut short names the first values, as other generators read it
+        warnings.degrade(
+            f"{key} has {len(listed)} entries for {len(enum)} enum values",
+            src,
+            f"the first {len(listed)} values take them, the rest are left without",
+            "bad-enum-extension",
+        )
+        listed = [*listed, *[None] * (len(enum) - len(listed))]
     result: list[str | None] = []
     for i, entry in enumerate(listed):
         if entry is None or (isinstance(entry, str) and entry.strip()):
