@@ -21,7 +21,7 @@ class PythonOptions:
         help="Python package name (default: the title in snake_case)",
         metavar="NAME",
     )
-    line_length: int | str | None = option(
+    line_length: int | None = option(
         None,
         flag="--line-length",
         help="Python line length; not 88 formats the output with black (default: the"
