@@ -135,7 +135,6 @@ from generator.ir import (
     Constraints,
     Discriminator,
     EnumModel,
-    EnumValue,
     Field,
     JsonValue,
     ListOf,
@@ -153,6 +152,7 @@ from generator.ir import (
 )
 from generator.naming import NameAllocator, join_name, name_key, pascal, short_hash
 from generator.sources import LoadOptions, sniff
+from generator.sources.openapi.enum_names import enum_values, keep_aligned
 from generator.sources.openapi.refs import DanglingRef, Documents, Location, child
 
 MAX_SCHEMA_DEPTH = 128  # inline schema nesting the loader follows
@@ -1077,7 +1077,7 @@ class _Loader:
             model = EnumModel(
                 name,
                 base,
-                tuple(EnumValue(_check_json(v, src)) for v in distinct),  # type: ignore[arg-type]
+                enum_values(schema, [_check_json(v, src) for v in distinct], src, self.warnings),
                 nullable=nullable,
                 default=default,
                 description=description,
@@ -1405,6 +1405,7 @@ class _Loader:
                 sub["type"] = t
                 if isinstance(sub.get("enum"), list):
                     # each type keeps the enum values of its kind (none: a plain value)
+                    keep_aligned(sub, [_fits(v, t) for v in sub["enum"]])
                     kept = [v for v in sub["enum"] if _fits(v, t)]
                     if kept:
                         sub["enum"] = kept

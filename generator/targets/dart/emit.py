@@ -63,6 +63,7 @@ from generator.targets.dart.codecs import (
     primitive_codec,
     string_literal,
 )
+from generator.targets.dart.layout import fit
 from generator.targets.dart.names import field_names, file_stem, package_name
 from generator.targets.dart.views import (
     DartAlias,
@@ -542,6 +543,7 @@ def emit(models: ModelSet, options: DartOptions, templates: Folders = TEMPLATES)
     }
     for part in parts:
         out[part.path] = opening + render(templates, part.declaration.template, b=part.declaration)
+    out = {path: fit(text) if path.endswith(".dart") else text for path, text in out.items()}
     return Emitted(out, symbol_table, api.from_views(parts))
 
 

@@ -390,7 +390,7 @@ def enum_view(plan: Plan, model: EnumModel, backing: str) -> EnumView:
     allocator = naming.NameAllocator(fold=str.casefold)
     cases = tuple(
         CaseView(
-            allocator.allocate(repr(value.value), case_name(value.value)),
+            allocator.allocate(repr(value.value), case_name(value.name or value.value)),
             php_literal(value.value),
             tuple(doc_lines(value.description)),
         )

@@ -64,6 +64,13 @@ from generator.targets.python.doc_text import (
     package_doc,
 )
 from generator.targets.python.escaping import comment, docstring, py_literal, py_str
+from generator.targets.python.formatting import (
+    check_formatter,
+    check_line_length,
+    format_files,
+    needs_black,
+    project_line_length,
+)
 from generator.targets.python.layout import (
     INDENT,
     LINE_LENGTH,
@@ -272,7 +279,7 @@ class Plan:
         members: list[MemberView] = []
         for v in values:
             assert v.value is not None
-            member = allocator.allocate(repr(v.value), member_name(v.value))
+            member = allocator.allocate(repr(v.value), member_name(v.name or v.value))
             literal = py_literal(v.value)
             notes = comment(v.description, CLASS_BODY) if v.description else []
             members.append(
@@ -544,11 +551,24 @@ def emit(models: ModelSet, options: PythonOptions, templates: Folders = TEMPLATE
     plan = Plan(models)
     package = plan.package(package_name(models, options))
     definitions = package.models.definitions
+    files = render_files(package, templates)
+    line_length = _line_length(options)
+    formatter = check_formatter(options.formatter or "auto")
+    if needs_black(formatter, line_length, custom_templates=templates != TEMPLATES):
+        files = format_files(files, line_length)
     return Emitted(
-        files=render_files(package, templates),
+        files=files,
         symbols=plan.symbols(definitions),
         api=view_listing(definitions),
     )
+
+
+def _line_length(options: PythonOptions) -> int:
+    """``--line-length``, else the project's (when the output folder is known), else 88."""
+    if options.line_length is not None:
+        return check_line_length(options.line_length, "--line-length")
+    found = project_line_length(options.out) if options.out is not None else None
+    return found.line_length if found is not None else LINE_LENGTH
 
 
 def decoder_sources(models: ModelSet) -> dict[str, str]:

@@ -303,6 +303,7 @@ def test_discriminated_union_with_a_non_object_variant_dispatches_then_tries(
 ) -> None:
     text = _file_of(example_files, "PartOrEvent")
     factory = text[text.index("factory PartOrEvent.fromJson") : text.index("Object? toJson();")]
+    factory = re.sub(r"=>\s+", "=> ", factory)  # an arm too long for its line breaks after =>
     assert "switch (json['kind']) {" in factory
     assert "'part' => PartOrEventContentPart(ContentPart.fromJson(json))," in factory
     assert "'event' => PartOrEventResponseCancelEvent(ResponseCancelEvent.fromJson(json))," in (
