@@ -32,6 +32,7 @@ More changes, all for datamodel-code-generator's sake:
 from __future__ import annotations
 
 import json
+import keyword
 from collections.abc import Mapping
 
 from generator.ir import AliasModel, JsonValue, ModelSet, ObjectModel
@@ -179,6 +180,8 @@ class _Renamer:
                 out[key] = {k: self.fitting_default(self.schema(v)) for k, v in value.items()}
             elif key in _SCHEMA_MAPS and isinstance(value, dict):
                 out[key] = {k: self.schema(v) for k, v in value.items()}
+            elif key == "x-enum-varnames" and not _plain_member_names(value):
+                continue  # dmcg would collide or mangle them: it names the members itself
             elif key == "discriminator" and isinstance(value, dict):
                 mapping = value.get("mapping")
                 if isinstance(mapping, dict):
@@ -193,6 +196,18 @@ class _Renamer:
             else:
                 out[key] = value
         return out
+
+
+def _plain_member_names(names: JsonValue) -> bool:
+    """Enum member names datamodel-code-generator keeps as they are: distinct identifiers
+    that are no keyword and do not start with an underscore."""
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        return False
+    plain = [n for n in names if isinstance(n, str)]
+    return len(set(plain)) == len(plain) and all(
+        n.isidentifier() and n.isascii() and not keyword.iskeyword(n) and not n.startswith("_")
+        for n in plain
+    )
 
 
 def _split(schema: Schema) -> tuple[Schema, Schema]:
