@@ -19,8 +19,9 @@ from generator import __version__
 from generator.errors import ModelgenError, Warnings
 from generator.ir import Diagnostic, ModelSet, Source
 from generator.ir.check import check_references
-from generator.output import check_tree, write_tree
+from generator.output import check_tree, stamp, write_tree
 from generator.sources import LoadOptions, kinds, load, split_kind
+from generator.sources.reading import recording
 from generator.targets import (
     TARGETS,
     Emitted,
@@ -150,7 +151,15 @@ def no_cyclic_gc() -> Iterator[None]:
 def cmd_generate(args: argparse.Namespace) -> int:
     languages = parse_languages(args.lang)
     kind, path = split_kind(args.source)
-    with no_cyclic_gc():
+    key = stamp.run_key(vars(args))
+    known = None if args.no_cache else stamp.current(args.out, key)
+    if known is not None:  # the folder holds what this run would write: replay its report
+        for warning in known.warnings:
+            report(args).add(warning)
+        if not args.check:
+            print(f"{args.out}: {known.generated} files: 0 written, 0 deleted")
+        return 0
+    with no_cyclic_gc(), recording() as inputs:
         models = load_source(Path(path), args, kind)
         options = {dest: getattr(args, dest) for dest in option_flags()}
         warnings = Warnings(strict=args.strict)
@@ -180,6 +189,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         f"{args.out}: {len(files)} files: {len(written.written)} written,"
         f" {len(written.deleted)} deleted"
     )
+    stamp.record(args.out, key, Path(path), inputs, files, report(args).items)
     return 0
 
 
@@ -305,6 +315,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     generate.add_argument(
         "--force", action="store_true", help="overwrite files modelgen did not write"
+    )
+    generate.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="load and generate even when the output folder is known current",
     )
     for dest, (flag, text, metavar) in option_flags().items():
         generate.add_argument(flag, dest=dest, help=text, metavar=metavar)

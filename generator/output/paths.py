@@ -13,6 +13,7 @@ from generator.errors import ModelgenError
 # Modelgen's own files in an output root. Generated paths may not use the prefix.
 RESERVED_PREFIX = ".modelgen-"
 MANIFEST = ".modelgen-manifest"
+STAMP = ".modelgen-stamp"  # the no-op fast path's record (generator.output.stamp)
 LOCK = ".modelgen-lock"
 JOURNAL = ".modelgen-journal"
 JOURNAL_TEMP = ".modelgen-journal.tmp"
