@@ -11,24 +11,21 @@ from typing import Any
 
 from tree_sitter import Language, Node, Parser, Tree
 
-# language name -> (module, function returning the grammar pointer)
-_GRAMMARS = {
-    "dart": ("tree_sitter_dart", "language"),
-    "php": ("tree_sitter_php", "language_php"),
-}
-
 
 @cache
-def _parser(lang: str) -> Parser:
-    module_name, function = _GRAMMARS[lang]
-    module: Any = importlib.import_module(module_name)
-    return Parser(Language(getattr(module, function)()))
+def _parser(grammar: str) -> Parser:
+    """The parser of the grammar package ``tree_sitter_<grammar>`` (the naming convention of
+    py-tree-sitter's grammar packages), whose ``language_<grammar>()`` or ``language()``
+    returns the grammar: the readers name their own grammar, this module names none."""
+    module: Any = importlib.import_module(f"tree_sitter_{grammar}")
+    function = getattr(module, f"language_{grammar}", None) or module.language
+    return Parser(Language(function()))
 
 
-def parse(lang: str, source: str | bytes) -> Tree:
-    """The syntax tree of ``source`` in ``lang`` (``dart`` or ``php``)."""
+def parse(grammar: str, source: str | bytes) -> Tree:
+    """The syntax tree of ``source`` in ``grammar`` (a tree-sitter grammar package's suffix)."""
     data = source.encode("utf-8") if isinstance(source, str) else source
-    return _parser(lang).parse(data)
+    return _parser(grammar).parse(data)
 
 
 def problems(tree: Tree) -> list[str]:
