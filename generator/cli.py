@@ -12,16 +12,14 @@ import contextlib
 import gc
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.errors import ModelgenError, Warnings
-from generator.ir import Diagnostic, ModelSet, Source
-from generator.ir.check import check_references
-from generator.output import check_tree, stamp, write_tree
+from generator.build import add_arguments as add_build_arguments
+from generator.errors import ModelgenError
+from generator.ir import Diagnostic, ModelSet
 from generator.sources import LoadOptions, kinds, load, split_kind
-from generator.sources.reading import recording
 from generator.targets import (
     TARGETS,
     Emitted,
@@ -118,25 +116,6 @@ def load_source(path: Path, args: argparse.Namespace, kind: str | None = None) -
     return models
 
 
-def render_languages(
-    models: ModelSet,
-    languages: list[str],
-    options: Mapping[str, object],
-    warnings: Warnings | None = None,
-) -> dict[str, str]:
-    """All files for ``languages``: directly under the output folder for one language, under
-    ``<language>/`` for several. ``options`` are the targets' option values by name. References
-    to models that are not in the set are degraded through ``warnings`` (errors when strict or
-    not given; see :func:`check_references`)."""
-    models = check_references(models, warnings)
-    files: dict[str, str] = {}
-    for language in languages:
-        rendered = emit(language, models, **options).files
-        prefix = f"{language}/" if len(languages) > 1 else ""
-        files.update({prefix + rel: text for rel, text in rendered.items()})
-    return files
-
-
 @contextlib.contextmanager
 def no_cyclic_gc() -> Iterator[None]:
     """Loading, emitting and comparing build millions of small objects and almost no cycles:
@@ -149,48 +128,10 @@ def no_cyclic_gc() -> Iterator[None]:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    languages = parse_languages(args.lang)
-    kind, path = split_kind(args.source)
-    key = stamp.run_key(vars(args))
-    known = None if args.no_cache else stamp.current(args.out, key)
-    if known is not None:  # the folder holds what this run would write: replay its report
-        for warning in known.warnings:
-            report(args).add(warning)
-        if not args.check:
-            print(f"{args.out}: {known.generated} files: 0 written, 0 deleted")
-        return 0
-    with no_cyclic_gc(), recording() as inputs:
-        models = load_source(Path(path), args, kind)
-        options = {dest: getattr(args, dest) for dest in option_flags()}
-        warnings = Warnings(strict=args.strict)
-        files = render_languages(models, languages, options, warnings)
-        for warning in warnings.items:
-            report(args).add(warning)
-    if not models.models:
-        report(args).add(
-            Diagnostic(
-                "no schemas found: the generated code declares no models", Source(str(args.source))
-            )
-        )
-    if args.check:
-        result = check_tree(args.out, files)
-        for warning in result.warnings:
-            report(args).add(warning)
-        for line in result.lines():
-            print(line)
-        if not result.clean:
-            print(f"{args.out}: out of date; run without --check to update", file=sys.stderr)
-            return 1
-        return 0
-    written = write_tree(args.out, files, force=args.force)
-    for warning in written.warnings:
-        report(args).add(warning)
-    print(
-        f"{args.out}: {len(files)} files: {len(written.written)} written,"
-        f" {len(written.deleted)} deleted"
-    )
-    stamp.record(args.out, key, Path(path), inputs, files, report(args).items)
-    return 0
+    from generator.build import generate
+
+    with no_cyclic_gc():
+        return generate(args, report(args).add)
 
 
 def cmd_parity(args: argparse.Namespace) -> int:
@@ -281,6 +222,12 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_templates(args: argparse.Namespace) -> int:
+    from generator.template_reference import command
+
+    return command(args.lang, args.copy)
+
+
 _DEBUG_HELP = "on an internal error (exit 3), print the traceback"
 
 
@@ -297,17 +244,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help=_DEBUG_HELP)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    generate = commands.add_parser("generate", help="generate model code from a source")
+    generate = commands.add_parser(
+        "generate",
+        help="generate model code from a source, or run the configuration file's jobs",
+    )
     generate.add_argument(
-        "source", help="OpenAPI document or markdown docs (KIND:PATH forces its kind)"
+        "source",
+        nargs="?",
+        help="OpenAPI document or markdown docs, KIND:PATH forcing its kind"
+        " (default: the configuration file's jobs)",
     )
     generate.add_argument(
         "--lang",
-        required=True,
         help=f"target(s): {', '.join(TARGETS)}; a comma-separated list, or all"
         f" (= {','.join(default_languages())})",
     )
-    generate.add_argument("--out", type=Path, required=True, help="output folder")
+    generate.add_argument("--out", type=Path, help="output folder")
     generate.add_argument(
         "--check",
         action="store_true",
@@ -323,6 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for dest, (flag, text, metavar) in option_flags().items():
         generate.add_argument(flag, dest=dest, help=text, metavar=metavar)
+    add_build_arguments(generate)
     _add_source_options(generate)
     _add_debug(generate)
     generate.set_defaults(func=cmd_generate)
@@ -383,6 +336,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_source_options(diff)
     _add_debug(diff)
     diff.set_defaults(func=cmd_diff)
+
+    templates = commands.add_parser(
+        "templates", help="the templates a target renders with, and what each receives"
+    )
+    templates.add_argument("lang", nargs="?", help="a target (default: list every target's)")
+    templates.add_argument(
+        "--copy", type=Path, metavar="DIR", help="copy LANG's built-in templates into DIR"
+    )
+    _add_debug(templates)
+    templates.set_defaults(func=cmd_templates)
     return parser
 
 

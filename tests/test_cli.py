@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli
+from generator.build import run
 from generator.cli import main
 from tests.support.paths import EXAMPLE_SPEC, ROOT
 
@@ -68,7 +68,7 @@ def test_an_internal_error_exits_3_with_one_line_and_no_traceback(
     def broken(*args: object, **kwargs: object) -> dict[str, str]:
         raise KeyError("a bug")
 
-    monkeypatch.setattr(cli, "render_languages", broken)
+    monkeypatch.setattr(run, "render_languages", broken)
     code, _, err = run_cli(
         capsys, "generate", str(EXAMPLE_SPEC), "--lang", "python", "--out", str(tmp_path / "o")
     )
@@ -90,7 +90,7 @@ def test_debug_adds_the_traceback_to_an_internal_error(
     def broken(*args: object, **kwargs: object) -> dict[str, str]:
         raise KeyError("a bug")
 
-    monkeypatch.setattr(cli, "render_languages", broken)
+    monkeypatch.setattr(run, "render_languages", broken)
     argv = ["generate", str(EXAMPLE_SPEC), "--lang", "python", "--out", str(tmp_path / "o")]
     argv = ["--debug", *argv] if where == "before" else [*argv, "--debug"]
     code, _, err = run_cli(capsys, *argv)
@@ -105,7 +105,7 @@ def test_an_os_error_nobody_expected_is_still_one_line_exit_2(
     def unreadable(*args: object, **kwargs: object) -> dict[str, str]:
         raise PermissionError(13, "Permission denied", "/some/template.jinja")
 
-    monkeypatch.setattr(cli, "render_languages", unreadable)
+    monkeypatch.setattr(run, "render_languages", unreadable)
     code, _, err = run_cli(
         capsys, "generate", str(EXAMPLE_SPEC), "--lang", "python", "--out", str(tmp_path / "o")
     )
@@ -115,7 +115,7 @@ def test_an_os_error_nobody_expected_is_still_one_line_exit_2(
 # --- generate's summary and warnings --------------------------------------------------------
 
 
-def test_the_summary_counts_written_and_deleted_files(
+def test_the_summary_counts_written_unchanged_and_deleted_files(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     out = tmp_path / "o"
@@ -124,13 +124,18 @@ def test_the_summary_counts_written_and_deleted_files(
     )
     assert code == 0
     total = stdout.split(": ")[1].split()[0]
-    assert stdout.strip() == f"{out}: {total} files: {total} written, 0 deleted"
-    python_files = len(list((out / "python").rglob("*.*")))
+    assert stdout.strip() == f"{out}: {total} files: {total} written, 0 unchanged, 0 deleted"
+    python_files = len([p for p in (out / "python").rglob("*") if p.is_file()])
+    dart_files = len([p for p in (out / "dart").rglob("*") if p.is_file()])
     code, stdout, _ = run_cli(
         capsys, "generate", str(EXAMPLE_SPEC), "--lang", "dart,php", "--out", str(out)
     )
     assert code == 0
-    assert stdout.strip().endswith(f" written, {python_files} deleted")
+    php_files = len([p for p in (out / "php").rglob("*") if p.is_file()])
+    assert stdout.strip() == (
+        f"{out}: {dart_files + php_files} files: {php_files} written,"
+        f" {dart_files} unchanged, {python_files} deleted"
+    )
 
 
 def test_a_spec_without_schemas_warns(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator import cli
+from generator.build import run
 from generator.ir import ModelSet
 from generator.output import stamp
 from generator.output.paths import STAMP
@@ -54,7 +55,7 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> Iterator[Loads]:
         counter.count += 1
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(cli, "load", counting)
+    monkeypatch.setattr(run, "load", counting)
     yield counter
 
 
@@ -88,7 +89,8 @@ def test_second_run_with_nothing_changed_loads_nothing_and_says_the_same(
     assert loads.count == 1
     assert again[0] == 0
     count = len(generated(Path("out")))
-    assert again[1].strip() == f"out: {count} files: 0 written, 0 deleted"
+    assert again[1].strip() == f"out: {count} files: 0 written, {count} unchanged, 0 deleted"
+    assert again == generate(capsys, spec, "--no-cache")  # says what a full run says
     assert "unknown-type" in first[2] and again[2] == first[2]  # the warnings, repeated
 
 
@@ -96,8 +98,10 @@ def test_check_on_a_current_folder_loads_nothing(
     capsys: pytest.CaptureFixture[str], spec: Path, loads: Loads
 ) -> None:
     generate(capsys, spec)
-    code, out, _ = generate(capsys, spec, "--check")
-    assert (code, out, loads.count) == (0, "", 1)
+    fast = generate(capsys, spec, "--check")
+    assert loads.count == 1
+    assert fast == generate(capsys, spec, "--check", "--no-cache")  # says what a full run says
+    assert fast[0] == 0 and "current" in fast[1]
 
 
 def test_no_cache_always_loads(
@@ -150,20 +154,34 @@ def test_changed_option_is_a_full_run(
 
 
 def test_changed_template_is_a_full_run(
+    capsys: pytest.CaptureFixture[str], spec: Path, loads: Loads, tmp_path: Path
+) -> None:
+    templates = tmp_path / "templates"
+    (templates / "python").mkdir(parents=True)
+    (templates / "python" / "py.typed.jinja").write_text("{{ header }}\n")
+    generate(capsys, spec, "--templates", str(templates))
+    generate(capsys, spec, "--templates", str(templates))
+    assert loads.count == 1
+    (templates / "python" / "py.typed.jinja").write_text("{{ header }}\n# typed\n")
+    assert generate(capsys, spec, "--templates", str(templates), "--check")[0] == 1
+    assert loads.count == 2
+
+
+def test_changed_modelgen_code_is_a_full_run(
     capsys: pytest.CaptureFixture[str],
     spec: Path,
     loads: Loads,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    templates = tmp_path / "templates"
-    templates.mkdir()
-    (templates / "model.py.jinja").write_text("{{ name }}\n")
-    monkeypatch.setattr(stamp, "CODE_FOLDERS", (*stamp.CODE_FOLDERS, templates))
+    code = tmp_path / "code"
+    code.mkdir()
+    (code / "emit.py").write_text("x = 1\n")
+    monkeypatch.setattr(stamp, "CODE_FOLDERS", (*stamp.CODE_FOLDERS, code))
     generate(capsys, spec)
     generate(capsys, spec)
     assert loads.count == 1
-    (templates / "model.py.jinja").write_text("{{ name }} \n")
+    (code / "emit.py").write_text("x = 2\n")
     generate(capsys, spec)
     assert loads.count == 2
 
@@ -227,3 +245,28 @@ def test_foreign_stamp_is_a_full_run_never_an_error(
         Path("out", STAMP).write_text(text)
         assert generate(capsys, spec, "--check")[0] == 0
     assert loads.count == 5
+
+
+def test_jobs_of_a_configuration_file_replay_what_a_full_run_says(
+    capsys: pytest.CaptureFixture[str], spec: Path, loads: Loads
+) -> None:
+    Path("modelgen.toml").write_text(
+        '[[jobs]]\nname = "a"\nsource = "api/spec.yaml"\nlang = "python"\nout = "gen/a"\n'
+        'include = ["Pet"]\n\n'
+        '[[jobs]]\nname = "b"\nsource = "api/spec.yaml"\nlang = "dart"\nout = "gen/b"\n'
+    )
+
+    def run_all(*extra: str) -> tuple[int, str, str]:
+        code = cli.main(["generate", *extra])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    assert run_all()[0] == 0
+    assert loads.count == 2
+    fast, fast_check = run_all(), run_all("--check")
+    assert loads.count == 2
+    assert fast == run_all("--no-cache")
+    assert fast_check == run_all("--check", "--no-cache")
+    Path("gen/b/.modelgen-manifest").unlink()  # one job's folder in doubt: all run in full
+    run_all()
+    assert loads.count == 8

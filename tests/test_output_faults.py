@@ -40,7 +40,12 @@ def hook(name, count):
         os.kill(os.getpid(), signal.SIGKILL)
     if [name, count] == opts.get("pause_at"):
         Path(opts["marker"]).write_text("paused")
-        time.sleep(opts["pause"])
+        if "release" in opts:  # paused until the test says go (at most a minute)
+            deadline = time.monotonic() + 60
+            while not Path(opts["release"]).exists() and time.monotonic() < deadline:
+                time.sleep(0.02)
+        else:
+            time.sleep(opts["pause"])
 
 writer.STEP_HOOK = hook
 lock.WAIT_SECONDS = opts.get("lock_wait", lock.WAIT_SECONDS)
@@ -194,7 +199,7 @@ def test_a_run_that_cannot_wait_long_enough_exits_2_naming_the_lock_and_changes_
 ) -> None:
     other = tmp_path / "other.yaml"
     other.write_text(SECOND_SPEC)
-    out, marker = tmp_path / "o", tmp_path / "paused"
+    out, marker, release = tmp_path / "o", tmp_path / "paused", tmp_path / "go"
     assert in_process(EXAMPLE_SPEC, out) == 0
     before = snapshot(out)
     first = hooked(
@@ -205,12 +210,14 @@ def test_a_run_that_cannot_wait_long_enough_exits_2_naming_the_lock_and_changes_
         "--out",
         str(out),
         pause_at=["committed", 0],
-        pause=2.0,
+        release=str(release),
         marker=str(marker),
     )
     wait_for(marker, first)
+    # the first run holds the lock until the second has given up, however slow the machine
     second = hooked("generate", str(other), "--lang", "python", "--out", str(out), lock_wait=0.2)
     _, second_err = second.communicate(timeout=120)
+    release.write_text("go")
     first.communicate(timeout=120)
     assert second.returncode == 2 and len(second_err.strip().splitlines()) == 1, second_err
     assert f"pid {first.pid}" in second_err and ".modelgen-lock" in second_err

@@ -133,6 +133,9 @@ class Field:
     constraints: Constraints = NO_CONSTRAINTS
     inherited_from: str | None = None  # the allOf parent model that declared it, if any
     source: Source = NO_SOURCE
+    # The name the user chose for it in code (a naming override); ``None``: code names it after
+    # the wire name. Targets spell either their own way; the wire name stays ``name``.
+    code_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,7 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,12 +65,14 @@ RACY_NS = 50_000_000
 class Stamp:
     generated: int  # generated files (the manifest not counted)
     warnings: tuple[Diagnostic, ...]
+    note: str  # what the run that wrote it added to its summary line
 
 
-def code_fingerprint() -> list[tuple[str, int, int]]:
-    """Every file under :data:`CODE_FOLDERS` (bytecode caches left out): path, size, mtime."""
+def code_fingerprint(folders: Sequence[Path] = ()) -> list[tuple[str, int, int]]:
+    """Every file under :data:`CODE_FOLDERS` and ``folders`` (bytecode caches left out):
+    path, size, mtime."""
     found: list[tuple[str, int, int]] = []
-    for folder in CODE_FOLDERS:
+    for folder in (*CODE_FOLDERS, *folders):
         for top, dirs, names in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             for name in sorted(names):
@@ -79,16 +81,17 @@ def code_fingerprint() -> list[tuple[str, int, int]]:
     return found
 
 
-def run_key(options: Mapping[str, object]) -> str:
-    """The digest of what determines a run's output besides its input files: ``options`` (the
-    parsed command line; those in :data:`NOT_IN_KEY` left out), the working folder, the
-    Python and modelgen versions, and modelgen's own files."""
+def run_key(options: Mapping[str, object], folders: Sequence[Path] = ()) -> str:
+    """The digest of what determines a run's output besides its input files: ``options`` (a
+    job, or the parsed command line; those in :data:`NOT_IN_KEY` left out), the working
+    folder, the Python and modelgen versions, modelgen's own files and those of ``folders``
+    (the user's templates)."""
     parts = {
-        "options": {k: str(v) for k, v in sorted(options.items()) if k not in NOT_IN_KEY},
+        "options": {k: repr(v) for k, v in sorted(options.items()) if k not in NOT_IN_KEY},
         "cwd": os.getcwd(),
         "python": sys.version,
         "modelgen": __version__,
-        "code": code_fingerprint(),
+        "code": code_fingerprint(folders),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
@@ -140,7 +143,8 @@ def _current_in(folder: Folder, key: str) -> Stamp | None:
         Diagnostic(message, Source(file, pointer, line), code, degraded)
         for file, pointer, line, code, message, degraded in data["warnings"]
     )
-    return Stamp(generated=len(files) - 1, warnings=warnings)
+    note = data.get("note", "")
+    return Stamp(generated=len(files) - 1, warnings=warnings, note=str(note))
 
 
 def _sha256(path: Path) -> str:
@@ -158,6 +162,7 @@ def record(
     inputs: Mapping[str, str | None],
     files: Iterable[str],
     warnings: Iterable[Diagnostic],
+    note: str = "",
 ) -> bool:
     """After a run that made ``root`` hold ``files``: write its stamp (True), unless there is
     doubt (False): ``source`` is no regular file, an input was no regular file, the folder's
@@ -181,6 +186,7 @@ def record(
                     "key": key,
                     "inputs": dict(sorted(inputs.items())),
                     "files": stamps,
+                    "note": note,
                     "warnings": [
                         [
                             w.source.file,

@@ -10,6 +10,11 @@ with the language's :class:`ApiRules` (``api.py``, for diff's code verdicts). Th
 several dialects) and nothing heavier: the CLI imports every target's declaration to build its
 flags, and imports an emitter or reader only when it is used.
 
+A target with templates keeps them in ``templates/`` beside its emitter, whose module names that
+folder ``TEMPLATES``; its emitter takes the folders to render from as a third argument
+(:data:`generator.templating.Folders`), so users' templates override the built-in ones
+(:meth:`Target.emit`).
+
 A target's options are a frozen dataclass whose fields declare their own command-line flags
 (:func:`option`); flags of the same name in several targets are one flag (``--package`` names
 the Python package and the Dart package alike).
@@ -19,9 +24,10 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any, Protocol
 
 from generator.errors import ModelgenError
@@ -176,7 +182,9 @@ def option(default: Any, *, flag: str, help: str, metavar: str | None = None) ->
     return field(default=default, metadata={"flag": flag, "help": help, "metavar": metavar})
 
 
-Emit = Callable[[ModelSet, Any], Emitted]
+Emit = Callable[..., Emitted]
+"""``emit(models, options)``, or ``emit(models, options, templates)`` for a target with
+templates (``templates``: the folders to render from, the built-in one last)."""
 
 
 @dataclass(frozen=True)
@@ -197,9 +205,28 @@ class Target:
     api: str | None = None
     in_all: bool = False  # part of ``--lang all``
 
-    def emit(self, models: ModelSet, options: Any = None) -> Emitted:
+    def emit(
+        self, models: ModelSet, options: Any = None, templates: Sequence[Path] = ()
+    ) -> Emitted:
+        """The files and symbols for ``models``; ``templates``: the user's template folders,
+        searched before the built-in one (a file there overrides the template of its name)."""
         function: Emit = _attribute(self.emitter)
-        return function(models, options if options is not None else self.options())
+        chosen = options if options is not None else self.options()
+        if not templates:
+            return function(models, chosen)
+        from generator.templating import search_path
+
+        builtin = self.template_folder()
+        if builtin is None:
+            raise ModelgenError(f"the {self.name} target has no templates to override")
+        return function(models, chosen, search_path(templates, builtin))
+
+    def template_folder(self) -> Path | None:
+        """The folder of this target's built-in templates (``TEMPLATES`` of its emitter's
+        module), or ``None`` for a target without templates."""
+        module = importlib.import_module(self.emitter.partition(":")[0])
+        found = getattr(module, "TEMPLATES", None)
+        return found if isinstance(found, Path) else None
 
     def rules(self) -> ApiRules | None:
         """The :class:`ApiRules` of this target's ``api`` module; None for a target with no
@@ -273,9 +300,9 @@ def option_flags() -> dict[str, tuple[str, str, str | None]]:
     return flags
 
 
-def emit(name: str, models: ModelSet, **options: object) -> Emitted:
+def emit(name: str, models: ModelSet, templates: Sequence[Path] = (), **options: object) -> Emitted:
     """Emit ``models`` with target ``name``; ``options`` are its option fields by name (those
     another target declares are ignored, so one set of command-line values serves every
-    target)."""
+    target); ``templates``: the user's template folders (see :meth:`Target.emit`)."""
     chosen = target(name)
-    return chosen.emit(models, chosen.make_options(options))
+    return chosen.emit(models, chosen.make_options(options), templates)

@@ -154,7 +154,7 @@ LANGUAGES = ("python", "dart", "php")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The example schema and the OpenAI spec, generated once per module in every code
     language modelgen has (about 1 s per language for the OpenAI spec)."""
-    from generator.cli import render_languages
+    from generator.build.run import render_languages
     from generator.output import write_tree
     from generator.targets import TARGETS
 

@@ -14,44 +14,17 @@ spec but the Twilio ones, and every fifth Twilio spec (one generator wrote them 
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from generator.errors import ModelgenError
-from generator.ir import ModelSet
 from generator.sources import LoadOptions, kinds, load
 from generator.sources.openapi import loader as openapi
 from tests.sources.generated import dart_problems, generate, php_problems, python_problems
-from tests.support.paths import CORPUS, need, need_php
-
-REAL = CORPUS / "real-specs"
-
-
-def _specs() -> list[Path]:
-    if not REAL.is_dir():
-        return []
-    return [
-        *sorted(REAL.glob("twilio/*.yaml")),
-        REAL / "discord" / "openapi.json",
-        REAL / "digitalocean" / "DigitalOcean-public.v2.yaml",
-        *sorted(REAL.glob("oas-examples/*/yaml/*.yaml")),
-    ]
-
-
-SPECS = _specs()
-
-
-def rel(path: Path) -> str:
-    return path.relative_to(REAL).as_posix()
-
-
-@functools.cache
-def loaded(name: str) -> ModelSet:
-    return load(REAL / name)
-
+from tests.support.paths import need, need_php
+from tests.support.real_specs import REAL, SPECS, loaded, rel
 
 # Degradations per spec: (code, where) of each. Everything else loads without one.
 DEGRADED: dict[str, list[tuple[str, str]]] = {

@@ -34,7 +34,7 @@ from generator.sources.markdown.dialects import (
 )
 from generator.targets import Emitted, NoOptions, Symbol
 from generator.targets.docs import DartDocsOptions, PhpDocsOptions
-from generator.templating import folder, render
+from generator.templating import Folders, folder, render
 
 TEMPLATES = folder(__file__)
 
@@ -46,13 +46,23 @@ _DART_PACKAGE = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 @dataclass(frozen=True)
 class Row:
-    name: str
-    type: str
-    description: str
+    """One row of a model's property table."""
+
+    name: str  # the property's name as the dialect shows it
+    type: str  # the type cell: the dialect's spelling, with links to other models' docs
+    description: str  # escaped for a table cell
     notes: str  # with its leading space, or "" where the dialect strips trailing spaces
 
 
-def emit_php(models: ModelSet, options: PhpDocsOptions) -> Emitted:
+# What each template is given: template -> variable -> its type. `modelgen templates LANG`
+# documents it; a test checks it against what the templates really receive.
+CONTEXTS: dict[str, dict[str, object]] = {
+    f"{dialect}.md.jinja": {"name": str, "namespace": str, "rows": list[Row]}
+    for dialect in ("php", "dart", "python")
+}
+
+
+def emit_php(models: ModelSet, options: PhpDocsOptions, templates: Folders = TEMPLATES) -> Emitted:
     namespace = options.php_namespace or _php_namespace(models.title)
     model_namespace = f"{namespace}\\Model"
     return _emit(
@@ -61,16 +71,19 @@ def emit_php(models: ModelSet, options: PhpDocsOptions) -> Emitted:
         "php.md.jinja",
         namespace,
         lambda t: php_type_cell(t, model_namespace),
+        templates,
     )
 
 
-def emit_dart(models: ModelSet, options: DartDocsOptions) -> Emitted:
+def emit_dart(
+    models: ModelSet, options: DartDocsOptions, templates: Folders = TEMPLATES
+) -> Emitted:
     package = options.package or _dart_package(models.title)
-    return _emit(models, DIALECTS["dart"], "dart.md.jinja", package, dart_type_cell)
+    return _emit(models, DIALECTS["dart"], "dart.md.jinja", package, dart_type_cell, templates)
 
 
-def emit_python(models: ModelSet, options: NoOptions) -> Emitted:
-    return _emit(models, DIALECTS["python"], "python.md.jinja", "", python_type_cell)
+def emit_python(models: ModelSet, options: NoOptions, templates: Folders = TEMPLATES) -> Emitted:
+    return _emit(models, DIALECTS["python"], "python.md.jinja", "", python_type_cell, templates)
 
 
 def _php_namespace(title: str | None) -> str:
@@ -91,13 +104,14 @@ def _emit(
     template: str,
     namespace: str,
     type_cell: Callable[[TypeRef], str],
+    templates: Folders,
 ) -> Emitted:
     names = _class_names(models)
     files: dict[str, str] = {}
     for model in models.models:
         rows = _rows(model, models, dialect, names, type_cell)
         files[f"{names[model.name]}.md"] = render(
-            TEMPLATES, template, name=names[model.name], namespace=namespace, rows=rows
+            templates, template, name=names[model.name], namespace=namespace, rows=rows
         )
     symbols = {m.name: (Symbol("doc", names[m.name]),) for m in models.models}
     return Emitted(files, symbols)
@@ -128,8 +142,10 @@ def _rename(t: TypeRef, names: dict[str, str]) -> TypeRef:
     return t
 
 
-def _shown_name(wire: str, dialect: Dialect, rename: bool) -> str:
-    shown = dialect.display_name(wire) if rename else wire
+def _shown_name(wire: str, code_name: str | None, dialect: Dialect, rename: bool) -> str:
+    """A property's name in its table: the dialect's spelling of its name in code (a naming
+    override's, else the wire name's) where the docs rename, the wire name otherwise."""
+    shown = dialect.display_name(code_name or wire) if rename else wire
     return shown if shown.strip() else fallback(wire, "", "field")
 
 
@@ -163,7 +179,7 @@ def _rows(
         description = dialect.write_text(f.description) if f.description else ""
         rows.append(
             Row(
-                name=shown.allocate(f.name, _shown_name(f.name, dialect, rename)),
+                name=shown.allocate(f.name, _shown_name(f.name, f.code_name, dialect, rename)),
                 type=type_cell(_rename(f.type, names)),
                 description=description,
                 notes=cell,

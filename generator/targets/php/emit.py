@@ -32,10 +32,33 @@ from generator.targets import Emitted, Symbol
 from generator.targets.php import PhpOptions, api, markers
 from generator.targets.php.names import check_namespace, composer_name, default_namespace
 from generator.targets.php.plan import Plan
-from generator.targets.php.views import Head, HeaderView, View, model_views
-from generator.templating import environment, folder
+from generator.targets.php.views import (
+    AliasView,
+    ClassView,
+    EnumView,
+    FactoryView,
+    Head,
+    HeaderView,
+    InterfaceView,
+    UnknownView,
+    View,
+    model_views,
+)
+from generator.templating import Folders, environment, folder
 
 TEMPLATES = folder(__file__)
+
+# What each template is given: template -> variable -> its type (for a macro template, the
+# macro's parameters). `modelgen templates LANG` documents it; a test checks it against what
+# the templates really receive.
+CONTEXTS: dict[str, dict[str, object]] = {
+    "_header.php.jinja": {"view": HeaderView},
+    **{
+        view.TEMPLATE: {"head": Head, "view": view, "markers": markers}
+        for view in (ClassView, EnumView, UnknownView, AliasView, InterfaceView, FactoryView)
+    },
+    **{f"{name}.php.jinja": {"head": Head} for name in markers.SUPPORT_FILES},
+}
 
 
 def namespace(models: ModelSet, options: PhpOptions) -> str:
@@ -46,12 +69,12 @@ def namespace(models: ModelSet, options: PhpOptions) -> str:
     return default_namespace(models.title)
 
 
-def emit(models: ModelSet, options: PhpOptions) -> Emitted:
+def emit(models: ModelSet, options: PhpOptions, templates: Folders = TEMPLATES) -> Emitted:
     ns = namespace(models, options)
     plan = Plan(models)
-    env = environment(TEMPLATES)
+    env = environment(templates)
     head = Head(env.get_template("_header.php.jinja").render(view=HeaderView(markers.HEADER)), ns)
-    templates: dict[str, jinja2.Template] = {}
+    loaded: dict[str, jinja2.Template] = {}
     files: dict[str, str] = {}
     symbols: dict[str, tuple[Symbol, ...]] = {}
     views: list[View] = []
@@ -59,9 +82,9 @@ def emit(models: ModelSet, options: PhpOptions) -> Emitted:
         found = model_views(plan, model)
         symbols[model.name] = tuple(Symbol(view.KIND, view.cls) for view in found)
         for view in found:
-            template = templates.get(view.TEMPLATE)
+            template = loaded.get(view.TEMPLATE)
             if template is None:
-                template = templates[view.TEMPLATE] = env.get_template(view.TEMPLATE)
+                template = loaded[view.TEMPLATE] = env.get_template(view.TEMPLATE)
             files[markers.model_path(view.cls)] = template.render(
                 head=head, view=view, markers=markers
             )

@@ -359,7 +359,9 @@ def class_view(plan: Plan, model: ObjectModel) -> ClassView:
     taken = [markers.ADDITIONAL] if model.additional is not None else []
     allocator = naming.NameAllocator(taken=taken)
     properties = tuple(
-        _property_view(plan, model, f, allocator.allocate(f.name, property_name(f.name), ""))
+        _property_view(
+            plan, model, f, allocator.allocate(f.name, property_name(f.code_name or f.name), "")
+        )
         for f in model.fields
     )
     params = tuple(p for p in properties if p.default is None) + tuple(

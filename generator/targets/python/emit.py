@@ -40,7 +40,6 @@ Choices (also stated in the generated module docstring):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from generator.ir import (
     ANY,
@@ -132,10 +131,24 @@ from generator.targets.python.views import (
     PackageInit,
     UnionView,
 )
-from generator.templating import folder
+from generator.templating import Folders, folder
 from generator.templating import render as render_template
 
 TEMPLATES = folder(__file__)
+
+# What each template is given: template -> variable -> its type (for a macro template, the
+# macro's parameters). `modelgen templates LANG` documents it; a test checks it against what
+# the templates really receive.
+CONTEXTS: dict[str, dict[str, object]] = {
+    "__init__.py.jinja": {"package": PackageInit},
+    "_runtime.py.jinja": {"header": str},
+    "models.py.jinja": {"module": ModelsModule},
+    "py.typed.jinja": {"header": str},
+    "object.py.jinja": {"model": ObjectView},
+    "enum.py.jinja": {"model": EnumView},
+    "union.py.jinja": {"model": UnionView},
+    "alias.py.jinja": {"model": AliasView},
+}
 
 # The indentation the default templates give each kind of statement (views.py: "fitted at").
 CLASS_BODY = INDENT
@@ -171,7 +184,7 @@ class Plan:
         fields: list[FieldView] = []
         wires: list[Atom] = []  # the wire names as literals
         for f in model.fields:
-            ident = allocator.allocate(f.name, self.field_name(f.name))
+            ident = allocator.allocate(f.name, self.field_name(f.code_name or f.name))
             literal = literal_of(f.const)
             annotation: Expr
             decode: Expr
@@ -507,8 +520,8 @@ def _assignment(indent: str, name: str, value: str) -> list[str]:
 # --- rendering ---------------------------------------------------------------------------
 
 
-def render_files(package: Package, templates: Path = TEMPLATES) -> dict[str, str]:
-    """The files of ``package``, rendered with the templates in the folder ``templates``."""
+def render_files(package: Package, templates: Folders = TEMPLATES) -> dict[str, str]:
+    """The files of ``package``, rendered with the templates in the folder(s) ``templates``."""
     base = package.name
     return {
         f"{base}/{INIT_FILE}": render_template(
@@ -524,7 +537,7 @@ def render_files(package: Package, templates: Path = TEMPLATES) -> dict[str, str
     }
 
 
-def emit(models: ModelSet, options: PythonOptions, templates: Path = TEMPLATES) -> Emitted:
+def emit(models: ModelSet, options: PythonOptions, templates: Folders = TEMPLATES) -> Emitted:
     plan = Plan(models)
     if modules.is_split(models):  # a big schema: one module per model group (modules.py)
         split = modules.split_package(plan, package_name(models, options))

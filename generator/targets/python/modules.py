@@ -24,7 +24,6 @@ from __future__ import annotations
 import keyword
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.ir import AliasModel, ModelSet, UnionModel
@@ -41,6 +40,7 @@ from generator.targets.python.markers import (
     TYPED_FILE,
 )
 from generator.targets.python.views import Definition, LazyInit, LazyName, ModelModule
+from generator.templating import Folders
 from generator.templating import render as render_template
 
 if TYPE_CHECKING:
@@ -241,7 +241,7 @@ def _lazy(name: str, module: str) -> LazyName:
     return LazyName(py_str(name), py_str(module), f"{py_str(name)}: {py_str(module)},")
 
 
-def render_split(package: SplitPackage, templates: Path) -> dict[str, str]:
+def render_split(package: SplitPackage, templates: Folders) -> dict[str, str]:
     """The files of the split layout."""
     base = package.name
     files = {

@@ -49,7 +49,7 @@ def namespace_of(files: Mapping[str, str]) -> str:
 
 
 def generate(models: ModelSet, root: Path, **options: object) -> dict[str, str]:
-    files = emit("php", models, **options).files
+    files = emit("php", models, (), **options).files
     write(files, root)
     return files
 
