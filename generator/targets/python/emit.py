@@ -124,7 +124,9 @@ from generator.targets.python.views import (
     EnumView,
     ExtrasView,
     FieldView,
+    LazyInit,
     MemberView,
+    ModelModule,
     ModelsModule,
     ObjectView,
     Package,
@@ -148,6 +150,9 @@ CONTEXTS: dict[str, dict[str, object]] = {
     "enum.py.jinja": {"model": EnumView},
     "union.py.jinja": {"model": UnionView},
     "alias.py.jinja": {"model": AliasView},
+    # the split layout of a big schema (modules.py)
+    "lazy_init.py.jinja": {"init": LazyInit},
+    "model_module.py.jinja": {"module": ModelModule},
 }
 
 # The indentation the default templates give each kind of statement (views.py: "fitted at").
