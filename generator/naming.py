@@ -9,11 +9,36 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-# Characters that must never reach generated text: NUL and the bidi controls that can make code
-# read differently from how it runs (Trojan Source).
+# Characters that must never reach generated text: NUL, the bidi controls and marks that can
+# make code read differently from how it runs (Trojan Source: embeddings, overrides, isolates,
+# LRM/RLM, the Arabic letter mark), and the invisible format characters (zero-width spaces and
+# joiners, word joiner, invisible operators, the deprecated format controls, the Mongolian vowel
+# separator, interlinear annotation marks, BOM).
 _INVISIBLE = dict.fromkeys(
-    [0, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    [
+        *(0, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF),
+        *range(0x202A, 0x202F),
+        *range(0x2060, 0x2065),
+        *range(0x2066, 0x2070),
+        *range(0xFFF9, 0xFFFC),
+    ]
 )
+# Typographic characters whose ASCII look-alike says the same in a comment.
+_ASCII_LOOKALIKES = {
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+    **dict.fromkeys("\u00a0\u2002\u2003\u2009\u202f\u3000", " "),
+    "\u2026": "...",
+    "\u2022": "*",
+    "\u00d7": "x",
+    "\u2192": "->",
+    "\u2190": "<-",
+    "\u21d2": "=>",
+    "\u2264": "<=",
+    "\u2265": ">=",
+    "\u2260": "!=",
+}
 # Line breaks that Python, PHP or Dart may treat as ending a line comment.
 _LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -31,6 +56,26 @@ def clean_text(text: str) -> str:
     line break spelled ``\\n``. Escaping for a particular comment or literal syntax is the
     emitter's job, on top of this."""
     return _LINE_BREAKS.sub("\n", text.translate(_INVISIBLE))
+
+
+def ascii_text(text: str, escape: Callable[[str], str]) -> str:
+    """``text`` in ASCII, for a comment of a language whose output is ASCII only: typographic
+    punctuation as its ASCII look-alike (curly quotes, dashes, ellipsis), letters without their
+    accents (``café`` -> ``cafe``), and every other character as ``escape(char)`` gives it (so
+    nothing is lost: ``\\u{4e2d}``)."""
+    if text.isascii():
+        return text
+    out: list[str] = []
+    for char in unicodedata.normalize("NFC", text):
+        if char.isascii():
+            out.append(char)
+        elif char in _ASCII_LOOKALIKES:
+            out.append(_ASCII_LOOKALIKES[char])
+        else:
+            folded = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+            printable = folded.isprintable() and folded.strip() == folded
+            out.append(folded if folded and printable else escape(char))
+    return "".join(out)
 
 
 def ascii_fold(name: str) -> str:
@@ -61,6 +106,27 @@ def camel(name: str) -> str:
 
 def upper_snake(name: str) -> str:
     return snake(name).upper()
+
+
+def name_key(name: str) -> str:
+    """What a name is compared by where targets may spell it in any casing: its words, joined
+    (``payment_intent``, ``PaymentIntent`` and ``paymentIntent`` are one name). A name with no
+    words is compared as it is."""
+    return "".join(words(name)) or name
+
+
+def join_name(parent: str, part: str) -> str:
+    """``parent`` followed by ``part`` in Pascal case, without repeating the words that end the
+    parent and begin the part: ``SepaDebit`` + ``sepa_debit_mandate`` is
+    ``SepaDebitMandate``; a part made only of such words is added whole (``ChargeCustomer`` +
+    ``customer`` is ``ChargeCustomerCustomer``: the shorter name is the parent's own)."""
+    tail = words(part)
+    head = words(parent)
+    for size in range(min(len(head), len(tail) - 1), 0, -1):
+        if head[-size:] == tail[:size]:
+            tail = tail[size:]
+            break
+    return parent + "".join(w[:1].upper() + w[1:] for w in tail)
 
 
 def is_windows_device(name: str) -> bool:
@@ -116,3 +182,17 @@ class NameAllocator:
         self._used.add(self._fold(candidate))
         self.names[key] = candidate
         return candidate
+
+    def allocate_first(self, key: str, candidates: Iterable[str], separator: str = "_") -> str:
+        """The first of ``candidates`` that is free; when none is, the first one numbered (a
+        number is the last resort)."""
+        if key in self.names:
+            return self.names[key]
+        wanted = list(dict.fromkeys(candidates))
+        for candidate in wanted:
+            if self._fold(candidate) not in self._used:
+                return self.allocate(key, candidate, separator)
+        return self.allocate(key, wanted[0], separator)
+
+    def is_free(self, name: str) -> bool:
+        return self._fold(name) not in self._used

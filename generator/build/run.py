@@ -137,7 +137,10 @@ def render_languages(
             if renames:
                 chosen = rename(models, renames)
             folders = template_folders(job.templates, language)
-        rendered = _emit(language, chosen, folders, options)
+        given = dict(options)
+        if job is not None:  # where a target looks up the project's own settings
+            given["out"] = job.out / language if len(languages) > 1 else job.out
+        rendered = _emit(language, chosen, folders, given)
         if job is not None:
             custom = bool(_overridden(folders, language))
             rendered = after_render(rendered, RenderContext(language, job, custom, project))

@@ -30,6 +30,7 @@ from generator.ir import (
     Model,
     ModelSet,
     ObjectModel,
+    Primitive,
     Ref,
     TypeRef,
     UnionModel,
@@ -243,6 +244,8 @@ class _Matcher:
         for name, found in self.ref_words.items():
             for word in found:
                 self.word_index[word].add(name)
+        # request bodies that are no response: a class named `...Response` is not one of them
+        self.request_only = reference.request_roots - reference.response_roots
         self.found: dict[str, Match] = {}  # SDK name -> its match
         self.taken: dict[str, str] = {}  # reference name -> the SDK name compared with it
 
@@ -344,7 +347,7 @@ class _Matcher:
                     m
                     for m in models
                     if m.name not in self.taken
-                    and _allowed(info, m, rule)
+                    and _allowed(info, m, rule, self.request_only)
                     and _compatible(info.model, m)
                     and _shares(info.model, m, least)
                 ],
@@ -455,6 +458,43 @@ class _Matcher:
                 self.displace(a, b)
                 self.pair(a, b, "fields")
                 queue.append((a, b))
+
+    def by_owners(self) -> None:
+        """An object unpaired, or paired by its keys alone (shape, similar), whose fields type
+        classes paired with models (not twins) is the one model whose fields of the same
+        names type those models, where it shares half its keys (``chat/CreateResponse``,
+        whose ``choices`` are the chat completion's choices, is
+        ``CreateChatCompletionResponse``, not the legacy completion of the same top-level
+        keys)."""
+        owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for name, ref in self.ref.items():
+            if isinstance(ref, ObjectModel):
+                for f in ref.fields:
+                    target = _item_ref(f.type)
+                    if target is not None:
+                        owners[(name_key(f.name, qualified=False), target)].add(name)
+        for name, info in sorted(self.classes.items()):
+            mine = info.model
+            known = self.found.get(name)
+            if known is not None and (known.twin or known.rule not in ("shape", "similar")):
+                continue
+            if not isinstance(mine, ObjectModel):
+                continue
+            found: set[str] | None = None
+            for f in mine.fields:
+                target = _item_ref(f.type)
+                match = self.found.get(target) if target is not None else None
+                if match is None or match.twin:
+                    continue
+                those = owners.get((name_key(f.name, qualified=False), match.model), set())
+                found = set(those) if found is None else found & those
+            if not found or len(found) != 1:
+                continue
+            model = self.ref[found.pop()]
+            if model.name not in self.taken and _overlap(mine, model) >= 0.5:
+                if known is not None:  # keys alone gave way to what its fields type
+                    del self.taken[known.model]
+                self.pair(name, model.name, "fields")
 
     def movable(self, known: Match, model: str) -> bool:
         """Whether a field's evidence moves a class paired before to ``model`` (no class has
@@ -821,20 +861,32 @@ def _role(name: str) -> str | None:
     return "request" if last in _REQUEST_WORDS else "response" if last in _RESPONSE_WORDS else None
 
 
-def _allowed(info: _Class, model: Model, rule: str) -> bool:
+def _allowed(info: _Class, model: Model, rule: str, request_only: frozenset[str]) -> bool:
     """Loose names pair only models of compatible kinds, that are not one a request's and the
-    other a response's, and (objects) that share at least a third of their keys."""
+    other a response's (by the last word of their names, or for the model, by its being a
+    request body and no response: ``CreateResponse``), and (objects) that share at least a
+    third of their keys."""
     if rule != "loose":
         return True
     if not _compatible(info.model, model):
         return False
-    roles = {_role(info.short), _role(model.name)}
+    role = "request" if model.name in request_only else _role(model.name)
+    roles = {_role(info.short), role}
     if roles == {"request", "response"}:
         return False
     both = isinstance(info.model, ObjectModel) and isinstance(model, ObjectModel)
+    if both and _field_keys(model) and not _field_keys(info.model):
+        return False  # a class with no JSON keys (a transport wrapper): a name alone
     if both and _field_keys(info.model) and _field_keys(model):
         return _overlap(info.model, model) >= 1 / 3
     return True
+
+
+def _item_ref(type_: TypeRef) -> str | None:
+    """The model a type names, itself or as the items of a list or map."""
+    while isinstance(type_, (ListOf, MapOf)):
+        type_ = type_.item if isinstance(type_, ListOf) else type_.value
+    return type_.name if isinstance(type_, Ref) else None
 
 
 def _bases(model: Model) -> tuple[str, ...]:
@@ -894,12 +946,36 @@ def _compatible(a: Model, b: Model) -> bool:
 
 def _shares(a: Model, b: Model, least: float) -> bool:
     """Objects (unions) of two keys (tags) or more each that share at least ``least`` of
-    them; anything else passes."""
+    them, enums of two values or more each that share at least a third of the values of
+    either (one may be the other's older or newer version); anything else passes."""
     x, y = _field_keys(a), _field_keys(b)
+    if isinstance(a, UnionModel) and isinstance(b, UnionModel):
+        if not _member_kinds(a) & _member_kinds(b):
+            return False  # `string | list[string]` is not `ErrorBody | ResultBody`
+    if isinstance(a, EnumModel) and isinstance(b, EnumModel) and len(x) > 1 and len(y) > 1:
+        return len(x & y) >= min(len(x), len(y)) / 3 and len(x & y) / len(x | y) > 0.3
     kinds = (ObjectModel, UnionModel)
     if not isinstance(a, kinds) or not isinstance(b, kinds) or len(x) < 2 or len(y) < 2:
         return True
     return _overlap(a, b) >= least
+
+
+def _member_kinds(union: UnionModel) -> frozenset[str]:
+    """What a union's members are: ``ref`` (a model), ``list``, ``map`` or a primitive's
+    kind."""
+    kinds = set()
+    for variant in union.variants:
+        if isinstance(variant, Ref):
+            kinds.add("ref")
+        elif isinstance(variant, ListOf):
+            kinds.add("list")
+        elif isinstance(variant, MapOf):
+            kinds.add("map")
+        elif isinstance(variant, Primitive):
+            kinds.add(variant.kind)
+        else:
+            kinds.add("other")
+    return frozenset(kinds)
 
 
 def _one_best(
@@ -985,10 +1061,13 @@ def match(reference: ModelSet, sdk: ModelSet, pinned: Sequence[MapEntry] = ()) -
     matcher.propagate()
     matcher.by_copies()
     matcher.by_bases()
+    matcher.by_owners()
     matcher.by_shape()
     matcher.propagate()
+    matcher.by_owners()
     matcher.by_likeness()
     matcher.propagate()
+    matcher.by_owners()
     matcher.by_bases()
     matcher.refit()
     matcher.by_likeness()

@@ -40,6 +40,7 @@ from generator.compare.matching import MapEntry, Matching, match, module_path
 from generator.compare.names import bare_name, name_key
 from generator.compare.parity_sdk import CATEGORIES as SDK_CATEGORIES
 from generator.compare.parity_sdk import (
+    default_category,
     format_category,
     is_params,
     missing_category,
@@ -89,6 +90,10 @@ KINDS: dict[str, str] = {
 # Why it differs. Everything but "drift" is a known lossiness of one of the sources.
 CATEGORIES: dict[str, str] = {
     "drift": "a real difference between the sources",
+    "undeclared-required": (
+        "a key the spec lists in `required` but never declares in `properties`: modelgen makes"
+        " it a free-form field (with a warning), OpenAPI Generator and SDKs leave it out"
+    ),
     "flattened": (
         "a union (oneOf/anyOf) in one source is a single object in another: OpenAPI Generator's"
         " PHP and Dart generators merge all variants' properties into one class"
@@ -898,7 +903,22 @@ def _compare_unions(
     by_key = [(i, "|".join(sorted(k))) for i, k in keys.items()]
     if _differs([k for _, k in by_key]):
         odd = _odd(_spread(count, by_key))
-        out.add(None, "variants", _spread(count, texts), "union variants differ", odd=odd)
+        category = "drift"
+        if out.sdk:
+            # the same members by type, named by other classes of their schemas; else
+            # `int | str` for `int | Literal["auto"]`: an enum typed as its base type
+            same, erased = (
+                [
+                    "|".join(sorted({_type_key(s, v, formats, erase) for v in m.variants}))
+                    for s, m in known
+                ]
+                for erase in (False, True)
+            )
+            if not _differs(same):
+                category = "same-shape"
+            elif not _differs(erased):
+                category = "enum-as-base-type"
+        out.add(None, "variants", _spread(count, texts), "union variants differ", category, odd=odd)
 
 
 # Words OpenAPI Generator spells some characters of a property name with, in some languages
@@ -985,7 +1005,18 @@ def _compare_fields(
             # A field the SDK declares on the classes built on this one (`stream` on
             # `...ParamsStreaming` and `...ParamsNonStreaming`, not on `...ParamsBase`).
             split = out.sdk and all(s.sdk and key in s.derived.get(m.name, ()) for s, m in lacking)
-            category = "params-only" if params else "split-class" if split else "drift"
+            # A key the spec requires without declaring it: the loader makes it a free-form
+            # field (with a warning); OpenAPI Generator and the SDKs leave it out.
+            undeclared = all(f.source.pointer.endswith("/required") for _, f in have)
+            category = (
+                "params-only"
+                if params
+                else "split-class"
+                if split
+                else "undeclared-required"
+                if undeclared
+                else "drift"
+            )
             out.add(
                 display,
                 "field-missing",
@@ -1055,7 +1086,43 @@ def _compare_field(
         category = "drift" if _differs(list(plain.values())) else "generator-default"
         if category == "drift":
             category = _default_category(have, plain)
+        if category == "drift" and out.sdk:
+            category = default_category(
+                [(s.sdk, f.required, plain[s.index]) for s, f in have if s.index in plain]
+            )
+            given = {t for t in plain.values() if t != "(none)"}
+            only = {_only_value(s, f) for s, f in have} - {None}
+            if category == "drift" and len(only) == 1 and given == only:
+                category = "const-default"
+            if category == "drift" and _default_of_type(have, plain):
+                category = "model-default"
         out.add(name, "default", _spread(count, texts), "defaults differ", category)
+
+
+def _default_of_type(have: Sequence[tuple[_Side, Field]], texts: dict[int, str]) -> bool:
+    """Whether the sources that state no default type the field with a model whose own
+    default is the one the others state (``$ref`` to an enum with ``default: medium``)."""
+    stated = {t for t in texts.values() if t != "(none)"}
+    silent = [(s, f) for s, f in have if texts.get(s.index) == "(none)"]
+    if len(stated) != 1 or not silent:
+        return False
+    for side, f in silent:
+        target = side.model(f.type.name) if isinstance(f.type, Ref) else None
+        default = getattr(target, "default", None)
+        if not isinstance(default, Const) or _const_text(default) not in stated:
+            return False
+    return True
+
+
+def _only_value(side: _Side, f: Field) -> str | None:
+    """The one value a field may have (its constant, or the value of a one-value enum that
+    types it), spelt as defaults are; ``None`` when it may have several."""
+    if f.const is not None:
+        return _const_text(f.const)
+    target = side.model(f.type.name) if isinstance(f.type, Ref) else None
+    if isinstance(target, EnumModel) and target.values is not None and len(target.values) == 1:
+        return _const_text(Const(target.values[0].value))
+    return None
 
 
 def _effective_nullable(side: _Side, f: Field) -> str | None:

@@ -35,6 +35,14 @@ CATEGORIES: dict[str, str] = {
         " variants (`...ParamsStreaming` and `...ParamsNonStreaming` add `stream` to"
         " `...ParamsBase`)"
     ),
+    "server-default": (
+        "a default the spec states for a field the SDK makes optional and gives none: the SDK"
+        " leaves the field out when it is not set, and the API applies its default"
+    ),
+    "const-default": (
+        "the default of a field that may have one value only (a constant, or an enum of one"
+        " value): stating it or not changes nothing"
+    ),
     "params-only": (
         "a class of an operation's parameters (`*Params`, or declared in its module): the spec"
         " states them as operation parameters, not as a schema"
@@ -121,18 +129,31 @@ def nullable_category(have: Sequence[tuple[bool, bool, str | None]]) -> str:
 
 
 def required_category(have: Sequence[tuple[bool, bool, str | None]]) -> str:
-    """``have``: per source, (is an SDK, the field is required, "yes"/"no"). A field the
-    others require and allow null in, that an SDK makes optional and nullable: the SDK's
-    ``Optional[X] = None`` again (reading a missing key as null)."""
+    """``have``: per source, (is an SDK, the field is required, "yes"/"no", ``None`` where
+    unknown). A field the others require and allow null in, that an SDK makes optional and
+    nullable (or optional of a nullability its code cannot state, Dart's ``T? x``): the
+    SDK's ``Optional[X] = None`` again (reading a missing key as null)."""
     sdk = [(required, value) for is_sdk, required, value in have if is_sdk]
     others = [(required, value) for is_sdk, required, value in have if not is_sdk]
     if (
         sdk
         and others
-        and all(not required and value == "yes" for required, value in sdk)
+        and all(not required and value in ("yes", None) for required, value in sdk)
         and all(required and value == "yes" for required, value in others)
     ):
         return "optional-nullable"
+    return "drift"
+
+
+def default_category(have: Sequence[tuple[bool, bool, str]]) -> str:
+    """``have``: per source, (is an SDK, the field is required, its default spelt, or
+    ``(none)``). Defaults only the others state, for a field every SDK makes optional: the
+    SDK leaves the field out and the API applies its default."""
+    sdk = [(required, text) for is_sdk, required, text in have if is_sdk]
+    others = {text for is_sdk, _, text in have if not is_sdk}
+    if sdk and all(not required and text == "(none)" for required, text in sdk):
+        if len(others) == 1 and others != {"(none)"}:
+            return "server-default"
     return "drift"
 
 
@@ -150,6 +171,7 @@ def format_category(plain: Sequence[str], formatted: Sequence[tuple[bool, str]])
 
 __all__ = [
     "CATEGORIES",
+    "default_category",
     "format_category",
     "is_params",
     "missing_category",

@@ -391,3 +391,83 @@ def test_parity_command_with_a_forced_kind_and_a_map_file(
     bad.write_text("map:\n  OpenAIFile: {class: FileObject}\n", encoding="utf-8")
     with pytest.raises(ModelgenError, match="'reason' must be a non-empty string"):
         load_map(bad)
+
+
+def test_a_class_named_like_a_request_body_is_not_that_body_by_loose_names() -> None:
+    shared = [_f("model"), _f("instructions"), _f("tools"), _f("status")]
+    spec = ModelSet(
+        (
+            _obj("CreateResponse", *shared, _f("input")),
+            _obj("ModelResponse", *shared, _f("id"), _f("output"), _f("usage")),
+        ),
+        Source("spec.yaml"),
+        request_roots=frozenset({"CreateResponse"}),
+        response_roots=frozenset({"ModelResponse"}),
+    )
+    # the SDK's CreateResponse (named with its namespace, as the php-sdk reader names a class
+    # declared in several) is what creating a response returns, not the request body
+    name = "Responses\\CreateResponse"
+    sdk = _sdk(_obj(name, *shared, _f("id"), _f("output"), file="create_response"))
+    assert _pairs(spec, sdk).get(name, ("", ""))[0] != "CreateResponse"
+
+
+def test_a_class_whose_fields_type_a_models_classes_is_that_model() -> None:
+    top = [_f("id"), _f("created"), _f("model")]
+    spec = _spec(
+        _obj("CreateCompletionResponse", *top, _f("choices", ListOf(Ref("CompletionChoice")))),
+        _obj("CompletionChoice", _f("text"), _f("index"), _f("finish_reason")),
+        _obj(
+            "CreateChatCompletionResponse",
+            *top,
+            _f("choices", ListOf(Ref("ChatChoice"))),
+            _f("service_tier"),
+        ),
+        _obj("ChatChoice", _f("message"), _f("index"), _f("finish_reason")),
+    )
+    sdk = _sdk(
+        # the same top-level keys as the legacy completion; its choices are chat choices
+        _obj("CreateResponse", *top, _f("choices", ListOf(Ref("Choice"))), file="chat/create"),
+        _obj("Choice", _f("message"), _f("index"), _f("finish_reason"), file="chat/choice"),
+    )
+    pairs = _pairs(spec, sdk)
+    assert pairs["Choice"][0] == "ChatChoice"
+    assert pairs["CreateResponse"] == ("CreateChatCompletionResponse", "fields")
+
+
+def test_defaults_an_sdk_leaves_to_the_api_are_conventions() -> None:
+    spec = _spec(
+        _obj(
+            "ImageRequest",
+            _f("n", INTEGER, required=False, default=Const(1)),
+            _f("type", required=True, const=Const("image"), default=Const("image")),
+            _f("style", required=False, default=Const("vivid")),
+        )
+    )
+    sdk = ModelSet(
+        (
+            _obj(
+                "ImageRequest",
+                _f("n", INTEGER, required=False),  # int? n: left out, the API's default
+                _f("type", required=True, const=Const("image")),  # one value: moot
+                _f("style", required=False, default=Const("natural")),  # another default
+                file="image_request",
+            ),
+        ),
+        Source(ROOT),
+        knows=frozenset({"nullable", "defaults", "wire_names"}),
+        kind="dart-sdk",
+    )
+    assert _findings(_report(spec, sdk)) == {
+        ("n", "default"): "server-default",
+        ("type", "default"): "const-default",
+        ("style", "default"): "drift",
+    }
+
+
+def test_a_union_member_the_sdk_types_as_its_enums_base_type_is_a_convention() -> None:
+    spec = _spec(
+        UnionModel("BatchSize", (Ref("Auto"), INTEGER)),
+        EnumModel("Auto", "string", (EnumValue("auto"),)),
+    )
+    sdk = _sdk(UnionModel("BatchSize", (INTEGER, STRING), source=Source(f"{ROOT}/job.py")))
+    assert _findings(_report(spec, sdk))[(None, "variants")] == "enum-as-base-type"

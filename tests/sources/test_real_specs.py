@@ -40,6 +40,17 @@ DEGRADED: dict[str, list[tuple[str, str]]] = {
             "/paths/~1anything~1strings/get/requestBody/content/application~1json/schema"
             "/properties/enum (with duplicate options)/enum",
         ),
+        # `enum: ['', '', available, available]`: one member per value
+        (
+            "duplicate-enum-value",
+            "/paths/~1anything~1strings/get/requestBody/content/application~1json/schema"
+            "/properties/enum (with duplicate options)/enum",
+        ),
+        (
+            "duplicate-enum-value",
+            "/paths/~1anything~1strings/post/requestBody/content/application~1json/schema"
+            "/properties/enum (with duplicate options)/enum",
+        ),
     ],
 }
 

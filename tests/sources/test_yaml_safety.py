@@ -296,3 +296,69 @@ def test_spec_with_a_redefined_anchor_loads_with_the_later_definition(tmp_path: 
     assert isinstance(a, ObjectModel) and isinstance(b, ObjectModel)
     assert [f.description for f in a.fields] == ["first", "first"]
     assert [f.description for f in b.fields] == ["second", "second"]
+
+
+# --- issue 11, item 8 ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\n<<: {b: 2}\n", {"a": 1, "<<": {"b": 2}}),
+        (
+            "base: &b {x: 1}\nd:\n  <<: *b\n  y: 2\n",
+            {"base": {"x": 1}, "d": {"<<": {"x": 1}, "y": 2}},
+        ),
+        ("properties:\n  '<<': {type: string}\n", {"properties": {"<<": {"type": "string"}}}),
+    ],
+)
+def test_double_angle_key_is_an_ordinary_key_not_a_yaml_1_1_merge(
+    tmp_path: Path, text: str, expected: JsonValue
+) -> None:
+    assert read(tmp_path, text) == expected
+
+
+def test_a_property_named_double_angle_reaches_the_model(tmp_path: Path) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n"
+        "  schemas:\n    Shift:\n      type: object\n      properties:\n"
+        "        <<: {type: integer}\n        name: {type: string}\n",
+        encoding="utf-8",
+    )
+    shift = openapi.load(path, LoadOptions()).by_name()["Shift"]
+    assert isinstance(shift, ObjectModel)
+    assert [f.name for f in shift.fields] == ["<<", "name"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("x.yaml", "a: '" + "[" * 300 + "'\n"),
+        ("x.yaml", 'a: "' + "{" * 300 + '"\n'),
+        ("x.yaml", "# " + "[" * 300 + "\na: 1\n"),
+        ("x.yaml", "a: |\n  " + "[" * 300 + "\n"),
+        ("x.yaml", "a: text " + "[" * 300 + "\n"),
+        ("x.json", '{"a": "' + "[" * 300 + '", "b": "\\"[["}'),
+    ],
+)
+def test_brackets_inside_strings_and_comments_are_not_nesting(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    data = read(tmp_path, text, name)  # not refused as too deep
+    assert isinstance(data, dict) and data.get("a") is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        ("x.yaml", "a: 1\nb: '[[['\nc:\n  " + "[" * 300 + "]" * 300 + "\n", 4),
+        ("x.json", '{"a": "[[[",\n "b":\n' + "[" * 300 + "]" * 300 + "}", 3),
+        ("x.yaml", "a:\n" + " " * 600 + "b: 1\n", 2),
+    ],
+)
+def test_the_nesting_refusal_names_the_line(
+    tmp_path: Path, name: str, text: str, line: int
+) -> None:
+    refused = error(tmp_path, text, name)
+    assert refused.source is not None and refused.source.line == line

@@ -9,14 +9,25 @@ Models
     is a primitive with ``Field.const`` set: that is how discriminator tags are spelled.
 
 Inline names
-    ``Parent`` + ``Property`` in Pascal case (``CreateRunRequestToolChoice``); array items add
-    ``Item``, map values ``Value``; union members use their ``title``, else ``Parent`` + the
-    member's single-valued tag (``type: {enum: [text]}`` gives ``ParentText``), else ``Parent``
-    + its 1-based index. Request and response bodies are named ``<OperationId>Request`` and
-    ``<OperationId>Response`` (``<OperationId>Response<status>`` for non-2xx statuses); without
-    an operationId, the method and path words stand in. Component names are reserved first,
-    so an inline name never takes one: it gets a numeric suffix (``Foo2``). Components are
-    processed sorted by name, so names do not depend on the order of the spec's mappings.
+    ``Parent`` + ``Property`` in Pascal case (``CreateRunRequestToolChoice``), without repeating
+    the words that end the parent (``Certificate.certificate_details`` is
+    ``CertificateDetails``); array items add ``Item``, map values ``Value``. A union member is
+    named, best first, by its ``title``, the component it is in + title, ``Parent`` + title,
+    ``Parent`` + its single-valued tag (``type: {enum: [text]}`` gives ``ParentText``),
+    ``Parent`` + its kind (``Object``, ``Enum``, ``Union``) when no other member is of that
+    kind, else ``Parent`` + its 1-based index; a member that is one value (``{title: GUILD,
+    const: 0}``) by ``Parent`` + title, else ``Parent`` + the value. Request and response
+    bodies are named ``<OperationId>Request`` and ``<OperationId>Response``
+    (``<OperationId>Response<status>`` for non-2xx statuses), + the media type word
+    (``Multipart``, ``Form``, ``Xml``) when another media type of the body took the name;
+    without an operationId, the method and path words stand in. The first of those names that
+    is free is taken; a numeric suffix (``Foo2``) is the last resort. Component names are
+    reserved first, compared by their words (``payment_intent`` and ``PaymentIntent`` are one
+    name in every target), so an inline name never takes one. Components are processed sorted
+    by name, so names do not depend on the order of the spec's mappings. Identical inline
+    schemas (the same JSON) under one parent family (one component, one operation) are one
+    model: an enum or union wherever it is repeated there, an object where it would have had
+    the same name (a body in several media types); two identical members of one union stay two.
 
 References
     A ``$ref`` to ``#/components/schemas/X`` is ``Ref("X")``. A ``$ref`` to any other schema
@@ -97,13 +108,18 @@ Errors and warnings
     enum mixing value kinds is a union of one enum per kind; enum values its ``type`` does not
     allow are dropped (a plain value of the type when none is left); a dangling ``$ref``, a
     ``$ref`` to a node that is not a schema, a schema that is not a mapping is any JSON value;
-    a keyword of the wrong shape (``allOf: {}``, ``minLength: -1``) is ignored. Recursion
+    a keyword of the wrong shape (``allOf: {}``, ``minLength: -1``) is ignored, and so is an
+    ``allOf`` member that is not a schema (``allOf: [null]``). An enum that lists a value twice
+    (``[a, a]``, or ``[1, 1.0]``: one JSON number) has one member for it, the first spelling
+    kept, with a warning (a Python enum could not hold both, nor could a decoder tell them
+    apart). Recursion
     through named models (self-reference, A -> B -> A) is fine.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -119,7 +135,6 @@ from generator.ir import (
     Constraints,
     Discriminator,
     EnumModel,
-    EnumValue,
     Field,
     JsonValue,
     ListOf,
@@ -135,8 +150,9 @@ from generator.ir import (
     UnionModel,
     json_kind,
 )
-from generator.naming import NameAllocator, pascal, short_hash
+from generator.naming import NameAllocator, join_name, name_key, pascal, short_hash
 from generator.sources import LoadOptions, sniff
+from generator.sources.openapi.enum_names import enum_values, keep_aligned
 from generator.sources.openapi.refs import DanglingRef, Documents, Location, child
 
 MAX_SCHEMA_DEPTH = 128  # inline schema nesting the loader follows
@@ -339,6 +355,13 @@ def _part(name: str) -> str:
     return pascal(name) or f"Property{short_hash(name)}"
 
 
+@functools.lru_cache(maxsize=8192)
+def _join(parent: str, part: str) -> str:
+    """``parent`` + ``part`` without stutter (:func:`join_name`); a part with no letters or
+    digits is named by its hash."""
+    return join_name(parent, part) if pascal(part) else parent + _part(part)
+
+
 def _str_or_none(value: JsonValue) -> str | None:
     if value is None:
         return None
@@ -401,7 +424,10 @@ class _Loader:
         self.collecting: set[Location] = set()
         # union name -> declared (property, explicit mapping), for the discriminator pass
         self.unions: list[tuple[str, tuple[str, list[tuple[str, str]]] | None]] = []
-        self.allocator = NameAllocator()
+        self.allocator = NameAllocator(fold=name_key)
+        # (file, family, the schema as canonical JSON) -> (inline model, the name it was meant
+        # to have, where it was made): see :meth:`_identical`
+        self.identical: dict[tuple[str, str, str], tuple[str, str, Location]] = {}
         self.reserved: set[str] = set()
         self.components = "/components/schemas"
         self.inline: set[str] = set()  # models named by the inline rules (Model.inline)
@@ -435,7 +461,7 @@ class _Loader:
             self.components = base  # where a discriminator mapping's bare names point
         for name in sorted(schemas):
             self.add_schema((rel, child(base, name)), schemas[name], name, reserve=False)
-        self.allocator = NameAllocator(self.reserved)
+        self.allocator = NameAllocator(self.reserved, fold=name_key)
 
     def add_schema(
         self, loc: Location, schema: JsonValue, name: str, *, reserve: bool = True
@@ -445,7 +471,7 @@ class _Loader:
         self.names[loc] = name
         self.reserved.add(name)
         if reserve:
-            self.allocator = NameAllocator(self.reserved)
+            self.allocator = NameAllocator(self.reserved, fold=name_key)
         self.pending.append((loc, schema, name))
 
     def model_set(self, root: dict[str, Any], title: str | None = None) -> ModelSet:
@@ -479,7 +505,7 @@ class _Loader:
         self.inline.add(name)
         self.names[loc] = name
         fields = tuple(
-            self._field(_Prop(key, where, schema, None), required, name + _part(key), 0)
+            self._field(_Prop(key, where, schema, None), required, _join(name, key), 0)
             for key, where, schema, required in props
         )
         self.models[name] = ObjectModel(name, fields, source=self._src(loc), inline=True)
@@ -545,7 +571,10 @@ class _Loader:
         if not self._is_schema_node(target, node, ref, loc):
             return ANY
         wanted, inline = _pointer_name(target)
-        name = self.allocator.allocate(f"{target[0]}#{target[1]}", wanted, separator="")
+        candidates = [wanted]
+        if not inline:  # ``actions.yml#/action`` beside ``action.yml``: ``ActionsAction``
+            candidates.append(_join(_part(Path(target[0]).stem), wanted))
+        name = self.allocator.allocate_first(f"{target[0]}#{target[1]}", candidates, "")
         if inline:
             self.inline.add(name)
         self.names[target] = name
@@ -838,9 +867,16 @@ class _Loader:
     # -- types
 
     def _type(
-        self, loc: Location, schema: JsonValue, hint: str, depth: int
+        self,
+        loc: Location,
+        schema: JsonValue,
+        hint: str,
+        depth: int,
+        alternates: tuple[str, ...] = (),
     ) -> tuple[TypeRef, bool, Any]:
-        """(type, nullable, const value or _MISSING) of a schema used in place."""
+        """(type, nullable, const value or _MISSING) of a schema used in place. A model made
+        for it is named ``hint``, else the first free of ``alternates``, else ``hint``
+        numbered."""
         if isinstance(schema, bool):
             return ANY, False, _MISSING
         if not isinstance(schema, dict):
@@ -864,11 +900,11 @@ class _Loader:
                 # a model made from the member is the model ``member + nullable: true`` makes
                 down = {k: schema[k] for k in _LIFTED_DOWN if k in schema}
                 member = {**down, **member, **({"nullable": True} if nullable else {})}
-            inner, inner_null, const = self._type(member_loc, member, hint, depth + 1)
+            inner, inner_null, const = self._type(member_loc, member, hint, depth + 1, alternates)
             return inner, nullable or inner_null, const
         if kind == "merged":
             merged = self._merged(loc, schema, shape)
-            inner, inner_null, const = self._type(loc, merged, hint, depth + 1)
+            inner, inner_null, const = self._type(loc, merged, hint, depth + 1, alternates)
             return inner, nullable or inner_null, const
         if kind == "enum":
             assert shape.enum is not None
@@ -887,12 +923,46 @@ class _Loader:
             return Primitive(shape.types[0], _format(schema)), nullable, _MISSING  # type: ignore[arg-type]
         if kind == "any":
             return ANY, nullable, _MISSING
-        # object, enum, union, multi: a model of its own
-        name = self.allocator.allocate(f"{loc[0]}#{loc[1]}", hint, separator="")
+        # object, enum, union, multi: a model of its own, or the one an identical schema
+        # under the same parent family already made
+        # objects are one model only as bodies of one operation (used at depth 0): no other
+        # object is serialised to be compared
+        same = self._identical_key(loc, schema) if kind != "object" or depth == 0 else None
+        if same is not None:
+            found = self._identical(same, loc, hint, kind)
+            if found is not None:
+                self.names[loc] = found
+                return Ref(found), nullable, _MISSING
+        name = self.allocator.allocate_first(f"{loc[0]}#{loc[1]}", (hint, *alternates), "")
         self.inline.add(name)
         self.names[loc] = name
+        if same is not None:
+            self.identical.setdefault(same, (name, hint, loc))
         self._build(loc, schema, name, depth + 1, shape)
         return Ref(name), nullable, _MISSING
+
+    def _identical(
+        self, same: tuple[str, str, str], loc: Location, hint: str, kind: str
+    ) -> str | None:
+        """The inline model an identical schema already made, when this one is to be that model
+        too: an enum or union anywhere under the same parent family (a component, an
+        operation), an object only where it was meant to have the same name (the bodies of one
+        operation in several media types). Two identical members of one union stay two."""
+        if same not in self.identical:
+            return None
+        name, meant, made_at = self.identical[same]
+        if _siblings(made_at, loc) or (kind == "object" and meant != hint):
+            return None
+        return name
+
+    def _identical_key(self, loc: Location, schema: dict[str, Any]) -> tuple[str, str, str] | None:
+        """What makes two inline schemas one model: the same file and parent family (the
+        component, or the operation, they are defined under) and the same JSON."""
+        try:
+            text = json.dumps(schema, sort_keys=True, allow_nan=True)
+        except (TypeError, ValueError):
+            return None  # keys of several types, or values that are not JSON
+        return loc[0], _family(loc[1]), text
 
     def _merged(self, loc: Location, schema: dict[str, Any], shape: _Shape) -> dict[str, Any]:
         merged: dict[str, Any] = {}
@@ -996,10 +1066,18 @@ class _Loader:
                 values = shape.enum
             base = self._enum_base(loc, schema, shape)
             default = Const(_check_json(schema["default"], src)) if "default" in schema else None
+            distinct = list(dict.fromkeys(values))
+            if len(distinct) < len(values):
+                self.warnings.degrade(
+                    f"enum lists a value twice ({values!r}; 1 and 1.0 are one JSON number)",
+                    Source(loc[0], child(loc[1], "enum" if "enum" in schema else "const")),
+                    "one member per value, the first spelling kept",
+                    "duplicate-enum-value",
+                )
             model = EnumModel(
                 name,
                 base,
-                tuple(EnumValue(_check_json(v, src)) for v in dict.fromkeys(values)),  # type: ignore[arg-type]
+                enum_values(schema, [_check_json(v, src) for v in distinct], src, self.warnings),
                 nullable=nullable,
                 default=default,
                 description=description,
@@ -1057,7 +1135,7 @@ class _Loader:
             self._declared_mapping(loc, schema["discriminator"])
         fields: list[Field] = []
         for prop in info.props.values():
-            hint = (prop.declared_by or name) + _part(prop.name)
+            hint = _join(prop.declared_by or name, prop.name)
             fields.append(self._field(prop, prop.name in info.required, hint, depth))
         additional: TypeRef | None = None
         closed = False
@@ -1069,6 +1147,7 @@ class _Loader:
                 additional = ANY
             else:
                 additional, _, _ = self._type(extra_loc, extra, name + "Value", depth + 1)
+        fields += self._undeclared_required(loc, info, additional)
         return ObjectModel(
             name,
             tuple(fields),
@@ -1080,6 +1159,24 @@ class _Loader:
             deprecated=schema.get("deprecated") is True,
             source=self._src(loc),
         )
+
+    def _undeclared_required(
+        self, loc: Location, info: _Collected, additional: TypeRef | None
+    ) -> list[Field]:
+        """Keys ``required`` names but ``properties`` never declares: required fields of the
+        additional properties' type (free-form unless declared), each with a warning, so that
+        no language drops them."""
+        fields = []
+        src = Source(loc[0], child(loc[1], "required"))
+        for key in sorted(info.required - set(info.props)):
+            self.warnings.note(
+                f"required property {key!r} is not declared in properties;"
+                " read as a required free-form field",
+                src,
+                "undeclared-required",
+            )
+            fields.append(Field(key, additional or ANY, True, source=src))
+        return fields
 
     def _field(self, prop: _Prop, required: bool, hint: str, depth: int) -> Field:
         loc, schema = prop.loc, prop.schema
@@ -1140,8 +1237,18 @@ class _Loader:
         return result
 
     def _all_of(self, loc: Location, schema: dict[str, Any]) -> list[JsonValue]:
+        """The members of ``allOf``; those that are not schemas (``allOf: [null]``) are
+        ignored, with a warning."""
         parts = schema.get("allOf", [])
         if isinstance(parts, list):
+            for i, part in enumerate(parts):
+                if not isinstance(part, dict | bool):
+                    self.warnings.degrade(
+                        "an allOf member must be a schema",
+                        Source(loc[0], child(child(loc[1], "allOf"), i)),
+                        "the member is ignored",
+                        "not-a-schema",
+                    )
             return parts
         self.warnings.degrade(
             "allOf must be a list",
@@ -1298,6 +1405,7 @@ class _Loader:
                 sub["type"] = t
                 if isinstance(sub.get("enum"), list):
                     # each type keeps the enum values of its kind (none: a plain value)
+                    keep_aligned(sub, [_fits(v, t) for v in sub["enum"]])
                     kept = [v for v in sub["enum"] if _fits(v, t)]
                     if kept:
                         sub["enum"] = kept
@@ -1307,22 +1415,26 @@ class _Loader:
                 variant, _, _ = self._type(sub_loc, sub, name + _part(t), depth + 1)
                 variants.append(variant)
         else:
+            kinds = [_member_kind(member) for _, member in shape.members]
             for i, (member_loc, member) in enumerate(shape.members):
-                hint = self._member_hint(member, tag_property, name, i)
+                kind_word = kinds[i] if kinds[i] and kinds.count(kinds[i]) == 1 else None
+                hints = self._member_hints(member_loc, member, tag_property, name, i, kind_word)
                 if isinstance(member, dict) and member_loc not in self.names:
                     inner = self._shape(member_loc, member)
                     if inner.kind == "const" or (
                         inner.kind == "enum" and len(inner.enum or ()) == 1
                     ):
                         # a literal member (``const: inf``) keeps its value as a one-value enum
-                        if "const" in member and isinstance(member["const"], str):
-                            hint = name + _part(member["const"])
-                        self.names[member_loc] = self.allocator.allocate(
-                            f"{member_loc[0]}#{member_loc[1]}", hint, separator=""
+                        # named after the union and its title or value
+                        hints = _literal_hints(member, name, hints)
+                        self.names[member_loc] = self.allocator.allocate_first(
+                            f"{member_loc[0]}#{member_loc[1]}", hints, separator=""
                         )
                         self.inline.add(self.names[member_loc])
                         self._build(member_loc, member, self.names[member_loc], depth + 1, inner)
-                variant, member_null, _ = self._type(member_loc, member, hint, depth + 1)
+                variant, member_null, _ = self._type(
+                    member_loc, member, hints[0], depth + 1, tuple(hints[1:])
+                )
                 variants.append(variant)
                 if member_null:  # ``oneOf: [{type: string, nullable: true}, ...]``
                     nullable = Nullable.YES
@@ -1355,18 +1467,40 @@ class _Loader:
         assert isinstance(prop, str)
         return prop, mapping
 
-    def _member_hint(self, member: JsonValue, tag_property: str, parent: str, i: int) -> str:
-        """Title, else parent + the member's tag value (the discriminator property, else the
-        first property holding one string), else parent + 1-based index."""
+    def _member_hints(
+        self,
+        loc: Location,
+        member: JsonValue,
+        tag_property: str,
+        parent: str,
+        i: int,
+        kind_word: str | None,
+    ) -> list[str]:
+        """The names a union member's model may take, best first: its title, the component it
+        is defined in + title, parent + title; parent + the member's tag value (the
+        discriminator property, else the first property holding one string); parent + its kind
+        (``Object``, ``Enum``, ``Union``: when no other member is of that kind); parent + its
+        1-based index, the last resort."""
+        root = self.names.get((loc[0], _family(loc[1])), parent)
+        hints = self._member_names(member, tag_property, root, parent)
+        if kind_word is not None:
+            hints.append(parent + kind_word)
+        hints.append(f"{parent}{i + 1}")
+        return hints
+
+    def _member_names(
+        self, member: JsonValue, tag_property: str, root: str, parent: str
+    ) -> list[str]:
+        names: list[str] = []
         if isinstance(member, dict):
             title = member.get("title")
             if isinstance(title, str) and pascal(title):
-                return pascal(title)
+                names += [pascal(title), _join(root, title), _join(parent, title)]
             props = member.get("properties")
             if isinstance(props, dict):
-                names = [tag_property] if tag_property in props else []
-                names.extend(n for n in props if n != tag_property)
-                for prop_name in names:
+                keys = [tag_property] if tag_property in props else []
+                keys.extend(n for n in props if n != tag_property)
+                for prop_name in keys:
                     tag = props[prop_name]
                     if not isinstance(tag, dict):
                         continue
@@ -1375,8 +1509,9 @@ class _Loader:
                     if value is _MISSING and isinstance(enum, list) and len(enum) == 1:
                         value = enum[0]
                     if isinstance(value, str) and pascal(value):
-                        return parent + pascal(value)
-        return f"{parent}{i + 1}"
+                        names.append(_join(parent, value))
+                        break
+        return names
 
     # -- operations
 
@@ -1576,7 +1711,8 @@ class _Loader:
             media_obj = content[media]
             if isinstance(media_obj, dict) and "schema" in media_obj:
                 schema_loc = (loc[0], child(child(cbase, media), "schema"))
-                type_ref, _, _ = self._type(schema_loc, media_obj["schema"], hint, 0)
+                alternate = _join(hint, _media_word(media))
+                type_ref, _, _ = self._type(schema_loc, media_obj["schema"], hint, 0, (alternate,))
                 yield type_ref
 
     # -- final passes
@@ -1707,6 +1843,73 @@ class _Loader:
 
 _NAMED_CONTAINERS = frozenset({"schemas", "$defs", "definitions"})
 _STRUCTURAL = {"items": "Item", "additionalProperties": "Value", "properties": ""}
+
+
+def _family(pointer: str) -> str:
+    """The top of the pointer that a schema's parent family is named by: the component
+    (``/components/schemas/Pet``), the operation (``/paths/~1pets/post``), the ``$defs`` entry,
+    or the whole file."""
+    tokens = pointer.split("/")
+    if tokens[1:3] == ["components", "schemas"]:
+        return "/".join(tokens[:4])
+    if tokens[1:2] in (["paths"], ["webhooks"]):
+        return "/".join(tokens[:4])
+    if tokens[1:2] in (["$defs"], ["definitions"]):
+        return "/".join(tokens[:3])
+    return ""
+
+
+def _siblings(a: Location, b: Location) -> bool:
+    """Whether two locations are members of one ``oneOf``/``anyOf`` list (two identical
+    members stay two variants)."""
+    head_a, _, _ = a[1].rpartition("/")
+    head_b, _, _ = b[1].rpartition("/")
+    return a[0] == b[0] and head_a == head_b and head_a.rsplit("/", 1)[-1] in ("oneOf", "anyOf")
+
+
+def _member_kind(member: JsonValue) -> str | None:
+    """The word a union member of no title or tag is named by: what kind of model it makes."""
+    if not isinstance(member, dict) or "$ref" in member:
+        return None
+    if "oneOf" in member or "anyOf" in member:
+        return "Union"
+    if "enum" in member:
+        return "Enum"
+    if member.get("type") == "object" or "properties" in member:
+        return "Object"
+    return None
+
+
+def _literal_hints(member: dict[str, Any], parent: str, hints: list[str]) -> list[str]:
+    """The names of a union member that is one value (``{title: GUILD, const: 0}``): parent +
+    title, parent + the value (a string), then the member's other names."""
+    names: list[str] = []
+    title = member.get("title")
+    if isinstance(title, str) and pascal(title):
+        names.append(_join(parent, title))
+    value = member.get("const")
+    if isinstance(value, str) and pascal(value):
+        names.append(_join(parent, value))
+    bare = pascal(title) if isinstance(title, str) else None  # a class named GUILD: no
+    return [*names, *(h for h in hints if h != bare)]
+
+
+# The word that tells two bodies of one operation apart by media type.
+_MEDIA_WORDS = {
+    "application/x-www-form-urlencoded": "Form",
+    "multipart/form-data": "Multipart",
+    "text/plain": "Text",
+}
+
+
+def _media_word(media: str) -> str:
+    media = media.split(";")[0].strip().lower()
+    if media in _MEDIA_WORDS:
+        return _MEDIA_WORDS[media]
+    subtype = media.rpartition("/")[2]
+    for prefix in ("x-", "vnd."):
+        subtype = subtype.removeprefix(prefix)
+    return _part(subtype) or "Body"
 
 
 def _pointer_name(target: Location) -> tuple[str, bool]:

@@ -9,8 +9,11 @@ What it guarantees, whatever the input (bad-inputs.md §D and §F):
 - Nesting: a cheap scan of the text refuses documents nested deeper than :data:`MAX_DEPTH`
   flow brackets or compact ``- - -`` levels, or indented more than ``2 * MAX_DEPTH`` columns,
   before the text reaches a parser (libyaml's C loader segfaults at about 26,000 levels; real
-  specs stay under 20 brackets and 100 columns). The bound is an over-estimate, so whatever
-  passes it nests at most about 1,000 levels. The loaders that walk the data guard their own
+  specs stay under 20 brackets and 100 columns), naming the line where the limit is passed.
+  The bracket count is an over-estimate; when it is over the limit, the brackets are counted
+  again without those inside quoted strings and comments (JSON strings; YAML's tokens, read by
+  libyaml's scanner up to the limit), so 300 ``[`` in a description are no nesting. Whatever
+  passes nests at most about 1,000 levels. The loaders that walk the data guard their own
   recursion on top of this.
 - YAML is read with PyYAML's C loader and the safe constructor (no tags are ever turned into
   objects), with the YAML 1.2 core schema for plain scalars: ``on``/``yes``/``no`` stay
@@ -18,7 +21,9 @@ What it guarantees, whatever the input (bad-inputs.md §D and §F):
   whose values JSON cannot hold (``!!binary``, ``!!set``, ``!!omap``, ``!!pairs``,
   ``!!timestamp``) are an error, as are explicit tags on values they cannot convert.
 - Mapping keys are always strings: a scalar key keeps its source text (``200``, ``on``,
-  ``1.0`` are the strings you see); a non-scalar key is an error.
+  ``1.0`` are the strings you see); a non-scalar key is an error. ``<<`` is a key like any
+  other (YAML 1.2 has no merge key: ``<<: *base`` does not merge ``base`` in, and a property
+  named ``<<`` is that property).
 - Duplicate keys (YAML or JSON) are an error naming the key.
 - Aliases: PyYAML shares an aliased node instead of copying it, so loading a "billion laughs"
   document is cheap but walking it is not. Every alias to a mapping or sequence is recorded
@@ -88,12 +93,13 @@ def decode(data: bytes, source: Source) -> str:
 _LEADING_INDICATORS = re.compile(r"(?:[-?][ \t]+){" + str(MAX_DEPTH) + ",}")
 
 
-def check_depth(text: str, source: Source) -> None:
+def check_depth(text: str, source: Source, json_syntax: bool = False) -> None:
     """Refuse text nested deeper than :data:`MAX_DEPTH` levels, cheaply and before parsing.
 
     An upper-bound estimate: the deepest run of unclosed flow brackets (``[``/``{``, quoted
-    text included, which can only make the estimate larger), and for block YAML the
-    indentation and runs of compact ``- - -`` indicators on one line."""
+    text included, which can only make the estimate larger; counted again without it when the
+    estimate is over the limit), and for block YAML the indentation and runs of compact
+    ``- - -`` indicators on one line."""
     depth = 0
     deepest = 0
     # Only bracket characters matter: drop everything else at C speed, then count.
@@ -105,13 +111,17 @@ def check_depth(text: str, source: Source) -> None:
         elif depth:
             depth -= 1
     if deepest > MAX_DEPTH:
-        raise ModelgenError(
-            f"nested more than {MAX_DEPTH} levels deep (brackets); refused", Source(source.file)
-        )
-    if "\n" + " " * (2 * MAX_DEPTH) in text:
+        at = _json_too_deep(text) if json_syntax else _yaml_too_deep(text)
+        if at is not None:
+            raise ModelgenError(
+                f"nested more than {MAX_DEPTH} levels deep (brackets); refused",
+                Source(source.file, line=at),
+            )
+    indented = text.find("\n" + " " * (2 * MAX_DEPTH))
+    if indented >= 0:
         raise ModelgenError(
             f"indented more than {2 * MAX_DEPTH} columns; refused as too deeply nested",
-            Source(source.file),
+            Source(source.file, line=text.count("\n", 0, indented) + 2),
         )
     # A run of MAX_DEPTH compact indicators needs a line of 2 * MAX_DEPTH characters: only
     # the (few) long lines are searched.
@@ -127,6 +137,41 @@ def check_depth(text: str, source: Source) -> None:
 
 
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+# A JSON string (brackets in it are text), or a bracket.
+_JSON_BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
+
+
+def _json_too_deep(text: str) -> int | None:
+    """The line where JSON text passes :data:`MAX_DEPTH` brackets outside strings, or None."""
+    depth = 0
+    for match in _JSON_BRACKETS.finditer(text):
+        char = match.group()
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return text.count("\n", 0, match.start()) + 1
+        elif char in "]}" and depth:
+            depth -= 1
+    return None
+
+
+def _yaml_too_deep(text: str) -> int | None:
+    """The line where YAML text passes :data:`MAX_DEPTH` flow levels, by libyaml's scanner
+    (quoted and block scalars and comments are no nesting), or None. The scanner keeps a
+    counter, not a stack, and stops at the limit; text it cannot scan is left to the parser,
+    which fails at the same place, no deeper."""
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.CSafeLoader):
+            if isinstance(token, yaml.FlowSequenceStartToken | yaml.FlowMappingStartToken):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return int(token.start_mark.line) + 1
+            elif isinstance(token, yaml.FlowSequenceEndToken | yaml.FlowMappingEndToken):
+                depth = max(0, depth - 1)
+    except yaml.YAMLError:
+        return None
+    return None
 
 
 # --- YAML --------------------------------------------------------------------------------------
@@ -163,28 +208,12 @@ class _Loader(yaml.CSafeLoader):
         return self.construct_object(node, deep=deep)
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[str, Any]:  # type: ignore[override]
-        pairs = node.value
         mapping: dict[str, Any] = {}
-        merged = False
-        for key_node, _ in pairs:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                merged = True
-                break
-        if merged:
-            own = [k for k, _ in pairs if k.tag != "tag:yaml.org,2002:merge"]
-            seen: set[str] = set()
-            for key_node in own:
-                if isinstance(key_node, ScalarNode):
-                    if key_node.value in seen:
-                        raise _DuplicateKey(key_node.value, key_node.start_mark.line + 1)
-                    seen.add(key_node.value)
-            self.flatten_mapping(node)
-            pairs = node.value
-        for key_node, value_node in pairs:
+        for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode:
                 raise _BadKey(key_node.start_mark.line + 1)
             key = key_node.value
-            if key in mapping and not merged:
+            if key in mapping:
                 raise _DuplicateKey(key, key_node.start_mark.line + 1)
             mapping[key] = self._value(value_node, deep)
         return mapping
@@ -214,7 +243,6 @@ for _tag, _pattern, _first in (
         "-+.0123456789",
     ),
     ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    ("merge", r"^(?:<<)$", "<"),
 ):
     _Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first))
 _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int_12)
@@ -446,7 +474,7 @@ def read_document(path: Path, source: Source) -> JsonValue:
 
 
 def parse_text(text: str, source: Source, json_syntax: bool) -> JsonValue:
-    check_depth(text, source)
+    check_depth(text, source, json_syntax)
     if json_syntax:
         return load_json(text, source)
     return load_yaml(text, source)

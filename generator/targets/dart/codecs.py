@@ -43,11 +43,19 @@ _PLAIN = re.compile(r"[ !#%&(-\[\]-~]*")  # printable ASCII but for \ ' $
 
 def doc_lines(text: str | None) -> tuple[str, ...]:
     """``///`` lines for spec text. Dart line comments end only at a line break, and
-    :func:`naming.clean_text` spells every line break ``\\n``, so nothing can leave them."""
+    :func:`naming.clean_text` spells every line break ``\\n``, so nothing can leave them.
+    ASCII only, like all Dart output (:func:`naming.ascii_text`: other characters as
+    ``\\u{...}``); ``/*`` is written ``/\\*`` (the same in dartdoc's Markdown), which
+    tree-sitter's Dart grammar would otherwise read as a block comment left open."""
     if not text:
         return ()
-    lines = [line.rstrip() for line in naming.clean_text(text).strip().split("\n")]
+    text = naming.ascii_text(naming.clean_text(text), _comment_escape).replace("/*", "/\\*")
+    lines = [line.rstrip() for line in text.strip().split("\n")]
     return tuple(f"/// {line}" if line else "///" for line in lines)
+
+
+def _comment_escape(char: str) -> str:
+    return f"\\u{{{ord(char):x}}}"
 
 
 def string_literal(text: str) -> str:
@@ -296,7 +304,7 @@ def enum_value_type(model: EnumModel) -> tuple[str, str]:
 def _enum_members(model: EnumModel) -> tuple[DartEnumMember, ...]:
     """The members of an enum class: every value Dart can spell as a constant, named."""
     values = [v for v in model.values or () if v.value is not None]
-    names = enum_member_names([(_value_key(v), str(v.value)) for v in values])
+    names = enum_member_names([(_value_key(v), v.name or str(v.value)) for v in values])
     members = []
     for value in values:
         literal = json_literal(value.value)

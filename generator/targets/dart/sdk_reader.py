@@ -14,7 +14,9 @@ outputs (``*.g.dart``, ``*.freezed.dart``) are not, the files beside them say it
   (``@Freezed(unionKey: 'type')``, else freezed's ``runtimeType``) with
   ``@FreezedUnionValue('x')`` or the factory name in ``unionValueCase`` gives the
   discriminator; the key is a required field of each variant with that constant
-  and no default (freezed always writes it and its ``fromJson`` needs it). A factory with one
+  and no default (freezed always writes it and its ``fromJson`` needs it), unless the variant
+  declares a parameter of that name without a default: the variant's ``fromJson`` /
+  ``toJson`` then read and write what the caller gives, as declared. A factory with one
   positional parameter wraps a value (an untagged union's variant: its type), and a default
   ``Wrapper(value)`` is that value.
 - **json_serializable**: ``@JsonSerializable(...)`` classes (or classes calling
@@ -440,7 +442,9 @@ class _Reader:
             if not any(f.wire == key for f in fields):
                 fields.insert(0, _WireField(key, key, "String", True, None, [], factory.line))
             for f in fields:
-                if f.wire == key:  # freezed writes the key, and its fromJson needs it
+                # freezed writes the key, and its fromJson needs it; a parameter of that name
+                # the caller must give (no default) is written as given, not as the value.
+                if f.wire == key and (f.default is not None or f.spelling == "String"):
                     f.required, f.const, f.default = True, value, None
             variant = ObjectModel(
                 name,

@@ -13,7 +13,9 @@ The conventions, per class-like declaration:
   nested object in place and the factory builds a class of the SDK for that key (``Foo::from(
   $attributes['key'])``, ``array_map(fn ... => Foo::from(...), $attributes['key'])``, or a
   constructor parameter typed ``Foo`` / ``array<int, Foo>``), the field refers to that class;
-  a type alias that is a class's own shape refers to that class anywhere it is used.
+  a type alias that is a class's own shape refers to that class anywhere it is used. A key
+  the shape requires but the factory reads with ``??`` or under ``isset`` is optional, and of
+  unknown nullability (the code takes the key absent or null alike).
 - **union factory**: such a factory whose ``@param`` is a union of other classes' shapes (a
   class wrapping one of several objects) is a union of those classes.
 - **keyed factory**: a factory without a shape: the keys it reads (``$attributes['key']``)
@@ -372,7 +374,12 @@ class _Reader:
             typed = self.types.convert(
                 overlay(self.types, entry.type, ctx, code), ctx, name + part(entry.key)
             )
-            fields.append(make_field(entry.key, typed, not entry.optional, decl.source(line)))
+            # a key the factory reads under isset() or with ??: the code takes it absent too
+            overridden = not entry.optional and link is not None and link.defaulted
+            if overridden:  # the shape says the key is there; the code takes it absent or null
+                typed.nullable = Nullable.UNKNOWN
+            required = not entry.optional and not overridden
+            fields.append(make_field(entry.key, typed, required, decl.source(line)))
         for link in links.values():  # read by the factory but missing from its shape
             fields.append(self.link_field(link, decl, name))
         fields = self.constant_values(decl, name, fields)

@@ -43,12 +43,15 @@ is ``None`` and only typed where the schema allows it. Spec defaults are documen
 field and not filled in, so an absent property stays absent when re-encoded.
 
 ``date-time``, ``date`` and ``uuid`` values decode to datetime, date and UUID objects that
-remember their JSON text and re-encode to it exactly; ``byte`` stays base64 text.
+remember their JSON text and re-encode to it exactly; ``byte`` stays base64 text. Every RFC 3339
+date-time is read, ``t`` and ``z`` in lower case too; a leap second (``23:59:60``) reads as
+``23:59:59.999999``.
 
 Properties the schema does not name are kept in ``additional_properties`` (unless the schema
 closes the object). Enum values the schema does not list decode to pseudo-members that keep
-the value. Tagged unions dispatch on their tag; untagged ones take the first variant, in
-schema order, that decodes and re-encodes to exactly the input."""
+the value. A union's tag value that one variant carries picks it; otherwise the first variant,
+in schema order, that accepts the input exactly (no unknown enum value, no undeclared
+property, re-encodes to the input) wins, else the first that decodes."""
 
 ENUM_NOTE = (
     "Values the schema does not list decode to pseudo-members that keep\n"

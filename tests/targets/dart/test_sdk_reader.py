@@ -828,3 +828,41 @@ def test_openai_dart_sdk_response_format_union_as_written() -> None:
     )
     schema = fields(models, "ResponseFormatJsonSchema")
     assert schema["json_schema"].type == Ref("JsonSchemaObject")
+
+
+def test_a_freezed_variant_parameter_named_like_the_union_key_is_read_as_declared(
+    tmp_path: Path,
+) -> None:
+    code = """
+@Freezed(unionKey: 'event', unionValueCase: FreezedUnionCase.snake)
+sealed class StreamEvent with _$StreamEvent {
+  const factory StreamEvent.doneEvent({
+    required EventType event,
+    required String data,
+  }) = DoneEvent;
+
+  const factory StreamEvent.errorEvent({
+    required EventType event,
+    required Map<String, dynamic> data,
+  }) = ErrorEvent;
+
+  factory StreamEvent.fromJson(Map<String, dynamic> json) => _$StreamEventFromJson(json);
+}
+
+enum EventType {
+  @JsonValue('done')
+  done,
+  @JsonValue('error')
+  error,
+}
+"""
+    models = read(tmp_path, **{"event.dart": code})
+    done = fields(models, "DoneEvent")
+    # the variant's own fromJson/toJson read and write `event` as an EventType
+    assert done["event"].type == Ref("EventType") and done["event"].const is None
+    union = model(models, "StreamEvent")
+    assert isinstance(union, UnionModel) and union.discriminator is not None
+    assert dict(union.discriminator.mapping) == {
+        "done_event": "DoneEvent",
+        "error_event": "ErrorEvent",
+    }

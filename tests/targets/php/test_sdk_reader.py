@@ -841,3 +841,38 @@ def test_parity_of_openai_php_against_its_spec_finds_drift_without_failing(
     spec, sdk = need(OPENAI / "openapi.yaml"), need(OPENAI / "php" / "src")
     assert cli.main(["parity", str(spec), str(sdk)]) == 1
     assert "php-sdk: read" in capsys.readouterr().err
+
+
+def test_a_shape_key_the_factory_reads_under_isset_is_optional_of_unknown_nullability(
+    tmp_path: Path,
+) -> None:
+    models = _read(
+        tmp_path,
+        {
+            "Thread.php": """
+            final class Thread {
+                /**
+                 * @param array{id: string, usage: ?array{total: int}, name: ?string} $attributes
+                 */
+                public static function from(array $attributes): self {
+                    return new self(
+                        $attributes['id'],
+                        isset($attributes['usage']) ? Usage::from($attributes['usage']) : null,
+                        $attributes['name'],
+                    );
+                }
+            }
+            """,
+            "Usage.php": """
+            final class Usage {
+                /** @param array{total: int} $attributes */
+                public static function from(array $attributes): self {}
+            }
+            """,
+        },
+    )
+    fields = _fields(models, "Thread")
+    assert (fields["usage"].required, fields["usage"].nullable) == (False, Nullable.UNKNOWN)
+    # read without a check: the shape's word stands (present, null allowed)
+    assert (fields["name"].required, fields["name"].nullable) == (True, Nullable.YES)
+    assert fields["id"].required

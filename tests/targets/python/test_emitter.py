@@ -171,7 +171,7 @@ def test_openai_sample_is_black_stable(openai_models: ModelSet) -> None:
     black = pytest.importorskip("black")
     text = generate(openai_models, "openai_pkg").joinpath("models.py").read_text()
     blocks = text.split("\n\n\n")
-    sample = "\n\n\n".join(blocks[:2] + blocks[2::7])
+    sample = "\n\n\n".join(blocks[:2] + blocks[2::7]).rstrip("\n") + "\n"
     assert black.format_str(sample, mode=black.Mode()) == sample
 
 
