@@ -10,7 +10,9 @@ symbol table and the public-API listing, both read off the view models.
 
 Output: one package ``<package>/`` holding ``__init__.py`` (the public names), ``models.py``
 (every model, one module so that recursion and unions need nothing but forward references),
-``_runtime.py`` (the ``UNSET`` sentinel, JSON type checks, the encoder) and ``py.typed``.
+``_runtime.py`` (the ``UNSET`` sentinel, JSON type checks, the encoder) and ``py.typed``. A big
+schema gets ``models/`` instead of ``models.py``: one module per model group, lazy ``__init__``
+files (``modules.py`` decides which module each model goes to).
 
 Choices (also stated in the generated module docstring):
 
@@ -38,10 +40,13 @@ Choices (also stated in the generated module docstring):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from generator.ir import (
     ANY,
     AliasModel,
     EnumModel,
+    Model,
     ModelSet,
     ObjectModel,
     Ref,
@@ -52,7 +57,7 @@ from generator.ir import (
 )
 from generator.naming import NameAllocator
 from generator.targets import Emitted, Symbol
-from generator.targets.python import PythonOptions
+from generator.targets.python import PythonOptions, modules
 from generator.targets.python.api import view_listing
 from generator.targets.python.doc_text import (
     ENUM_NOTE,
@@ -128,7 +133,9 @@ from generator.targets.python.views import (
     EnumView,
     ExtrasView,
     FieldView,
+    LazyInit,
     MemberView,
+    ModelModule,
     ModelsModule,
     ObjectView,
     Package,
@@ -152,6 +159,9 @@ CONTEXTS: dict[str, dict[str, object]] = {
     "enum.py.jinja": {"model": EnumView},
     "union.py.jinja": {"model": UnionView},
     "alias.py.jinja": {"model": AliasView},
+    # the split layout of a big schema (modules.py)
+    "lazy_init.py.jinja": {"init": LazyInit},
+    "model_module.py.jinja": {"module": ModelModule},
 }
 
 # The indentation the default templates give each kind of statement (views.py: "fitted at").
@@ -392,11 +402,12 @@ class Plan:
 
     # the module ---------------------------------------------------------------------------
 
-    def definitions(self) -> list[Definition]:
+    def definitions(self, subset: Sequence[Model] | None = None) -> list[Definition]:
         """Enums, then classes (each sorted by name: classes may refer to one another, as
         annotations are not evaluated), then unions and aliases, which are evaluated at import,
-        in :meth:`late_order`."""
-        models = self.models.models
+        in :meth:`late_order`. ``subset``: the models of one module (``modules.py``), where
+        those of the other modules are imported; all by default."""
+        models = self.models.models if subset is None else subset
         enums = sorted((m for m in models if isinstance(m, EnumModel)), key=self.class_of)
         objects = sorted((m for m in models if isinstance(m, ObjectModel)), key=self.class_of)
         late = [m for m in models if isinstance(m, (UnionModel, AliasModel))]
@@ -549,6 +560,13 @@ def render_files(package: Package, templates: Folders = TEMPLATES) -> dict[str, 
 
 def emit(models: ModelSet, options: PythonOptions, templates: Folders = TEMPLATES) -> Emitted:
     plan = Plan(models)
+    if modules.is_split(models):  # a big schema: one module per model group (modules.py)
+        split = modules.split_package(plan, package_name(models, options))
+        return Emitted(
+            files=modules.render_split(split, templates),
+            symbols=plan.symbols(split.definitions),
+            api=view_listing(split.definitions),
+        )
     package = plan.package(package_name(models, options))
     definitions = package.models.definitions
     files = render_files(package, templates)
