@@ -21,7 +21,10 @@ sealed class ClientEvent {
         // the JSON does not contradict, the first that writes the JSON back exactly, else
         // the first that reads it, else [ClientEventUnknown].
         ClientEvent? first;
-        for (final (tag, read) in <(String?, ClientEvent Function(Map<String, dynamic>))>[
+        for (final (
+          tag,
+          read,
+        ) in <(String?, ClientEvent Function(Map<String, dynamic>))>[
           ('session.update', SessionUpdateEvent.fromJson),
           ('input_audio_buffer.append', InputAudioBufferAppendEvent.fromJson),
           ('conversation.item.create', ConversationItemCreateEvent.fromJson),

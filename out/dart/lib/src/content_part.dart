@@ -17,7 +17,10 @@ sealed class ContentPart {
         // the JSON does not contradict, the first that writes the JSON back exactly, else
         // the first that reads it, else [ContentPartUnknown].
         ContentPart? first;
-        for (final (tag, read) in <(String?, ContentPart Function(Map<String, dynamic>))>[
+        for (final (
+          tag,
+          read,
+        ) in <(String?, ContentPart Function(Map<String, dynamic>))>[
           ('text', TextPart.fromJson),
           ('audio', ContentPartAudio.fromJson),
         ]) {

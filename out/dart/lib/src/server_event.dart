@@ -19,7 +19,10 @@ sealed class ServerEvent {
         // the JSON does not contradict, the first that writes the JSON back exactly, else
         // the first that reads it, else [ServerEventUnknown].
         ServerEvent? first;
-        for (final (tag, read) in <(String?, ServerEvent Function(Map<String, dynamic>))>[
+        for (final (
+          tag,
+          read,
+        ) in <(String?, ServerEvent Function(Map<String, dynamic>))>[
           ('session.created', SessionCreatedEvent.fromJson),
           ('error', ErrorEvent.fromJson),
           ('response.done', ResponseDoneEvent.fromJson),
