@@ -1,112 +1,214 @@
-"""Benchmark: wall time of `modelgen generate` against the floor (just parsing the spec).
+"""Benchmark: what users feel, as ratios to the floor (just parsing the spec).
 
-    python bench/bench.py [SPEC] [--runs N] [--compare]
+    python bench/bench.py [SPEC] [--runs N] [--diff OLD NEW] [--no-diff]
 
-Prints, for the spec (default: the OpenAI 2.3.0 spec from ../shared/corpus):
-- the floor: a fresh Python process that only parses the spec with PyYAML's C loader;
-- a fresh `modelgen generate` process per language, and for all three, each into a new empty
-  folder (the cost a clean CI checkout pays);
-- the same with the output already current (the cost of every later build: nothing rewritten);
-- an in-process breakdown (load to IR, emit per language);
-- with --compare, datamodel-code-generator (dataclasses) on the same spec, if installed.
-Each figure is the median of N runs (default 5): wall time, and for processes the CPU time
-(user + system) beside it. Not a test: the numbers depend on the machine and its disk.
+Prints, in one run, for SPEC (default: the OpenAI spec of ``../shared/corpus/sdks/openai``),
+every figure as the median of N whole processes (default 3), CPU time (user + system: other
+processes on the 2-core machine count less than in wall time) with wall time beside it, and
+each with its ratio to the floor:
+
+- the floor: a new process that only parses SPEC with PyYAML's C loader;
+- ``generate --lang all`` with the output already current (the no-op build), and
+  ``generate --lang all --check`` on that current folder;
+- ``generate --lang all`` into an empty folder (fresh), and ``--lang python`` alone;
+- ``diff OLD NEW`` with code verdicts (default: the pair ``openai-diffs/010421dc-13c6a94f``),
+  with its ratio to its own floor too: a process that parses both specs;
+- importing the generated Python (bytecode already cached): ``from PKG.models import X`` for
+  the model X whose closure is smallest, and ``import PKG`` plus every name of it (the whole
+  package);
+- peak memory (the largest resident set, ``ru_maxrss``) of the fresh ``--lang all`` process.
+
+Not a test: the figures depend on the machine. Tests only run it on a tiny spec.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
-import shutil
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SPEC = ROOT.parent / "shared" / "corpus" / "openai-2.3.0" / "openapi.yaml"
-FLOOR = "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)"
+CORPUS = ROOT.parent / "shared" / "corpus"
+DEFAULT_SPEC = CORPUS / "sdks" / "openai" / "openapi.yaml"
+DEFAULT_PAIR = CORPUS / "openai-diffs" / "010421dc-13c6a94f"
+FLOOR = "import sys, yaml\nfor p in sys.argv[1:]: yaml.load(open(p, 'rb'), Loader=yaml.CSafeLoader)"
 
 
-def measure(action: Callable[[int], object], runs: int) -> tuple[float, float | None]:
-    """Median wall seconds of ``action(run_number)``, and median CPU seconds of the child
-    processes it ran (None when it ran none)."""
-    walls: list[float] = []
-    cpus: list[float] = []
-    for number in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        action(number)
-        walls.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-    cpu = statistics.median(cpus)
-    return statistics.median(walls), (cpu if cpu > 0.001 else None)
+@dataclass(frozen=True)
+class Figure:
+    cpu: float  # seconds, user + system of the process
+    wall: float
+    peak_kb: int  # ru_maxrss of the process
 
 
-def run(cmd: list[str]) -> None:
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+def process(cmd: Sequence[str], env: dict[str, str] | None = None) -> Figure:
+    """Run ``cmd`` to its end; its own CPU time and peak memory (``os.wait4``)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    errors = child.stderr.read().decode() if child.stderr else ""
+    if child.returncode not in (0, 1):
+        raise SystemExit(f"failed ({child.returncode}): {' '.join(cmd)}\n{errors}")
+    return Figure(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss)
 
 
-def generate_cmd(spec: Path, langs: str, out: Path) -> list[str]:
-    return [sys.executable, "-m", "generator.cli", "generate", str(spec), "--lang", langs,
-            "--out", str(out)]  # fmt: skip
+def median(runs: int, action: Callable[[int], Figure]) -> Figure:
+    figures = [action(n) for n in range(runs)]
+    return Figure(
+        statistics.median(f.cpu for f in figures),
+        statistics.median(f.wall for f in figures),
+        max(f.peak_kb for f in figures),
+    )
+
+
+def modelgen(*argv: str) -> list[str]:
+    return [sys.executable, "-m", "generator.cli", *argv]
+
+
+def input_files(spec: Path) -> list[str]:
+    """Every file loading ``spec`` reads (a spec split over several files is parsed whole by
+    the floor too)."""
+    sys.path.insert(0, str(ROOT))
+    from generator.sources import load
+    from generator.sources.reading import recording
+
+    with recording() as read:
+        load(spec)
+    return sorted(path for path, digest in read.items() if digest is not None)
+
+
+def smallest_closure_model(spec: Path) -> tuple[str, str]:
+    """The Python package name and the class of the model with the fewest dependencies (a
+    class with the smallest closure, ties by name)."""
+    sys.path.insert(0, str(ROOT))
+    from generator.ir.query import closure, edges
+    from generator.sources import load
+    from generator.targets import emit
+
+    models = load(spec)
+    emitted = emit("python", models)
+    graph = edges(models.models)
+    package = next(rel.split("/")[0] for rel in emitted.files if rel.endswith("__init__.py"))
+    classes = [
+        (len(closure([m.name], graph)), symbols[0].name)
+        for m in models.models
+        for symbols in [emitted.symbols.get(m.name, ())]
+        if symbols and symbols[0].kind == "class"
+    ]
+    return package, min(classes)[1] if classes else ""
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("spec", nargs="?", type=Path, default=DEFAULT_SPEC)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--compare", action="store_true", help="also time datamodel-codegen")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--diff", nargs=2, type=Path, metavar=("OLD", "NEW"))
+    parser.add_argument("--no-diff", action="store_true", help="leave the diff figures out")
     args = parser.parse_args()
     spec = args.spec.resolve()
     if not spec.exists():
         sys.exit(f"{spec} not found")
-    sys.path.insert(0, str(ROOT))
-    from generator.targets import default_languages, emit
+    runs = args.runs
+    rows: list[tuple[str, Figure, float | None]] = []  # name, figure, ratio to its own floor
 
-    ALL = default_languages()
-    from generator.sources import load
-
-    rows: list[tuple[str, tuple[float, float | None]]] = []
-    floor = [sys.executable, "-c", FLOOR, str(spec)]
-    rows.append(("floor: parse only (new process)", measure(lambda _: run(floor), args.runs)))
-    with tempfile.TemporaryDirectory(dir=ROOT) as scratch:
-        for langs in [*ALL, "all"]:
-            fresh = measure(
-                lambda n, langs=langs: run(generate_cmd(spec, langs, Path(scratch, langs, str(n)))),
-                args.runs,
-            )
-            rows.append((f"generate --lang {langs} (new process, empty folder)", fresh))
-        current = measure(
-            lambda _: run(generate_cmd(spec, "all", Path(scratch, "all", "0"))), args.runs
+    inputs = input_files(spec)
+    floor = median(runs, lambda _: process([sys.executable, "-c", FLOOR, *inputs]))
+    with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
+        current = Path(scratch, "current")
+        fresh_all = median(
+            runs,
+            lambda n: process(
+                modelgen(
+                    "generate", str(spec), "--lang", "all", "--out", str(Path(scratch, f"all{n}"))
+                )
+            ),
         )
-        rows.append(("generate --lang all (new process, output already current)", current))
+        fresh_python = median(
+            runs,
+            lambda n: process(
+                modelgen(
+                    "generate", str(spec), "--lang", "python", "--out", str(Path(scratch, f"py{n}"))
+                )
+            ),
+        )
+        process(modelgen("generate", str(spec), "--lang", "all", "--out", str(current)))
+        no_op = median(
+            runs,
+            lambda _: process(
+                modelgen("generate", str(spec), "--lang", "all", "--out", str(current))
+            ),
+        )
+        check = median(
+            runs,
+            lambda _: process(
+                modelgen("generate", str(spec), "--lang", "all", "--out", str(current), "--check")
+            ),
+        )
+        rows += [
+            ("generate --lang all, output current (no-op)", no_op, None),
+            ("generate --lang all --check, output current", check, None),
+            ("generate --lang all, empty folder (fresh)", fresh_all, None),
+            ("generate --lang python, empty folder", fresh_python, None),
+        ]
 
-    models = load(spec)
-    rows.append(("in process: load to IR", measure(lambda _: load(spec), args.runs)))
-    for lang in ALL:
-        count = len(emit(lang, models).files)
-        timing = measure(lambda _, lang=lang: emit(lang, models), args.runs)
-        rows.append((f"in process: emit {lang} ({count} files)", timing))
+        if not args.no_diff:
+            old, new = args.diff or (DEFAULT_PAIR / "before.yaml", DEFAULT_PAIR / "after.yaml")
+            both = median(
+                runs, lambda _: process([sys.executable, "-c", FLOOR, str(old), str(new)])
+            )
+            diff = median(runs, lambda _: process(modelgen("diff", str(old), str(new))))
+            rows.append(
+                (f"floor of diff: parse {old.parent.name}/{{{old.name},{new.name}}}", both, 1.0)
+            )
+            rows.append(("diff with code verdicts (all languages)", diff, diff.cpu / both.cpu))
 
-    if args.compare and shutil.which("datamodel-codegen"):
-        with tempfile.TemporaryDirectory() as out:
-            cmd = ["datamodel-codegen", "--input", str(spec), "--input-file-type", "openapi"]
-            cmd += ["--output-model-type", "dataclasses.dataclass", "--output", f"{out}/m.py"]
-            timing = measure(lambda _: run(cmd), max(1, args.runs // 2))
-            rows.append(("datamodel-codegen, dataclasses (new process)", timing))
+        package, model = smallest_closure_model(spec)
+        env = {**os.environ, "PYTHONPATH": str(Path(scratch, "py0"))}
+        one = f"from {package}.models import {model}"
+        whole = f"import {package}; [getattr({package}, n) for n in {package}.__all__]"
+        for code in (one, whole):
+            process([sys.executable, "-c", code], env)  # compile and cache the bytecode once
+        rows.append(
+            (
+                f"import one model: {one}",
+                median(runs, lambda _: process([sys.executable, "-c", one], env)),
+                None,
+            )
+        )
+        rows.append(
+            (
+                "import the whole generated Python package",
+                median(runs, lambda _: process([sys.executable, "-c", whole], env)),
+                None,
+            )
+        )
+        start = median(runs, lambda _: process([sys.executable, "-c", "pass"]))
+        rows.append(("python -c pass (interpreter start-up)", start, None))
 
-    print(f"{spec.name}: {spec.stat().st_size / 1e6:.1f} MB, {len(models.models)} models, "
-          f"median of {args.runs} runs")  # fmt: skip
-    width = max(len(name) for name, _ in rows)
-    print(f"  {'':<{width}}  {'wall':>7}  {'cpu':>7}")
-    for name, (wall, cpu) in rows:
-        cpu_text = f"{cpu:6.3f}s" if cpu is not None else "      -"
-        print(f"  {name:<{width}}  {wall:6.3f}s  {cpu_text}")
+    size = sum(Path(path).stat().st_size for path in inputs) / 1e6
+    print(f"{spec}: {size:.2f} MB; medians of {runs} processes; ratios of CPU time")
+    files = f"{len(inputs)} files" if len(inputs) > 1 else "the spec"
+    rows.insert(0, (f"floor: parse {files} only (PyYAML C loader)", floor, None))
+    width = max(len(name) for name, _, _ in rows)
+    print(f"  {'':<{width}}  {'cpu':>7}  {'wall':>7}  {'x floor':>7}  {'x own':>6}")
+    for name, figure, own in rows:
+        own_text = f"{own:5.2f}x" if own is not None else "      "
+        print(
+            f"  {name:<{width}}  {figure.cpu:6.3f}s  {figure.wall:6.3f}s"
+            f"  {figure.cpu / floor.cpu:6.2f}x  {own_text}"
+        )
+    print(f"  peak memory of generate --lang all (fresh): {fresh_all.peak_kb / 1024:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -268,6 +268,11 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--force", action="store_true", help="overwrite files modelgen did not write"
     )
+    generate.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="load and generate even when the output folder is known current",
+    )
     for dest, (flag, text, metavar) in option_flags().items():
         generate.add_argument(flag, dest=dest, help=text, metavar=metavar)
     add_build_arguments(generate)

@@ -60,7 +60,18 @@ def environment(templates: Folders) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         # the built-in templates do not change during a run: no stat per lookup
         auto_reload=len(folders) > 1,
+        bytecode_cache=_bytecode_cache(),
     )
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs (Jinja's per-user folder in the temp folder, keyed
+    on each template's text): compiling them is most of what a small run costs. None when
+    that folder cannot be had safely."""
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
 
 
 def render(templates: Folders, template: str, **context: object) -> str:

@@ -7,13 +7,19 @@ import pytest
 
 from generator.ir import JsonValue, ModelSet
 from generator.sources import load
-from tests.support.paths import OPENAI_SPEC, need
+from tests.support.paths import OPENAI_LATEST_SPEC, OPENAI_SPEC, need
 
 
 @pytest.fixture(scope="session")
 def openai_models() -> ModelSet:
     """The OpenAI 2.3.0 spec as the OpenAPI loader reads it (skips without the corpus)."""
     return load(need(OPENAI_SPEC))
+
+
+@pytest.fixture(scope="session")
+def openai_latest_models() -> ModelSet:
+    """The OpenAI spec of 2026-08 (``sdks/openai``), 164 tagged unions, as the loader reads it."""
+    return load(need(OPENAI_LATEST_SPEC))
 
 
 @pytest.fixture(scope="session")

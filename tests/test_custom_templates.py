@@ -250,13 +250,6 @@ def test_a_decorator_and_a_base_class_on_every_dataclass_import_type_check_and_s
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "issue 14 item 6 (formatting, another branch): output of custom templates is not yet"
-        " formatted with black; when that lands this passes and the mark must go"
-    ),
-)
 def test_the_output_of_a_custom_python_template_is_black_formatted(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

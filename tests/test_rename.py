@@ -168,7 +168,7 @@ def test_swapping_two_names_is_no_collision() -> None:
     [
         ("python", {"Feline": {"owner", "token_limit", "kind", "additional_properties"}}),
         ("dart", {"Feline": {"owner", "tokenLimit", "kind"}}),
-        ("php", {"Feline": {"owner", "tokenLimit", "kind"}}),
+        ("php", {"Feline": {"owner", "tokenLimit", "kind", "additionalProperties"}}),
     ],
 )
 def test_every_language_spells_a_renamed_property_its_own_way(

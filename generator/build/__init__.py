@@ -62,21 +62,30 @@ def generate(args: argparse.Namespace, warn: Callable[[Diagnostic], None]) -> in
     """Run ``modelgen generate`` as ``args`` asks; ``warn`` takes each warning (the command
     line prints them when the command ends, none with ``--quiet``). ``--quiet`` also leaves out
     the summaries and the progress line."""
+    from generator.build import cached
     from generator.build.jobs import from_args
-    from generator.build.progress import Progress
-    from generator.build.run import Output, check_jobs, render_jobs, write_jobs
 
     if args.quiet and args.verbose:
         raise ModelgenError("--quiet and --verbose: give one of them")
     jobs, path = from_args(args)
+    if not (args.no_cache or args.verbose):  # the no-op fast path (build/cached.py)
+        known = cached.replay(jobs, warn, None if args.quiet else print, check=args.check)
+        if known is not None:
+            return known
+
+    from generator.build.progress import Progress
+    from generator.build.run import Output, check_jobs, collecting, render_jobs, write_jobs
+    from generator.sources.reading import recording
+
     progress = Progress.for_stream(sys.stderr, quiet=args.quiet)
-    output = Output(
-        sys.stdout, sys.stderr, warn, progress, verbose=args.verbose, quiet=args.quiet
-    )
+    output = Output(sys.stdout, sys.stderr, warn, progress, verbose=args.verbose, quiet=args.quiet)
     try:
-        rendered = render_jobs(jobs, output, path.parent if path is not None else None)
-        if args.check:
-            return check_jobs(rendered, output, configured=path is not None)
-        return write_jobs(rendered, output, force=args.force)
+        with recording() as inputs, collecting(output) as warnings:
+            rendered = render_jobs(jobs, output, path.parent if path is not None else None)
+            if args.check:
+                return check_jobs(rendered, output, configured=path is not None)
+            code = write_jobs(rendered, output, force=args.force)
+        cached.record(rendered, inputs, warnings)
+        return code
     finally:
         progress.close()

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import re
+
 import argparse
 from pathlib import Path
 
@@ -42,6 +44,8 @@ def overrides(args: argparse.Namespace) -> Settings:
             raw = ",".join(raw)  # a repeated flag (--include A --include B)
         if isinstance(raw, Path):
             raw = str(raw)
+        if key.kind == "int" and isinstance(raw, str) and re.fullmatch(r"-?[0-9]+", raw):
+            raw = int(raw)  # a number on the command line (``--line-length 100``)
         found[name] = Setting(convert(key, raw, None, Path()), None, raw)
     return found
 

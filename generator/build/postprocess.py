@@ -6,7 +6,10 @@ written; what it returns is what is checked or written. It is the one place for 
 rendered text that do not belong to a target: formatting the output the way the user's
 project formats code (the built-in Python templates are laid out black-stable at 88 columns,
 but a user's templates, or a project with another line length, may need a formatter run).
-Today it returns the files as rendered.
+Today it returns the files as rendered: the Python target formats its own output with black
+where the fast path cannot promise black's result (another line length, custom templates; see
+:mod:`generator.targets.python.formatting`), from the output folder it is given as its ``out``
+option.
 """
 
 from __future__ import annotations

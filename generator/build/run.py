@@ -11,9 +11,10 @@ of the built-in ones, and pass the files through :func:`~generator.build.postpro
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -136,7 +137,10 @@ def render_languages(
             if renames:
                 chosen = rename(models, renames)
             folders = template_folders(job.templates, language)
-        rendered = _emit(language, chosen, folders, options)
+        given = dict(options)
+        if job is not None:  # where a target looks up the project's own settings
+            given["out"] = job.out / language if len(languages) > 1 else job.out
+        rendered = _emit(language, chosen, folders, given)
         if job is not None:
             custom = bool(_overridden(folders, language))
             rendered = after_render(rendered, RenderContext(language, job, custom, project))
@@ -211,6 +215,23 @@ class Output:
     def result(self, text: str) -> None:
         self.progress.clear()
         print(text, file=self.out)
+
+
+@contextlib.contextmanager
+def collecting(output: Output) -> Iterator[list[Diagnostic]]:
+    """The warnings given to ``output`` while the block runs (they are passed on too)."""
+    found: list[Diagnostic] = []
+    warn = output.warn
+
+    def both(diagnostic: Diagnostic) -> None:
+        found.append(diagnostic)
+        warn(diagnostic)
+
+    output.warn = both
+    try:
+        yield found
+    finally:
+        output.warn = warn
 
 
 def _refuse_shared_folders(jobs: Sequence[Job]) -> None:

@@ -90,6 +90,10 @@ KINDS: dict[str, str] = {
 # Why it differs. Everything but "drift" is a known lossiness of one of the sources.
 CATEGORIES: dict[str, str] = {
     "drift": "a real difference between the sources",
+    "undeclared-required": (
+        "a key the spec lists in `required` but never declares in `properties`: modelgen makes"
+        " it a free-form field (with a warning), OpenAPI Generator and SDKs leave it out"
+    ),
     "flattened": (
         "a union (oneOf/anyOf) in one source is a single object in another: OpenAPI Generator's"
         " PHP and Dart generators merge all variants' properties into one class"
@@ -1001,7 +1005,18 @@ def _compare_fields(
             # A field the SDK declares on the classes built on this one (`stream` on
             # `...ParamsStreaming` and `...ParamsNonStreaming`, not on `...ParamsBase`).
             split = out.sdk and all(s.sdk and key in s.derived.get(m.name, ()) for s, m in lacking)
-            category = "params-only" if params else "split-class" if split else "drift"
+            # A key the spec requires without declaring it: the loader makes it a free-form
+            # field (with a warning); OpenAPI Generator and the SDKs leave it out.
+            undeclared = all(f.source.pointer.endswith("/required") for _, f in have)
+            category = (
+                "params-only"
+                if params
+                else "split-class"
+                if split
+                else "undeclared-required"
+                if undeclared
+                else "drift"
+            )
             out.add(
                 display,
                 "field-missing",

@@ -156,13 +156,22 @@ def name_files(
     def fix(source: Source) -> Source:
         if source.file not in cache:
             cache[source.file] = shown(source.file)
-        return Source(cache[source.file], source.pointer, source.line)
+        name = cache[source.file]
+        return source if name == source.file else Source(name, source.pointer, source.line)
 
     def fix_model(model: Model) -> Model:
+        # Only what is renamed is rebuilt: a spec given by its plain path keeps its names.
         if isinstance(model, ObjectModel):
-            fields = tuple(replace(f, source=fix(f.source)) for f in model.fields)
-            return replace(model, source=fix(model.source), fields=fields)
-        return replace(model, source=fix(model.source))
+            fields = tuple(
+                f if (s := fix(f.source)) is f.source else replace(f, source=s)
+                for f in model.fields
+            )
+            renamed = any(new is not old for new, old in zip(fields, model.fields, strict=True))
+            if renamed or fix(model.source) is not model.source:
+                return replace(model, source=fix(model.source), fields=fields)
+            return model
+        source = fix(model.source)
+        return model if source is model.source else replace(model, source=source)
 
     renamed = replace(
         models,

@@ -39,6 +39,7 @@ from generator.ir.query import (
     UnknownNull,
     closure,
     degraded_places,
+    dispatch_tags,
     edges,
     field_nullable,
     json_kind,
@@ -48,6 +49,7 @@ from generator.ir.query import (
     type_nullable,
     type_refs,
     type_text,
+    variant_tags,
 )
 
 __all__ = [
@@ -82,6 +84,7 @@ __all__ = [
     "UnknownNull",
     "closure",
     "degraded_places",
+    "dispatch_tags",
     "edges",
     "field_nullable",
     "json_kind",
@@ -91,4 +94,5 @@ __all__ = [
     "type_nullable",
     "type_refs",
     "type_text",
+    "variant_tags",
 ]

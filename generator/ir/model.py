@@ -161,8 +161,12 @@ class ObjectModel:
 
 @dataclass(frozen=True, slots=True)
 class EnumValue:
+    """One enum value; ``name`` is the member name the source asks for (``x-enum-varnames``),
+    which each target spells as its language spells member names."""
+
     value: str | int | float | bool | None
     description: str | None = None
+    name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

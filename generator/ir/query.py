@@ -13,7 +13,9 @@ answers, the difference is a named policy argument, not a second implementation:
   free-form value admits null);
 - how a type is spelt in messages and keys: :func:`type_text`;
 - the JSON kind of a value: :func:`json_kind` (policy: whether ``1.0`` is an integer);
-- which models and fields a loader degraded: :func:`degraded_places`.
+- which models and fields a loader degraded: :func:`degraded_places`;
+- which tag values pick which variant of a discriminated union: :func:`variant_tags`,
+  :func:`dispatch_tags`.
 
 Models are looked up through a :data:`Lookup` (``ModelSet.by_name().get``, or a caller's own
 lookup, as parity's by convention-free key), so the queries work on any view of a model set.
@@ -28,6 +30,7 @@ from typing import Literal, TypeAlias
 from generator.ir.model import (
     AliasModel,
     Diagnostic,
+    EnumModel,
     Field,
     ListOf,
     MapOf,
@@ -362,3 +365,93 @@ def degraded_places(models: ModelSet) -> frozenset[tuple[str, str | None]]:
                 field_name = max(matches)[1]
         places.add((model.name, field_name))
     return frozenset(places)
+
+
+# --- union tags ------------------------------------------------------------------------------
+
+
+def variant_tags(model: UnionModel, lookup: Lookup) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The tag values each variant of a discriminated union carries, for the one decoding rule
+    every target implements: (variant model name, its values), in variant order, one entry per
+    variant that is a model reference (the union itself, in a union that lists itself, left
+    out).
+
+    A value of the discriminator's mapping belongs to the variant it maps to (or to the variant
+    union that contains its target) and to no other, unless several variants state it
+    themselves (a loader completes the mapping with the variants' own tags, so it cannot tell
+    them apart then); the other values a variant carries are its own: a string ``const`` or
+    the string values of the enum of its tag property, and for a variant that is a union,
+    every value its own variants carry. A value carried by exactly one
+    variant picks that variant (:func:`dispatch_tags`); any other value, or no tag, leaves the
+    choice to trying the variants in order."""
+    if model.discriminator is None:
+        return ()
+    prop = model.discriminator.property
+    names = list(dict.fromkeys(v.name for v in model.variants if isinstance(v, Ref)))
+    names = [n for n in names if resolve_name(n, lookup) != model.name]
+    own = {name: _carried(name, prop, lookup, frozenset({model.name})) for name in names}
+    values: dict[str, list[str]] = {name: [] for name in names}
+    claimed: set[str] = set()
+    for value, target in model.discriminator.mapping:
+        if sum(value in found for found in own.values()) > 1:
+            continue  # several variants state it themselves: the mapping cannot pick one
+        owner = next(
+            (
+                n
+                for n in names
+                if n == target or target in _members(n, lookup, frozenset({model.name}))
+            ),
+            None,
+        )
+        if owner is not None and value not in claimed:
+            claimed.add(value)
+            values[owner].append(value)
+    for name in names:
+        values[name] += [v for v in own[name] if v not in claimed and v not in values[name]]
+    return tuple((name, tuple(values[name])) for name in names)
+
+
+def dispatch_tags(model: UnionModel, lookup: Lookup) -> dict[str, str]:
+    """Tag value -> variant model name, for the values exactly one variant carries (see
+    :func:`variant_tags`), in variant order."""
+    owners: dict[str, list[str]] = {}
+    for name, values in variant_tags(model, lookup):
+        for value in values:
+            owners.setdefault(value, []).append(name)
+    return {value: found[0] for value, found in owners.items() if len(found) == 1}
+
+
+def _members(name: str, lookup: Lookup, seen: frozenset[str]) -> set[str]:
+    """The models a union variant stands for: itself, and through unions their variants."""
+    found = {name}
+    model = lookup(resolve_name(name, lookup))
+    if isinstance(model, UnionModel) and model.name not in seen:
+        for variant in model.variants:
+            if isinstance(variant, Ref):
+                found |= _members(variant.name, lookup, seen | {model.name})
+    return found
+
+
+def _carried(name: str, prop: str, lookup: Lookup, seen: frozenset[str]) -> list[str]:
+    """The string values model ``name`` states for property ``prop`` (see variant_tags)."""
+    model = lookup(resolve_name(name, lookup))
+    if isinstance(model, ObjectModel):
+        for f in model.fields:
+            if f.name != prop:
+                continue
+            if f.const is not None:
+                return [f.const.value] if isinstance(f.const.value, str) else []
+            if isinstance(f.type, Ref):
+                target = lookup(resolve_name(f.type.name, lookup))
+                if isinstance(target, EnumModel) and target.values:
+                    return [v.value for v in target.values if isinstance(v.value, str)]
+        return []
+    if isinstance(model, UnionModel) and model.name not in seen:
+        found: list[str] = []
+        if model.discriminator is not None and model.discriminator.property == prop:
+            found += [value for value, _ in model.discriminator.mapping]
+        for variant in model.variants:
+            if isinstance(variant, Ref):
+                found += _carried(variant.name, prop, lookup, seen | {model.name})
+        return list(dict.fromkeys(found))
+    return []

@@ -5,6 +5,7 @@ modelgen reserves for itself in an output folder."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from generator import naming
@@ -13,6 +14,7 @@ from generator.errors import ModelgenError
 # Modelgen's own files in an output root. Generated paths may not use the prefix.
 RESERVED_PREFIX = ".modelgen-"
 MANIFEST = ".modelgen-manifest"
+STAMP = ".modelgen-stamp"  # the no-op fast path's record (generator.output.stamp)
 LOCK = ".modelgen-lock"
 JOURNAL = ".modelgen-journal"
 JOURNAL_TEMP = ".modelgen-journal.tmp"
@@ -33,17 +35,27 @@ def path_problem(rel: str) -> str | None:
     if ".." in parts:
         return "a path leading outside the output folder"
     for part in parts:
-        if part in ("", "."):
-            return "not a normalised relative path"
-        if (
-            _BAD_PART.search(part)
-            or naming.is_windows_device(part)
-            or part.endswith((".", " "))
-            or len(part.encode("utf-8", "surrogatepass")) > 255
-        ):
-            return "not a portable file name"
-        if part.startswith(RESERVED_PREFIX):
-            return "a name modelgen reserves for itself"
+        problem = _part_problem(part)
+        if problem is not None:
+            return problem
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _part_problem(part: str) -> str | None:
+    """Why one part of a path cannot be written (cached: a big output repeats its folder
+    names thousands of times)."""
+    if part in ("", "."):
+        return "not a normalised relative path"
+    if (
+        _BAD_PART.search(part)
+        or naming.is_windows_device(part)
+        or part.endswith((".", " "))
+        or len(part.encode("utf-8", "surrogatepass")) > 255
+    ):
+        return "not a portable file name"
+    if part.startswith(RESERVED_PREFIX):
+        return "a name modelgen reserves for itself"
     return None
 
 

@@ -3,18 +3,54 @@
 ``stat`` cannot bound a read: ``/dev/zero``, a FIFO, a process substitution or a file that
 grows while it is read all report a size that says nothing. Every source reads its files
 here, in chunks, and stops one byte past the limit.
+
+Every file read here is also reported to the :func:`recording` in force, if any: its path and
+the SHA-256 of its bytes (``generate``'s no-op fast path keys on them, see
+:mod:`generator.output.stamp`). A reader that finds a file absent where one could be (a
+``$ref`` to a missing file) says so with :func:`note_absent`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from generator.errors import ModelgenError
 from generator.ir import Source
 
 _CHUNK = 1 << 20
+
+# Absolute path -> SHA-256 of the bytes read (None: absent, or not a regular file), per
+# recording in force.
+_RECORDINGS: list[dict[str, str | None]] = []
+UNSTABLE = "unstable"  # a value for a file that is no regular file: it cannot be keyed on
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[dict[str, str | None]]:
+    """The files read (and found absent) while the block runs: absolute path -> SHA-256 of
+    the bytes, ``None`` for an absent file, :data:`UNSTABLE` for one that is no regular file."""
+    files: dict[str, str | None] = {}
+    _RECORDINGS.append(files)
+    try:
+        yield files
+    finally:
+        _RECORDINGS.remove(files)
+
+
+def _record(path: Path, value: str | None) -> None:
+    for files in _RECORDINGS:
+        files[os.path.abspath(path)] = value
+
+
+def note_absent(path: Path) -> None:
+    """Tell the recording that the output depends on ``path`` not being there."""
+    if _RECORDINGS:
+        _record(path, None)
 
 
 def size_text(limit: int) -> str:
@@ -55,7 +91,11 @@ def read_limited(path: Path, limit: int, source: Source | None = None) -> bytes:
             f"larger than {size_text(limit)} (the input size limit); stopped reading and refused",
             where,
         )
-    return b"".join(chunks)
+    data = b"".join(chunks)
+    if _RECORDINGS:
+        regular = stat.S_ISREG(info.st_mode)
+        _record(path, hashlib.sha256(data).hexdigest() if regular else UNSTABLE)
+    return data
 
 
 def read_head(path: Path, size: int) -> bytes:

@@ -42,6 +42,7 @@ TARGETS: dict[str, str] = {
     "docs-dart": "generator.targets.docs:DART",
     "docs-python": "generator.targets.docs:PYTHON",
     "jsonschema": "generator.targets.jsonschema:TARGET",
+    "pydantic": "generator.targets.pydantic:TARGET",
 }
 
 
@@ -288,6 +289,8 @@ def option_flags() -> dict[str, tuple[str, str, str | None]]:
     flags: dict[str, tuple[str, str, str | None]] = {}
     for t in all_targets():
         for f in dataclasses.fields(t.options):
+            if "flag" not in f.metadata:
+                continue  # set by the command itself (the output folder), not a flag
             flag, text, metavar = f.metadata["flag"], f.metadata["help"], f.metadata["metavar"]
             if f.name in flags:
                 previous = flags[f.name]

@@ -97,6 +97,7 @@ SPEC_VS_PHP_DOCS = {
     "null-default": 8,  # `default: null` not printed
     "parameter-schema": 1,  # `ListAuditLogsEffectiveAtParameter`
     "same-shape": 102,  # identical inline schemas deduplicated under the first name
+    "undeclared-required": 9,  # keys required, never declared: free-form fields, not in docs
 }
 
 

@@ -54,7 +54,9 @@ for folder in sys.argv[1:]:
     package = folder.rsplit("/", 1)[1]
     sys.path.insert(0, folder)
     try:
-        importlib.import_module(package + ".models")
+        models = importlib.import_module(package + ".models")
+        for name in getattr(models, "__all__", []):
+            getattr(models, name)  # a big schema's modules are imported on first use
     except Exception:
         failed += 1
         print(folder, traceback.format_exc(limit=2).replace("\\n", " | ")[-600:])

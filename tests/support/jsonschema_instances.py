@@ -230,3 +230,24 @@ def spec_instances(
         cache.parent.mkdir(parents=True, exist_ok=True)
         cache.write_text(json.dumps(result), encoding="utf-8")
     return result
+
+
+def drawn_from(spec_path: Path, found: Mapping[str, list[Any]]) -> dict[tuple[str, int], str]:
+    """(schema name, instance index) -> the component schema the instance was drawn for: the
+    schema itself, or, for a union of ``$ref``s, the variant whose first instance it is (see
+    :func:`spec_instances`)."""
+    import yaml
+
+    spec = yaml.load(spec_path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    raw = spec.get("components", {}).get("schemas", {})
+    result: dict[tuple[str, int], str] = {}
+    for name, values in found.items():
+        refs = _union_refs(raw.get(name))
+        for index, value in enumerate(values):
+            if refs is None:
+                result[name, index] = name
+                continue
+            source = next((r for r in refs if found.get(r) and found[r][0] == value), None)
+            if source is not None:
+                result[name, index] = source
+    return result

@@ -310,6 +310,12 @@ def _hostile_special() -> list[Model]:
             description=TEXTS[0],
         ),
         EnumModel("Weird", "string", (EnumValue("?>"), EnumValue("*/")), description="?> */"),
+        # Members named by the spec (x-enum-varnames): every hostile name, colliding once cased.
+        EnumModel(
+            "Named",
+            "string",
+            tuple(EnumValue(f"v{n}", name=name) for n, name in enumerate(FIELD_NAMES)),
+        ),
         EnumModel(
             "MixedEnum",
             "string",

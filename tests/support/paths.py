@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 OPENAI_SPEC = CORPUS / "openai-2.3.0" / "openapi.yaml"
+OPENAI_LATEST_SPEC = CORPUS / "sdks" / "openai" / "openapi.yaml"  # the spec of 2026-08
 EXAMPLE_SPEC = ROOT / "schemas" / "realtime.yaml"
 
 

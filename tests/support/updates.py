@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.output import MANIFEST
+from generator.output.paths import STAMP
 from tests.support.tree import snapshot
 
 # An update from V1 to V2 changes a.py, adds new/sub/n.py (two new folders), keeps same.py and
@@ -42,9 +43,10 @@ def expected_files(files: dict[str, str], **user: str) -> dict[str, bytes]:
 
 
 def modelgen_files(root: Path) -> list[str]:
-    """modelgen's own files other than the manifest: lock, journal, temp files."""
+    """modelgen's own files other than the manifest and the stamp: lock, journal, temp
+    files."""
     return sorted(
         rel
         for rel in snapshot(root)
-        if Path(rel).name.startswith(".modelgen-") and Path(rel).name != MANIFEST
+        if Path(rel).name.startswith(".modelgen-") and Path(rel).name not in (MANIFEST, STAMP)
     )

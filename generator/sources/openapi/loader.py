@@ -135,7 +135,6 @@ from generator.ir import (
     Constraints,
     Discriminator,
     EnumModel,
-    EnumValue,
     Field,
     JsonValue,
     ListOf,
@@ -153,6 +152,7 @@ from generator.ir import (
 )
 from generator.naming import NameAllocator, join_name, name_key, pascal, short_hash
 from generator.sources import LoadOptions, sniff
+from generator.sources.openapi.enum_names import enum_values, keep_aligned
 from generator.sources.openapi.refs import DanglingRef, Documents, Location, child
 
 MAX_SCHEMA_DEPTH = 128  # inline schema nesting the loader follows
@@ -1077,7 +1077,7 @@ class _Loader:
             model = EnumModel(
                 name,
                 base,
-                tuple(EnumValue(_check_json(v, src)) for v in distinct),  # type: ignore[arg-type]
+                enum_values(schema, [_check_json(v, src) for v in distinct], src, self.warnings),
                 nullable=nullable,
                 default=default,
                 description=description,
@@ -1147,6 +1147,7 @@ class _Loader:
                 additional = ANY
             else:
                 additional, _, _ = self._type(extra_loc, extra, name + "Value", depth + 1)
+        fields += self._undeclared_required(loc, info, additional)
         return ObjectModel(
             name,
             tuple(fields),
@@ -1158,6 +1159,24 @@ class _Loader:
             deprecated=schema.get("deprecated") is True,
             source=self._src(loc),
         )
+
+    def _undeclared_required(
+        self, loc: Location, info: _Collected, additional: TypeRef | None
+    ) -> list[Field]:
+        """Keys ``required`` names but ``properties`` never declares: required fields of the
+        additional properties' type (free-form unless declared), each with a warning, so that
+        no language drops them."""
+        fields = []
+        src = Source(loc[0], child(loc[1], "required"))
+        for key in sorted(info.required - set(info.props)):
+            self.warnings.note(
+                f"required property {key!r} is not declared in properties;"
+                " read as a required free-form field",
+                src,
+                "undeclared-required",
+            )
+            fields.append(Field(key, additional or ANY, True, source=src))
+        return fields
 
     def _field(self, prop: _Prop, required: bool, hint: str, depth: int) -> Field:
         loc, schema = prop.loc, prop.schema
@@ -1386,6 +1405,7 @@ class _Loader:
                 sub["type"] = t
                 if isinstance(sub.get("enum"), list):
                     # each type keeps the enum values of its kind (none: a plain value)
+                    keep_aligned(sub, [_fits(v, t) for v in sub["enum"]])
                     kept = [v for v in sub["enum"] if _fits(v, t)]
                     if kept:
                         sub["enum"] = kept

@@ -22,6 +22,7 @@ from urllib.parse import unquote
 
 from generator.errors import ModelgenError
 from generator.ir import JsonValue, Source
+from generator.sources import reading
 from generator.sources.openapi import yaml_safe
 
 Location = tuple[str, str]  # (file relative to the spec's folder, JSON pointer)
@@ -157,6 +158,7 @@ class Documents:
             rel = Path(os.path.relpath(real, self.root_dir)).as_posix()
         if rel not in self._paths:
             if not real.is_file():
+                reading.note_absent(real)
                 raise DanglingRef(f"$ref to {file_part!r}: no such file", where)
             self._paths[rel] = real
         return rel

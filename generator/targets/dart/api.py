@@ -257,6 +257,8 @@ def _dart_enum(node: Any) -> list[ApiItem]:
             continue
         member = node_text(first_child(constant, "identifier"))
         arguments = first_child(constant, "argument_part")
-        value = node_text(arguments).strip("()") if arguments is not None else ""
+        # ``(value)``, or ``(\n    value,\n  )`` where the line was broken
+        text = node_text(arguments) if arguments is not None else "()"
+        value = text[1:-1].strip().removesuffix(",")
         items.append(ApiItem(name, "case", member, "", value))
     return items

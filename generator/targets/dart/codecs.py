@@ -304,7 +304,7 @@ def enum_value_type(model: EnumModel) -> tuple[str, str]:
 def _enum_members(model: EnumModel) -> tuple[DartEnumMember, ...]:
     """The members of an enum class: every value Dart can spell as a constant, named."""
     values = [v for v in model.values or () if v.value is not None]
-    names = enum_member_names([(_value_key(v), str(v.value)) for v in values])
+    names = enum_member_names([(_value_key(v), v.name or str(v.value)) for v in values])
     members = []
     for value in values:
         literal = json_literal(value.value)

@@ -50,6 +50,7 @@ from generator.ir import (
     Ref,
     TypeRef,
     UnionModel,
+    dispatch_tags,
 )
 from generator.targets import Emitted, Symbol
 from generator.targets.dart import DartOptions, api, markers
@@ -62,6 +63,7 @@ from generator.targets.dart.codecs import (
     primitive_codec,
     string_literal,
 )
+from generator.targets.dart.layout import fit
 from generator.targets.dart.names import field_names, file_stem, package_name
 from generator.targets.dart.views import (
     DartAlias,
@@ -303,7 +305,14 @@ def _family(plan: Plan, model: UnionModel, annotation: str) -> DartFamily:
         annotation=annotation,
         unknown_class=plan.derived(model.name, "Unknown"),
         property=string_literal(model.discriminator.property),
-        cases=tuple(DartCase(literal, plan.names[target]) for literal, target in _cases(model)),
+        cases=tuple(
+            DartCase(literal, plan.names[target]) for literal, target in _cases(plan, model)
+        ),
+        variants=tuple(
+            (_constant_tag(plan, v.name, model.discriminator.property), plan.names[v.name])
+            for v in model.variants
+            if isinstance(v, Ref)
+        ),
         from_json_split=_signature_splits(
             2, f"factory {name}.fromJson(", ["Map<String, dynamic> json"], ") {"
         ),
@@ -358,11 +367,12 @@ def _wrapper(plan: Plan, model: UnionModel, annotation: str) -> DartWrapper:
         property=string_literal(model.discriminator.property) if model.discriminator else "",
         cases=tuple(
             DartWrappedCase(literal, by_ref[target].name, by_ref[target].type)
-            for literal, target in _cases(model)
+            for literal, target in _cases(plan, model)
             if target in by_ref
         ),
         attempts=tuple(attempts),
         total=total,
+        ranked=not total and any(a.kind == "try" for a in attempts),
         from_json_split=_signature_splits(2, f"factory {union}.fromJson(", ["Object? json"], ") {"),
         throw_split=_signature_splits(
             4, "throw FormatException(", [f"'no variant of {union} matches'", "json"], ");"
@@ -370,17 +380,23 @@ def _wrapper(plan: Plan, model: UnionModel, annotation: str) -> DartWrapper:
     )
 
 
-def _cases(model: UnionModel) -> list[tuple[str, str]]:
-    """(Dart literal of a discriminator value, model name), in variant (spec) order; a variant
-    the mapping leaves out is named by its schema name (OpenAPI's rule)."""
+def _cases(plan: Plan, model: UnionModel) -> list[tuple[str, str]]:
+    """(Dart literal of a tag value, model name) for the values exactly one variant carries
+    (``ir.dispatch_tags``, the rule every target follows), in variant (spec) order."""
     if model.discriminator is None:
         return []
-    mapping = list(model.discriminator.mapping)
-    variants = [v.name for v in model.variants if isinstance(v, Ref)]
-    mapped = {target for _, target in mapping}
-    mapping += [(name, name) for name in variants if name not in mapped]
-    mapping.sort(key=lambda item: variants.index(item[1]) if item[1] in variants else 0)
-    return [(string_literal(value), target) for value, target in mapping if target in variants]
+    tags = dispatch_tags(model, plan.by_name.get)
+    return [(string_literal(value), target) for value, target in tags.items()]
+
+
+def _constant_tag(plan: Plan, name: str, prop: str) -> str:
+    """The Dart literal of the ``const`` a variant object declares for the tag, else null."""
+    model = plan.by_name.get(name)
+    if isinstance(model, ObjectModel):
+        for f in model.fields:
+            if f.name == prop and f.const is not None and isinstance(f.const.value, str):
+                return string_literal(f.const.value)
+    return "null"
 
 
 # How a wrapper tests ``json`` for a variant of each Dart type that ``is`` can recognise.
@@ -527,6 +543,7 @@ def emit(models: ModelSet, options: DartOptions, templates: Folders = TEMPLATES)
     }
     for part in parts:
         out[part.path] = opening + render(templates, part.declaration.template, b=part.declaration)
+    out = {path: fit(text) if path.endswith(".dart") else text for path, text in out.items()}
     return Emitted(out, symbol_table, api.from_views(parts))
 
 

@@ -114,7 +114,8 @@ def field_names(
 
 def enum_member_names(keys: list[tuple[str, str]]) -> dict[str, str]:
     """Distinct names for an enum's members: ``keys`` are (value key, wanted spelling) in
-    declaration order; returns value key -> Dart name."""
+    declaration order (the wanted spelling is the value, or the name the spec gives the member:
+    ``x-enum-varnames``, ``NOT_EQUALS`` -> ``notEquals``); returns value key -> Dart name."""
     wanted = [(key, member_name(wire, "v")) for key, wire in keys]
     idents = {ident for _, ident in wanted}
     if len(idents) == len(wanted) and not idents & _ENUM_TAKEN:

@@ -44,15 +44,18 @@ KNOWS = frozenset({"nullable", "enum_values", "composition", "deprecated"})
 
 _LITERAL = r"'(?:[^'\\\n]|\\.)*'"
 _ENTRY = re.compile(rf"^ *(?:if \((\w+) != null\)\s*)?({_LITERAL}): (\w+)", re.M)
-_FIELD = re.compile(r"^  ((?:@Deprecated\(.*\)\n  )?)final (.+) (\w+);$", re.M)
-# A case of a family's switch statement, or of a wrapper's switch expression.
+_FIELD = re.compile(r"^  ((?:@Deprecated\((?:.|\n)*?\)\n  )?)final (.+)\s+(\w+);$", re.M)
+# A case of a family's switch statement, or of a wrapper's switch expression (either may be
+# broken over lines where too long).
 _CASE = re.compile(
-    rf"^ *(?:case ({_LITERAL}):\n *return (\w+)\.fromJson\(json\);"
-    rf"|({_LITERAL}) => \w+\((\w+)\.fromJson\(json\)\),)$",
+    rf"^ *(?:case ({_LITERAL}):\n *return (\w+)\.fromJson\(\s*json,?\s*\);"
+    rf"|({_LITERAL}) =>\s+\w+\(\s*(\w+)\.fromJson\(\s*json,?\s*\),?\s*\),)$",
     re.M,
 )
 _SWITCH = re.compile(rf"switch \(json\[({_LITERAL})\]\)")
-_MEMBER = re.compile(r"^  (\w+)\((.*)\)[,;]$", re.M)
+# A variant a family tries when no variant carries the tag alone, in order.
+_TRIED = re.compile(rf"^ +\(\s*(?:{_LITERAL}|null),\s*(\w+)\.fromJson,?\s*\),$", re.M)
+_MEMBER = re.compile(r"^  (\w+)\(\s*(.*?),?\s*\)[,;]$", re.M)
 _VALUE_TYPE = re.compile(r"^  final (\w+) value;$", re.M)
 _PRIMITIVES: dict[str, TypeRef] = {
     "String": Primitive("string"),
@@ -63,7 +66,7 @@ _PRIMITIVES: dict[str, TypeRef] = {
     "bool": Primitive("boolean"),
     "Object": ANY,
 }
-_FROM_SCHEMA = re.compile(rf"@{markers.FROM_SCHEMA}\(({_LITERAL})(.*)\)$", re.M)
+_FROM_SCHEMA = re.compile(rf"@{markers.FROM_SCHEMA}\(\s*({_LITERAL})((?:.|\n)*?)\)$", re.M)
 _TITLE = re.compile(
     rf"^/// {re.escape(markers.TITLE_PREFIX)}(.*){re.escape(markers.TITLE_SUFFIX)}$", re.M
 )
@@ -128,7 +131,7 @@ def _annotation(decl: _Decl, text: str) -> None:
         return
     decl.schema = unescape(match.group(1))
     rest = match.group(2)
-    bases = re.search(rf"{markers.ARG_BASES}: \[(.*?)\]", rest)
+    bases = re.search(rf"{markers.ARG_BASES}: \[((?:.|\n)*?)\]", rest)
     if bases:
         decl.bases = tuple(unescape(b) for b in re.findall(_LITERAL, bases.group(1)))
     decl.any_of = f"{markers.ARG_ANY_OF}: true" in rest
@@ -192,10 +195,10 @@ class _Reader:
             if decl.schema is not None:
                 self.schemas[decl.name] = decl.schema
             if decl.kind == "enum" and decl.schema is not None:
-                value_class = re.search(r"^enum \w+ implements (\w+)", decl.header, re.M)
+                value_class = re.search(r"^enum \w+\s+implements (\w+)", decl.header, re.M)
                 if value_class:
                     self.schemas[value_class.group(1)] = decl.schema
-            parent = re.search(r"^final class \w+ extends (\w+)", decl.header, re.M)
+            parent = re.search(r"^final class \w+\s+extends (\w+)", decl.header, re.M)
             if parent and parent.group(1) in by_name:
                 by_name[parent.group(1)].subclasses.append(decl)
 
@@ -225,7 +228,7 @@ class _Reader:
                 source=decl.source,
             )
         if decl.kind == "typedef":
-            target = re.search(r"^typedef \w+ = (.+);$", decl.text, re.M)
+            target = re.search(r"^typedef \w+ =\s+(.+);$", decl.text, re.M)
             if target is None:
                 raise ModelgenError("typedef not written by modelgen", decl.source)
             return AliasModel(
@@ -270,10 +273,14 @@ class _Reader:
             discriminator = Discriminator(
                 unescape(switch.group(1)), tuple(sorted(mapping)), inferred=decl.inferred
             )
+            tried: list[TypeRef] = [
+                Ref(self.schemas.get(dart, dart)) for dart in _TRIED.findall(decl.text)
+            ]
+            variants = tried or variants  # the fallback lists every variant, in spec order
         if decl.subclasses:  # a wrapper: its subclasses say the variants and their order
             variants = []
             for sub in decl.subclasses:
-                value = re.search(r"^  final (.+) value;$", sub.text, re.M)
+                value = re.search(r"^  final (.+)\s+value;$", sub.text, re.M)
                 if value is None:
                     raise ModelgenError("union variant without a value", sub.source)
                 variants.append(self.type_of(value.group(1), sub.source))

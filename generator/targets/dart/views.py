@@ -110,7 +110,10 @@ class DartFamily:
     annotation: str
     unknown_class: str
     property: str  # Dart literal of the discriminator key
-    cases: tuple[DartCase, ...]
+    cases: tuple[DartCase, ...]  # the tag values exactly one variant carries
+    # (Dart literal of the variant's constant tag, or null; its class), tried in this order
+    # when no variant carries the tag alone
+    variants: tuple[tuple[str, str], ...]
     from_json_split: bool
 
 
@@ -161,6 +164,7 @@ class DartWrapper:
     cases: tuple[DartWrappedCase, ...]  # tried before the attempts
     attempts: tuple[DartAttempt, ...]  # in spec order, up to the first that takes anything
     total: bool  # a variant accepts anything, so fromJson never fails
+    ranked: bool  # an attempt may read the JSON without writing it back: keep the first
     from_json_split: bool
     throw_split: bool  # ``throw FormatException(`` with each argument on a line of its own
 

@@ -21,8 +21,9 @@ Choices (also in the README):
   ``Nullable.UNKNOWN`` (a source that cannot say) counts as nullable, as in the code targets.
   Free-form values (``{}``) already allow null.
 - Enums: ``type`` (the base type, plus ``null`` when nullable) and ``enum``; value
-  descriptions go to ``x-enum-descriptions`` (aligned with ``enum``; an annotation that
-  datamodel-code-generator reads). An enum whose values the source cannot list is its type.
+  descriptions go to ``x-enum-descriptions`` and member names to ``x-enum-varnames`` (aligned
+  with ``enum``; annotations that datamodel-code-generator and the OpenAPI loader read). An
+  enum whose values the source cannot list is its type.
 - Unions: ``oneOf`` when the IR says ``exclusive``, else ``anyOf``, variants in spec order.
   A discriminated union's variants carry their tag as a ``const`` in their own entries (the
   sources give a one-value tag property a ``const``); where a variant object does not pin the
@@ -306,6 +307,7 @@ class _Builder:
         if model.values:
             values: list[JsonValue] = []
             descriptions: list[JsonValue] = []
+            names: list[JsonValue] = []
             seen: set[str] = set()
             for v in model.values:
                 _check_value(v.value, f"enum {model.name!r}: value", model.source)
@@ -315,14 +317,18 @@ class _Builder:
                 seen.add(key)
                 values.append(v.value)
                 descriptions.append(v.description)
+                names.append(v.name)
                 if not _fits(v.value, model.base) and json_type(v.value) not in types:
                     types.append(json_type(v.value))
             if model.nullable is not Nullable.NO and None not in values:
                 values.append(None)
                 descriptions.append(None)
+                names.append(None)
             out["enum"] = values
             if any(d is not None for d in descriptions):
                 out["x-enum-descriptions"] = descriptions
+            if any(n is not None for n in names):
+                out["x-enum-varnames"] = names
         if model.nullable is not Nullable.NO and _NULL_TYPE not in types:
             types.append(_NULL_TYPE)
         out["type"] = types[0] if len(types) == 1 else types

@@ -101,7 +101,10 @@ def view_items(view: View) -> list[ApiItem]:
     if isinstance(view, UnknownView):
         return [
             ApiItem(
-                owner, "class", "", type_header("final class", " implements \\JsonSerializable")
+                owner,
+                "class",
+                "",
+                type_header("final class", f" implements {markers.UNKNOWN_VALUE}"),
             ),
             _param(owner, "value", None),
             ApiItem(owner, "field", "value", view.backing),

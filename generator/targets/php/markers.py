@@ -16,11 +16,18 @@ HEADER = (f"{GENERATED}. Do not edit: changes are lost when the models are gener
 # Layout: PSR-4 sources under ``src/``, the runtime helpers in ``src/Support/``.
 SRC = "src"
 SUPPORT = "Support"
-SUPPORT_FILES = ("Absent", "DecodeException", "Json")  # the runtime, the same for every schema
+SUPPORT_FILES = (
+    "Absent",
+    "BigInt",
+    "DecodeException",
+    "Json",
+    "UnknownValue",
+)  # the runtime, the same for every schema
 DETECT_FILE = "Json"  # the support file whose header says a folder is generated PHP
 JSON = f"{SUPPORT}\\Json"  # the class of decode helpers, as models refer to it
 ABSENT = f"{SUPPORT}\\Absent"  # the type of an absent optional nullable property
 DECODE_ERROR = f"{SUPPORT}\\DecodeException"
+UNKNOWN_VALUE = f"{SUPPORT}\\UnknownValue"  # the interface every Unknown<Enum> implements
 
 # Docblock tags carrying what PHP names cannot: the original schema name of a model (a union's
 # on its factory), a union's discriminator property and mapping (JSON values).
@@ -58,6 +65,7 @@ DECODE_HELPERS: dict[PrimitiveKind, str] = {
 LIST_HELPER = "list"
 MAP_HELPER = "map"
 EXTRA_HELPER = "extra"
+PICK_HELPER = "pick"  # a union factory tries its variants through Json::pick()
 CONSTANT_HELPER = "constant"
 
 

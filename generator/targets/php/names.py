@@ -61,7 +61,8 @@ def property_name(name: str) -> str:
 
 
 def case_name(value: object) -> str:
-    """The enum case name for an enum value, before collisions."""
+    """The enum case name for an enum value, or for the name the spec gives the case
+    (``x-enum-varnames``: ``NOT_EQUALS`` -> ``NotEquals``), before collisions."""
     if isinstance(value, int) and not isinstance(value, bool):
         return f"Value{value}" if value >= 0 else f"ValueMinus{-value}"
     return _text_case_name(str(value))

@@ -138,53 +138,6 @@ class Plan:
         self._object_variants[union.name] = result = _dedupe(names)
         return result
 
-    def tags(self, name: str, prop: str, seen: frozenset[str] = frozenset()) -> list[str]:
-        """The discriminator values the model ``name`` can carry in property ``prop``: a
-        string ``const``, a one-value enum, or the values of a union discriminated the same."""
-        model = self.by_name.get(name)
-        if isinstance(model, ObjectModel):
-            for f in model.fields:
-                if f.name != prop:
-                    continue
-                if f.const is not None and isinstance(f.const.value, str):
-                    return [f.const.value]
-                if isinstance(f.type, Ref):
-                    target = self.by_name.get(f.type.name)
-                    if isinstance(target, EnumModel) and target.values and len(target.values) == 1:
-                        value = target.values[0].value
-                        return [value] if isinstance(value, str) else []
-            return []
-        if isinstance(model, UnionModel) and name not in seen:
-            found: list[str] = []
-            if model.discriminator is not None and model.discriminator.property == prop:
-                found += [value for value, _ in model.discriminator.mapping]
-            for variant in model.variants:
-                if isinstance(variant, Ref):
-                    found += self.tags(variant.name, prop, seen | {name})
-            return _dedupe(found)
-        return []
-
-    def dispatch(self, union: UnionModel) -> list[tuple[str, str]]:
-        """(discriminator value, model) pairs the factory can dispatch on directly: the
-        mapping, plus the values of nested unions, minus values more than one variant carries
-        (those, and missing or unknown values, fall back to trying the variants in order)."""
-        assert union.discriminator is not None
-        prop = union.discriminator.property
-        candidates: dict[str, list[str]] = {}
-        for value, target in union.discriminator.mapping:
-            candidates.setdefault(value, []).append(target)
-        for variant in union.variants:
-            if isinstance(variant, Ref):
-                for tag in self.tags(variant.name, prop, frozenset({union.name})):
-                    targets = candidates.setdefault(tag, [])
-                    if variant.name not in targets:
-                        targets.append(variant.name)
-        return [
-            (value, targets[0])
-            for value, targets in candidates.items()
-            if len(targets) == 1 and targets[0] in self.by_name
-        ]
-
     def nullable(self, t: TypeRef) -> bool:
         """Whether a value of ``t`` may be null by its own definition (through aliases),
         including an enum that lists null among its values."""

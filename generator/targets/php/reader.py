@@ -217,6 +217,24 @@ def _returned(method: Any) -> list[Any]:
     return found
 
 
+def _tried(from_json: Any) -> list[Any]:
+    """The variant decodings a factory's fromJson() tries: the bodies of the arrow functions it
+    passes to Support\\Json::pick(), in order."""
+    found: list[Any] = []
+    for expression in _returned(from_json):
+        if _text(expression).startswith(f"{markers.JSON}::{markers.PICK_HELPER}("):
+            stack = [expression]
+            while stack:
+                node = stack.pop()
+                if node.type == "arrow_function":
+                    body = node.child_by_field_name("body")
+                    if body is not None:
+                        found.append(body)
+                    continue
+                stack.extend(reversed(node.named_children))
+    return found
+
+
 def _arguments(call: Any) -> list[Any]:
     args = call.child_by_field_name("arguments")
     if args is None:
@@ -410,9 +428,7 @@ class _Reader:
         discriminator = None
         if factory is not None:
             from_json = _method(factory, markers.FROM_JSON)
-            for expression in _returned(from_json):
-                if _text(expression) == markers.FOUND:
-                    continue  # the discriminator's pick; the variants are the tries after it
+            for expression in _tried(from_json):
                 typed = self.typed(expression)
                 if typed.type not in variants:
                     variants.append(typed.type)

@@ -16,6 +16,7 @@ from typing import ClassVar, Literal
 
 from generator import naming
 from generator.ir import (
+    ANY,
     EnumModel,
     Field,
     Model,
@@ -25,6 +26,7 @@ from generator.ir import (
     Ref,
     TypeRef,
     UnionModel,
+    dispatch_tags,
 )
 from generator.targets.php import markers
 from generator.targets.php.escape import doc_json, doc_lines, php_literal, php_string
@@ -123,6 +125,7 @@ class EnumView:
     doc: Lines
     cases: tuple[CaseView, ...]
     where: str
+    nullable: bool  # the schema admits null: fromJson() returns null for it
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,14 +176,6 @@ class ArmView:
     """One discriminator value the factory dispatches on directly."""
 
     value: str  # a PHP literal
-    decode: str  # from $object
-
-
-@dataclass(frozen=True, slots=True)
-class AttemptView:
-    """One variant the factory tries, in order."""
-
-    guard: str | None  # a condition to check first
     decode: str  # from $data
 
 
@@ -196,11 +191,12 @@ class FactoryView:
     doc: Lines
     native: str
     doc_type: str
+    nullable: bool  # the schema admits null: fromJson() returns null for it
     object_only: bool  # every variant is an object: fromArray() is offered too
     discriminator: str | None  # the property, as a PHP literal
     discriminator_doc: str | None  # the property, as docblock-safe JSON
     arms: tuple[ArmView, ...]
-    attempts: tuple[AttemptView, ...]
+    attempts: tuple[str, ...]  # how each variant decodes $data, in the order tried
     list_encode: str | None  # how toJson() encodes a list value, from $value
     map_encode: str | None  # how toJson() encodes a map value
     where: str
@@ -356,7 +352,10 @@ def _additional_view(plan: Plan, model: ObjectModel, value_type: TypeRef) -> Add
 
 
 def class_view(plan: Plan, model: ObjectModel) -> ClassView:
-    taken = [markers.ADDITIONAL] if model.additional is not None else []
+    # an open object (not ``additionalProperties: false``) keeps the properties it does not
+    # declare, whether or not the schema says what they hold
+    extra_type = model.additional if model.additional is not None else None if model.closed else ANY
+    taken = [markers.ADDITIONAL] if extra_type is not None else []
     allocator = naming.NameAllocator(taken=taken)
     properties = tuple(
         _property_view(
@@ -367,9 +366,7 @@ def class_view(plan: Plan, model: ObjectModel) -> ClassView:
     params = tuple(p for p in properties if p.default is None) + tuple(
         p for p in properties if p.default is not None
     )
-    additional = (
-        None if model.additional is None else _additional_view(plan, model, model.additional)
-    )
+    additional = None if extra_type is None else _additional_view(plan, model, extra_type)
     constructor_doc = [line for p in params for line in p.doc]
     if additional is not None:
         constructor_doc += additional.doc
@@ -393,7 +390,7 @@ def enum_view(plan: Plan, model: EnumModel, backing: str) -> EnumView:
     allocator = naming.NameAllocator(fold=str.casefold)
     cases = tuple(
         CaseView(
-            allocator.allocate(repr(value.value), case_name(value.value)),
+            allocator.allocate(repr(value.value), case_name(value.name or value.value)),
             php_literal(value.value),
             tuple(doc_lines(value.description)),
         )
@@ -409,6 +406,7 @@ def enum_view(plan: Plan, model: EnumModel, backing: str) -> EnumView:
         doc=class_doc(model.description, model.name, model.deprecated),
         cases=cases,
         where=_where(model.name),
+        nullable=model.nullable is Nullable.YES,
     )
 
 
@@ -419,13 +417,19 @@ def alias_view(plan: Plan, model: Model, target: TypeRef) -> AliasView:
         values_doc = "The values the schema lists; others are kept as they are."
     elif isinstance(model, EnumModel):
         values, values_doc = "null", "An enum whose values the schema does not list."
+    nullable = model.nullable is Nullable.YES
+    decode = plan.decode(target, "$data", _where(model.name))
+    encode = plan.encode(target, "$value")
+    doc_type = plan.doc(target)
+    if nullable and doc_type != "mixed":
+        doc_type += "|null"
     return AliasView(
         cls=plan.classes[model.name],
         doc=class_doc(model.description, model.name, model.deprecated),
-        native=plan.native(target, False),
-        doc_type=plan.doc(target),
-        decode=plan.decode(target, "$data", _where(model.name)),
-        encode=plan.encode(target, "$value"),
+        native=plan.native(target, nullable),
+        doc_type=doc_type,
+        decode=f"$data === null ? null : {decode}" if nullable and decode != "$data" else decode,
+        encode=f"$value === null ? null : {encode}" if nullable and encode != "$value" else encode,
         values=values,
         values_doc=values_doc,
     )
@@ -447,27 +451,13 @@ def factory_view(plan: Plan, model: UnionModel) -> FactoryView:
     where = _where(model.name)
     arms = []
     if model.discriminator is not None:
-        for value, target in plan.dispatch(model):
+        for value, target in dispatch_tags(model, plan.by_name.get).items():
             if isinstance(plan.by_name.get(target), ObjectModel):
-                decode = f"{plan.classes[target]}::{markers.FROM_ARRAY}($object)"
+                decode = f"{plan.classes[target]}::{markers.FROM_ARRAY}($data)"
             else:
-                decode = plan.decode(Ref(target), "$object", where)
+                decode = plan.decode(Ref(target), "$data", where)
             arms.append(ArmView(php_string(value), decode))
-    attempts = []
-    for variant in model.variants:
-        guard = None
-        if isinstance(variant, Ref) and variant.name in objects:
-            variant_model = plan.by_name[variant.name]
-            assert isinstance(variant_model, ObjectModel)
-            if variant_model.additional is None:
-                fits = f"{plan.classes[variant.name]}::{markers.WIRE_NAMES}"
-                guard = f"{JSON}::fits($data, {fits})"
-        attempts.append(AttemptView(guard, plan.decode(variant, "$data", where)))
-    for variant in model.variants:
-        if isinstance(variant, Ref) and variant.name in objects:
-            variant_model = plan.by_name[variant.name]
-            if isinstance(variant_model, ObjectModel) and variant_model.additional is None:
-                attempts.append(AttemptView(None, plan.decode(variant, "$data", where)))
+    attempts = [plan.decode(variant, "$data", where) for variant in model.variants]
     kinds = Kinds()
     for variant in model.variants:
         found = plan.array_kinds(variant, "$value")
@@ -478,12 +468,15 @@ def factory_view(plan: Plan, model: UnionModel) -> FactoryView:
     if discriminator is not None:
         doc.append(f"{markers.DISCRIMINATOR_TAG} {doc_json(discriminator.property)}")
         doc.append(f"{markers.MAPPING_TAG} {doc_json(dict(discriminator.mapping))}")
+    nullable = model.nullable is Nullable.YES
+    doc_type = plan.doc(Ref(model.name))
     return FactoryView(
         cls=plan.factories[model.name],
         interface=cls,
         doc=tuple(doc),
-        native=plan.native(Ref(model.name), False),
-        doc_type=plan.doc(Ref(model.name)),
+        native=plan.native(Ref(model.name), nullable),
+        doc_type=doc_type + "|null" if nullable and doc_type != "mixed" else doc_type,
+        nullable=nullable,
         object_only=len(objects) == len(model.variants) and bool(objects),
         discriminator=None if discriminator is None else php_string(discriminator.property),
         discriminator_doc=None if discriminator is None else doc_json(discriminator.property),

@@ -49,8 +49,9 @@ date-time is read, ``t`` and ``z`` in lower case too; a leap second (``23:59:60`
 
 Properties the schema does not name are kept in ``additional_properties`` (unless the schema
 closes the object). Enum values the schema does not list decode to pseudo-members that keep
-the value. Tagged unions dispatch on their tag; untagged ones take the first variant, in
-schema order, that decodes and re-encodes to exactly the input."""
+the value. A union's tag value that one variant carries picks it; otherwise the first variant,
+in schema order, that accepts the input exactly (no unknown enum value, no undeclared
+property, re-encodes to the input) wins, else the first that decodes."""
 
 ENUM_NOTE = (
     "Values the schema does not list decode to pseudo-members that keep\n"

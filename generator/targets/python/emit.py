@@ -10,7 +10,9 @@ symbol table and the public-API listing, both read off the view models.
 
 Output: one package ``<package>/`` holding ``__init__.py`` (the public names), ``models.py``
 (every model, one module so that recursion and unions need nothing but forward references),
-``_runtime.py`` (the ``UNSET`` sentinel, JSON type checks, the encoder) and ``py.typed``.
+``_runtime.py`` (the ``UNSET`` sentinel, JSON type checks, the encoder) and ``py.typed``. A big
+schema gets ``models/`` instead of ``models.py``: one module per model group, lazy ``__init__``
+files (``modules.py`` decides which module each model goes to).
 
 Choices (also stated in the generated module docstring):
 
@@ -26,31 +28,36 @@ Choices (also stated in the generated module docstring):
 - Objects keep properties the schema does not name (JSON Schema allows them unless
   ``additionalProperties: false``) in a mapping field, so nothing is lost on re-encoding.
 - Enums keep unknown values as pseudo-members (``Enum._missing_``), which re-encode as they came.
-- A union with a discriminator dispatches on the tag (the declared mapping, then the tags the
-  variants state themselves, looking through nested unions); variants sharing a tag are told
-  apart by the untagged rule; an unknown tag is a ``DecodeError``. Without a discriminator
-  the first variant in schema order that decodes and re-encodes to exactly the input wins
-  (else the first that decodes). A union that contains itself is flattened.
+- Unions follow the one decoding rule of the README (``ir.variant_tags``): a tag value that
+  exactly one variant carries (the declared mapping first, then each variant's ``const`` or
+  enum values, looking through nested unions) picks it; otherwise, and without a
+  discriminator, the first variant in schema order that accepts the input exactly (no
+  unknown enum value, no undeclared property, re-encodes to the input) wins, else the first
+  that decodes. A union that contains itself is flattened.
 - Long lines are split the way black splits them (``layout``), so the output is black-stable
   without running black.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from generator.ir import (
     ANY,
     AliasModel,
     EnumModel,
+    Model,
     ModelSet,
     ObjectModel,
     Ref,
     TypeRef,
     UnionModel,
     type_refs,
+    variant_tags,
 )
 from generator.naming import NameAllocator
 from generator.targets import Emitted, Symbol
-from generator.targets.python import PythonOptions
+from generator.targets.python import PythonOptions, modules
 from generator.targets.python.api import view_listing
 from generator.targets.python.doc_text import (
     ENUM_NOTE,
@@ -62,6 +69,13 @@ from generator.targets.python.doc_text import (
     package_doc,
 )
 from generator.targets.python.escaping import comment, docstring, py_literal, py_str
+from generator.targets.python.formatting import (
+    check_formatter,
+    check_line_length,
+    format_files,
+    needs_black,
+    project_line_length,
+)
 from generator.targets.python.layout import (
     INDENT,
     LINE_LENGTH,
@@ -112,14 +126,16 @@ from generator.targets.python.typemap import (
     literal_type,
     with_part,
 )
-from generator.targets.python.unions import tagged_variants, variants
+from generator.targets.python.unions import variants
 from generator.targets.python.views import (
     AliasView,
     Definition,
     EnumView,
     ExtrasView,
     FieldView,
+    LazyInit,
     MemberView,
+    ModelModule,
     ModelsModule,
     ObjectView,
     Package,
@@ -143,6 +159,9 @@ CONTEXTS: dict[str, dict[str, object]] = {
     "enum.py.jinja": {"model": EnumView},
     "union.py.jinja": {"model": UnionView},
     "alias.py.jinja": {"model": AliasView},
+    # the split layout of a big schema (modules.py)
+    "lazy_init.py.jinja": {"init": LazyInit},
+    "model_module.py.jinja": {"module": ModelModule},
 }
 
 # The indentation the default templates give each kind of statement (views.py: "fitted at").
@@ -270,7 +289,7 @@ class Plan:
         members: list[MemberView] = []
         for v in values:
             assert v.value is not None
-            member = allocator.allocate(repr(v.value), member_name(v.value))
+            member = allocator.allocate(repr(v.value), member_name(v.name or v.value))
             literal = py_literal(v.value)
             notes = comment(v.description, CLASS_BODY) if v.description else []
             members.append(
@@ -322,19 +341,26 @@ class Plan:
         found = variants(self.by_name, model)
         rhs = self.forward(self.union_annotation(found), forward)
         if model.discriminator is not None:
+            tags = dict(variant_tags(model, self.by_name.get))
             pairs: list[Expr] = []
-            for tag, variant in tagged_variants(self.by_name, model):
-                decode = self.types.decoder(Ref(variant))
-                pairs.append(Call("", (Atom("None" if tag is None else py_str(tag)), decode)))
+            for variant in found:
+                decode = self.types.decoder(variant)
+                values = tags.get(variant.name, ()) if isinstance(variant, Ref) else ()
+                for tag in values or (None,):
+                    pairs.append(Call("", (Atom("None" if tag is None else py_str(tag)), decode)))
             prop = model.discriminator.property
             call = Call(TAGGED, (DATA, WHERE, Atom(py_str(prop)), *pairs), magic=True)
-            how = f"Dispatches on the property {prop!r}; an unknown value is a DecodeError."
+            how = (
+                f"A value of the property {prop!r} that one variant carries picks it;\n"
+                "otherwise the variants are tried in schema order (see ``_runtime.untagged``)."
+            )
         else:
             decoders = [self.types.decoder(v) for v in found]
             call = Call("_rt.untagged", (DATA, WHERE, *decoders), magic=True)
             how = (
-                "Tries the variants in schema order and takes the first that decodes and"
-                " re-encodes to exactly the input (else the first that decodes)."
+                "Tries the variants in schema order: the first that accepts the input exactly\n"
+                "(no unknown enum value, no undeclared property, re-encodes to the input) wins,\n"
+                "else the first that decodes."
             )
         doc = model_doc(model.description, model.deprecated, model.name, name)
         explicit = _explicit_alias(name, bool(forward))
@@ -376,11 +402,12 @@ class Plan:
 
     # the module ---------------------------------------------------------------------------
 
-    def definitions(self) -> list[Definition]:
+    def definitions(self, subset: Sequence[Model] | None = None) -> list[Definition]:
         """Enums, then classes (each sorted by name: classes may refer to one another, as
         annotations are not evaluated), then unions and aliases, which are evaluated at import,
-        in :meth:`late_order`."""
-        models = self.models.models
+        in :meth:`late_order`. ``subset``: the models of one module (``modules.py``), where
+        those of the other modules are imported; all by default."""
+        models = self.models.models if subset is None else subset
         enums = sorted((m for m in models if isinstance(m, EnumModel)), key=self.class_of)
         objects = sorted((m for m in models if isinstance(m, ObjectModel)), key=self.class_of)
         late = [m for m in models if isinstance(m, (UnionModel, AliasModel))]
@@ -533,13 +560,33 @@ def render_files(package: Package, templates: Folders = TEMPLATES) -> dict[str, 
 
 def emit(models: ModelSet, options: PythonOptions, templates: Folders = TEMPLATES) -> Emitted:
     plan = Plan(models)
+    if modules.is_split(models):  # a big schema: one module per model group (modules.py)
+        split = modules.split_package(plan, package_name(models, options))
+        return Emitted(
+            files=modules.render_split(split, templates),
+            symbols=plan.symbols(split.definitions),
+            api=view_listing(split.definitions),
+        )
     package = plan.package(package_name(models, options))
     definitions = package.models.definitions
+    files = render_files(package, templates)
+    line_length = _line_length(options)
+    formatter = check_formatter(options.formatter or "auto")
+    if needs_black(formatter, line_length, custom_templates=templates != TEMPLATES):
+        files = format_files(files, line_length)
     return Emitted(
-        files=render_files(package, templates),
+        files=files,
         symbols=plan.symbols(definitions),
         api=view_listing(definitions),
     )
+
+
+def _line_length(options: PythonOptions) -> int:
+    """``--line-length``, else the project's (when the output folder is known), else 88."""
+    if options.line_length is not None:
+        return check_line_length(options.line_length, "--line-length")
+    found = project_line_length(options.out) if options.out is not None else None
+    return found.line_length if found is not None else LINE_LENGTH
 
 
 def decoder_sources(models: ModelSet) -> dict[str, str]:

@@ -67,7 +67,8 @@ def field_name(name: str) -> str:
 
 
 def member_name(value: str | int | float | bool) -> str:
-    """An UPPER_SNAKE enum member name for a value (not yet made distinct)."""
+    """An UPPER_SNAKE enum member name for a value, or for the name the spec gives the member
+    (``x-enum-varnames``: ``notEquals`` -> ``NOT_EQUALS``); not yet made distinct."""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, (int, float)):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from generator.errors import ModelgenError
@@ -42,9 +43,11 @@ from generator.targets.python.markers import (
     ENUM_OF,
     FROM_DICT,
     HEADER,
+    INIT_FILE,
     LITERAL,
     MODEL_BASE,
     MODELS_FILE,
+    MODELS_PACKAGE,
     NULLABLE,
     OPTIONAL,
     REQUIRED,
@@ -67,12 +70,22 @@ def _packages(path: Path) -> list[Path]:
     candidates = [path, *sorted(p for p in path.iterdir() if p.is_dir())] if path.is_dir() else []
     found = []
     for folder in candidates:
-        models = folder / MODELS_FILE
-        if models.is_file() and (folder / RUNTIME_FILE).is_file():
-            with models.open(encoding="utf-8") as handle:
-                if handle.readline().startswith(HEADER):
-                    found.append(folder)
+        for models in (folder / MODELS_FILE, folder / MODELS_PACKAGE / INIT_FILE):
+            if models.is_file() and (folder / RUNTIME_FILE).is_file():
+                with models.open(encoding="utf-8") as handle:
+                    if handle.readline().startswith(HEADER):
+                        found.append(folder)
+                        break
     return found
+
+
+def _model_files(package: Path) -> list[Path]:
+    """``models.py``, or the modules of the split layout (``models/*.py``, see
+    ``modules.py``)."""
+    single = package / MODELS_FILE
+    if single.is_file():
+        return [single]
+    return sorted(p for p in (package / MODELS_PACKAGE).glob("*.py") if p.name != INIT_FILE)
 
 
 def detect(path: Path) -> bool:
@@ -88,9 +101,10 @@ def load(path: Path, options: LoadOptions) -> ModelSet:
             else f"several generated Python packages here: {', '.join(p.name for p in packages)}",
             Source(str(path)),
         )
-    file = packages[0] / MODELS_FILE
-    text = file.read_text(encoding="utf-8")
-    return _Reader(str(file), text).read()
+    files = _model_files(packages[0])
+    texts = [(str(file), file.read_text(encoding="utf-8")) for file in files]
+    origin = str(files[0]) if len(files) == 1 else str(packages[0] / MODELS_PACKAGE)
+    return _Reader(texts, origin).read()
 
 
 def _dotted(node: ast.expr) -> str:
@@ -111,14 +125,23 @@ def _schema_name(doc: str | None, default: str) -> str:
 
 
 class _Reader:
-    def __init__(self, file: str, text: str) -> None:
-        self.file = file
-        self.lines = text.splitlines()
-        try:
-            self.tree = ast.parse(text)
-        except SyntaxError as error:
-            where = Source(file, line=error.lineno)
-            raise ModelgenError(f"not valid Python: {error.msg}", where) from None
+    """Reads the model modules ``files`` (file name, text): one ``models.py``, or the modules
+    of the split layout, read as if they were one module."""
+
+    def __init__(self, files: list[tuple[str, str]], origin: str) -> None:
+        self.origin = origin
+        # every top-level statement with the file and lines it comes from
+        self.body: list[tuple[ast.stmt, str, list[str]]] = []
+        for file, text in files:
+            try:
+                tree = ast.parse(text)
+            except SyntaxError as error:
+                where = Source(file, line=error.lineno)
+                raise ModelgenError(f"not valid Python: {error.msg}", where) from None
+            lines = text.splitlines()
+            self.body += [(node, file, lines) for node in tree.body]
+        self.file = origin  # the file of the statement being read
+        self.lines: list[str] = []
         self.names: dict[str, str] = {}  # class name -> schema name
         self.functions: dict[str, str] = {}  # union decoder function -> class name
 
@@ -189,9 +212,15 @@ class _Reader:
 
     # models -------------------------------------------------------------------------------
 
+    def statements(self) -> Iterator[ast.stmt]:
+        """The top-level statements, :attr:`file` and :attr:`lines` set to each one's."""
+        for node, file, lines in self.body:
+            self.file, self.lines = file, lines
+            yield node
+
     def read(self) -> ModelSet:
-        body = self.tree.body
-        for node in body:
+        body = [node for node, _, _ in self.body]
+        for node in self.statements():
             if isinstance(node, ast.ClassDef):
                 self.names[node.name] = _schema_name(ast.get_docstring(node), node.name)
             elif isinstance(node, ast.FunctionDef):
@@ -204,7 +233,7 @@ class _Reader:
                     self.names[name] = _schema_name(self.comment_doc(node), name)
         unions = {target: name for name, target in self.functions.items()}
         models: list[Model] = []
-        for node in body:
+        for node in self.statements():
             if isinstance(node, ast.ClassDef):
                 bases = [_dotted(b) for b in node.bases]
                 if ENUM_BASE in bases:
@@ -225,7 +254,7 @@ class _Reader:
                     models.append(AliasModel(self.names[name], aliased, source=self.source(node)))
         return ModelSet(
             models=tuple(sorted(models, key=lambda m: m.name)),
-            source=Source(self.file),
+            source=Source(self.origin),
             knows=frozenset({"nullable", "enum_values", "composition"}),
         )
 

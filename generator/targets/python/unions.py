@@ -1,6 +1,6 @@
 """How a union is written in Python: its variants (a union that contains itself, directly or
-through other unions, is the union of its other variants) and, for a discriminated union, the
-(tag, variant) pairs its decoder dispatches on."""
+through other unions, is the union of its other variants). The tags a discriminated union's
+decoder dispatches on are ``ir.variant_tags``."""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ from collections.abc import Mapping
 
 from generator.errors import ModelgenError
 from generator.ir import (
-    EnumModel,
     Model,
-    ObjectModel,
     Ref,
     TypeRef,
     UnionModel,
@@ -72,48 +70,3 @@ def variants(by_name: Mapping[str, Model], model: UnionModel) -> list[TypeRef]:
     if not result:
         raise ModelgenError(f"union {model.name!r} has no variants but itself", model.source)
     return result
-
-
-def tagged_variants(
-    by_name: Mapping[str, Model], model: UnionModel
-) -> list[tuple[str | None, str]]:
-    """(tag, model name) pairs for a discriminated union: the declared mapping first,
-    then the tags the variants state themselves (a const or a one-value enum property),
-    looking through variants that are unions; ``None`` for a variant with no tag."""
-    assert model.discriminator is not None
-    prop = model.discriminator.property
-    cycle = union_cycle(by_name, model) | {model.name}
-    pairs: list[tuple[str | None, str]] = [
-        (tag, target) for tag, target in model.discriminator.mapping if target not in cycle
-    ]
-    seen: set[str] = {model.name}
-
-    def visit(name: str) -> None:
-        if name in seen:
-            return
-        seen.add(name)
-        target = by_name.get(name)
-        if isinstance(target, UnionModel):
-            for variant in target.variants:
-                if isinstance(variant, Ref):
-                    visit(variant.name)
-            return
-        tags: list[str | None] = []
-        if isinstance(target, ObjectModel):
-            for f in target.fields:
-                if f.name != prop:
-                    continue
-                if f.const is not None and isinstance(f.const.value, str):
-                    tags.append(f.const.value)
-                elif isinstance(f.type, Ref):
-                    enum = by_name.get(f.type.name)
-                    if isinstance(enum, EnumModel) and enum.values:
-                        tags.extend(v.value for v in enum.values if isinstance(v.value, str))
-        for tag in tags or [None]:
-            if (tag, name) not in pairs:
-                pairs.append((tag, name))
-
-    for variant in model.variants:
-        if isinstance(variant, Ref):
-            visit(variant.name)
-    return pairs

@@ -155,3 +155,42 @@ class Package:
     header: str
     models: ModelsModule
     init: PackageInit
+
+
+# --- the split layout (modules.py): one module per model group, lazy package __init__ ------
+
+
+@dataclass(frozen=True, slots=True)
+class ModelModule:
+    """``models/<name>.py``: one model, or a group of models that refer to one another
+    (``model_module.py.jinja``)."""
+
+    name: str  # the module name (its file name without ``.py``)
+    header: str
+    docstring: str  # fitted at 0
+    imports: tuple[str, ...]  # fitted at 0: ``from .other import Name`` of other modules
+    exports: tuple[str, ...]  # ``__all__``: its public names, as string literals, sorted
+    definitions: tuple[Definition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LazyName:
+    """A public name of a lazy ``__init__`` and the module it is defined in."""
+
+    name: str  # the name, as a string literal
+    module: str  # the module, relative to the package, as a string literal
+    entry: str  # fitted at 4: ``"Name": "module",``
+
+
+@dataclass(frozen=True, slots=True)
+class LazyInit:
+    """A package ``__init__.py`` that imports nothing of its models until one is asked for
+    (PEP 562 ``__getattr__``), and imports all of them for type checkers
+    (``lazy_init.py.jinja``)."""
+
+    header: str
+    docstring: str  # fitted at 0
+    eager: tuple[str, ...]  # fitted at 0: imports run at once (the runtime's names)
+    typing_imports: tuple[str, ...]  # fitted at 4: imports for type checkers only
+    exports: tuple[str, ...]  # ``__all__``, as string literals, sorted
+    names: tuple[LazyName, ...]  # the lazily imported names

@@ -31,73 +31,33 @@ final class ClientEventFactory
     }
 
     /**
-     * Picks the variant by the "type" property; when it is missing, or more
-     * than one variant carries its value, tries the variants in order as below.
-     *
-     * Tries the variants in order: first each object variant whose keys cover the data's,
-     * then any variant that decodes.
+     * A value of the "type" property that one variant carries picks it;
+     * otherwise the variants are tried in order: the first that accepts the data exactly (no
+     * unknown enum value, no undeclared property, encodes back to the data) wins, else the
+     * first that decodes.
      *
      * @return ClientEvent
      * @throws Support\DecodeException when the data fits no variant
      */
     public static function fromJson(mixed $data): ClientEvent
     {
-        if (is_array($data) || $data instanceof \stdClass) {
-            $object = Support\Json::object($data, 'ClientEvent');
-            $found = match ($object['type'] ?? null) {
-                'conversation.item.create' => ConversationItemCreateEvent::fromArray($object),
-                'input_audio_buffer.append' => InputAudioBufferAppendEvent::fromArray($object),
-                'response.cancel' => ResponseCancelEvent::fromArray($object),
-                'session.update' => SessionUpdateEvent::fromArray($object),
-                default => null,
-            };
-            if ($found !== null) {
-                return $found;
-            }
+        $found = match (Support\Json::tag($data, 'type')) {
+            'session.update' => SessionUpdateEvent::fromArray($data),
+            'input_audio_buffer.append' => InputAudioBufferAppendEvent::fromArray($data),
+            'conversation.item.create' => ConversationItemCreateEvent::fromArray($data),
+            'response.cancel' => ResponseCancelEvent::fromArray($data),
+            default => null,
+        };
+        if ($found !== null) {
+            return $found;
         }
 
-        try {
-            if (Support\Json::fits($data, SessionUpdateEvent::WIRE_NAMES)) {
-                return SessionUpdateEvent::fromArray(Support\Json::object($data, 'ClientEvent'));
-            }
-        } catch (Support\DecodeException) {
-        }
-        try {
-            if (Support\Json::fits($data, InputAudioBufferAppendEvent::WIRE_NAMES)) {
-                return InputAudioBufferAppendEvent::fromArray(Support\Json::object($data, 'ClientEvent'));
-            }
-        } catch (Support\DecodeException) {
-        }
-        try {
-            if (Support\Json::fits($data, ConversationItemCreateEvent::WIRE_NAMES)) {
-                return ConversationItemCreateEvent::fromArray(Support\Json::object($data, 'ClientEvent'));
-            }
-        } catch (Support\DecodeException) {
-        }
-        try {
-            if (Support\Json::fits($data, ResponseCancelEvent::WIRE_NAMES)) {
-                return ResponseCancelEvent::fromArray(Support\Json::object($data, 'ClientEvent'));
-            }
-        } catch (Support\DecodeException) {
-        }
-        try {
-            return SessionUpdateEvent::fromArray(Support\Json::object($data, 'ClientEvent'));
-        } catch (Support\DecodeException) {
-        }
-        try {
-            return InputAudioBufferAppendEvent::fromArray(Support\Json::object($data, 'ClientEvent'));
-        } catch (Support\DecodeException) {
-        }
-        try {
-            return ConversationItemCreateEvent::fromArray(Support\Json::object($data, 'ClientEvent'));
-        } catch (Support\DecodeException) {
-        }
-        try {
-            return ResponseCancelEvent::fromArray(Support\Json::object($data, 'ClientEvent'));
-        } catch (Support\DecodeException) {
-        }
-
-        throw Support\DecodeException::noVariant($data, 'ClientEvent');
+        return Support\Json::pick($data, 'ClientEvent', [
+            static fn (mixed $data): mixed => SessionUpdateEvent::fromArray(Support\Json::object($data, 'ClientEvent')),
+            static fn (mixed $data): mixed => InputAudioBufferAppendEvent::fromArray(Support\Json::object($data, 'ClientEvent')),
+            static fn (mixed $data): mixed => ConversationItemCreateEvent::fromArray(Support\Json::object($data, 'ClientEvent')),
+            static fn (mixed $data): mixed => ResponseCancelEvent::fromArray(Support\Json::object($data, 'ClientEvent')),
+        ]);
     }
 
     /**

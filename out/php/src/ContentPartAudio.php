@@ -24,11 +24,13 @@ final class ContentPartAudio implements ContentPart
      * @param string $audio Base64-encoded audio.
      * @param string $type
      * @param string|Support\Absent|null $transcript
+     * @param array<string, mixed> $additionalProperties Properties the schema does not name, by JSON key.
      */
     public function __construct(
         public readonly string $audio,
         public readonly string $type = 'audio',
         public readonly string|Support\Absent|null $transcript = Support\Absent::Value,
+        public readonly array $additionalProperties = [],
     ) {
     }
 
@@ -47,6 +49,7 @@ final class ContentPartAudio implements ContentPart
             Support\Json::string($data['audio'], 'ContentPartAudio.audio'),
             Support\Json::constant(Support\Json::string($data['type'], 'ContentPartAudio.type'), 'audio', 'ContentPartAudio.type'),
             array_key_exists('transcript', $data) ? ($data['transcript'] === null ? null : Support\Json::string($data['transcript'], 'ContentPartAudio.transcript')) : Support\Absent::Value,
+            Support\Json::extra($data, self::WIRE_NAMES),
         );
     }
 
@@ -57,6 +60,9 @@ final class ContentPartAudio implements ContentPart
         $data['audio'] = $this->audio;
         if (!$this->transcript instanceof Support\Absent) {
             $data['transcript'] = $this->transcript;
+        }
+        foreach ($this->additionalProperties as $key => $value) {
+            $data[$key] = $value;
         }
 
         return (object) $data;

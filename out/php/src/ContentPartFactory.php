@@ -31,51 +31,29 @@ final class ContentPartFactory
     }
 
     /**
-     * Picks the variant by the "type" property; when it is missing, or more
-     * than one variant carries its value, tries the variants in order as below.
-     *
-     * Tries the variants in order: first each object variant whose keys cover the data's,
-     * then any variant that decodes.
+     * A value of the "type" property that one variant carries picks it;
+     * otherwise the variants are tried in order: the first that accepts the data exactly (no
+     * unknown enum value, no undeclared property, encodes back to the data) wins, else the
+     * first that decodes.
      *
      * @return ContentPart
      * @throws Support\DecodeException when the data fits no variant
      */
     public static function fromJson(mixed $data): ContentPart
     {
-        if (is_array($data) || $data instanceof \stdClass) {
-            $object = Support\Json::object($data, 'ContentPart');
-            $found = match ($object['type'] ?? null) {
-                'audio' => ContentPartAudio::fromArray($object),
-                'text' => TextPart::fromArray($object),
-                default => null,
-            };
-            if ($found !== null) {
-                return $found;
-            }
+        $found = match (Support\Json::tag($data, 'type')) {
+            'text' => TextPart::fromArray($data),
+            'audio' => ContentPartAudio::fromArray($data),
+            default => null,
+        };
+        if ($found !== null) {
+            return $found;
         }
 
-        try {
-            if (Support\Json::fits($data, TextPart::WIRE_NAMES)) {
-                return TextPart::fromArray(Support\Json::object($data, 'ContentPart'));
-            }
-        } catch (Support\DecodeException) {
-        }
-        try {
-            if (Support\Json::fits($data, ContentPartAudio::WIRE_NAMES)) {
-                return ContentPartAudio::fromArray(Support\Json::object($data, 'ContentPart'));
-            }
-        } catch (Support\DecodeException) {
-        }
-        try {
-            return TextPart::fromArray(Support\Json::object($data, 'ContentPart'));
-        } catch (Support\DecodeException) {
-        }
-        try {
-            return ContentPartAudio::fromArray(Support\Json::object($data, 'ContentPart'));
-        } catch (Support\DecodeException) {
-        }
-
-        throw Support\DecodeException::noVariant($data, 'ContentPart');
+        return Support\Json::pick($data, 'ContentPart', [
+            static fn (mixed $data): mixed => TextPart::fromArray(Support\Json::object($data, 'ContentPart')),
+            static fn (mixed $data): mixed => ContentPartAudio::fromArray(Support\Json::object($data, 'ContentPart')),
+        ]);
     }
 
     /**

@@ -36,6 +36,7 @@ final class ConversationItem implements \JsonSerializable
      * @param array<string, int|float>|null $scores Per-label scores.
      * @param array<string, mixed>|null $attributes Anything the client wants to keep with the item.
      * @param string|null $createdOn
+     * @param array<string, mixed> $additionalProperties Properties the schema does not name, by JSON key.
      */
     public function __construct(
         public readonly string $id,
@@ -46,6 +47,7 @@ final class ConversationItem implements \JsonSerializable
         public readonly ?array $scores = null,
         public readonly ?array $attributes = null,
         public readonly ?string $createdOn = null,
+        public readonly array $additionalProperties = [],
     ) {
     }
 
@@ -69,6 +71,7 @@ final class ConversationItem implements \JsonSerializable
             array_key_exists('scores', $data) ? array_map(static fn (mixed $v0) => Support\Json::number($v0, 'ConversationItem.scores'), Support\Json::map($data['scores'], 'ConversationItem.scores')) : null,
             array_key_exists('attributes', $data) ? Support\Json::map($data['attributes'], 'ConversationItem.attributes') : null,
             array_key_exists('created_on', $data) ? Support\Json::string($data['created_on'], 'ConversationItem.created_on') : null,
+            Support\Json::extra($data, self::WIRE_NAMES),
         );
     }
 
@@ -92,6 +95,9 @@ final class ConversationItem implements \JsonSerializable
         }
         if ($this->createdOn !== null) {
             $data['created_on'] = $this->createdOn;
+        }
+        foreach ($this->additionalProperties as $key => $value) {
+            $data[$key] = $value;
         }
 
         return (object) $data;

@@ -28,12 +28,14 @@ final class ConversationItemCreateEvent implements ClientEvent
      * @param ConversationItem $item
      * @param string|null $eventId Optional client-generated ID used to identify this event.
      * @param string $type
+     * @param array<string, mixed> $additionalProperties Properties the schema does not name, by JSON key.
      */
     public function __construct(
         public readonly ?string $previousItemId,
         public readonly ConversationItem $item,
         public readonly ?string $eventId = null,
         public readonly string $type = 'conversation.item.create',
+        public readonly array $additionalProperties = [],
     ) {
     }
 
@@ -53,6 +55,7 @@ final class ConversationItemCreateEvent implements ClientEvent
             ConversationItem::fromArray(Support\Json::object($data['item'], 'ConversationItemCreateEvent.item')),
             array_key_exists('event_id', $data) ? Support\Json::string($data['event_id'], 'ConversationItemCreateEvent.event_id') : null,
             Support\Json::constant(Support\Json::string($data['type'], 'ConversationItemCreateEvent.type'), 'conversation.item.create', 'ConversationItemCreateEvent.type'),
+            Support\Json::extra($data, self::WIRE_NAMES),
         );
     }
 
@@ -65,6 +68,9 @@ final class ConversationItemCreateEvent implements ClientEvent
         $data['type'] = $this->type;
         $data['previous_item_id'] = $this->previousItemId;
         $data['item'] = $this->item;
+        foreach ($this->additionalProperties as $key => $value) {
+            $data[$key] = $value;
+        }
 
         return (object) $data;
     }

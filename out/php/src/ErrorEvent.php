@@ -26,11 +26,13 @@ final class ErrorEvent implements ServerEvent
      * @param string $eventId
      * @param ErrorEventError $error
      * @param string $type
+     * @param array<string, mixed> $additionalProperties Properties the schema does not name, by JSON key.
      */
     public function __construct(
         public readonly string $eventId,
         public readonly ErrorEventError $error,
         public readonly string $type = 'error',
+        public readonly array $additionalProperties = [],
     ) {
     }
 
@@ -49,6 +51,7 @@ final class ErrorEvent implements ServerEvent
             Support\Json::string($data['event_id'], 'ErrorEvent.event_id'),
             ErrorEventError::fromArray(Support\Json::object($data['error'], 'ErrorEvent.error')),
             Support\Json::constant(Support\Json::string($data['type'], 'ErrorEvent.type'), 'error', 'ErrorEvent.type'),
+            Support\Json::extra($data, self::WIRE_NAMES),
         );
     }
 
@@ -58,6 +61,9 @@ final class ErrorEvent implements ServerEvent
         $data['type'] = $this->type;
         $data['event_id'] = $this->eventId;
         $data['error'] = $this->error;
+        foreach ($this->additionalProperties as $key => $value) {
+            $data[$key] = $value;
+        }
 
         return (object) $data;
     }

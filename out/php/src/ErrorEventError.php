@@ -26,12 +26,14 @@ final class ErrorEventError implements \JsonSerializable
      * @param string $message
      * @param string|Support\Absent|null $param
      * @param int|float|null $retryAfter
+     * @param array<string, mixed> $additionalProperties Properties the schema does not name, by JSON key.
      */
     public function __construct(
         public readonly int $code,
         public readonly string $message,
         public readonly string|Support\Absent|null $param = Support\Absent::Value,
         public readonly int|float|null $retryAfter = null,
+        public readonly array $additionalProperties = [],
     ) {
     }
 
@@ -51,6 +53,7 @@ final class ErrorEventError implements \JsonSerializable
             Support\Json::string($data['message'], 'ErrorEventError.message'),
             array_key_exists('param', $data) ? ($data['param'] === null ? null : Support\Json::string($data['param'], 'ErrorEventError.param')) : Support\Absent::Value,
             array_key_exists('retry_after', $data) ? Support\Json::number($data['retry_after'], 'ErrorEventError.retry_after') : null,
+            Support\Json::extra($data, self::WIRE_NAMES),
         );
     }
 
@@ -64,6 +67,9 @@ final class ErrorEventError implements \JsonSerializable
         }
         if ($this->retryAfter !== null) {
             $data['retry_after'] = $this->retryAfter;
+        }
+        foreach ($this->additionalProperties as $key => $value) {
+            $data[$key] = $value;
         }
 
         return (object) $data;

@@ -20,9 +20,11 @@ final class EventBase implements \JsonSerializable
 
     /**
      * @param string|null $eventId Optional client-generated ID used to identify this event.
+     * @param array<string, mixed> $additionalProperties Properties the schema does not name, by JSON key.
      */
     public function __construct(
         public readonly ?string $eventId = null,
+        public readonly array $additionalProperties = [],
     ) {
     }
 
@@ -38,6 +40,7 @@ final class EventBase implements \JsonSerializable
 
         return new self(
             array_key_exists('event_id', $data) ? Support\Json::string($data['event_id'], 'EventBase.event_id') : null,
+            Support\Json::extra($data, self::WIRE_NAMES),
         );
     }
 
@@ -46,6 +49,9 @@ final class EventBase implements \JsonSerializable
         $data = [];
         if ($this->eventId !== null) {
             $data['event_id'] = $this->eventId;
+        }
+        foreach ($this->additionalProperties as $key => $value) {
+            $data[$key] = $value;
         }
 
         return (object) $data;

@@ -26,11 +26,13 @@ final class InputAudioBufferAppendEvent implements ClientEvent
      * @param string $audio
      * @param string|null $eventId Optional client-generated ID used to identify this event.
      * @param string $type
+     * @param array<string, mixed> $additionalProperties Properties the schema does not name, by JSON key.
      */
     public function __construct(
         public readonly string $audio,
         public readonly ?string $eventId = null,
         public readonly string $type = 'input_audio_buffer.append',
+        public readonly array $additionalProperties = [],
     ) {
     }
 
@@ -49,6 +51,7 @@ final class InputAudioBufferAppendEvent implements ClientEvent
             Support\Json::string($data['audio'], 'InputAudioBufferAppendEvent.audio'),
             array_key_exists('event_id', $data) ? Support\Json::string($data['event_id'], 'InputAudioBufferAppendEvent.event_id') : null,
             Support\Json::constant(Support\Json::string($data['type'], 'InputAudioBufferAppendEvent.type'), 'input_audio_buffer.append', 'InputAudioBufferAppendEvent.type'),
+            Support\Json::extra($data, self::WIRE_NAMES),
         );
     }
 
@@ -60,6 +63,9 @@ final class InputAudioBufferAppendEvent implements ClientEvent
         }
         $data['type'] = $this->type;
         $data['audio'] = $this->audio;
+        foreach ($this->additionalProperties as $key => $value) {
+            $data[$key] = $value;
+        }
 
         return (object) $data;
     }

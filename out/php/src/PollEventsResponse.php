@@ -22,10 +22,12 @@ final class PollEventsResponse implements \JsonSerializable
     /**
      * @param list<ServerEvent> $events
      * @param string|Support\Absent|null $nextCursor Pass as `cursor` to get the next page; null on the last.
+     * @param array<string, mixed> $additionalProperties Properties the schema does not name, by JSON key.
      */
     public function __construct(
         public readonly array $events,
         public readonly string|Support\Absent|null $nextCursor = Support\Absent::Value,
+        public readonly array $additionalProperties = [],
     ) {
     }
 
@@ -43,6 +45,7 @@ final class PollEventsResponse implements \JsonSerializable
         return new self(
             array_map(static fn (mixed $v0) => ServerEventFactory::fromJson($v0), Support\Json::list($data['events'], 'PollEventsResponse.events')),
             array_key_exists('next_cursor', $data) ? ($data['next_cursor'] === null ? null : Support\Json::string($data['next_cursor'], 'PollEventsResponse.next_cursor')) : Support\Absent::Value,
+            Support\Json::extra($data, self::WIRE_NAMES),
         );
     }
 
@@ -52,6 +55,9 @@ final class PollEventsResponse implements \JsonSerializable
         $data['events'] = $this->events;
         if (!$this->nextCursor instanceof Support\Absent) {
             $data['next_cursor'] = $this->nextCursor;
+        }
+        foreach ($this->additionalProperties as $key => $value) {
+            $data[$key] = $value;
         }
 
         return (object) $data;

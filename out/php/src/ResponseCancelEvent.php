@@ -28,12 +28,14 @@ final class ResponseCancelEvent implements ClientEvent
      * @param string $type
      * @param string|null $responseId
      * @param Priority|UnknownPriority|null $priority
+     * @param array<string, mixed> $additionalProperties Properties the schema does not name, by JSON key.
      */
     public function __construct(
         public readonly ?string $eventId = null,
         public readonly string $type = 'response.cancel',
         public readonly ?string $responseId = null,
         public readonly Priority|UnknownPriority|null $priority = null,
+        public readonly array $additionalProperties = [],
     ) {
     }
 
@@ -53,6 +55,7 @@ final class ResponseCancelEvent implements ClientEvent
             Support\Json::constant(Support\Json::string($data['type'], 'ResponseCancelEvent.type'), 'response.cancel', 'ResponseCancelEvent.type'),
             array_key_exists('response_id', $data) ? Support\Json::string($data['response_id'], 'ResponseCancelEvent.response_id') : null,
             array_key_exists('priority', $data) ? Priority::fromJson($data['priority']) : null,
+            Support\Json::extra($data, self::WIRE_NAMES),
         );
     }
 
@@ -68,6 +71,9 @@ final class ResponseCancelEvent implements ClientEvent
         }
         if ($this->priority !== null) {
             $data['priority'] = $this->priority;
+        }
+        foreach ($this->additionalProperties as $key => $value) {
+            $data[$key] = $value;
         }
 
         return (object) $data;

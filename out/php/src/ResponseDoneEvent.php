@@ -30,6 +30,7 @@ final class ResponseDoneEvent implements ServerEvent
      * @param ResponseDoneEventUsage $usage
      * @param string $type
      * @param list<ConversationItem>|null $output
+     * @param array<string, mixed> $additionalProperties Properties the schema does not name, by JSON key.
      */
     public function __construct(
         public readonly string $eventId,
@@ -37,6 +38,7 @@ final class ResponseDoneEvent implements ServerEvent
         public readonly ResponseDoneEventUsage $usage,
         public readonly string $type = 'response.done',
         public readonly ?array $output = null,
+        public readonly array $additionalProperties = [],
     ) {
     }
 
@@ -57,6 +59,7 @@ final class ResponseDoneEvent implements ServerEvent
             ResponseDoneEventUsage::fromArray(Support\Json::object($data['usage'], 'ResponseDoneEvent.usage')),
             Support\Json::constant(Support\Json::string($data['type'], 'ResponseDoneEvent.type'), 'response.done', 'ResponseDoneEvent.type'),
             array_key_exists('output', $data) ? array_map(static fn (mixed $v0) => ConversationItem::fromArray(Support\Json::object($v0, 'ResponseDoneEvent.output')), Support\Json::list($data['output'], 'ResponseDoneEvent.output')) : null,
+            Support\Json::extra($data, self::WIRE_NAMES),
         );
     }
 
@@ -69,6 +72,9 @@ final class ResponseDoneEvent implements ServerEvent
         $data['usage'] = $this->usage;
         if ($this->output !== null) {
             $data['output'] = $this->output;
+        }
+        foreach ($this->additionalProperties as $key => $value) {
+            $data[$key] = $value;
         }
 
         return (object) $data;

@@ -22,10 +22,12 @@ final class ResponseDoneEventUsage implements \JsonSerializable
     /**
      * @param int $totalTokens
      * @param array<string, int>|null $byModality
+     * @param array<string, mixed> $additionalProperties Properties the schema does not name, by JSON key.
      */
     public function __construct(
         public readonly int $totalTokens,
         public readonly ?array $byModality = null,
+        public readonly array $additionalProperties = [],
     ) {
     }
 
@@ -43,6 +45,7 @@ final class ResponseDoneEventUsage implements \JsonSerializable
         return new self(
             Support\Json::int($data['total_tokens'], 'ResponseDoneEventUsage.total_tokens'),
             array_key_exists('by_modality', $data) ? array_map(static fn (mixed $v0) => Support\Json::int($v0, 'ResponseDoneEventUsage.by_modality'), Support\Json::map($data['by_modality'], 'ResponseDoneEventUsage.by_modality')) : null,
+            Support\Json::extra($data, self::WIRE_NAMES),
         );
     }
 
@@ -52,6 +55,9 @@ final class ResponseDoneEventUsage implements \JsonSerializable
         $data['total_tokens'] = $this->totalTokens;
         if ($this->byModality !== null) {
             $data['by_modality'] = (object) $this->byModality;
+        }
+        foreach ($this->additionalProperties as $key => $value) {
+            $data[$key] = $value;
         }
 
         return (object) $data;

@@ -31,62 +31,31 @@ final class ServerEventFactory
     }
 
     /**
-     * Picks the variant by the "type" property; when it is missing, or more
-     * than one variant carries its value, tries the variants in order as below.
-     *
-     * Tries the variants in order: first each object variant whose keys cover the data's,
-     * then any variant that decodes.
+     * A value of the "type" property that one variant carries picks it;
+     * otherwise the variants are tried in order: the first that accepts the data exactly (no
+     * unknown enum value, no undeclared property, encodes back to the data) wins, else the
+     * first that decodes.
      *
      * @return ServerEvent
      * @throws Support\DecodeException when the data fits no variant
      */
     public static function fromJson(mixed $data): ServerEvent
     {
-        if (is_array($data) || $data instanceof \stdClass) {
-            $object = Support\Json::object($data, 'ServerEvent');
-            $found = match ($object['type'] ?? null) {
-                'error' => ErrorEvent::fromArray($object),
-                'response.done' => ResponseDoneEvent::fromArray($object),
-                'session.created' => SessionCreatedEvent::fromArray($object),
-                default => null,
-            };
-            if ($found !== null) {
-                return $found;
-            }
+        $found = match (Support\Json::tag($data, 'type')) {
+            'session.created' => SessionCreatedEvent::fromArray($data),
+            'error' => ErrorEvent::fromArray($data),
+            'response.done' => ResponseDoneEvent::fromArray($data),
+            default => null,
+        };
+        if ($found !== null) {
+            return $found;
         }
 
-        try {
-            if (Support\Json::fits($data, SessionCreatedEvent::WIRE_NAMES)) {
-                return SessionCreatedEvent::fromArray(Support\Json::object($data, 'ServerEvent'));
-            }
-        } catch (Support\DecodeException) {
-        }
-        try {
-            if (Support\Json::fits($data, ErrorEvent::WIRE_NAMES)) {
-                return ErrorEvent::fromArray(Support\Json::object($data, 'ServerEvent'));
-            }
-        } catch (Support\DecodeException) {
-        }
-        try {
-            if (Support\Json::fits($data, ResponseDoneEvent::WIRE_NAMES)) {
-                return ResponseDoneEvent::fromArray(Support\Json::object($data, 'ServerEvent'));
-            }
-        } catch (Support\DecodeException) {
-        }
-        try {
-            return SessionCreatedEvent::fromArray(Support\Json::object($data, 'ServerEvent'));
-        } catch (Support\DecodeException) {
-        }
-        try {
-            return ErrorEvent::fromArray(Support\Json::object($data, 'ServerEvent'));
-        } catch (Support\DecodeException) {
-        }
-        try {
-            return ResponseDoneEvent::fromArray(Support\Json::object($data, 'ServerEvent'));
-        } catch (Support\DecodeException) {
-        }
-
-        throw Support\DecodeException::noVariant($data, 'ServerEvent');
+        return Support\Json::pick($data, 'ServerEvent', [
+            static fn (mixed $data): mixed => SessionCreatedEvent::fromArray(Support\Json::object($data, 'ServerEvent')),
+            static fn (mixed $data): mixed => ErrorEvent::fromArray(Support\Json::object($data, 'ServerEvent')),
+            static fn (mixed $data): mixed => ResponseDoneEvent::fromArray(Support\Json::object($data, 'ServerEvent')),
+        ]);
     }
 
     /**

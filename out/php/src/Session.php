@@ -53,6 +53,7 @@ final class Session implements \JsonSerializable
      * @param list<string>|null $tags
      * @param string|null $clientSecret
      * @param bool|null $legacyMode Deprecated.
+     * @param array<string, mixed> $additionalProperties Properties the schema does not name, by JSON key.
      */
     public function __construct(
         public readonly SessionCreateRequestModel|UnknownSessionCreateRequestModel $model,
@@ -71,6 +72,7 @@ final class Session implements \JsonSerializable
         public readonly ?array $tags = null,
         public readonly ?string $clientSecret = null,
         public readonly ?bool $legacyMode = null,
+        public readonly array $additionalProperties = [],
     ) {
     }
 
@@ -102,6 +104,7 @@ final class Session implements \JsonSerializable
             array_key_exists('tags', $data) ? Tags::fromJson($data['tags']) : null,
             array_key_exists('client_secret', $data) ? Support\Json::string($data['client_secret'], 'Session.client_secret') : null,
             array_key_exists('legacy_mode', $data) ? Support\Json::bool($data['legacy_mode'], 'Session.legacy_mode') : null,
+            Support\Json::extra($data, self::WIRE_NAMES),
         );
     }
 
@@ -145,6 +148,9 @@ final class Session implements \JsonSerializable
         }
         if ($this->legacyMode !== null) {
             $data['legacy_mode'] = $this->legacyMode;
+        }
+        foreach ($this->additionalProperties as $key => $value) {
+            $data[$key] = $value;
         }
 
         return (object) $data;

@@ -41,6 +41,7 @@ final class SessionCreateRequest implements \JsonSerializable
      * @param SessionCreateRequestTurnDetection|Support\Absent|null $turnDetection Server-side voice activity detection; null turns it off.
      * @param array<string, string>|Support\Absent|null $metadata Up to 16 key-value pairs.
      * @param list<string>|null $tags
+     * @param array<string, mixed> $additionalProperties Properties the schema does not name, by JSON key.
      */
     public function __construct(
         public readonly SessionCreateRequestModel|UnknownSessionCreateRequestModel $model,
@@ -53,6 +54,7 @@ final class SessionCreateRequest implements \JsonSerializable
         public readonly SessionCreateRequestTurnDetection|Support\Absent|null $turnDetection = Support\Absent::Value,
         public readonly array|Support\Absent|null $metadata = Support\Absent::Value,
         public readonly ?array $tags = null,
+        public readonly array $additionalProperties = [],
     ) {
     }
 
@@ -78,6 +80,7 @@ final class SessionCreateRequest implements \JsonSerializable
             array_key_exists('turn_detection', $data) ? ($data['turn_detection'] === null ? null : SessionCreateRequestTurnDetection::fromArray(Support\Json::object($data['turn_detection'], 'SessionCreateRequest.turn_detection'))) : Support\Absent::Value,
             array_key_exists('metadata', $data) ? ($data['metadata'] === null ? null : array_map(static fn (mixed $v0) => Support\Json::string($v0, 'SessionCreateRequest.metadata'), Support\Json::map($data['metadata'], 'SessionCreateRequest.metadata'))) : Support\Absent::Value,
             array_key_exists('tags', $data) ? Tags::fromJson($data['tags']) : null,
+            Support\Json::extra($data, self::WIRE_NAMES),
         );
     }
 
@@ -111,6 +114,9 @@ final class SessionCreateRequest implements \JsonSerializable
         }
         if ($this->tags !== null) {
             $data['tags'] = $this->tags;
+        }
+        foreach ($this->additionalProperties as $key => $value) {
+            $data[$key] = $value;
         }
 
         return (object) $data;

@@ -20,24 +20,19 @@ final class SessionCreateRequestMaxOutputTokensFactory
     }
 
     /**
-     * Tries the variants in order: first each object variant whose keys cover the data's,
-     * then any variant that decodes.
+     * Tries the variants in order: the first that accepts the data exactly (no unknown enum
+     * value, no undeclared property, encodes back to the data) wins, else the first that
+     * decodes.
      *
      * @return int|SessionCreateRequestMaxOutputTokensInf|UnknownSessionCreateRequestMaxOutputTokensInf
      * @throws Support\DecodeException when the data fits no variant
      */
     public static function fromJson(mixed $data): int|SessionCreateRequestMaxOutputTokensInf|UnknownSessionCreateRequestMaxOutputTokensInf
     {
-        try {
-            return Support\Json::int($data, 'SessionCreateRequestMaxOutputTokens');
-        } catch (Support\DecodeException) {
-        }
-        try {
-            return SessionCreateRequestMaxOutputTokensInf::fromJson($data);
-        } catch (Support\DecodeException) {
-        }
-
-        throw Support\DecodeException::noVariant($data, 'SessionCreateRequestMaxOutputTokens');
+        return Support\Json::pick($data, 'SessionCreateRequestMaxOutputTokens', [
+            static fn (mixed $data): mixed => Support\Json::int($data, 'SessionCreateRequestMaxOutputTokens'),
+            static fn (mixed $data): mixed => SessionCreateRequestMaxOutputTokensInf::fromJson($data),
+        ]);
     }
 
     /**

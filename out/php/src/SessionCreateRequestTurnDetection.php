@@ -24,10 +24,12 @@ final class SessionCreateRequestTurnDetection implements \JsonSerializable
     /**
      * @param int|float|null $threshold
      * @param int|null $silenceDurationMs Default: 500.
+     * @param array<string, mixed> $additionalProperties Properties the schema does not name, by JSON key.
      */
     public function __construct(
         public readonly int|float|null $threshold = null,
         public readonly ?int $silenceDurationMs = null,
+        public readonly array $additionalProperties = [],
     ) {
     }
 
@@ -44,6 +46,7 @@ final class SessionCreateRequestTurnDetection implements \JsonSerializable
         return new self(
             array_key_exists('threshold', $data) ? Support\Json::number($data['threshold'], 'SessionCreateRequestTurnDetection.threshold') : null,
             array_key_exists('silence_duration_ms', $data) ? Support\Json::int($data['silence_duration_ms'], 'SessionCreateRequestTurnDetection.silence_duration_ms') : null,
+            Support\Json::extra($data, self::WIRE_NAMES),
         );
     }
 
@@ -55,6 +58,9 @@ final class SessionCreateRequestTurnDetection implements \JsonSerializable
         }
         if ($this->silenceDurationMs !== null) {
             $data['silence_duration_ms'] = $this->silenceDurationMs;
+        }
+        foreach ($this->additionalProperties as $key => $value) {
+            $data[$key] = $value;
         }
 
         return (object) $data;

@@ -26,11 +26,13 @@ final class SessionCreatedEvent implements ServerEvent
      * @param string $eventId
      * @param Session $session
      * @param string $type
+     * @param array<string, mixed> $additionalProperties Properties the schema does not name, by JSON key.
      */
     public function __construct(
         public readonly string $eventId,
         public readonly Session $session,
         public readonly string $type = 'session.created',
+        public readonly array $additionalProperties = [],
     ) {
     }
 
@@ -49,6 +51,7 @@ final class SessionCreatedEvent implements ServerEvent
             Support\Json::string($data['event_id'], 'SessionCreatedEvent.event_id'),
             Session::fromArray(Support\Json::object($data['session'], 'SessionCreatedEvent.session')),
             Support\Json::constant(Support\Json::string($data['type'], 'SessionCreatedEvent.type'), 'session.created', 'SessionCreatedEvent.type'),
+            Support\Json::extra($data, self::WIRE_NAMES),
         );
     }
 
@@ -58,6 +61,9 @@ final class SessionCreatedEvent implements ServerEvent
         $data['type'] = $this->type;
         $data['event_id'] = $this->eventId;
         $data['session'] = $this->session;
+        foreach ($this->additionalProperties as $key => $value) {
+            $data[$key] = $value;
+        }
 
         return (object) $data;
     }

@@ -26,11 +26,13 @@ final class SessionUpdateEvent implements ClientEvent
      * @param SessionCreateRequest $session
      * @param string|null $eventId Optional client-generated ID used to identify this event.
      * @param string $type
+     * @param array<string, mixed> $additionalProperties Properties the schema does not name, by JSON key.
      */
     public function __construct(
         public readonly SessionCreateRequest $session,
         public readonly ?string $eventId = null,
         public readonly string $type = 'session.update',
+        public readonly array $additionalProperties = [],
     ) {
     }
 
@@ -49,6 +51,7 @@ final class SessionUpdateEvent implements ClientEvent
             SessionCreateRequest::fromArray(Support\Json::object($data['session'], 'SessionUpdateEvent.session')),
             array_key_exists('event_id', $data) ? Support\Json::string($data['event_id'], 'SessionUpdateEvent.event_id') : null,
             Support\Json::constant(Support\Json::string($data['type'], 'SessionUpdateEvent.type'), 'session.update', 'SessionUpdateEvent.type'),
+            Support\Json::extra($data, self::WIRE_NAMES),
         );
     }
 
@@ -60,6 +63,9 @@ final class SessionUpdateEvent implements ClientEvent
         }
         $data['type'] = $this->type;
         $data['session'] = $this->session;
+        foreach ($this->additionalProperties as $key => $value) {
+            $data[$key] = $value;
+        }
 
         return (object) $data;
     }

@@ -22,10 +22,12 @@ final class TextPart implements ContentPart
     /**
      * @param string $text
      * @param string $type
+     * @param array<string, mixed> $additionalProperties Properties the schema does not name, by JSON key.
      */
     public function __construct(
         public readonly string $text,
         public readonly string $type = 'text',
+        public readonly array $additionalProperties = [],
     ) {
     }
 
@@ -43,6 +45,7 @@ final class TextPart implements ContentPart
         return new self(
             Support\Json::string($data['text'], 'TextPart.text'),
             Support\Json::constant(Support\Json::string($data['type'], 'TextPart.type'), 'text', 'TextPart.type'),
+            Support\Json::extra($data, self::WIRE_NAMES),
         );
     }
 
@@ -51,6 +54,9 @@ final class TextPart implements ContentPart
         $data = [];
         $data['type'] = $this->type;
         $data['text'] = $this->text;
+        foreach ($this->additionalProperties as $key => $value) {
+            $data[$key] = $value;
+        }
 
         return (object) $data;
     }

@@ -12,7 +12,7 @@ namespace RealtimeEventsApi\Model;
  * A value of AudioFormat that this version of the models does not know; it is kept as is and
  * written back unchanged.
  */
-final class UnknownAudioFormat implements \JsonSerializable
+final class UnknownAudioFormat implements Support\UnknownValue
 {
     public function __construct(public readonly string $value)
     {

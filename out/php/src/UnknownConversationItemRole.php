@@ -12,7 +12,7 @@ namespace RealtimeEventsApi\Model;
  * A value of ConversationItemRole that this version of the models does not know; it is kept as is and
  * written back unchanged.
  */
-final class UnknownConversationItemRole implements \JsonSerializable
+final class UnknownConversationItemRole implements Support\UnknownValue
 {
     public function __construct(public readonly string $value)
     {

@@ -12,7 +12,7 @@ namespace RealtimeEventsApi\Model;
  * A value of Priority that this version of the models does not know; it is kept as is and
  * written back unchanged.
  */
-final class UnknownPriority implements \JsonSerializable
+final class UnknownPriority implements Support\UnknownValue
 {
     public function __construct(public readonly int $value)
     {

@@ -12,7 +12,7 @@ namespace RealtimeEventsApi\Model;
  * A value of SessionCreateRequestMaxOutputTokensInf that this version of the models does not know; it is kept as is and
  * written back unchanged.
  */
-final class UnknownSessionCreateRequestMaxOutputTokensInf implements \JsonSerializable
+final class UnknownSessionCreateRequestMaxOutputTokensInf implements Support\UnknownValue
 {
     public function __construct(public readonly string $value)
     {

@@ -12,7 +12,7 @@ namespace RealtimeEventsApi\Model;
  * A value of SessionCreateRequestModalitiesItem that this version of the models does not know; it is kept as is and
  * written back unchanged.
  */
-final class UnknownSessionCreateRequestModalitiesItem implements \JsonSerializable
+final class UnknownSessionCreateRequestModalitiesItem implements Support\UnknownValue
 {
     public function __construct(public readonly string $value)
     {

@@ -12,7 +12,7 @@ namespace RealtimeEventsApi\Model;
  * A value of SessionCreateRequestModel that this version of the models does not know; it is kept as is and
  * written back unchanged.
  */
-final class UnknownSessionCreateRequestModel implements \JsonSerializable
+final class UnknownSessionCreateRequestModel implements Support\UnknownValue
 {
     public function __construct(public readonly string $value)
     {

@@ -65,6 +65,12 @@ class _Empty(Mapping[str, Any]):
 EMPTY: Final[Mapping[str, Any]] = _Empty()
 
 
+class Extras(dict[str, Any]):
+    """The decoded properties of an object that its schema does not declare."""
+
+    __slots__ = ()
+
+
 class DecodeError(ValueError):
     """The JSON does not match the schema; ``where`` is the path to the offending value."""
 
@@ -168,11 +174,11 @@ def extras(
     data: Mapping[str, object], decode: Decoder[T], where: str, *known: str
 ) -> Mapping[str, T]:
     """The properties of ``data`` not named in ``known`` (an open object keeps them)."""
-    found = {
-        key: decode(value, f"{where}.{key}")
+    found = Extras(
+        (key, decode(value, f"{where}.{key}"))
         for key, value in data.items()
         if key not in known
-    }
+    )
     return found if found else EMPTY
 
 
@@ -327,36 +333,38 @@ def is_known(member: enum.Enum) -> bool:
 def tagged(
     data: object, where: str, key: str, *variants: tuple[str | None, Decoder[Any]]
 ) -> Any:
-    """Decodes a tagged union: the value of property ``key`` picks the variants listed with
-    that value (several share a value in some schemas: then the rule of :func:`untagged`
-    chooses among them); an unknown value falls back to the variants listed with ``None``
-    (those without a tag of their own), else is an error. Without the property, the rule
-    of :func:`untagged` chooses among all variants (a tag may be optional)."""
+    """Decodes a tagged union, by the rule every generated language follows: a value of
+    property ``key`` that exactly one variant is listed with picks that variant; without the
+    property (a tag may be optional), with a value no variant or several variants are listed
+    with, the variants are tried in order by the rule of :func:`untagged`. Variants are listed
+    in schema order, with each tag value they carry (``None``: none of their own)."""
     found = expect_object(data, where)
-    if key not in found:
-        decoders = dict.fromkeys(decode for _, decode in variants)
-        try:
-            return untagged(data, where, *decoders)
-        except DecodeError:
+    matching: dict[Decoder[Any], None] = {}
+    if key in found:
+        value = found[key]
+        matching = dict.fromkeys(
+            decode for name, decode in variants if type(value) is str and value == name
+        )
+        if len(matching) == 1:
+            return next(iter(matching))(data, where)
+    try:
+        return untagged(data, where, *dict.fromkeys(decode for _, decode in variants))
+    except DecodeError:
+        if key not in found:
             missing = f"missing discriminator property {key!r}"
             raise DecodeError(where, missing) from None
-    value = found[key]
-    matching = [
-        decode for name, decode in variants if type(value) is str and value == name
-    ]
-    if not matching:
-        matching = [decode for name, decode in variants if name is None]
-    if not matching:
-        known = ", ".join(repr(name) for name, _ in variants)
-        raise DecodeError(where, f"unknown {key} {value!r} (known: {known})")
-    if len(matching) == 1:
-        return matching[0](data, where)
-    return untagged(data, where, *matching)
+        if not matching:
+            known = ", ".join(repr(name) for name, _ in variants if name is not None)
+            unknown = f"unknown {key} {found[key]!r} (known: {known})"
+            raise DecodeError(where, unknown) from None
+        raise
 
 
 def untagged(data: object, where: str, *variants: Decoder[Any]) -> Any:
-    """Decodes an untagged union: the first variant, in schema order, that decodes ``data``
-    and encodes back to exactly ``data``; else the first that decodes; else an error."""
+    """Decodes an untagged union: the first variant, in schema order, that accepts ``data``
+    exactly (decodes it with no unknown enum value and no property its schema does not
+    declare, and encodes back to exactly ``data``); else the first that decodes; else an
+    error."""
     decoded: list[Any] = []
     errors: list[str] = []
     for decode in variants:
@@ -365,12 +373,29 @@ def untagged(data: object, where: str, *variants: Decoder[Any]) -> Any:
         except DecodeError as error:
             errors.append(str(error))
             continue
-        if same_json(to_json(result), data):
+        if same_json(to_json(result), data) and not inexact(result):
             return result
         decoded.append(result)
     if decoded:
         return decoded[0]
     raise DecodeError(where, "matches no variant: " + "; ".join(errors))
+
+
+def inexact(value: object) -> bool:
+    """Whether a decoded value holds an enum value the schema does not list or properties
+    an object's schema does not declare, at any depth."""
+    if isinstance(value, Extras):
+        return bool(value)
+    if isinstance(value, enum.Enum):
+        return not is_known(value)
+    if isinstance(value, Model):
+        names = getattr(type(value), "__dataclass_fields__", ())
+        return any(inexact(getattr(value, name)) for name in names)
+    if isinstance(value, list):
+        return any(inexact(item) for item in value)
+    if isinstance(value, Mapping):
+        return any(inexact(item) for item in value.values())
+    return False
 
 
 def same_json(a: object, b: object) -> bool:

@@ -16,8 +16,9 @@ date-time is read, ``t`` and ``z`` in lower case too; a leap second (``23:59:60`
 
 Properties the schema does not name are kept in ``additional_properties`` (unless the schema
 closes the object). Enum values the schema does not list decode to pseudo-members that keep
-the value. Tagged unions dispatch on their tag; untagged ones take the first variant, in
-schema order, that decodes and re-encodes to exactly the input.
+the value. A union's tag value that one variant carries picks it; otherwise the first variant,
+in schema order, that accepts the input exactly (no unknown enum value, no undeclared
+property, re-encodes to the input) wins, else the first that decodes.
 """
 
 from __future__ import annotations
@@ -1023,7 +1024,8 @@ ClientEvent: _t.TypeAlias = (
 def client_event_from_json(data: object, where: str = "ClientEvent") -> ClientEvent:
     """Decodes a ClientEvent from JSON data.
 
-    Dispatches on the property 'type'; an unknown value is a DecodeError.
+    A value of the property 'type' that one variant carries picks it;
+    otherwise the variants are tried in schema order (see ``_runtime.untagged``).
     """
     return _t.cast(
         ClientEvent,
@@ -1031,10 +1033,10 @@ def client_event_from_json(data: object, where: str = "ClientEvent") -> ClientEv
             data,
             where,
             "type",
-            ("conversation.item.create", ConversationItemCreateEvent.from_dict),
-            ("input_audio_buffer.append", InputAudioBufferAppendEvent.from_dict),
-            ("response.cancel", ResponseCancelEvent.from_dict),
             ("session.update", SessionUpdateEvent.from_dict),
+            ("input_audio_buffer.append", InputAudioBufferAppendEvent.from_dict),
+            ("conversation.item.create", ConversationItemCreateEvent.from_dict),
+            ("response.cancel", ResponseCancelEvent.from_dict),
         ),
     )
 
@@ -1051,7 +1053,8 @@ ContentPart: _t.TypeAlias = TextPart | ContentPartAudio
 def content_part_from_json(data: object, where: str = "ContentPart") -> ContentPart:
     """Decodes a ContentPart from JSON data.
 
-    Dispatches on the property 'type'; an unknown value is a DecodeError.
+    A value of the property 'type' that one variant carries picks it;
+    otherwise the variants are tried in schema order (see ``_runtime.untagged``).
     """
     return _t.cast(
         ContentPart,
@@ -1059,8 +1062,8 @@ def content_part_from_json(data: object, where: str = "ContentPart") -> ContentP
             data,
             where,
             "type",
-            ("audio", ContentPartAudio.from_dict),
             ("text", TextPart.from_dict),
+            ("audio", ContentPartAudio.from_dict),
         ),
     )
 
@@ -1083,7 +1086,8 @@ ServerEvent: _t.TypeAlias = SessionCreatedEvent | ErrorEvent | ResponseDoneEvent
 def server_event_from_json(data: object, where: str = "ServerEvent") -> ServerEvent:
     """Decodes a ServerEvent from JSON data.
 
-    Dispatches on the property 'type'; an unknown value is a DecodeError.
+    A value of the property 'type' that one variant carries picks it;
+    otherwise the variants are tried in schema order (see ``_runtime.untagged``).
     """
     return _t.cast(
         ServerEvent,
@@ -1091,9 +1095,9 @@ def server_event_from_json(data: object, where: str = "ServerEvent") -> ServerEv
             data,
             where,
             "type",
+            ("session.created", SessionCreatedEvent.from_dict),
             ("error", ErrorEvent.from_dict),
             ("response.done", ResponseDoneEvent.from_dict),
-            ("session.created", SessionCreatedEvent.from_dict),
         ),
     )
 
@@ -1114,7 +1118,9 @@ def session_create_request_max_output_tokens_from_json(
 ) -> SessionCreateRequestMaxOutputTokens:
     """Decodes a SessionCreateRequestMaxOutputTokens from JSON data.
 
-    Tries the variants in schema order and takes the first that decodes and re-encodes to exactly the input (else the first that decodes).
+    Tries the variants in schema order: the first that accepts the input exactly
+    (no unknown enum value, no undeclared property, re-encodes to the input) wins,
+    else the first that decodes.
     """
     return _t.cast(
         SessionCreateRequestMaxOutputTokens,

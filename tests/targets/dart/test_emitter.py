@@ -193,7 +193,7 @@ def test_discriminated_union_is_a_sealed_family_dispatching_on_the_discriminator
     assert "switch (json['type']) {" in text
     assert "case 'session.update':\n        return SessionUpdateEvent.fromJson(json);" in text
     assert "case 'response.cancel':\n        return ResponseCancelEvent.fromJson(json);" in text
-    assert "default:\n        return ClientEventUnknown(json);" in text
+    assert "return first ?? ClientEventUnknown(json);" in text
     assert "final class SessionUpdateEvent implements ClientEvent {" in _file_of(
         example_files, "SessionUpdateEvent"
     )
@@ -227,7 +227,7 @@ def test_non_discriminated_union_wraps_each_variant_and_tries_them_in_order(
         "MixedAny(",
     ]
     factory = text[text.index("factory Mixed.fromJson") : text.index("Object? toJson();")]
-    positions = [factory.index(f"return {name}") for name in order]
+    positions = [factory.index(name) for name in order]
     assert positions == sorted(positions)
     assert "throw" not in factory  # the free-form variant accepts anything
     for name in order:
@@ -303,6 +303,7 @@ def test_discriminated_union_with_a_non_object_variant_dispatches_then_tries(
 ) -> None:
     text = _file_of(example_files, "PartOrEvent")
     factory = text[text.index("factory PartOrEvent.fromJson") : text.index("Object? toJson();")]
+    factory = re.sub(r"=>\s+", "=> ", factory)  # an arm too long for its line breaks after =>
     assert "switch (json['kind']) {" in factory
     assert "'part' => PartOrEventContentPart(ContentPart.fromJson(json))," in factory
     assert "'event' => PartOrEventResponseCancelEvent(ResponseCancelEvent.fromJson(json))," in (

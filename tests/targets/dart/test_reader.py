@@ -35,6 +35,7 @@ from generator.ir import (
     TypeRef,
     UnionModel,
     UnknownNull,
+    dispatch_tags,
     field_nullable,
 )
 from generator.output import write_tree
@@ -82,13 +83,9 @@ def _model(m: Model, models: ModelSet) -> object:
     if isinstance(m, UnionModel):
         disc = None
         if m.discriminator is not None:
-            mapping = dict(m.discriminator.mapping)
-            mapped = set(mapping.values())
-            # A variant the mapping leaves out is named by its schema name (OpenAPI's rule).
-            for v in m.variants:
-                if isinstance(v, Ref) and v.name not in mapped:
-                    mapping[v.name] = v.name
-            disc = (m.discriminator.property, sorted(mapping.items()), m.discriminator.inferred)
+            # the generated switch is the dispatch table of the one decoding rule
+            tags = dispatch_tags(m, models.by_name().get)
+            disc = (m.discriminator.property, sorted(tags.items()), m.discriminator.inferred)
         return (*common, [_type(v) for v in m.variants], disc, m.exclusive)
     assert isinstance(m, AliasModel)
     return (*common, _type(m.target))

@@ -36,6 +36,7 @@ from generator.ir import (
     Source,
     UnionModel,
 )
+from generator.sources import load
 from generator.targets import Symbol, emit
 from generator.targets.jsonschema.emit import FILE, def_ref
 from tests.support.models import example, hostile
@@ -432,6 +433,16 @@ def test_enums_list_their_values_with_the_base_type() -> None:
     assert valid(doc, "Level", None) and valid(doc, "Level", 2) and not valid(doc, "Level", 3)
     assert doc["$defs"]["Level"]["type"] == ["integer", "null"]
     assert valid(doc, "Open", "anything") and not valid(doc, "Open", 1)
+
+
+def test_enum_member_names_go_to_x_enum_varnames_and_load_back(tmp_path: Path) -> None:
+    named = EnumModel("Op", "string", (EnumValue("=", "Same.", "EQUALS"), EnumValue("<")))
+    doc = one(named)
+    assert doc["$defs"]["Op"]["x-enum-varnames"] == ["EQUALS", None]
+    path = tmp_path / "op.schema.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    loaded = load(path).by_name()["Op"]
+    assert isinstance(loaded, EnumModel) and loaded.values == named.values
 
 
 def test_enum_values_of_other_json_types_than_the_base_stay_valid() -> None:

@@ -18,18 +18,16 @@ spl_autoload_register(static function (string $class) use ($src, $prefix): void 
         }
     }
 });
-$flags = JSON_PRESERVE_ZERO_FRACTION | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE
-    | JSON_THROW_ON_ERROR;
 foreach (file($cases, FILE_IGNORE_NEW_LINES) as $line) {
     [$id, $decoder, $encoder, $json] = explode("\t", $line, 4);
     try {
-        $value = json_decode($json, false, 512, JSON_BIGINT_AS_STRING | JSON_THROW_ON_ERROR);
+        $value = call_user_func($namespace . '\\Support\\Json::decode', $json);
         $model = call_user_func($namespace . '\\' . $decoder, $value);
         $type = get_debug_type($model);
         if ($encoder !== '-') {
             $model = call_user_func($namespace . '\\' . $encoder, $model);
         }
-        echo $id, "\tok\t", $type, "\t", json_encode($model, $flags), "\n";
+        echo $id, "\tok\t", $type, "\t", call_user_func($namespace . '\\Support\\Json::encode', $model), "\n";
     } catch (Throwable $error) {
         $message = str_replace(["\n", "\r", "\t"], ' ', $error->getMessage());
         echo $id, "\terror\t", get_class($error), ': ', $message, "\n";

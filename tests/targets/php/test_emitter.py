@@ -118,7 +118,7 @@ def test_unions_are_interfaces_implemented_by_variants_with_a_factory() -> None:
     ):
         assert re.search(r"implements [\w, ]*\bClientEvent\b", files[f"src/{variant}.php"])
     factory = files["src/ClientEventFactory.php"]
-    assert "'session.update' => SessionUpdateEvent::fromArray($object)," in factory
+    assert "'session.update' => SessionUpdateEvent::fromArray($data)," in factory
     assert "public static function fromArray(array|\\stdClass $data): ClientEvent" in factory
     # a union with primitive members is typed by its members
     assert re.search(
@@ -144,7 +144,7 @@ def test_realtime_client_event_is_an_interface_with_its_11_events_and_a_factory(
     )
     assert len(implementers) == 11, implementers
     factory = files["src/RealtimeClientEventFactory.php"]
-    arms = re.findall(r"^ {16}'([\w.]+)' => (\w+)::fromArray\(\$object\),$", factory, re.M)
+    arms = re.findall(r"^ {12}'([\w.]+)' => (\w+)::fromArray\(\$data\),$", factory, re.M)
     assert len(arms) == 11
     assert sorted(f"src/{cls}.php" for _, cls in arms) == implementers
     assert ("response.cancel", "RealtimeClientEventResponseCancel") in arms

@@ -9,10 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from generator.ir import JsonValue, ModelSet, Nullable
+from generator.ir import JsonValue, ModelSet, ObjectModel
 from tests.support.models import example
-from tests.support.paths import need_php
-from tests.targets.php.support import dumps, first_difference, generate, round_trip, same_json
+from tests.support.paths import OPENAI_SPEC, need, need_php
+from tests.targets.php.support import (
+    dumps,
+    first_difference,
+    generate,
+    namespace_of,
+    round_trip,
+    same_json,
+)
 
 NS = "RealtimeEventsApi\\Model\\"
 
@@ -327,38 +334,61 @@ def _has_big_int(value: JsonValue) -> bool:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("extra", [False, True], ids=["as-drawn", "extra-key"])
 def test_openai_instances_round_trip(
-    tmp_path: Path, openai_models: ModelSet, openai_instances: dict[str, list[JsonValue]]
+    tmp_path: Path,
+    openai_models: ModelSet,
+    openai_instances: dict[str, list[JsonValue]],
+    extra: bool,
 ) -> None:
     """The session's OpenAI instances (two per component schema, one per variant for unions
-    of $refs: tests/conftest.py), decoded and re-encoded in one PHP process. Instances
-    holding integers beyond 64 bits are skipped: PHP has no larger int."""
+    of $refs: tests/conftest.py), decoded and re-encoded in one PHP process; each decodes to
+    the class it was drawn for. With ``extra``, an open object's instance carries an
+    undeclared property, which it keeps. Instances holding integers beyond 64 bits are
+    skipped: PHP has no larger int."""
+    from generator.targets import emit
+    from tests.support.jsonschema_instances import drawn_from
+    from tests.targets.python.test_openai_roundtrip import with_extra_key
+
     php = need_php()
     found = openai_instances
     models = openai_models
     by_name = models.by_name()
     assert set(found) <= set(by_name)
+    symbols = emit("php", models).symbols
+    sources = drawn_from(need(OPENAI_SPEC), found)
     cases = []
-    skipped = 0
+    classes: dict[str, str] = {}
+    skipped = extended = 0
     for name, values in sorted(found.items()):
-        for i, value in enumerate(values):
-            if value is None and by_name[name].nullable is not Nullable.NO:
-                continue  # a nullable model's null is the caller's to handle
-            if _has_big_int(value):
+        for i, drawn in enumerate(values):
+            if drawn is None and isinstance(by_name[name], ObjectModel):
+                continue  # fromArray() takes an object: a nullable object's null is the caller's
+            if _has_big_int(drawn):
                 skipped += 1
                 continue
+            value = with_extra_key(models, name, drawn) if extra else drawn
+            extended += value is not drawn
             cases.append((f"{name}#{i}", name, dumps(value)))
+            source = sources.get((name, i))
+            if source is not None and isinstance(by_name[source], ObjectModel):
+                classes[f"{name}#{i}"] = symbols[source][0].name
     files = generate(models, tmp_path)
+    prefix = namespace_of(files) + "\\"
     results = round_trip(php, tmp_path, files, models, cases)
     failing: dict[str, str] = {}
     for case, name, text in cases:
         status, detail, out = results[case]
         if status != "ok":
             failing.setdefault(name, detail[:300])
-        else:
-            diff = first_difference(json.loads(text), json.loads(out))
-            if diff:
-                failing.setdefault(name, diff[:300])
+            continue
+        want = classes.get(case)
+        if want is not None and detail.removeprefix(prefix) != want:
+            failing.setdefault(name, f"decoded a {detail}, not a {want}")
+            continue
+        diff = first_difference(json.loads(text), json.loads(out))
+        if diff:
+            failing.setdefault(name, diff[:300])
     empty = {name for name, values in found.items() if not values}
     assert empty == set(NO_INSTANCES), "instances now found (or lost) for some schemas"
     unexpected = {name: why for name, why in failing.items() if name not in EXEMPT}
@@ -367,3 +397,5 @@ def test_openai_instances_round_trip(
     assert not fixed, f"exempt schemas that now round-trip (remove them from EXEMPT): {fixed}"
     assert len(EXEMPT) < 0.02 * len(found)
     assert len(cases) > 1.5 * len(found) and skipped < 0.02 * len(cases)
+    assert len(classes) > 800
+    assert extended > 500 if extra else extended == 0

@@ -5,7 +5,7 @@ part of '../realtime_events_api.dart';
 /// An event a client sends.
 @FromSchema('ClientEvent')
 sealed class ClientEvent {
-  /// The variant named by the discriminator; [ClientEventUnknown] for any other value.
+  /// The variant whose tag the discriminator holds; see the `default` case for the rest.
   factory ClientEvent.fromJson(Map<String, dynamic> json) {
     switch (json['type']) {
       case 'session.update':
@@ -17,7 +17,31 @@ sealed class ClientEvent {
       case 'response.cancel':
         return ResponseCancelEvent.fromJson(json);
       default:
-        return ClientEventUnknown(json);
+        // No variant carries the tag alone: of the variants whose constant tag (if any)
+        // the JSON does not contradict, the first that writes the JSON back exactly, else
+        // the first that reads it, else [ClientEventUnknown].
+        ClientEvent? first;
+        for (final (
+          tag,
+          read,
+        ) in <(String?, ClientEvent Function(Map<String, dynamic>))>[
+          ('session.update', SessionUpdateEvent.fromJson),
+          ('input_audio_buffer.append', InputAudioBufferAppendEvent.fromJson),
+          ('conversation.item.create', ConversationItemCreateEvent.fromJson),
+          ('response.cancel', ResponseCancelEvent.fromJson),
+        ]) {
+          if (tag != null && json.containsKey('type') && json['type'] != tag) {
+            continue;
+          }
+          try {
+            final variant = read(json);
+            if (_deepEquals(variant.toJson(), json)) return variant;
+            first ??= variant;
+          } catch (_) {
+            // Not this variant: try the next one.
+          }
+        }
+        return first ?? ClientEventUnknown(json);
     }
   }
 

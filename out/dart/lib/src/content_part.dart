@@ -5,7 +5,7 @@ part of '../realtime_events_api.dart';
 /// A part of a message.
 @FromSchema('ContentPart')
 sealed class ContentPart {
-  /// The variant named by the discriminator; [ContentPartUnknown] for any other value.
+  /// The variant whose tag the discriminator holds; see the `default` case for the rest.
   factory ContentPart.fromJson(Map<String, dynamic> json) {
     switch (json['type']) {
       case 'text':
@@ -13,7 +13,29 @@ sealed class ContentPart {
       case 'audio':
         return ContentPartAudio.fromJson(json);
       default:
-        return ContentPartUnknown(json);
+        // No variant carries the tag alone: of the variants whose constant tag (if any)
+        // the JSON does not contradict, the first that writes the JSON back exactly, else
+        // the first that reads it, else [ContentPartUnknown].
+        ContentPart? first;
+        for (final (
+          tag,
+          read,
+        ) in <(String?, ContentPart Function(Map<String, dynamic>))>[
+          ('text', TextPart.fromJson),
+          ('audio', ContentPartAudio.fromJson),
+        ]) {
+          if (tag != null && json.containsKey('type') && json['type'] != tag) {
+            continue;
+          }
+          try {
+            final variant = read(json);
+            if (_deepEquals(variant.toJson(), json)) return variant;
+            first ??= variant;
+          } catch (_) {
+            // Not this variant: try the next one.
+          }
+        }
+        return first ?? ContentPartUnknown(json);
     }
   }
 

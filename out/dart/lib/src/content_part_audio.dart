@@ -34,8 +34,8 @@ final class ContentPartAudio implements ContentPart {
     if (transcript != null) 'transcript': transcript!.value,
   };
 
-  /// A copy with the given fields replaced. A nullable field takes a function, so
-  /// `copyWith(field: () => null)` sets it to null.
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
   ContentPartAudio copyWith({
     String? type,
     String? audio,

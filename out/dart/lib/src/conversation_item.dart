@@ -21,19 +21,25 @@ final class ConversationItem {
   ) => ConversationItem(
     id: json['id'] as String,
     role: ConversationItemRoleValue.fromJson(json['role']),
-    content: (json['content'] as List<dynamic>).map((v) => ContentPart.fromJson(v as Map<String, dynamic>)).toList(),
+    content: (json['content'] as List<dynamic>)
+        .map((v) => ContentPart.fromJson(v as Map<String, dynamic>))
+        .toList(),
     children: json['children'] == null
         ? null
-        : (json['children'] as List<dynamic>).map((v) => ConversationItem.fromJson(v as Map<String, dynamic>)).toList(),
+        : (json['children'] as List<dynamic>)
+              .map((v) => ConversationItem.fromJson(v as Map<String, dynamic>))
+              .toList(),
     priority: json['priority'] == null
         ? null
         : PriorityValue.fromJson(json['priority']),
     scores: json['scores'] == null
         ? null
-        : (json['scores'] as Map<String, dynamic>).map((k, v) => MapEntry(k, v as num)),
+        : (json['scores'] as Map<String, dynamic>)
+              .map((k, v) => MapEntry(k, v as num)),
     attributes: json['attributes'] == null
         ? null
-        : (json['attributes'] as Map<String, dynamic>).map((k, v) => MapEntry(k, v)),
+        : (json['attributes'] as Map<String, dynamic>)
+              .map((k, v) => MapEntry(k, v)),
     createdOn: json['created_on'] as String?,
   );
 
@@ -67,8 +73,8 @@ final class ConversationItem {
     if (createdOn != null) 'created_on': createdOn,
   };
 
-  /// A copy with the given fields replaced. A nullable field takes a function, so
-  /// `copyWith(field: () => null)` sets it to null.
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
   ConversationItem copyWith({
     ItemId? id,
     ConversationItemRoleValue? role,

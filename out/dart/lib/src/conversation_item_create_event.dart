@@ -41,8 +41,8 @@ final class ConversationItemCreateEvent implements ClientEvent {
     'item': item.toJson(),
   };
 
-  /// A copy with the given fields replaced. A nullable field takes a function, so
-  /// `copyWith(field: () => null)` sets it to null.
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
   ConversationItemCreateEvent copyWith({
     String? Function()? eventId,
     String? type,

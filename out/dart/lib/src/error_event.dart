@@ -30,8 +30,8 @@ final class ErrorEvent implements ServerEvent {
     'error': error.toJson(),
   };
 
-  /// A copy with the given fields replaced. A nullable field takes a function, so
-  /// `copyWith(field: () => null)` sets it to null.
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
   ErrorEvent copyWith({
     String? type,
     String? eventId,

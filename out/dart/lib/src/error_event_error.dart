@@ -37,8 +37,8 @@ final class ErrorEventError {
     if (retryAfter != null) 'retry_after': retryAfter,
   };
 
-  /// A copy with the given fields replaced. A nullable field takes a function, so
-  /// `copyWith(field: () => null)` sets it to null.
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
   ErrorEventError copyWith({
     int? code,
     String? message,

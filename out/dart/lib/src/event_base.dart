@@ -19,8 +19,8 @@ final class EventBase {
     if (eventId != null) 'event_id': eventId,
   };
 
-  /// A copy with the given fields replaced. A nullable field takes a function, so
-  /// `copyWith(field: () => null)` sets it to null.
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
   EventBase copyWith({
     String? Function()? eventId,
   }) => EventBase(

@@ -35,8 +35,8 @@ final class InputAudioBufferAppendEvent implements ClientEvent {
     'audio': audio,
   };
 
-  /// A copy with the given fields replaced. A nullable field takes a function, so
-  /// `copyWith(field: () => null)` sets it to null.
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
   InputAudioBufferAppendEvent copyWith({
     String? Function()? eventId,
     String? type,

@@ -12,7 +12,9 @@ final class PollEventsResponse {
   factory PollEventsResponse.fromJson(
     Map<String, dynamic> json,
   ) => PollEventsResponse(
-    events: (json['events'] as List<dynamic>).map((v) => ServerEvent.fromJson(v as Map<String, dynamic>)).toList(),
+    events: (json['events'] as List<dynamic>)
+        .map((v) => ServerEvent.fromJson(v as Map<String, dynamic>))
+        .toList(),
     nextCursor: json.containsKey('next_cursor')
         ? Present(json['next_cursor'] as String?)
         : null,
@@ -28,8 +30,8 @@ final class PollEventsResponse {
     if (nextCursor != null) 'next_cursor': nextCursor!.value,
   };
 
-  /// A copy with the given fields replaced. A nullable field takes a function, so
-  /// `copyWith(field: () => null)` sets it to null.
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
   PollEventsResponse copyWith({
     List<ServerEvent>? events,
     Present<String?>? Function()? nextCursor,

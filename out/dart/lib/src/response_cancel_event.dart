@@ -40,8 +40,8 @@ final class ResponseCancelEvent implements ClientEvent {
     if (priority != null) 'priority': priority?.toJson(),
   };
 
-  /// A copy with the given fields replaced. A nullable field takes a function, so
-  /// `copyWith(field: () => null)` sets it to null.
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
   ResponseCancelEvent copyWith({
     String? Function()? eventId,
     String? type,

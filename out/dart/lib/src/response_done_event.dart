@@ -19,10 +19,14 @@ final class ResponseDoneEvent implements ServerEvent {
     type: json.containsKey('type') ? json['type'] as String : 'response.done',
     eventId: json['event_id'] as String,
     responseId: json['response_id'] as String,
-    usage: ResponseDoneEventUsage.fromJson(json['usage'] as Map<String, dynamic>),
+    usage: ResponseDoneEventUsage.fromJson(
+      json['usage'] as Map<String, dynamic>,
+    ),
     output: json['output'] == null
         ? null
-        : (json['output'] as List<dynamic>).map((v) => ConversationItem.fromJson(v as Map<String, dynamic>)).toList(),
+        : (json['output'] as List<dynamic>)
+              .map((v) => ConversationItem.fromJson(v as Map<String, dynamic>))
+              .toList(),
   );
 
   final String type;
@@ -44,8 +48,8 @@ final class ResponseDoneEvent implements ServerEvent {
     if (output != null) 'output': output?.map((v) => v.toJson()).toList(),
   };
 
-  /// A copy with the given fields replaced. A nullable field takes a function, so
-  /// `copyWith(field: () => null)` sets it to null.
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
   ResponseDoneEvent copyWith({
     String? type,
     String? eventId,

@@ -15,7 +15,8 @@ final class ResponseDoneEventUsage {
     totalTokens: (json['total_tokens'] as num).toInt(),
     byModality: json['by_modality'] == null
         ? null
-        : (json['by_modality'] as Map<String, dynamic>).map((k, v) => MapEntry(k, (v as num).toInt())),
+        : (json['by_modality'] as Map<String, dynamic>)
+              .map((k, v) => MapEntry(k, (v as num).toInt())),
   );
 
   final int totalTokens;
@@ -27,8 +28,8 @@ final class ResponseDoneEventUsage {
     if (byModality != null) 'by_modality': byModality,
   };
 
-  /// A copy with the given fields replaced. A nullable field takes a function, so
-  /// `copyWith(field: () => null)` sets it to null.
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
   ResponseDoneEventUsage copyWith({
     int? totalTokens,
     Map<String, int>? Function()? byModality,

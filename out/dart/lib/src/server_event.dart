@@ -5,7 +5,7 @@ part of '../realtime_events_api.dart';
 /// An event the server sends. No discriminator is declared: every variant has a single-valued `type`, so modelgen infers one.
 @FromSchema('ServerEvent', anyOf: true, inferredDiscriminator: true)
 sealed class ServerEvent {
-  /// The variant named by the discriminator; [ServerEventUnknown] for any other value.
+  /// The variant whose tag the discriminator holds; see the `default` case for the rest.
   factory ServerEvent.fromJson(Map<String, dynamic> json) {
     switch (json['type']) {
       case 'session.created':
@@ -15,7 +15,30 @@ sealed class ServerEvent {
       case 'response.done':
         return ResponseDoneEvent.fromJson(json);
       default:
-        return ServerEventUnknown(json);
+        // No variant carries the tag alone: of the variants whose constant tag (if any)
+        // the JSON does not contradict, the first that writes the JSON back exactly, else
+        // the first that reads it, else [ServerEventUnknown].
+        ServerEvent? first;
+        for (final (
+          tag,
+          read,
+        ) in <(String?, ServerEvent Function(Map<String, dynamic>))>[
+          ('session.created', SessionCreatedEvent.fromJson),
+          ('error', ErrorEvent.fromJson),
+          ('response.done', ResponseDoneEvent.fromJson),
+        ]) {
+          if (tag != null && json.containsKey('type') && json['type'] != tag) {
+            continue;
+          }
+          try {
+            final variant = read(json);
+            if (_deepEquals(variant.toJson(), json)) return variant;
+            first ??= variant;
+          } catch (_) {
+            // Not this variant: try the next one.
+          }
+        }
+        return first ?? ServerEventUnknown(json);
     }
   }
 

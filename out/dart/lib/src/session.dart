@@ -30,21 +30,36 @@ final class Session {
     instructions: json['instructions'] as String?,
     modalities: json['modalities'] == null
         ? null
-        : (json['modalities'] as List<dynamic>).map((v) => SessionCreateRequestModalitiesItemValue.fromJson(v)).toList(),
+        : (json['modalities'] as List<dynamic>)
+              .map((v) => SessionCreateRequestModalitiesItemValue.fromJson(v))
+              .toList(),
     temperature: json['temperature'] == null
         ? null
         : (json['temperature'] as num).toDouble(),
     maxOutputTokens: json['max_output_tokens'] == null
         ? null
-        : SessionCreateRequestMaxOutputTokens.fromJson(json['max_output_tokens']),
+        : SessionCreateRequestMaxOutputTokens.fromJson(
+            json['max_output_tokens'],
+          ),
     inputAudioFormat: json['input_audio_format'] == null
         ? null
         : AudioFormatValue.fromJson(json['input_audio_format']),
     turnDetection: json.containsKey('turn_detection')
-        ? Present(json['turn_detection'] == null ? null : SessionCreateRequestTurnDetection.fromJson(json['turn_detection'] as Map<String, dynamic>))
+        ? Present(
+            json['turn_detection'] == null
+                ? null
+                : SessionCreateRequestTurnDetection.fromJson(
+                    json['turn_detection'] as Map<String, dynamic>,
+                  ),
+          )
         : null,
     metadata: json.containsKey('metadata')
-        ? Present(json['metadata'] == null ? null : (json['metadata'] as Map<String, dynamic>).map((k, v) => MapEntry(k, v as String)))
+        ? Present(
+            json['metadata'] == null
+                ? null
+                : (json['metadata'] as Map<String, dynamic>)
+                      .map((k, v) => MapEntry(k, v as String)),
+          )
         : null,
     tags: json['tags'] == null
         ? null
@@ -119,8 +134,8 @@ final class Session {
     if (legacyMode != null) 'legacy_mode': legacyMode,
   };
 
-  /// A copy with the given fields replaced. A nullable field takes a function, so
-  /// `copyWith(field: () => null)` sets it to null.
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
   Session copyWith({
     SessionCreateRequestModelValue? model,
     VoiceValue? Function()? voice,

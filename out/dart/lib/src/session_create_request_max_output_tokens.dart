@@ -7,10 +7,15 @@ part of '../realtime_events_api.dart';
 sealed class SessionCreateRequestMaxOutputTokens {
   const SessionCreateRequestMaxOutputTokens();
 
-  /// Tries the variants in this order: [SessionCreateRequestMaxOutputTokensInt], [SessionCreateRequestMaxOutputTokensSessionCreateRequestMaxOutputTokensInf].
+  /// Tries the variants in this order (the first that writes the JSON back exactly, else the first that reads it): [SessionCreateRequestMaxOutputTokensInt], [SessionCreateRequestMaxOutputTokensSessionCreateRequestMaxOutputTokensInf].
   factory SessionCreateRequestMaxOutputTokens.fromJson(Object? json) {
     if (json is int) return SessionCreateRequestMaxOutputTokensInt(json);
-    if (SessionCreateRequestMaxOutputTokensInf.fromValue(json) case final known?) return SessionCreateRequestMaxOutputTokensSessionCreateRequestMaxOutputTokensInf(known);
+    if (SessionCreateRequestMaxOutputTokensInf.fromValue(
+      json,
+    ) case final known?)
+      return SessionCreateRequestMaxOutputTokensSessionCreateRequestMaxOutputTokensInf(
+        known,
+      );
     throw FormatException(
       'no variant of SessionCreateRequestMaxOutputTokens matches',
       json,
@@ -21,7 +26,8 @@ sealed class SessionCreateRequestMaxOutputTokens {
 }
 
 /// The `int` variant of [SessionCreateRequestMaxOutputTokens].
-final class SessionCreateRequestMaxOutputTokensInt extends SessionCreateRequestMaxOutputTokens {
+final class SessionCreateRequestMaxOutputTokensInt
+    extends SessionCreateRequestMaxOutputTokens {
   const SessionCreateRequestMaxOutputTokensInt(this.value);
 
   final int value;
@@ -41,8 +47,11 @@ final class SessionCreateRequestMaxOutputTokensInt extends SessionCreateRequestM
 }
 
 /// The `SessionCreateRequestMaxOutputTokensInfValue` variant of [SessionCreateRequestMaxOutputTokens].
-final class SessionCreateRequestMaxOutputTokensSessionCreateRequestMaxOutputTokensInf extends SessionCreateRequestMaxOutputTokens {
-  const SessionCreateRequestMaxOutputTokensSessionCreateRequestMaxOutputTokensInf(this.value);
+final class SessionCreateRequestMaxOutputTokensSessionCreateRequestMaxOutputTokensInf
+    extends SessionCreateRequestMaxOutputTokens {
+  const SessionCreateRequestMaxOutputTokensSessionCreateRequestMaxOutputTokensInf(
+    this.value,
+  );
 
   final SessionCreateRequestMaxOutputTokensInfValue value;
 
@@ -51,11 +60,13 @@ final class SessionCreateRequestMaxOutputTokensSessionCreateRequestMaxOutputToke
 
   @override
   bool operator ==(Object other) =>
-      other is SessionCreateRequestMaxOutputTokensSessionCreateRequestMaxOutputTokensInf && value == other.value;
+      other is SessionCreateRequestMaxOutputTokensSessionCreateRequestMaxOutputTokensInf &&
+      value == other.value;
 
   @override
   int get hashCode => value.hashCode;
 
   @override
-  String toString() => 'SessionCreateRequestMaxOutputTokensSessionCreateRequestMaxOutputTokensInf($value)';
+  String toString() =>
+      'SessionCreateRequestMaxOutputTokensSessionCreateRequestMaxOutputTokensInf($value)';
 }

@@ -3,7 +3,8 @@
 part of '../realtime_events_api.dart';
 
 @FromSchema('SessionCreateRequestMaxOutputTokensInf')
-enum SessionCreateRequestMaxOutputTokensInf implements SessionCreateRequestMaxOutputTokensInfValue {
+enum SessionCreateRequestMaxOutputTokensInf
+    implements SessionCreateRequestMaxOutputTokensInfValue {
   inf('inf');
 
   const SessionCreateRequestMaxOutputTokensInf(this.value);
@@ -38,7 +39,8 @@ sealed class SessionCreateRequestMaxOutputTokensInfValue {
 }
 
 /// A value of [SessionCreateRequestMaxOutputTokensInf] that this library does not know; written back unchanged.
-final class SessionCreateRequestMaxOutputTokensInfUnknown implements SessionCreateRequestMaxOutputTokensInfValue {
+final class SessionCreateRequestMaxOutputTokensInfUnknown
+    implements SessionCreateRequestMaxOutputTokensInfValue {
   const SessionCreateRequestMaxOutputTokensInfUnknown(this.value);
 
   @override
@@ -49,7 +51,8 @@ final class SessionCreateRequestMaxOutputTokensInfUnknown implements SessionCrea
 
   @override
   bool operator ==(Object other) =>
-      other is SessionCreateRequestMaxOutputTokensInfUnknown && other.value == value;
+      other is SessionCreateRequestMaxOutputTokensInfUnknown &&
+      other.value == value;
 
   @override
   int get hashCode => value.hashCode;

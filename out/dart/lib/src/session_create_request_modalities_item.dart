@@ -3,7 +3,8 @@
 part of '../realtime_events_api.dart';
 
 @FromSchema('SessionCreateRequestModalitiesItem')
-enum SessionCreateRequestModalitiesItem implements SessionCreateRequestModalitiesItemValue {
+enum SessionCreateRequestModalitiesItem
+    implements SessionCreateRequestModalitiesItemValue {
   text('text'),
   audio('audio');
 
@@ -39,7 +40,8 @@ sealed class SessionCreateRequestModalitiesItemValue {
 }
 
 /// A value of [SessionCreateRequestModalitiesItem] that this library does not know; written back unchanged.
-final class SessionCreateRequestModalitiesItemUnknown implements SessionCreateRequestModalitiesItemValue {
+final class SessionCreateRequestModalitiesItemUnknown
+    implements SessionCreateRequestModalitiesItemValue {
   const SessionCreateRequestModalitiesItemUnknown(this.value);
 
   @override
@@ -50,7 +52,8 @@ final class SessionCreateRequestModalitiesItemUnknown implements SessionCreateRe
 
   @override
   bool operator ==(Object other) =>
-      other is SessionCreateRequestModalitiesItemUnknown && other.value == value;
+      other is SessionCreateRequestModalitiesItemUnknown &&
+      other.value == value;
 
   @override
   int get hashCode => value.hashCode;

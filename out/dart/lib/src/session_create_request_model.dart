@@ -40,7 +40,8 @@ sealed class SessionCreateRequestModelValue {
 }
 
 /// A value of [SessionCreateRequestModel] that this library does not know; written back unchanged.
-final class SessionCreateRequestModelUnknown implements SessionCreateRequestModelValue {
+final class SessionCreateRequestModelUnknown
+    implements SessionCreateRequestModelValue {
   const SessionCreateRequestModelUnknown(this.value);
 
   @override

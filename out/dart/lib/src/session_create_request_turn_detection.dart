@@ -30,8 +30,8 @@ final class SessionCreateRequestTurnDetection {
     if (silenceDurationMs != null) 'silence_duration_ms': silenceDurationMs,
   };
 
-  /// A copy with the given fields replaced. A nullable field takes a function, so
-  /// `copyWith(field: () => null)` sets it to null.
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
   SessionCreateRequestTurnDetection copyWith({
     double? Function()? threshold,
     int? Function()? silenceDurationMs,

@@ -32,8 +32,8 @@ final class SessionCreatedEvent implements ServerEvent {
     'session': session.toJson(),
   };
 
-  /// A copy with the given fields replaced. A nullable field takes a function, so
-  /// `copyWith(field: () => null)` sets it to null.
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
   SessionCreatedEvent copyWith({
     String? type,
     String? eventId,

@@ -16,7 +16,9 @@ final class SessionUpdateEvent implements ClientEvent {
   ) => SessionUpdateEvent(
     eventId: json['event_id'] as String?,
     type: json.containsKey('type') ? json['type'] as String : 'session.update',
-    session: SessionCreateRequest.fromJson(json['session'] as Map<String, dynamic>),
+    session: SessionCreateRequest.fromJson(
+      json['session'] as Map<String, dynamic>,
+    ),
   );
 
   /// Optional client-generated ID used to identify this event.
@@ -33,8 +35,8 @@ final class SessionUpdateEvent implements ClientEvent {
     'session': session.toJson(),
   };
 
-  /// A copy with the given fields replaced. A nullable field takes a function, so
-  /// `copyWith(field: () => null)` sets it to null.
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
   SessionUpdateEvent copyWith({
     String? Function()? eventId,
     String? type,

@@ -24,8 +24,8 @@ final class TextPart implements ContentPart {
     'text': text,
   };
 
-  /// A copy with the given fields replaced. A nullable field takes a function, so
-  /// `copyWith(field: () => null)` sets it to null.
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
   TextPart copyWith({
     String? type,
     String? text,

@@ -22,21 +22,78 @@ final class Json
     {
     }
 
-    /** Encodes a model (or any value) exactly: 1.0 stays 1.0, {} stays {}. */
+    /**
+     * Encodes a model (or any value) exactly: 1.0 stays 1.0, {} stays {}, and an integer beyond
+     * 64 bits read by decode() (a BigInt) is written back as the same digits.
+     */
     public static function encode(mixed $value): string
     {
-        return json_encode($value, self::ENCODE_FLAGS);
+        $text = json_encode($value, self::ENCODE_FLAGS);
+        if (!str_contains($text, '\u0000' . BigInt::TAG)) {
+            return $text;
+        }
+        $mark = preg_quote(substr(json_encode(BigInt::mark(), self::ENCODE_FLAGS), 1, -1), '/');
+
+        return preg_replace('/"' . $mark . '(-?\d+)"/', '$1', $text);
     }
 
     /**
      * Decodes JSON text with objects as \stdClass, which keeps {} and [] apart inside free-form
-     * values. Integers beyond PHP_INT_MAX become strings, which the models then refuse.
+     * values. An integer beyond 64 bits becomes a BigInt holding its digits (free-form values
+     * keep it; integer properties refuse it). A document with a key starting with NUL, which
+     * no PHP object can hold, is read with arrays for objects (an empty {} then reads as []).
      *
      * @throws \JsonException
      */
     public static function decode(string $json): mixed
     {
-        return json_decode($json, false, 512, \JSON_BIGINT_AS_STRING | \JSON_THROW_ON_ERROR);
+        $big = preg_match('/\d{19}/', $json) === 1;
+        if ($big) {
+            $json = preg_replace_callback(
+                '/"(?:[^"\\\\]|\\\\.)*+"|(?<![\w.+-])-?\d{19,}(?![.eE\d])/',
+                static fn (array $m): string => $m[0][0] === '"' || self::fits64($m[0])
+                    ? $m[0]
+                    : json_encode(BigInt::mark() . $m[0], self::ENCODE_FLAGS),
+                $json,
+            );
+        }
+        try {
+            $value = json_decode($json, false, 512, \JSON_BIGINT_AS_STRING | \JSON_THROW_ON_ERROR);
+        } catch (\JsonException $error) {
+            if (!str_contains($json, '"\\u0000')) {
+                throw $error;
+            }
+            $value = json_decode($json, true, 512, \JSON_BIGINT_AS_STRING | \JSON_THROW_ON_ERROR);
+        }
+
+        return $big ? self::bigInts($value) : $value;
+    }
+
+    private static function fits64(string $digits): bool
+    {
+        $negative = $digits[0] === '-';
+        $digits = ltrim($negative ? substr($digits, 1) : $digits, '0');
+        $limit = $negative ? '9223372036854775808' : '9223372036854775807';
+
+        return strlen($digits) < 19 || (strlen($digits) === 19 && strcmp($digits, $limit) <= 0);
+    }
+
+    /** Replaces the marked strings decode() put for big integers with BigInt values. */
+    private static function bigInts(mixed $value): mixed
+    {
+        if (is_string($value) && str_starts_with($value, BigInt::mark())) {
+            return new BigInt(substr($value, strlen(BigInt::mark())));
+        }
+        if (is_array($value)) {
+            return array_map(self::bigInts(...), $value);
+        }
+        if ($value instanceof \stdClass) {
+            foreach (get_object_vars($value) as $key => $item) {
+                $value->{$key} = self::bigInts($item);
+            }
+        }
+
+        return $value;
     }
 
     /**
@@ -149,5 +206,127 @@ final class Json
     public static function extra(array $data, array $known): array
     {
         return array_diff_key($data, $known);
+    }
+
+    /**
+     * The value of property $key when $data is a JSON object, else null: what a union's
+     * factory dispatches on.
+     */
+    public static function tag(mixed $data, string $key): mixed
+    {
+        if ($data instanceof \stdClass) {
+            $data = get_object_vars($data);
+        }
+
+        return is_array($data) && !array_is_list($data) ? ($data[$key] ?? null) : null;
+    }
+
+    /**
+     * Decodes a union value by trying its variants in order: the first that accepts $data
+     * exactly (no unknown enum value and no property its schema does not declare, at any
+     * depth, and encodes back to $data) wins, else the first that decodes.
+     *
+     * @param list<\Closure(mixed): mixed> $variants
+     * @throws DecodeException when no variant decodes $data
+     */
+    public static function pick(mixed $data, string $where, array $variants): mixed
+    {
+        $first = null;
+        $decoded = false;
+        foreach ($variants as $decode) {
+            try {
+                $value = $decode($data);
+            } catch (DecodeException) {
+                continue;
+            }
+            if (!self::inexact($value) && self::same(self::plain($value), self::plain($data))) {
+                return $value;
+            }
+            if (!$decoded) {
+                [$first, $decoded] = [$value, true];
+            }
+        }
+        if ($decoded) {
+            return $first;
+        }
+
+        throw DecodeException::noVariant($data, $where);
+    }
+
+    /**
+     * Whether a decoded value holds an enum value the schema does not list, or properties an
+     * object's schema does not declare (kept in its additional-properties array).
+     */
+    public static function inexact(mixed $value): bool
+    {
+        if ($value instanceof UnknownValue) {
+            return true;
+        }
+        if (is_array($value)) {
+            foreach ($value as $item) {
+                if (self::inexact($item)) {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        if (!is_object($value) || $value instanceof \stdClass || $value instanceof \UnitEnum) {
+            return false;
+        }
+        $class = get_class($value);
+        $names = $class . '::WIRE_NAMES';
+        $known = defined($names) ? constant($names) : [];
+        foreach (get_object_vars($value) as $prop => $item) {
+            if (!in_array($prop, $known, true) && is_array($item) && $item !== []) {
+                return true;
+            }
+            if (self::inexact($item)) {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /** A value as plain JSON data: objects as \stdClass, in the shape json_decode() gives. */
+    private static function plain(mixed $value): mixed
+    {
+        $text = json_encode($value, self::ENCODE_FLAGS);
+
+        return json_decode($text, false, 512, \JSON_BIGINT_AS_STRING | \JSON_THROW_ON_ERROR);
+    }
+
+    /** JSON equality: key order aside, and telling 1 from 1.0 and true from 1. */
+    private static function same(mixed $a, mixed $b): bool
+    {
+        if ($a instanceof \stdClass && $b instanceof \stdClass) {
+            $a = get_object_vars($a);
+            $b = get_object_vars($b);
+            if (count($a) !== count($b)) {
+                return false;
+            }
+            foreach ($a as $key => $item) {
+                if (!array_key_exists($key, $b) || !self::same($item, $b[$key])) {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        if (is_array($a) && is_array($b)) {
+            if (count($a) !== count($b)) {
+                return false;
+            }
+            foreach ($a as $key => $item) {
+                if (!array_key_exists($key, $b) || !self::same($item, $b[$key])) {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return $a === $b;
     }
 }

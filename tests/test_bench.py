@@ -1,0 +1,44 @@
+"""bench/bench.py runs end to end (on the tiny example spec: no figure is asserted)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from tests.support.paths import EXAMPLE_SPEC, ROOT
+
+
+def test_bench_prints_every_figure_with_its_ratio_to_the_floor() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "bench/bench.py",
+            str(EXAMPLE_SPEC),
+            "--runs",
+            "1",
+            "--diff",
+            str(EXAMPLE_SPEC),
+            str(EXAMPLE_SPEC),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    for row in (
+        "floor: parse the spec only",
+        "output current (no-op)",
+        "--check, output current",
+        "empty folder (fresh)",
+        "generate --lang python",
+        "diff with code verdicts",
+        "import one model: from realtime_events_api.models import ",
+        "import the whole generated Python package",
+    ):
+        line = next((line for line in lines if row in line), None)
+        assert line is not None, f"no row {row!r} in:\n{done.stdout}"
+        assert re.search(r"\d\.\d\dx", line), f"no ratio to the floor in {line!r}"
+    assert any(line.strip().startswith("peak memory of generate") for line in lines)
