@@ -32,6 +32,7 @@ from generator.sources.markdown.doc import (
     description,
     heading_line,
 )
+from generator.sources.markdown.types import split_args
 
 
 def table_model(
@@ -115,7 +116,7 @@ def _julia_union(doc: Doc, first: int, dialect: Dialect) -> tuple[tuple[TypeRef,
     if match is None:
         return None
     variants: list[TypeRef] = []
-    for spelled in _split_types(match["types"]):
+    for spelled in filter(None, split_args(match["types"])):
         cell = dialect.read_type(f"**{spelled}**")
         if cell is None:
             doc.warnings.degrade(
@@ -126,23 +127,6 @@ def _julia_union(doc: Doc, first: int, dialect: Dialect) -> tuple[tuple[TypeRef,
             )
         variants.append(ANY if cell is None else cell.type)
     return tuple(dict.fromkeys(variants)), match["kind"] == "oneOf"
-
-
-def _split_types(text: str) -> list[str]:
-    """``A, Vector{B}, Dict{String, C}``: split at the commas outside brackets."""
-    parts: list[str] = []
-    depth = 0
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in "<[({":
-            depth += 1
-        elif ch in ">])}":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            parts.append(text[start:i].strip())
-            start = i + 1
-    parts.append(text[start:].strip())
-    return [part for part in parts if part]
 
 
 def _name_cell(cell: str) -> str:

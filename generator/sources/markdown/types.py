@@ -202,8 +202,9 @@ def plain(cell: str) -> tuple[str, str | None]:
     return " ".join(text.split()), target
 
 
-def _split_args(text: str) -> list[str]:
-    """Split generic arguments at top-level commas: ``String, List<Foo>`` -> two parts."""
+def split_args(text: str) -> list[str]:
+    """Split at the commas outside brackets: ``String, List<Foo>`` -> two parts; generic
+    arguments, or a union cell's ``A, Vector{B}, Dict{String, C}``."""
     parts: list[str] = []
     depth = 0
     start = 0
@@ -288,7 +289,7 @@ class Reader:
                 if _balanced_end(text, i) != len(text) - 1:
                     return None
                 head = text[:i].strip()
-                return self._generic(head, _split_args(text[i + 1 : -1]))
+                return self._generic(head, split_args(text[i + 1 : -1]))
         if _IDENT.match(text):
             return self._name(text)
         return None
