@@ -132,7 +132,7 @@ class Generated:
 def generated(
     tmp_path_factory: pytest.TempPathFactory, openai_models: ModelSet
 ) -> dict[str, Generated]:
-    """name -> the package written for that spec (``p000``, ``p001``...): OpenAI 2.3.0, the
+    """name -> the package written for that spec (``pyd000``, ``pyd001``...): OpenAI 2.3.0, the
     OpenAI spec beside the SDKs and every real spec (loaded once per session:
     tests/support/real_specs.py)."""
     need(REAL)
@@ -142,7 +142,7 @@ def generated(
     root = tmp_path_factory.mktemp("pydantic-corpus")
     out: dict[str, Generated] = {}
     for index, (name, spec, models) in enumerate(specs):
-        package, _ = write_package(models, root / f"d{index:03d}", f"p{index:03d}")
+        package, _ = write_package(models, root / f"d{index:03d}", f"pyd{index:03d}")
         out[name] = Generated(spec, models, package)
     return out
 

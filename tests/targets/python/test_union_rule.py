@@ -6,6 +6,7 @@ the OpenAI spec of 2026-08, by which class each value decodes to."""
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import pytest
@@ -130,11 +131,15 @@ def test_every_variant_of_every_openai_tagged_union_decodes_to_its_own_class(
     cases = union_cases(openai_latest_models)
     assert len({c.union for c in cases}) == 164 and sum(not c.tagged for c in cases) >= 8
     wrong: dict[str, str] = {}
+    # a package split into modules exposes its names lazily: load them all for eval
+    names = {name: getattr(openai_latest, name) for name in openai_latest.__all__}
+    runtime = importlib.import_module("openai_latest_pkg._runtime")
+    names.update(vars(openai_latest), _rt=runtime)
     for case in cases:
-        decode = eval(decoders[case.union], vars(openai_latest))
+        decode = eval(decoders[case.union], names)
         try:
             got = type(decode(case.data, case.union)).__name__
-        except openai_latest._rt.DecodeError as error:
+        except runtime.DecodeError as error:
             got = f"error: {error}"
         if got != classes[case.expected][0].name:
             wrong[case.id] = got
