@@ -32,7 +32,7 @@ from generator.ir import (
     TypeRef,
     UnionModel,
 )
-from generator.sources import load
+from tests.compare.spec_pairs import load_spec
 
 STR = Primitive("string")
 INT = Primitive("integer")
@@ -848,32 +848,6 @@ def test_findings_are_grouped_by_model_and_worst_first() -> None:
 
 
 # --- small spec pairs through the real loader -------------------------------------------------
-
-SPEC_HEAD = """\
-openapi: {version}
-info: {{title: T, version: "1"}}
-paths:
-  /things:
-    post:
-      requestBody:
-        content:
-          application/json:
-            schema: {{$ref: "#/components/schemas/Thing"}}
-      responses:
-        "200":
-          description: ok
-          content:
-            application/json:
-              schema: {{$ref: "#/components/schemas/Thing"}}
-components:
-  schemas:
-"""
-
-
-def load_spec(tmp_path: Path, name: str, schemas: str, version: str = "3.0.3") -> ModelSet:
-    path = tmp_path / f"{name}.yaml"
-    path.write_text(SPEC_HEAD.format(version=version) + textwrap.indent(schemas, "    "))
-    return load(path)
 
 
 @pytest.mark.parametrize(

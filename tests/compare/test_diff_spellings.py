@@ -11,35 +11,11 @@ import pytest
 
 from generator.compare.diff import Finding, compare
 from generator.ir import AliasModel, Const, Constraints, EnumModel, ModelSet, Nullable, ObjectModel
-from generator.sources import load
-
-HEAD = """\
-openapi: {version}
-info: {{title: T, version: "1"}}
-paths:
-  /things:
-    post:
-      requestBody:
-        content:
-          application/json:
-            schema: {{$ref: "#/components/schemas/Thing"}}
-      responses:
-        "200":
-          description: ok
-          content:
-            application/json:
-              schema: {{$ref: "#/components/schemas/Thing"}}
-components:
-  schemas:
-"""
+from tests.compare.spec_pairs import load_spec
 
 
 def spec(tmp_path: Path, name: str, schemas: str, version: str = "3.1.0") -> ModelSet:
-    path = tmp_path / f"{name}.yaml"
-    path.write_text(
-        HEAD.format(version=version) + textwrap.indent(textwrap.dedent(schemas), "    ")
-    )
-    return load(path)
+    return load_spec(tmp_path, name, textwrap.dedent(schemas), version)
 
 
 def described(found: list[Finding]) -> list[tuple[str, str, str | None]]:
