@@ -62,3 +62,38 @@ def test_text_inside_block_scalars_is_not_mistaken_for_keys() -> None:
 
 def test_unknown_pointers_have_no_line() -> None:
     assert locate(SPEC, ["/components/schemas/Nope"]) == {}
+
+
+def test_pointers_past_skipped_subtrees_and_sequence_items_keep_their_lines() -> None:
+    """Lines below keys and items no wanted pointer goes through are skipped; the keys and
+    item counts after them must still come out right (each pointer checked alone too)."""
+    spec = textwrap.dedent(
+        """\
+        components:
+          schemas:
+            Skipped:
+              oneOf:
+                - type: object
+                  properties:
+                    Wanted: {type: string}
+                - type: string
+            Pet:
+              oneOf:
+                - type: object
+                  properties:
+                    a: {type: string}
+                - type: object
+                  properties:
+                    b:
+                      type: string
+        """
+    )
+    lines = spec.splitlines()
+    wanted = ["/components/schemas/Pet/oneOf/1/properties/b", "/components/schemas/Pet"]
+    together = locate(spec, wanted)
+    assert together == {p: locate(spec, [p])[p] for p in wanted}
+    assert lines[together[wanted[0]] - 1].strip() == "b:"
+    assert lines[together[wanted[1]] - 1].strip() == "Pet:"
+    assert locate(spec, ["/components/schemas/Skipped/oneOf/0/properties/Wanted"]) == {
+        "/components/schemas/Skipped/oneOf/0/properties/Wanted": 7
+    }

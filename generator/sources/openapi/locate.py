@@ -1,8 +1,9 @@
 """Line numbers for JSON pointers in a block-style YAML file, without parsing it again.
 
 One pass over the lines keeps the path of keys (and sequence indices) that leads to each line,
-skipping block scalars (``|``, ``>``) and flow collections; the first line whose path equals a
-wanted pointer is its line. Good enough for the specs people write by hand and the ones tools
+skipping block scalars (``|``, ``>``) and flow collections, and every line below a key that no
+wanted pointer goes through (most of a big spec); the first line whose path equals a wanted
+pointer is its line. Good enough for the specs people write by hand and the ones tools
 emit; a pointer it cannot find (JSON files, flow style, keys spelled oddly) has no line.
 """
 
@@ -42,6 +43,8 @@ def locate(text: str, pointers: Iterable[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     if not wanted:
         return found
+    # every pointer a wanted one goes through: below any other, no line is wanted
+    through = {p[:i] for p in wanted for i in range(1, len(p) + 1) if i == len(p) or p[i] == "/"}
     # the path to the current line as (column, segment); one item counter per sequence
     stack: list[tuple[int, str]] = []
     counters: dict[tuple[str, int], int] = {}
@@ -71,28 +74,38 @@ def locate(text: str, pointers: Iterable[str]) -> dict[str, int]:
             index = counters.get(key, -1) + 1
             counters[key] = index
             stack.append((column, str(index)))
-            _record(stack, number, wanted, found)
-            column += len(dash.group(0))
-        if match is not None:
-            key_text = groups["qkey"] if groups["q"] else groups["key"]
-            while stack and stack[-1][0] >= column:
-                stack.pop()
-            stack.append((column, _escape(key_text.strip())))
-            _record(stack, number, wanted, found)
-            value = groups["value"]
-            if _is_block_scalar(value):
+            if not _record(stack, number, wanted, found, through):
                 skip_deeper_than = column
+                break
+            column += len(dash.group(0))
+        else:
+            if match is not None:
+                key_text = groups["qkey"] if groups["q"] else groups["key"]
+                while stack and stack[-1][0] >= column:
+                    stack.pop()
+                stack.append((column, _escape(key_text.strip())))
+                if not _record(stack, number, wanted, found, through):
+                    skip_deeper_than = column
+                elif _is_block_scalar(groups["value"]):
+                    skip_deeper_than = column
         if len(found) == len(wanted):
             break
     return found
 
 
 def _record(
-    stack: list[tuple[int, str]], number: int, wanted: set[str], found: dict[str, int]
-) -> None:
+    stack: list[tuple[int, str]],
+    number: int,
+    wanted: set[str],
+    found: dict[str, int],
+    through: set[str],
+) -> bool:
+    """Note the line of a wanted pointer; False when no wanted pointer goes through this one
+    (its lines can be skipped)."""
     pointer = "/" + "/".join(s for _, s in stack)
     if pointer in wanted and pointer not in found:
         found[pointer] = number
+    return pointer in through
 
 
 def with_lines(findings: list[Finding], files: dict[str, Path]) -> list[Finding]:
