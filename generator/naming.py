@@ -4,6 +4,7 @@ reserved words and conventions on top of these; nothing here knows a target lang
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -88,15 +89,24 @@ def words(name: str) -> list[str]:
     """Split a spec name into lower-case words: ``CreateRunRequest_tool-choice`` ->
     ``[create, run, request, tool, choice]``; ``HTTPStatus2xx`` -> ``[http, status2, xx]``;
     ``gpt-4o`` -> ``[gpt, 4o]``."""
-    return [w.lower() for w in _WORD.findall(ascii_fold(name))]
+    return list(_words(name))
 
 
+# Loading and every target split the same few thousand names again and again (a property
+# name per model): each is split once per process.
+@functools.lru_cache(maxsize=1 << 16)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _WORD.findall(ascii_fold(name)))
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def snake(name: str) -> str:
-    return "_".join(words(name))
+    return "_".join(_words(name))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def pascal(name: str) -> str:
-    return "".join(w[:1].upper() + w[1:] for w in words(name))
+    return "".join(w[:1].upper() + w[1:] for w in _words(name))
 
 
 def camel(name: str) -> str:
@@ -112,7 +122,7 @@ def name_key(name: str) -> str:
     """What a name is compared by where targets may spell it in any casing: its words, joined
     (``payment_intent``, ``PaymentIntent`` and ``paymentIntent`` are one name). A name with no
     words is compared as it is."""
-    return "".join(words(name)) or name
+    return "".join(_words(name)) or name
 
 
 def join_name(parent: str, part: str) -> str:
@@ -120,8 +130,8 @@ def join_name(parent: str, part: str) -> str:
     parent and begin the part: ``SepaDebit`` + ``sepa_debit_mandate`` is
     ``SepaDebitMandate``; a part made only of such words is added whole (``ChargeCustomer`` +
     ``customer`` is ``ChargeCustomerCustomer``: the shorter name is the parent's own)."""
-    tail = words(part)
-    head = words(parent)
+    tail = _words(part)
+    head = _words(parent)
     for size in range(min(len(head), len(tail) - 1), 0, -1):
         if head[-size:] == tail[:size]:
             tail = tail[size:]
