@@ -31,6 +31,8 @@ _HEADER = re.compile(r"^(?:(?:abstract|base|final|sealed|interface|mixin)\s+)*(?
 _FIELD = re.compile(r"^((?:final|late|static|const)\s+(?:final\s+)?)(.+?) (\w+;)$")
 _WORD = re.compile(r"\w")
 _BINARY = (" ?? ", " || ", " && ", " == ", " != ")
+# What _Scan stops at: quotes, brackets and ``//``; every other character keeps the depth.
+_SIGNIFICANT = re.compile(r"""['"()\[\]{}<>]|//""")
 
 
 def fit(text: str, width: int = WIDTH) -> str:
@@ -84,39 +86,43 @@ class _Scan:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.code = [True] * len(text)  # False inside string literals
-        self.depth = [0] * len(text)
+        n = len(text)
+        self.code = [True] * n  # False inside string literals
+        self.depth = [0] * n
         self.partner: dict[int, int] = {}
         self.comment = False
         stack: list[int] = []
-        i = 0
-        n = len(text)
-        while i < n:
-            char = text[i]
-            self.depth[i] = len(stack)
+        i = 0  # depth[:i] is filled in
+        while True:
+            found = _SIGNIFICANT.search(text, i)
+            if found is None:
+                self.depth[i:] = [len(stack)] * (n - i)
+                return
+            at = found.start()
+            self.depth[i : at + 1] = [len(stack)] * (at + 1 - i)
+            char = text[at]
             if char in "'\"":
-                end = _string_end(text, i)
-                for j in range(i, end):
-                    self.code[j] = False
-                    self.depth[j] = len(stack)
+                end = _string_end(text, at)
+                self.code[at:end] = [False] * (end - at)
+                self.depth[at:end] = [len(stack)] * (end - at)
                 i = end
                 continue
-            if char == "/" and text.startswith("//", i):
+            if char == "/":  # a comment: the rest of the line
                 self.comment = True
-                break
-            if char in "([{" or (char == "<" and i and _WORD.match(text[i - 1])):
-                stack.append(i)  # ``<`` after a name opens type arguments (``Map<K, V>``)
+                return
+            if char in "([{" or (char == "<" and at and _WORD.match(text[at - 1])):
+                stack.append(at)  # ``<`` after a name opens type arguments (``Map<K, V>``)
             elif char == ">" and stack and text[stack[-1]] == "<":
                 opener = stack.pop()
-                self.partner[opener] = i
-                self.partner[i] = opener
-                self.depth[i] = len(stack)
+                self.partner[opener] = at
+                self.partner[at] = opener
+                self.depth[at] = len(stack)
             elif char in ")]}" and stack and text[stack[-1]] != "<":
                 opener = stack.pop()
-                self.partner[opener] = i
-                self.partner[i] = opener
-                self.depth[i] = len(stack)
-            i += 1
+                self.partner[opener] = at
+                self.partner[at] = opener
+                self.depth[at] = len(stack)
+            i = at + 1
 
     def top(self, needle: str, start: int = 0, end: int | None = None) -> list[int]:
         """Where ``needle`` occurs at depth 0 in code, between ``start`` and ``end``."""
