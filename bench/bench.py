@@ -7,7 +7,10 @@ every figure as the median of N whole processes (default 3), CPU time (user + sy
 processes on the 2-core machine count less than in wall time) with wall time beside it, and
 each with its ratio to the floor:
 
-- the floor: a new process that only parses SPEC with PyYAML's C loader;
+- the floor: a new process that only parses SPEC with PyYAML's C loader (as any program
+  would: the cyclic garbage collector on); beside it, the same without the collector
+  (``modelgen`` runs without it, and so does bench/diff.py's floor), and a second ratio
+  column (``x no-gc``) against that stricter floor;
 - ``generate --lang all`` with the output already current (the no-op build), and
   ``generate --lang all --check`` on that current folder;
 - ``generate --lang all`` into an empty folder (fresh), and ``--lang python`` alone;
@@ -16,7 +19,12 @@ each with its ratio to the floor:
 - importing the generated Python (bytecode already cached): ``from PKG.models import X`` for
   the model X whose closure is smallest, and ``import PKG`` plus every name of it (the whole
   package);
-- peak memory (the largest resident set, ``ru_maxrss``) of the fresh ``--lang all`` process.
+- peak memory (the largest resident set, ``ru_maxrss``) of the fresh ``--lang all`` process;
+- the file system's part of the fresh run: a process that only creates the same files, empty,
+  in a new folder (on some disks creating thousands of files costs more than the parse).
+
+modelgen's own bytecode is compiled first, as installing the wheel does (``python -m
+compileall``), so that no figure includes compiling modelgen's modules.
 
 Not a test: the figures depend on the machine. Tests only run it on a tiny spec.
 """
@@ -24,6 +32,7 @@ Not a test: the figures depend on the machine. Tests only run it on a tiny spec.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import subprocess
@@ -39,6 +48,15 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 DEFAULT_SPEC = CORPUS / "sdks" / "openai" / "openapi.yaml"
 DEFAULT_PAIR = CORPUS / "openai-diffs" / "010421dc-13c6a94f"
 FLOOR = "import sys, yaml\nfor p in sys.argv[1:]: yaml.load(open(p, 'rb'), Loader=yaml.CSafeLoader)"
+FLOOR_NO_GC = "import gc; gc.disable()\n" + FLOOR
+CREATE = (
+    "import os, sys\n"
+    "root = sys.argv[1]\n"
+    "for rel in open(sys.argv[2]).read().split('\\n'):\n"
+    "    path = os.path.join(root, rel)\n"
+    "    os.makedirs(os.path.dirname(path), exist_ok=True)\n"
+    "    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))\n"
+)
 
 
 @dataclass(frozen=True)
@@ -121,9 +139,11 @@ def main() -> None:
         sys.exit(f"{spec} not found")
     runs = args.runs
     rows: list[tuple[str, Figure, float | None]] = []  # name, figure, ratio to its own floor
+    compileall.compile_dir(ROOT / "generator", quiet=1)
 
     inputs = input_files(spec)
     floor = median(runs, lambda _: process([sys.executable, "-c", FLOOR, *inputs]))
+    floor_no_gc = median(runs, lambda _: process([sys.executable, "-c", FLOOR_NO_GC, *inputs]))
     with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
         current = Path(scratch, "current")
         fresh_all = median(
@@ -155,10 +175,22 @@ def main() -> None:
                 modelgen("generate", str(spec), "--lang", "all", "--out", str(current), "--check")
             ),
         )
+        written = sorted(
+            path.relative_to(current).as_posix() for path in current.rglob("*") if path.is_file()
+        )
+        listing = Path(scratch, "files.txt")
+        listing.write_text("\n".join(written))
+        create = median(
+            runs,
+            lambda n: process(
+                [sys.executable, "-c", CREATE, str(Path(scratch, f"empty{n}")), str(listing)]
+            ),
+        )
         rows += [
             ("generate --lang all, output current (no-op)", no_op, None),
             ("generate --lang all --check, output current", check, None),
             ("generate --lang all, empty folder (fresh)", fresh_all, None),
+            (f"  of which: creating its {len(written)} files, empty", create, None),
             ("generate --lang python, empty folder", fresh_python, None),
         ]
 
@@ -167,11 +199,18 @@ def main() -> None:
             both = median(
                 runs, lambda _: process([sys.executable, "-c", FLOOR, str(old), str(new)])
             )
+            both_no_gc = median(
+                runs, lambda _: process([sys.executable, "-c", FLOOR_NO_GC, str(old), str(new)])
+            )
             diff = median(runs, lambda _: process(modelgen("diff", str(old), str(new))))
             rows.append(
                 (f"floor of diff: parse {old.parent.name}/{{{old.name},{new.name}}}", both, 1.0)
             )
+            rows.append(
+                ("  the same without the cyclic collector", both_no_gc, both_no_gc.cpu / both.cpu)
+            )
             rows.append(("diff with code verdicts (all languages)", diff, diff.cpu / both.cpu))
+            rows.append(("  x its floor without the collector", diff, diff.cpu / both_no_gc.cpu))
 
         package, model = smallest_closure_model(spec)
         env = {**os.environ, "PYTHONPATH": str(Path(scratch, "py0"))}
@@ -200,13 +239,14 @@ def main() -> None:
     print(f"{spec}: {size:.2f} MB; medians of {runs} processes; ratios of CPU time")
     files = f"{len(inputs)} files" if len(inputs) > 1 else "the spec"
     rows.insert(0, (f"floor: parse {files} only (PyYAML C loader)", floor, None))
+    rows.insert(1, ("  the same without the cyclic collector", floor_no_gc, None))
     width = max(len(name) for name, _, _ in rows)
-    print(f"  {'':<{width}}  {'cpu':>7}  {'wall':>7}  {'x floor':>7}  {'x own':>6}")
+    print(f"  {'':<{width}}  {'cpu':>7}  {'wall':>7}  {'x floor':>7}  {'x no-gc':>7}  {'x own':>6}")
     for name, figure, own in rows:
         own_text = f"{own:5.2f}x" if own is not None else "      "
         print(
             f"  {name:<{width}}  {figure.cpu:6.3f}s  {figure.wall:6.3f}s"
-            f"  {figure.cpu / floor.cpu:6.2f}x  {own_text}"
+            f"  {figure.cpu / floor.cpu:6.2f}x  {figure.cpu / floor_no_gc.cpu:6.2f}x  {own_text}"
         )
     print(f"  peak memory of generate --lang all (fresh): {fresh_all.peak_kb / 1024:.0f} MB")
 

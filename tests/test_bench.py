@@ -33,6 +33,8 @@ def test_bench_prints_every_figure_with_its_ratio_to_the_floor() -> None:
         "output current (no-op)",
         "--check, output current",
         "empty folder (fresh)",
+        "of which: creating its",
+        "the same without the cyclic collector",
         "generate --lang python",
         "diff with code verdicts",
         "import one model: from realtime_events_api.models import ",
