@@ -44,7 +44,7 @@ import ast
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -91,8 +91,17 @@ _ENUM_BASES = frozenset({"Enum", "StrEnum", "IntEnum", "Flag", "IntFlag", "ReprE
 _PYDANTIC_BASES = frozenset({"BaseModel", "GenericModel", "RootModel"})
 _ATTRS_DECORATORS = frozenset({"define", "frozen", "mutable", "attrs", "s", "dataclass"})
 _FIELD_CALLS = frozenset({"Field", "FieldInfo", "field", "ib", "attrib", "PrivateAttr"})
-_RENAMES = {"camel": camel, "pascal": pascal, "snake": snake, "to_camel": camel}
-_ALIAS_GENERATORS = {"to_camel": camel, "to_lower_camel": camel, "to_pascal": pascal}
+_RENAMES: dict[str, Callable[[str], str]] = {
+    "camel": camel,
+    "pascal": pascal,
+    "snake": snake,
+    "to_camel": camel,
+}
+_ALIAS_GENERATORS: dict[str, Callable[[str], str]] = {
+    "to_camel": camel,
+    "to_lower_camel": camel,
+    "to_pascal": pascal,
+}
 _ALIAS_GENERATORS["to_snake"] = snake
 _UNKNOWN_CLASS = "classes of conventions this reader does not know"
 _UNKNOWN_TYPE = "fields of types this reader does not know"
