@@ -41,7 +41,7 @@ from generator.compare.diff import compare  # noqa: E402
 from generator.compare.diff_report import Review, render  # noqa: E402
 from generator.compare.surface import Surface, apply, surface  # noqa: E402
 from generator.sources import load  # noqa: E402
-from generator.targets import default_languages, emit  # noqa: E402
+from generator.targets import default_languages, listing  # noqa: E402
 
 PAIR = ROOT.parent / "shared" / "corpus" / "openai-diffs" / "010421dc-13c6a94f"
 FLOOR = (
@@ -95,7 +95,7 @@ def main() -> None:
     findings = compare(old, new)
 
     def code() -> Surface:
-        return surface(old, new, findings, languages, emit)
+        return surface(old, new, findings, languages, listing)
 
     first, result = cpu(code)  # imports the emitters, compiles their templates
     reviewed = apply(findings, result)

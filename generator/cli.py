@@ -25,6 +25,7 @@ from generator.targets import (
     Emitted,
     default_languages,
     emit,
+    listing,
     option_flags,
     parse_languages,
 )
@@ -203,8 +204,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
         languages = parse_languages(args.lang) if args.lang != "none" else []
 
         def emit_code(language: str, models: ModelSet) -> Emitted:
+            # the verdicts need the names and the listing; the files only for --code-diff
             try:
-                return emit(language, models)
+                return emit(language, models) if args.code_diff else listing(language, models)
             except ImportError as error:
                 raise ModelgenError(f"the {language} emitter is not available ({error})") from error
 

@@ -204,6 +204,9 @@ class Target:
     # module with listing(files) -> list[ApiItem] (its own code read back) and
     # RULES: ApiRules, for diff's code verdicts
     api: str | None = None
+    # "module:function" (models, options) -> Emitted with the symbols and api of ``emit`` but
+    # no files: what diff's code verdicts need, without rendering (``emit`` where missing)
+    lister: str | None = None
     in_all: bool = False  # part of ``--lang all``
 
     def emit(
@@ -221,6 +224,15 @@ class Target:
         if builtin is None:
             raise ModelgenError(f"the {self.name} target has no templates to override")
         return function(models, chosen, search_path(templates, builtin))
+
+    def listing(self, models: ModelSet, options: Any = None) -> Emitted:
+        """The symbols and public-API listing of :meth:`emit` for ``models``; no files when
+        the target has a ``lister`` (the built-in templates' listing: a user's templates
+        change the text, never the names)."""
+        if self.lister is None:
+            return self.emit(models, options)
+        function: Callable[[ModelSet, Any], Emitted] = _attribute(self.lister)
+        return function(models, options if options is not None else self.options())
 
     def template_folder(self) -> Path | None:
         """The folder of this target's built-in templates (``TEMPLATES`` of its emitter's
@@ -301,6 +313,13 @@ def option_flags() -> dict[str, tuple[str, str, str | None]]:
             else:
                 flags[f.name] = (flag, text, metavar)
     return flags
+
+
+def listing(name: str, models: ModelSet, **options: object) -> Emitted:
+    """The symbols and public-API listing target ``name`` gives ``models`` (see
+    :meth:`Target.listing`); ``options`` as for :func:`emit`."""
+    chosen = target(name)
+    return chosen.listing(models, chosen.make_options(options))
 
 
 def emit(name: str, models: ModelSet, templates: Sequence[Path] = (), **options: object) -> Emitted:

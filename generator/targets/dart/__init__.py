@@ -28,5 +28,6 @@ TARGET = Target(
     reader="generator.targets.dart.reader",
     sdk_reader="generator.targets.dart.sdk_reader",
     api="generator.targets.dart.api",
+    lister="generator.targets.dart.emit:listing",
     in_all=True,
 )

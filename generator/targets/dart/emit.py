@@ -509,8 +509,8 @@ def _pubspec(package: str, models: ModelSet, templates: Folders) -> str:
     )
 
 
-def emit(models: ModelSet, options: DartOptions, templates: Folders = TEMPLATES) -> Emitted:
-    package = package_name(models, options)
+def _parts(models: ModelSet) -> tuple[ModelSet, list[DartPart], dict[str, tuple[Symbol, ...]]]:
+    """``models`` in the order names are decided in, a part per model and the symbols."""
     ordered = tuple(sorted(models.models, key=lambda m: m.name))  # names decided in this order
     if ordered != models.models:
         models = replace(models, models=ordered)
@@ -524,6 +524,19 @@ def emit(models: ModelSet, options: DartOptions, templates: Folders = TEMPLATES)
         stem = stems.allocate(model.name, file_stem(plan.names[model.name]))
         path = f"{markers.PARTS_DIR}/{stem}.dart"
         parts.append(DartPart(path, _uri(path), view))
+    return models, parts, symbol_table
+
+
+def listing(models: ModelSet, options: DartOptions) -> Emitted:
+    """The symbols and public-API listing :func:`emit` gives for ``models``, without rendering
+    any file (diff's code verdicts need no more)."""
+    _, parts, symbol_table = _parts(models)
+    return Emitted({}, symbol_table, api.from_views(parts))
+
+
+def emit(models: ModelSet, options: DartOptions, templates: Folders = TEMPLATES) -> Emitted:
+    package = package_name(models, options)
+    models, parts, symbol_table = _parts(models)
     title = f"{markers.TITLE_PREFIX}{models.title}{markers.TITLE_SUFFIX}" if models.title else None
     library = DartLibrary(
         doc=doc_lines(title),

@@ -27,5 +27,6 @@ TARGET = Target(
     reader="generator.targets.php.reader",
     sdk_reader="generator.targets.php.sdk_reader",
     api="generator.targets.php.api",
+    lister="generator.targets.php.emit:listing",
     in_all=True,
 )

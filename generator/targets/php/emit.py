@@ -106,6 +106,19 @@ def emit(models: ModelSet, options: PhpOptions, templates: Folders = TEMPLATES) 
     return Emitted(files, symbols, api.from_views(views))
 
 
+def listing(models: ModelSet, options: PhpOptions) -> Emitted:
+    """The symbols and public-API listing :func:`emit` gives for ``models``, without rendering
+    any file (diff's code verdicts need no more)."""
+    plan = Plan(models)
+    symbols: dict[str, tuple[Symbol, ...]] = {}
+    views: list[View] = []
+    for model in models.models:
+        found = model_views(plan, model)
+        symbols[model.name] = tuple(Symbol(view.KIND, view.cls) for view in found)
+        views += found
+    return Emitted({}, symbols, api.from_views(views))
+
+
 def entry_points(models: ModelSet) -> dict[str, tuple[str, str | None]]:
     """For each model, the static methods (relative to the namespace) that decode a JSON value
     into it and, where one is needed, prepare it for ``json_encode``: what a caller of the

@@ -46,5 +46,6 @@ TARGET = Target(
     reader="generator.targets.python.reader",
     sdk_reader="generator.targets.python.sdk_reader",
     api="generator.targets.python.api",
+    lister="generator.targets.python.emit:listing",
     in_all=True,
 )

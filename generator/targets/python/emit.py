@@ -581,6 +581,17 @@ def emit(models: ModelSet, options: PythonOptions, templates: Folders = TEMPLATE
     )
 
 
+def listing(models: ModelSet, options: PythonOptions) -> Emitted:
+    """The symbols and public-API listing :func:`emit` gives for ``models``, without rendering
+    any file (diff's code verdicts need no more)."""
+    plan = Plan(models)
+    if modules.is_split(models):
+        definitions = modules.split_package(plan, package_name(models, options)).definitions
+    else:
+        definitions = plan.package(package_name(models, options)).models.definitions
+    return Emitted(files={}, symbols=plan.symbols(definitions), api=view_listing(definitions))
+
+
 def _line_length(options: PythonOptions) -> int:
     """``--line-length``, else the project's (when the output folder is known), else 88."""
     if options.line_length is not None:
