@@ -186,6 +186,29 @@ def test_changed_modelgen_code_is_a_full_run(
     assert loads.count == 2
 
 
+def test_upgraded_formatting_library_is_a_full_run(
+    capsys: pytest.CaptureFixture[str],
+    spec: Path,
+    loads: Loads,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A library that shapes the output (black, say) upgraded in place: a full run, not the
+    old output kept. Here a stand-in package on sys.path, rewritten as an upgrade would."""
+    site = tmp_path / "site"
+    (site / "stand_in_black").mkdir(parents=True)
+    init = site / "stand_in_black" / "__init__.py"
+    init.write_text("__version__ = '24.1'\n")
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.setattr(stamp, "LIBRARIES", (*stamp.LIBRARIES, "stand_in_black"))
+    generate(capsys, spec)
+    generate(capsys, spec)
+    assert loads.count == 1
+    init.write_text("__version__ = '25.1.0'\n")
+    generate(capsys, spec)
+    assert loads.count == 2
+
+
 @pytest.mark.parametrize("change", ["edited", "touched", "deleted", "manifest touched"])
 def test_changed_output_file_is_a_full_run(
     capsys: pytest.CaptureFixture[str], spec: Path, loads: Loads, change: str

@@ -6,8 +6,10 @@ beside the manifest: a digest of everything that determines the output, and the 
 modification time of every file the manifest lists (and of the manifest). The digest covers
 
 - the run's key (:func:`run_key`): the command's options that shape the output, the working
-  folder, the Python and modelgen versions, and the size and modification time of every file
-  of the modelgen package (its code and its templates, built-in or edited in place);
+  folder, the Python and modelgen versions, the size and modification time of every file
+  of the modelgen package (its code and its templates, built-in or edited in place) and of
+  the installed files of the libraries that shape the output (:data:`LIBRARIES`: black, for
+  one, formats user-configured Python);
 - the bytes (SHA-256) of every input file the loaders read, ``$ref``'ed files included, and
   the files a ``$ref`` named that were absent (:func:`generator.sources.reading.recording`).
 
@@ -31,6 +33,7 @@ the output, and does not belong in version control (the manifest does).
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import stat
@@ -52,6 +55,12 @@ STAMP_TEMP = STAMP + ".tmp"
 # The folders whose files determine the output besides the inputs: modelgen's own package
 # (code and templates). A custom template folder, once there is one, belongs in the key.
 CODE_FOLDERS: tuple[Path, ...] = (Path(__file__).resolve().parent.parent,)
+
+# The libraries whose version can change the output: black formats user-configured Python,
+# datamodel-code-generator writes the pydantic target, Jinja renders, the YAML readers parse.
+# Their installed files (size and time of each package's __init__.py, found without importing
+# it) are in the key, so that upgrading one is a full run.
+LIBRARIES = ("black", "datamodel_code_generator", "jinja2", "yaml", "yaml_rs")
 
 # Options of `generate` that shape nothing in the output folder.
 NOT_IN_KEY = frozenset({"func", "report", "check", "force", "quiet", "debug", "no_cache"})
@@ -81,6 +90,24 @@ def code_fingerprint(folders: Sequence[Path] = ()) -> list[tuple[str, int, int]]
     return found
 
 
+def library_fingerprint() -> list[tuple[str, str, int, int]]:
+    """For each of :data:`LIBRARIES` installed: name, the file it is imported from, its size
+    and modification time (an upgrade rewrites it)."""
+    found: list[tuple[str, str, int, int]] = []
+    for name in LIBRARIES:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        origin = spec.origin if spec is not None else None
+        if origin is None or not os.path.isfile(origin):
+            found.append((name, "", 0, 0))
+            continue
+        info = os.stat(origin)
+        found.append((name, origin, info.st_size, info.st_mtime_ns))
+    return found
+
+
 def run_key(options: Mapping[str, object], folders: Sequence[Path] = ()) -> str:
     """The digest of what determines a run's output besides its input files: ``options`` (a
     job, or the parsed command line; those in :data:`NOT_IN_KEY` left out), the working
@@ -92,6 +119,7 @@ def run_key(options: Mapping[str, object], folders: Sequence[Path] = ()) -> str:
         "python": sys.version,
         "modelgen": __version__,
         "code": code_fingerprint(folders),
+        "libraries": library_fingerprint(),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
