@@ -65,6 +65,7 @@ from generator.ir import (
     UnknownNull,
     field_nullable,
     resolve,
+    resolve_name,
 )
 from generator.ir import type_text as ir_type_text
 from generator.naming import words
@@ -158,6 +159,11 @@ CATEGORIES: dict[str, str] = {
     ),
     "any-spelling": (
         "a free-form value spelt as an untyped object in one source and as any JSON in another"
+    ),
+    "discriminator-tag": (
+        "the discriminator's property, holding the variant's tag, on a variant whose schema"
+        " does not declare it: the union's discriminator says every value carries it"
+        " (datamodel-code-generator adds it to the variant as a `Literal` field)"
     ),
 }
 
@@ -324,6 +330,9 @@ class _Side:
     open_enums: frozenset[str] = frozenset()  # enums that are members of a union with string
     # model name -> the field keys of the models built on it (allOf, or a subclass)
     derived: dict[str, frozenset[str]] = field(default_factory=dict)
+    # model name -> {field key: the tag (spelt as constants are) a discriminator's mapping
+    # gives the model}, see _discriminator_tags
+    tags: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def key(self, name: str) -> str:
         key = self.keys.get(name) or self.keys.get(bare_name(name)) or _model_key(name)
@@ -343,6 +352,19 @@ class _Side:
         """Follow refs to aliases (with a cycle guard)."""
         return resolve(ref, self.model)[0]
 
+    def expand(self, ref: TypeRef) -> TypeRef:
+        """Follow refs to aliases and to unions of one variant (listed once or more), which
+        admit what the variant admits and nothing else (with a cycle guard)."""
+        seen: set[str] = set()
+        ref = self.resolve(ref)
+        while isinstance(ref, Ref) and ref.name not in seen:
+            model = self.model(ref.name)
+            if not isinstance(model, UnionModel) or len(set(model.variants)) != 1:
+                break
+            seen.add(ref.name)
+            ref = self.resolve(model.variants[0])
+        return ref
+
 
 def _side(index: int, models: ModelSet) -> _Side:
     by_name = models.by_name()
@@ -356,6 +378,7 @@ def _side(index: int, models: ModelSet) -> _Side:
         sdk=is_sdk(models),
         bases=frozenset(b for m in models.models if isinstance(m, ObjectModel) for b in m.bases),
         derived=_derived_fields(models),
+        tags=_discriminator_tags(models),
         open_enums=frozenset(
             v.name
             for m in models.models
@@ -364,6 +387,26 @@ def _side(index: int, models: ModelSet) -> _Side:
             if isinstance(v, Ref)
         ),
     )
+
+
+def _discriminator_tags(models: ModelSet) -> dict[str, dict[str, str]]:
+    """Model name -> {field key: tag}: the one value the discriminators of the unions that
+    hold a model give its discriminator property (a model two tags of one property map to has
+    none for it). Every value of that variant carries the property with that tag, whether
+    the model's own schema declares the property or not."""
+    by_name = models.by_name()
+    found: dict[str, dict[str, set[str]]] = {}
+    for model in models.models:
+        if not isinstance(model, UnionModel) or model.discriminator is None:
+            continue
+        prop = _field_key(model.discriminator.property)
+        for tag, name in model.discriminator.mapping:
+            target = resolve_name(name, by_name.get)
+            found.setdefault(target, {}).setdefault(prop, set()).add(_const_text(Const(tag)))
+    return {
+        name: {prop: next(iter(tags)) for prop, tags in props.items() if len(tags) == 1}
+        for name, props in found.items()
+    }
 
 
 def _derived_fields(models: ModelSet) -> dict[str, frozenset[str]]:
@@ -544,9 +587,10 @@ def _text_policy(
     side: _Side, formats: bool, erase_enums: bool, spell: Callable[[Ref, Model | None], str]
 ) -> Callable[[TypeRef], str]:
     """How types are spelt in one source (:func:`generator.ir.type_text`): aliases resolved
-    at every level, formats only when every compared source knows them, no ``set[...]`` (not
-    every source states uniqueness), enums erased to their base type on request, and other
-    references spelt by ``spell`` (the reference and the model it names, if any)."""
+    at every level, and unions of one variant spelt as it (:meth:`_Side.expand`), formats only
+    when every compared source knows them, no ``set[...]`` (not every source states
+    uniqueness), enums erased to their base type on request, and other references spelt by
+    ``spell`` (the reference and the model it names, if any)."""
 
     def ref(r: Ref) -> str:
         model = side.model(r.name)
@@ -555,7 +599,7 @@ def _text_policy(
         return spell(r, model)
 
     def text(t: TypeRef) -> str:
-        return ir_type_text(t, formats=formats, sets=False, ref=ref, expand=side.resolve)
+        return ir_type_text(t, formats=formats, sets=False, ref=ref, expand=side.expand)
 
     return text
 
@@ -749,6 +793,10 @@ def _compare_models(
         out.add(None, "model-name", values, "named differently", "inline-name")
 
     kinds = {m.kind for _, m in present}
+    if kinds == {"union", "alias"} and all("composition" in s.knows for s, _ in present):
+        # An alias is a union of one variant: compare the variants.
+        present = [(s, _alias_as_union(m)) for s, m in present]
+        kinds = {"union"}
     if len(kinds) > 1:
         values = _spread(count, ((s.index, m.kind) for s, m in present))
         category = _kind_category(present)
@@ -772,6 +820,21 @@ def _compare_models(
                 for f in out.findings[before:]
             ]
     return ModelReport(display, tuple(names), tuple(out.findings))
+
+
+def _alias_as_union(model: Model) -> Model:
+    """An alias as the union of one variant it is (other models as they are)."""
+    if not isinstance(model, AliasModel):
+        return model
+    return UnionModel(
+        model.name,
+        (model.target,),
+        nullable=model.nullable,
+        description=model.description,
+        deprecated=model.deprecated,
+        source=model.source,
+        inline=model.inline,
+    )
 
 
 def _kind_category(present: Sequence[tuple[_Side, Model]]) -> str:
@@ -813,9 +876,25 @@ def _open_enum(side: _Side, enum: EnumModel) -> bool:
     return side.model(enum.name) is enum and enum.name in side.open_enums
 
 
+def _value_base(enum: EnumModel) -> str:
+    """An enum's base type as its values have it: a number enum of whole numbers only admits
+    the values an integer enum of them admits (JSON Schema: ``1.0`` is an integer)."""
+    values = [v.value for v in enum.values or () if v.value is not None]
+    if enum.base == "number" and values:
+        if all(
+            isinstance(v, (int, float))
+            and not isinstance(v, bool)
+            and math.isfinite(v)
+            and v == int(v)
+            for v in values
+        ):
+            return "integer"
+    return enum.base
+
+
 def _compare_enums(present: Sequence[tuple[_Side, EnumModel]], count: int, out: _Collector) -> None:
     bases = [(s.index, m.base) for s, m in present]
-    if _differs([b for _, b in bases]):
+    if _differs([_value_base(m) for _, m in present]):
         out.add(None, "enum-base", _spread(count, bases), "enum base types differ")
     known = [(s, m) for s, m in present if m.values is not None and "enum_values" in s.knows]
     sets = {s.index: frozenset(_enum_value_text(v.value) for v in m.values or ()) for s, m in known}
@@ -834,14 +913,16 @@ def _compare_enums(present: Sequence[tuple[_Side, EnumModel]], count: int, out: 
         out.add(None, "enum-values", _spread(count, texts), "; ".join(parts), category)
 
 
-def _member_key(side: _Side, variant: TypeRef, formats: bool) -> str:
+def _member_key(side: _Side, variant: TypeRef, formats: bool, tagged: bool = False) -> str:
     """A union member's key: the constants of an object (``type=message``; with none, its
-    JSON keys), the values of an enum, else its type's."""
+    JSON keys), the values of an enum, else its type's. ``tagged``: an object's constants
+    include the tags discriminators give it (see :func:`_discriminator_tags`) for properties
+    it states no constant for."""
     model = side.model(variant.name) if isinstance(variant, Ref) else None
     if isinstance(model, ObjectModel):
-        constants = sorted(
-            f"{_field_key(f.name)}={_const_text(f.const)}" for f in model.fields if f.const
-        )
+        stated = {_field_key(f.name): _const_text(f.const) for f in model.fields if f.const}
+        implied = side.tags.get(model.name, {}) if tagged else {}
+        constants = sorted(f"{k}={v}" for k, v in (implied | stated).items())
         if constants:
             return "{" + ",".join(constants) + "}"
         return "{" + ",".join(sorted(_field_key(f.name) for f in model.fields)) + "}"
@@ -880,6 +961,12 @@ def _sdk_variants(side: _Side, union: UnionModel) -> tuple[TypeRef, ...]:
     return tuple(flat)
 
 
+def _member_keys(side: _Side, union: UnionModel, formats: bool, tagged: bool = False) -> str:
+    """The keys of a union's members as an SDK comparison sees them (:func:`_member_key`)."""
+    keys = {_member_key(side, v, formats, tagged) for v in _sdk_variants(side, union)}
+    return "|".join(sorted(keys))
+
+
 def _compare_unions(
     present: Sequence[tuple[_Side, UnionModel]], count: int, out: _Collector
 ) -> None:
@@ -901,7 +988,11 @@ def _compare_unions(
         shown = sorted(type_text(side, v, formats, erase_enums=False) for v in variants)
         texts.append((side.index, " | ".join(shown)))
     by_key = [(i, "|".join(sorted(k))) for i, k in keys.items()]
-    if _differs([k for _, k in by_key]):
+    # Members that agree once each object carries the tags discriminators give it: an SDK
+    # types a variant's tag `Literal[...]` where the spec's schema leaves it a string.
+    if _differs([k for _, k in by_key]) and not (
+        out.sdk and not _differs([_member_keys(s, m, formats, True) for s, m in known])
+    ):
         odd = _odd(_spread(count, by_key))
         category = "drift"
         if out.sdk:
@@ -918,6 +1009,10 @@ def _compare_unions(
                 category = "same-shape"
             elif not _differs(erased):
                 category = "enum-as-base-type"
+            elif formats:  # `int | str` for `integer(int64) | string(nonce)`
+                plain = [_member_keys(s, m, False) for s, m in known]
+                stated = [(s.sdk, _member_keys(s, m, True)) for s, m in known]
+                category = format_category(plain, stated)
         out.add(None, "variants", _spread(count, texts), "union variants differ", category, odd=odd)
 
 
@@ -1008,6 +1103,14 @@ def _compare_fields(
             # A key the spec requires without declaring it: the loader makes it a free-form
             # field (with a warning); OpenAPI Generator and the SDKs leave it out.
             undeclared = all(f.source.pointer.endswith("/required") for _, f in have)
+            # The discriminator's property, with the model's tag, where the model's schema
+            # does not declare it (the union's discriminator says every value carries it).
+            implied = {s.tags.get(m.name, {}).get(key) for s, m in lacking}
+            tagged = (
+                len(implied) == 1
+                and implied != {None}
+                and {_const_text(f.const) for _, f in have} == implied
+            )
             category = (
                 "params-only"
                 if params
@@ -1015,6 +1118,8 @@ def _compare_fields(
                 if split
                 else "undeclared-required"
                 if undeclared
+                else "discriminator-tag"
+                if tagged
                 else "drift"
             )
             out.add(
@@ -1026,7 +1131,14 @@ def _compare_fields(
                 odd=absent,
             )
         if len(have) >= 2:
-            _compare_field(display, have, count, out)
+            # A spec's discriminator states the tag of each variant (an SDK reader's mapping is
+            # inferred from code, Dart's freezed unions name a variant by its class).
+            tags = {
+                s.index: s.tags[m.name][key]
+                for s, m in present
+                if not s.sdk and key in s.tags.get(m.name, {})
+            }
+            _compare_field(display, have, count, out, tags)
 
 
 def _keyed_fields(model: ObjectModel) -> dict[str, Field]:
@@ -1043,8 +1155,14 @@ def _field_display(have: Sequence[tuple[_Side, Field]]) -> str:
 
 
 def _compare_field(
-    name: str, have: Sequence[tuple[_Side, Field]], count: int, out: _Collector
+    name: str,
+    have: Sequence[tuple[_Side, Field]],
+    count: int,
+    out: _Collector,
+    tags: Mapping[int, str] | None = None,
 ) -> None:
+    """``tags``: source index -> the tag the source's discriminators give the field's model
+    for it (the field's constant where the field states none)."""
     wire = [(s.index, f.name) for s, f in have if "wire_names" in s.knows]
     if _differs([w for _, w in wire]):
         out.add(name, "wire-name", _spread(count, wire), "JSON keys differ")
@@ -1062,7 +1180,12 @@ def _compare_field(
             name, "required", _spread(count, required), "required in some sources only", category
         )
 
-    consts = [(s.index, _const_text(f.const)) for s, f in have if f.const is not None]
+    tags = tags or {}
+    consts = [
+        (s.index, _const_text(f.const) if f.const is not None else tags[s.index])
+        for s, f in have
+        if f.const is not None or s.index in tags
+    ]
     if _differs([c for _, c in consts]):
         out.add(name, "const", _spread(count, consts), "constant values differ")
 

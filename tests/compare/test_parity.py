@@ -30,6 +30,7 @@ from generator.ir import (
     FACETS,
     AliasModel,
     Const,
+    Discriminator,
     EnumModel,
     EnumValue,
     Field,
@@ -498,3 +499,71 @@ def test_a_nullable_model_counts_as_nullable_at_the_fields_that_use_it() -> None
     )
     assert kinds(compare([spec, code])) == []
     assert kinds(compare([spec, stale])) == [("Session", "turn", "nullable", "drift")]
+
+
+# --- what two sources spell differently and mean alike ---
+
+
+def test_a_union_of_one_variant_is_in_parity_with_an_alias_of_that_variant() -> None:
+    """Code may have one spelling for both (pydantic's ``RootModel[Pet]``); a spec may list
+    the variant twice (``anyOf: [Pet, Pet]``)."""
+    spec = models(
+        obj("Home", fld("pet", Ref("Only"))),
+        UnionModel("Only", (Ref("Pet"), Ref("Pet"))),
+        obj("Pet"),
+        obj("Owner"),
+    )
+    code = models(
+        obj("Home", fld("pet", Ref("Only"))),
+        AliasModel("Only", Ref("Pet")),
+        obj("Pet"),
+        obj("Owner"),
+    )
+    other = models(
+        obj("Home", fld("pet", Ref("Only"))),
+        AliasModel("Only", Ref("Owner")),
+        obj("Pet"),
+        obj("Owner"),
+    )
+    assert kinds(compare([spec, code])) == []
+    assert kinds(compare([spec, other])) == [
+        ("Home", "pet", "type", "drift"),
+        ("Only", None, "variants", "drift"),
+    ]
+
+
+def test_a_number_enum_of_whole_numbers_is_in_parity_with_an_integer_enum_of_them() -> None:
+    whole = (EnumValue(0), EnumValue(1), EnumValue(2))
+    spec = models(EnumModel("Level", "number", whole))
+    code = models(EnumModel("Level", "integer", (EnumValue(0), EnumValue(1), EnumValue(2))))
+    half = models(EnumModel("Level", "number", (EnumValue(0), EnumValue(1.5))))
+    ints = models(EnumModel("Level", "integer", (EnumValue(0), EnumValue(1))))
+    text = models(EnumModel("Level", "string", (EnumValue("0"), EnumValue("1"), EnumValue("2"))))
+    assert kinds(compare([spec, code])) == []
+    assert ("Level", None, "enum-base", "drift") in kinds(compare([half, ints]))
+    assert ("Level", None, "enum-base", "drift") in kinds(compare([spec, text]))
+
+
+def test_a_discriminator_tag_on_a_variant_whose_schema_lacks_it_is_the_unions() -> None:
+    """The spec's discriminator says every value of ``gcs`` carries ``kind: gcs``; a source
+    that declares that field on the variant says the same. Another tag, or a field that is
+    no constant, is drift."""
+
+    def spec_with(*variant_fields: Field) -> ModelSet:
+        return models(
+            UnionModel(
+                "Storage",
+                (Ref("gcs"), Ref("s3")),
+                discriminator=Discriminator("kind", (("gcs", "gcs"), ("s3", "s3"))),
+            ),
+            obj("gcs", fld("bucket"), *variant_fields),
+            obj("s3", fld("bucket")),
+        )
+
+    spec = spec_with()
+    tagged = spec_with(fld("kind", const=Const("gcs")))
+    wrong = spec_with(fld("kind", const=Const("s3")))
+    loose = spec_with(fld("kind"))
+    assert kinds(compare([spec, tagged])) == [("gcs", "kind", "field-missing", "discriminator-tag")]
+    assert kinds(compare([spec, wrong])) == [("gcs", "kind", "field-missing", "drift")]
+    assert kinds(compare([spec, loose])) == [("gcs", "kind", "field-missing", "drift")]

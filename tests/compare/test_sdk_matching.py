@@ -15,6 +15,7 @@ from generator.compare.parity_report import load_map, match_summaries, render_js
 from generator.errors import ModelgenError
 from generator.ir import (
     Const,
+    Discriminator,
     EnumModel,
     EnumValue,
     Field,
@@ -493,3 +494,41 @@ def test_a_union_member_the_sdk_types_as_its_enums_base_type_is_a_convention() -
     )
     sdk = _sdk(UnionModel("BatchSize", (INTEGER, STRING), source=Source(f"{ROOT}/job.py")))
     assert _findings(_report(spec, sdk))[(None, "variants")] == "enum-as-base-type"
+
+
+def test_union_members_whose_formats_the_sdk_does_not_carry_are_a_convention() -> None:
+    spec = _spec(UnionModel("Nonce", (Primitive("integer", "int64"), Primitive("string", "n"))))
+    sdk = _sdk(UnionModel("Nonce", (INTEGER, STRING), source=Source(f"{ROOT}/nonce.py")))
+    other = _sdk(UnionModel("Nonce", (INTEGER, Primitive("boolean")), source=sdk.source))
+    stated = _sdk(UnionModel("Nonce", (INTEGER, Primitive("string", "uuid")), source=sdk.source))
+    assert _findings(_report(spec, sdk)) == {(None, "variants"): "format-not-carried"}
+    assert _findings(_report(spec, other)) == {(None, "variants"): "drift"}
+    assert _findings(_report(spec, stated)) == {(None, "variants"): "drift"}
+
+
+def test_union_members_the_sdk_tags_as_the_discriminator_does_are_the_same_members() -> None:
+    """The spec's variants state their tag only through the union's discriminator; the SDK
+    types it ``Literal["cat"]`` on each variant. Another tag is drift (the constant the
+    discriminator gives the field differs)."""
+    spec = _spec(
+        UnionModel(
+            "Pet",
+            (Ref("Cat"), Ref("Dog")),
+            discriminator=Discriminator("kind", (("cat", "Cat"), ("dog", "Dog"))),
+        ),
+        _obj("Cat", _f("kind"), _f("lives", INTEGER)),
+        _obj("Dog", _f("kind")),
+    )
+
+    def sdk_with(cat_tag: str) -> ModelSet:
+        return _sdk(
+            UnionModel("Pet", (Ref("Cat"), Ref("Dog")), source=Source(f"{ROOT}/pet.py")),
+            _obj("Cat", _f("kind", const=Const(cat_tag)), _f("lives", INTEGER), file="pet"),
+            _obj("Dog", _f("kind", const=Const("dog")), file="pet"),
+        )
+
+    assert _findings(_report(spec, sdk_with("cat"))) == {}
+    assert _findings(_report(spec, sdk_with("kitty"))) == {
+        (None, "variants"): "same-shape",  # the same classes, by name
+        ("kind", "const"): "drift",
+    }

@@ -22,6 +22,10 @@ The options modelgen sets (also in the README) and why:
   plain (``str``, not ``constr``).
 - ``use_schema_description``, ``use_field_description``: descriptions become docstrings.
 - ``skip_root_model``: no class for the document's root (a container of definitions).
+- ``type_mappings``: string formats whose pydantic types rewrite or hide the text stay ``str``
+  (``TEXT_FORMATS``), and formats datamodel-code-generator would type as something the JSON
+  type is not stay that type (``PLAIN_FORMATS``: a number of format ``unixtime`` stays a
+  ``float``, not an ``int``).
 - ``disable_timestamp``, ``custom_file_header``, black and isort with fixed settings
   (``formatting/pyproject.toml``): the output depends only on the schema and the
   datamodel-code-generator version.
@@ -60,6 +64,20 @@ FORMATTING = Path(__file__).parent / "formatting"
 TEXT_FORMATS = (
     *("uri", "uri-reference", "iri", "iri-reference", "email", "idn-email"),
     *("password", "byte"),
+)
+# Formats datamodel-code-generator types as something the schema's JSON type is not, each
+# mapped back to that type (``type+format=type``): a number of format ``unixtime`` would be
+# ``int`` and one of format ``date-time``, ``time`` or ``time-delta`` a datetime, time or
+# timedelta (the value is a number on the wire); a string of format ``integer`` or ``decimal``
+# an ``int`` or ``Decimal``. And strings kept as ``str`` because their Python type rewrites the
+# text: ``ipaddress`` spells an IPv6 address compressed and in lower case (``2001:DB8:0::1``
+# dumps as ``2001:db8::1``) and a network with its prefix, and ``timedelta`` dumps a
+# ``duration`` in its own spelling (``PT24H`` as ``P1D``).
+PLAIN_FORMATS = (
+    *(("number", f) for f in ("unixtime", "date-time", "time", "time-delta")),
+    ("integer", "date-time"),
+    *(("string", f) for f in ("integer", "decimal", "duration")),
+    *(("string", f) for f in ("ipv4", "ipv6", "ipv4-network", "ipv6-network")),
 )
 
 # Symbol kinds: what datamodel-code-generator makes of each kind of model.
@@ -116,7 +134,10 @@ def generate(document: Schema, file_header: str) -> str:
         "skip_root_model": True,
         "disable_timestamp": True,
         "custom_file_header": file_header,
-        "type_mappings": [f"{name}=string" for name in TEXT_FORMATS],
+        "type_mappings": [
+            *(f"{name}=string" for name in TEXT_FORMATS),
+            *(f"{kind}+{name}={kind}" for kind, name in PLAIN_FORMATS),
+        ],
         "formatters": [Formatter.BLACK, Formatter.ISORT],
         "settings_path": FORMATTING,
     }

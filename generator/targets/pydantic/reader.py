@@ -3,12 +3,14 @@
 pydantic conventions are the ones datamodel-code-generator writes, and it matches classes to a
 spec's models the same way (the set keeps the kind ``python-sdk``).
 
-Two things are read differently: datamodel-code-generator writes a union as a ``RootModel``
-over the variants (``class Pet(RootModel[Cat | Dog])``), which the SDK reader reads as an alias
-of an inline union; here such a class is the union itself, as the spec says. And a class named
-differently from its schema (``GcsImport`` for ``gcsImport``) gets its schema name back from
-the ``SCHEMA_NAMES`` table the emitter writes. ``modelgen parity SPEC python-sdk:OUT/pydantic``
-reads the same package without these steps.
+Three things are read differently: datamodel-code-generator writes a union as a
+``RootModel`` over the variants (``class Pet(RootModel[Cat | Dog])``), which the SDK reader
+reads as an alias of an inline union; here such a class is the union itself, as the spec says.
+A class named differently from its schema (``GcsImport`` for ``gcsImport``) gets its schema
+name back from the ``SCHEMA_NAMES`` table the emitter writes. And a free-form field (``Any``)
+is of unknown nullability: datamodel-code-generator folds ``Any | None`` into ``Any``, so its
+code cannot say whether the schema admits null there. ``modelgen parity SPEC
+python-sdk:OUT/pydantic`` reads the same package without these steps.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.ir import (
+    ANY,
     AliasModel,
     Discriminator,
+    Field,
     ListOf,
     MapOf,
     Model,
@@ -157,5 +161,26 @@ def renamed(models: ModelSet, names: Mapping[str, str]) -> ModelSet:
     return replace(models, models=tuple(sorted(out, key=lambda m: m.name)))
 
 
+def free_form_null_unknown(models: ModelSet) -> ModelSet:
+    """``models`` with every free-form field (typed ``Any``) that does not admit null of
+    unknown nullability: datamodel-code-generator writes ``Any`` for ``Any | None`` too."""
+
+    def field(f: Field) -> Field:
+        if f.type == ANY and f.nullable is Nullable.NO:
+            return replace(f, nullable=Nullable.UNKNOWN)
+        return f
+
+    out: list[Model] = []
+    for model in models.models:
+        if isinstance(model, ObjectModel):
+            model = replace(model, fields=tuple(field(f) for f in model.fields))
+        elif isinstance(model, AliasModel) and model.target == ANY:
+            if model.nullable is Nullable.NO:
+                model = replace(model, nullable=Nullable.UNKNOWN)
+        out.append(model)
+    return replace(models, models=tuple(out))
+
+
 def load(path: Path, options: LoadOptions) -> ModelSet:
-    return renamed(root_unions(sdk_reader.load(path, options)), schema_names(path))
+    models = root_unions(sdk_reader.load(path, options))
+    return renamed(free_form_null_unknown(models), schema_names(path))

@@ -476,7 +476,10 @@ class _Reader:
         def resolve(node: ast.expr) -> str | None:
             return self.model_name(self.symbol(module, scope, node))
 
-        return TypeReader(resolve, module.file, self.taken)
+        def original(node: ast.expr) -> str:
+            return self.original(module, node)
+
+        return TypeReader(resolve, module.file, self.taken, original)
 
     def read_alias(self, module: _Module, local: str, name: str) -> None:
         stmt = module.aliases[local]

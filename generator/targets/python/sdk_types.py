@@ -1,7 +1,9 @@
 """Python type annotations as the IR's types, for the SDK reader (:mod:`sdk_reader`).
 
 Typing constructs are recognised by their last name (``Optional``, ``typing.Optional``,
-``t.Optional`` alike) once the name is known not to be a class of the SDK: ``Optional[X]`` and
+``t.Optional`` alike; a name imported under another, ``from datetime import date as
+date_aliased``, by the name it has where it is defined) once the name is known not to be a
+class of the SDK: ``Optional[X]`` and
 ``X | None`` are nullable, ``Union[...]`` of several types is a union, ``Literal["a"]`` a
 constant and ``Literal["a", "b"]`` an enum, ``List``/``Sequence``/``Iterable`` lists,
 ``Dict``/``Mapping`` maps, ``Annotated[X, ...]`` is ``X`` with what its metadata says
@@ -68,6 +70,9 @@ SCALARS: dict[str, TypeRef] = {
     "HttpUrl": Primitive("string", "uri"),
     "AnyHttpUrl": Primitive("string", "uri"),
     "EmailStr": Primitive("string", "email"),
+    "IPv4Address": Primitive("string", "ipv4"),
+    "IPv6Address": Primitive("string", "ipv6"),
+    "IPvAnyAddress": Primitive("string"),
     "Any": ANY,
     "object": ANY,
     "Json": ANY,
@@ -174,12 +179,20 @@ def enum_base(values: Sequence[str | int | float | bool | None]) -> str:
 Resolve = Callable[[ast.expr], str | None]
 """The SDK model a name or attribute chain refers to, ``None`` when it names none."""
 
+Original = Callable[[ast.expr], str]
+"""The last name a library symbol has where it is defined: ``date`` for ``date_aliased``
+after ``from datetime import date as date_aliased`` (datamodel-code-generator imports a type
+under another name where a field has that name)."""
+
 
 class TypeReader:
     """Turns annotations into types, adding the models declared in place to ``inline``."""
 
-    def __init__(self, resolve: Resolve, file: str, taken: set[str]) -> None:
+    def __init__(
+        self, resolve: Resolve, file: str, taken: set[str], original: Original = last_name
+    ) -> None:
         self.resolve = resolve
+        self.original = original  # the name typing constructs and scalars are known by
         self.file = file
         self.taken = taken  # every model name in use (shared by the whole set)
         self.inline: list[Model] = []
@@ -223,7 +236,7 @@ class TypeReader:
         alias: str | None = None
         discriminator: str | None = None
         while isinstance(node, ast.Subscript) and self.resolve(node.value) is None:
-            outer = last_name(node.value)
+            outer = self.original(node.value)
             args = subscript_args(node)
             if outer in WRAPPERS:
                 if outer == "Required":
@@ -267,7 +280,7 @@ class TypeReader:
         if model is not None:
             return Ref(model)
         if isinstance(node, ast.Subscript):
-            outer = last_name(node.value)
+            outer = self.original(node.value)
             args = subscript_args(node)
             if outer in UNIONS or outer in WRAPPERS or outer in ("Annotated", "Literal"):
                 typed = self._top(node, where)
@@ -286,7 +299,7 @@ class TypeReader:
             if outer in ("Type", "type", "Callable", "Awaitable", "Coroutine"):
                 raise UnknownType(f"{outer}[...] is no JSON type", node)
             return self._one(node.value, where)  # a generic class: Page[Item] -> Page
-        name = last_name(node)
+        name = self.original(node)
         if name in SCALARS:
             return SCALARS[name]
         if name in LISTS or name in SETS:
@@ -310,7 +323,7 @@ class TypeReader:
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
             return self._union_parts(node.left) + self._union_parts(node.right)
         if isinstance(node, ast.Subscript) and self.resolve(node.value) is None:
-            outer = last_name(node.value)
+            outer = self.original(node.value)
             if outer in UNIONS:
                 parts = [p for a in subscript_args(node) for p in self._union_parts(a)]
                 return [*parts, ast.Constant(None)] if outer == "Optional" else parts
@@ -319,7 +332,7 @@ class TypeReader:
     def _is_literal(self, node: ast.expr) -> bool:
         return (
             isinstance(node, ast.Subscript)
-            and last_name(node.value) == "Literal"
+            and self.original(node.value) == "Literal"
             and self.resolve(node.value) is None
         )
 

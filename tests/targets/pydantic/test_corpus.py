@@ -1,7 +1,7 @@
 """The pydantic target over the corpus: OpenAI 2.3.0, the OpenAI spec beside the SDKs, and the
 specs of ``real-specs`` (a sample by default, all with MODELGEN_FULL_CORPUS=1: see SAMPLE).
 Every package imports and passes ``mypy --strict`` with the pydantic plugin; parity of each
-spec and its package finds no drift but the pinned exemptions below; the JSON instances the
+spec and its package finds no drift (no exemption is pinned); the JSON instances the
 tests draw for OpenAI 2.3.0 validate and dump back equal.
 
 Everything is generated once per module (datamodel-code-generator and black take most of the
@@ -27,85 +27,10 @@ from tests.targets.pydantic.support import import_models, mypy_errors, round_tri
 SDK_SPEC = CORPUS / "sdks" / "openai" / "openapi.yaml"
 
 # Drift parity reports between a spec and its pydantic package, by spec, as (model, field,
-# kind) with the reason. Neither the package nor the spec is wrong in these; each is a
-# convention the Python SDK reader or parity does not know yet, or a datamodel-code-generator
-# choice. A listed finding that disappears fails the test, so the list cannot go stale.
-_FORMAT_IN_VARIANT = "a format inside a union's variant, which a Python type does not carry"
-_SAME_VARIANTS = "parity finds the variants different though both sides list the same ones"
-_UNREAD_TYPE = (
-    "a type the SDK reader does not know (`date` imported as `date_aliased`, `IPv4Address`):"
-    " it skips the field"
-)
-_INT_ENUM = "a number enum of whole numbers is an IntEnum, read back as an integer enum"
-_ONE_VARIANT = "a union of one variant is a RootModel of that class, read back as an alias"
-_ONE_VARIANT_FIELD = "a field typed by a union of one variant (see _ONE_VARIANT)"
-_TAG_ADDED = "datamodel-code-generator adds the discriminator's tag to a variant lacking it"
-_UNIXTIME = "datamodel-code-generator types a number of format unixtime as int"
-_NULL_ONLY = "a property that can only be null is `Any` in datamodel-code-generator's output"
-DRIFT_EXEMPTIONS: dict[str, dict[tuple[str, str | None, str], str]] = {
-    "digitalocean/DigitalOcean-public.v2.yaml": {
-        ("BillingDataPoint", "start_date", "field-missing"): _UNREAD_TYPE,
-        ("FloatingIp", "ip", "field-missing"): _UNREAD_TYPE,
-        ("NetworkV4", "ip_address", "field-missing"): _UNREAD_TYPE,
-        ("NetworkV4", "netmask", "field-missing"): _UNREAD_TYPE,
-        ("NetworkV6", "ip_address", "field-missing"): _UNREAD_TYPE,
-        ("NetworkV6", "gateway", "field-missing"): _UNREAD_TYPE,
-        ("ReservedIp", "ip", "field-missing"): _UNREAD_TYPE,
-        ("ReservedIpv6", "ip", "field-missing"): _UNREAD_TYPE,
-        ("ReservedIPv6CreateResponseReservedIpv6", "ip", "field-missing"): _UNREAD_TYPE,
-        ("ReservedIpv6ListReservedIpv6SItem", "ip", "field-missing"): _UNREAD_TYPE,
-    },
-    "discord/openapi.json": {
-        ("BasicMessageResponseNonce", None, "variants"): _FORMAT_IN_VARIANT,
-        ("CreateGuildInviteRequestRoleIds", None, "variants"): _FORMAT_IN_VARIANT,
-        ("MessageCreateRequestNonce", None, "variants"): _FORMAT_IN_VARIANT,
-        ("MessageResponseNonce", None, "variants"): _FORMAT_IN_VARIANT,
-        ("PruneGuildRequestIncludeRoles", None, "variants"): _FORMAT_IN_VARIANT,
-        ("SDKMessageRequestNonce", None, "variants"): _FORMAT_IN_VARIANT,
-        ("SearchMessageResponseNonce", None, "variants"): _FORMAT_IN_VARIANT,
-        ("WidgetMember", "avatar", "nullable"): _NULL_ONLY,
-    },
-    "oas-examples/3.0/yaml/discriminators.yaml": {
-        ("gcsImport", "connector_type", "field-missing"): _TAG_ADDED,
-        ("s3Import", "connector_type", "field-missing"): _TAG_ADDED,
-    },
-    "oas-examples/3.0/yaml/polymorphism.yaml": {
-        (
-            "PostAnythingNestedOneOfObjectWithNestedOneOfRequestConfig",
-            None,
-            "variants",
-        ): _SAME_VARIANTS,
-    },
-    "oas-examples/3.0/yaml/schema-deprecated.yaml": {
-        ("PetPolymorphism", "oneOf", "type"): _ONE_VARIANT_FIELD,
-        ("PetPolymorphism", "anyOf", "type"): _ONE_VARIANT_FIELD,
-        ("PetPolymorphismAnyOf", None, "model-kind"): _ONE_VARIANT,
-        ("PetPolymorphismOneOf", None, "model-kind"): _ONE_VARIANT,
-    },
-    "oas-examples/3.0/yaml/schema-enums.yaml": {
-        ("NumberEnumSupportRequestEnum", None, "enum-base"): _INT_ENUM,
-        ("NumberEnumSupportRequestEnumWithDefault", None, "enum-base"): _INT_ENUM,
-        ("NumberEnumSupportRequestEnumWithDefaultRequired", None, "enum-base"): _INT_ENUM,
-        ("NumberEnumSupportRequestEnumWithDuplicateOptions", None, "enum-base"): _INT_ENUM,
-        ("NumberEnumSupportRequestEnumWithEmptyOption", None, "enum-base"): _INT_ENUM,
-        ("NumberEnumSupportRequestEnumWithExample", None, "enum-base"): _INT_ENUM,
-        ("NumberEnumSupportRequestEnumWithExampleRequired", None, "enum-base"): _INT_ENUM,
-    },
-    "oas-examples/3.0/yaml/schema-types.yaml": {
-        ("StringFormatSupportRequest", "date", "field-missing"): _UNREAD_TYPE,
-        ("StringFormatSupportRequest", "date (with pattern)", "field-missing"): _UNREAD_TYPE,
-    },
-    "oas-examples/3.1/yaml/schema-types.yaml": {
-        ("StringFormatSupportRequest", "date", "field-missing"): _UNREAD_TYPE,
-        ("StringFormatSupportRequest", "date (with pattern)", "field-missing"): _UNREAD_TYPE,
-    },
-    "sdks/openai": {
-        ("BetaResponse", "created_at", "type"): _UNIXTIME,
-        ("BetaResponse", "completed_at", "type"): _UNIXTIME,
-        ("Response", "created_at", "type"): _UNIXTIME,
-        ("Response", "completed_at", "type"): _UNIXTIME,
-    },
-}
+# kind) with the reason: none. (What datamodel-code-generator spells otherwise than the spec,
+# and how the pydantic target or parity reads it, is in test_spec_parity.py.) A listed finding
+# that disappears fails the test, so the list cannot go stale.
+DRIFT_EXEMPTIONS: dict[str, dict[tuple[str, str | None, str], str]] = {}
 
 
 # datamodel-code-generator and black cost about ten times modelgen's own Python target (37 s

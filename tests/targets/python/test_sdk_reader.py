@@ -425,6 +425,37 @@ def test_enum_classes(tmp_path: Path) -> None:
     assert isinstance(mode, EnumModel) and mode.values is None  # auto(): values unknown
 
 
+def test_a_type_imported_under_another_name_is_read_by_its_own_name(tmp_path: Path) -> None:
+    source = """
+        from datetime import date as date_aliased
+        from typing import Optional as Maybe
+        from pydantic import BaseModel
+
+
+        class Day(BaseModel):
+            date: date_aliased
+            note: Maybe[str] = None
+    """
+    fields = _fields(_read(tmp_path, {"days.py": source}), "Day")
+    assert _facts(fields["date"]) == (Primitive("string", "date"), True, "no")
+    assert _facts(fields["note"]) == (STRING, False, "yes")
+
+
+def test_ip_address_types_are_strings_of_their_format(tmp_path: Path) -> None:
+    source = """
+        from ipaddress import IPv4Address, IPv6Address
+        from pydantic import BaseModel
+
+
+        class Host(BaseModel):
+            v4: IPv4Address
+            v6: IPv6Address | None = None
+    """
+    fields = _fields(_read(tmp_path, {"hosts.py": source}), "Host")
+    assert _facts(fields["v4"]) == (Primitive("string", "ipv4"), True, "no")
+    assert _facts(fields["v6"]) == (Primitive("string", "ipv6"), False, "yes")
+
+
 # --- names, nesting, modules -------------------------------------------------------------------
 
 
