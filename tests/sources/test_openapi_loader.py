@@ -449,6 +449,34 @@ def test_symlink_leaving_the_spec_folder_is_refused(tmp_path: Path) -> None:
         spec(folder, "A: {type: object, properties: {x: {$ref: 'link.yaml#/X'}}}")
 
 
+def test_symlinked_folder_leaving_the_spec_folder_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    write(outside, "x.yaml", "X: {type: string}\n")
+    folder = tmp_path / "api"
+    folder.mkdir()
+    os.symlink(outside, folder / "linked")
+    for ref in ("linked/x.yaml#/X", "./linked/../linked/x.yaml#/X"):
+        with pytest.raises(ModelgenError, match="leaves the spec's folder"):
+            spec(folder, f"A: {{type: object, properties: {{x: {{$ref: '{ref}'}}}}}}")
+
+
+def test_refs_through_a_symlinked_folder_inside_resolve_each_time(tmp_path: Path) -> None:
+    """Folders are resolved once per load and reused: two refs through the same symlinked
+    folder (pointing inside the spec's folder) both reach their file."""
+    folder = tmp_path / "api"
+    write(folder / "real", "x.yaml", "X: {type: string}\nY: {type: integer}\n")
+    os.symlink(folder / "real", folder / "linked")
+    result = spec(
+        folder,
+        "A: {type: object, properties: {x: {$ref: 'linked/x.yaml#/X'},"
+        " y: {$ref: 'linked/x.yaml#/Y'}}}",
+    )
+    fields = {f.name: f.type for f in result.by_name()["A"].fields}  # type: ignore[union-attr]
+    assert fields == {"x": Ref("X"), "y": Ref("Y")}
+    assert {"X", "Y"} <= set(result.by_name())
+
+
 def test_allow_external_refs_follows_paths_outside(tmp_path: Path) -> None:
     write(tmp_path, "shared.yaml", "X: {type: string}\n")
     folder = tmp_path / "api"

@@ -79,6 +79,7 @@ class Documents:
         self._docs: dict[str, JsonValue] = {}
         self._paths: dict[str, Path] = {}
         self._files: dict[tuple[str, str], str] = {}
+        self._real_dirs: dict[str, str] = {}  # a folder as written -> its real path
         self.root_rel = root_file.name if root_dir is None else self.add_file(root_file)
         self._paths[self.root_rel] = root_file
 
@@ -145,7 +146,7 @@ class Documents:
             else:
                 base = self._paths[base_rel].parent
                 target = base / relative
-        real = Path(os.path.realpath(target))
+        real = Path(self._realpath(str(target)))
         try:
             rel = real.relative_to(self.root_dir).as_posix()
         except ValueError:
@@ -162,6 +163,19 @@ class Documents:
                 raise DanglingRef(f"$ref to {file_part!r}: no such file", where)
             self._paths[rel] = real
         return rel
+
+    def _realpath(self, path: str) -> str:
+        """``os.path.realpath(path)``, each folder resolved once (a spec of a thousand files
+        refers to the same few folders from everywhere: realpath checks every component of a
+        path for a symlink each time)."""
+        folder, name = os.path.split(path)
+        if name in ("", ".", ".."):
+            return os.path.realpath(path)
+        real_folder = self._real_dirs.get(folder)
+        if real_folder is None:
+            real_folder = self._real_dirs[folder] = os.path.realpath(folder)
+        joined = os.path.join(real_folder, name)
+        return os.path.realpath(joined) if os.path.islink(joined) else joined
 
     def resolve(self, ref: object, base_rel: str, where: Source) -> tuple[Location, JsonValue]:
         """The location and node a ``$ref`` names; errors name the referring place."""
