@@ -144,24 +144,27 @@ class Documents:
                     )
                 target = Path(relative)
             else:
-                base = self._paths[base_rel].parent
-                target = base / relative
-        real = Path(self._realpath(str(target)))
-        try:
-            rel = real.relative_to(self.root_dir).as_posix()
-        except ValueError:
+                target = Path(os.path.join(os.path.dirname(self._paths[base_rel]), relative))
+        real = self._realpath(str(target))
+        root = str(self.root_dir)
+        inside = root if root.endswith(os.sep) else root + os.sep
+        if real == root:
+            rel = "."
+        elif real.startswith(inside):
+            rel = real[len(inside) :].replace(os.sep, "/")
+        else:
             if not self.allow_external:
                 raise ModelgenError(
                     f"$ref to {file_part!r} refused: it leaves the spec's folder"
                     " (see --allow-external-refs)",
                     where,
-                ) from None
-            rel = Path(os.path.relpath(real, self.root_dir)).as_posix()
+                )
+            rel = Path(os.path.relpath(real, root)).as_posix()
         if rel not in self._paths:
-            if not real.is_file():
-                reading.note_absent(real)
+            if not os.path.isfile(real):
+                reading.note_absent(Path(real))
                 raise DanglingRef(f"$ref to {file_part!r}: no such file", where)
-            self._paths[rel] = real
+            self._paths[rel] = Path(real)
         return rel
 
     def _realpath(self, path: str) -> str:
