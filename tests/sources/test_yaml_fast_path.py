@@ -101,6 +101,7 @@ def test_text_that_only_looks_like_a_tag_alias_or_number_takes_the_fast_path(tex
         "a: _1\n",
         "a: [x, 1.0_1]\n",
         "a: |\n  no final line break",  # yaml-rs keeps a line break the text does not have
+        "\ufeffa: 1\n",  # a byte order mark: yaml-rs keeps it in the first key
         "responses:\n  200: {description: ok}\n",  # a plain key: only PyYAML keeps its text
         "a:\n  1.10: x\n",
         "~: x\n",

@@ -374,16 +374,17 @@ def _number_yaml_rs_reads_differently(text: str) -> bool:
 
 def _fast_load(text: str) -> dict[str, Any] | None:
     """The document read by yaml-rs, or None when the PyYAML path must read it: yaml-rs is
-    missing; the text has a directive (``%YAML``), a token yaml-rs reads as a number where the
-    core schema reads a string (:func:`_number_yaml_rs_reads_differently`) or no final line
-    break (yaml-rs then keeps a line break at the end of a last ``|`` block); yaml-rs fails for
-    any reason (every error is reported by the PyYAML path) or aliases expand to more than a
-    million events; the result is not a mapping of plain JSON with string keys (a plain key
-    such as ``200`` or ``1.10``, whose text only the PyYAML path keeps); a tag is used
-    (:func:`_tags_used`) or an alias is recursive (:func:`_alias_recursive`)."""
+    missing; the text has a byte order mark, a directive (``%YAML``), a token yaml-rs reads as a
+    number where the core schema reads a string (:func:`_number_yaml_rs_reads_differently`) or
+    no final line break (yaml-rs then keeps a line break at the end of a last ``|`` block);
+    yaml-rs fails for any reason (every error is reported by the PyYAML path) or aliases expand
+    to more than a million events; the result is not a mapping of plain JSON with string keys
+    (a plain key such as ``200`` or ``1.10``, whose text only the PyYAML path keeps); a tag is
+    used (:func:`_tags_used`) or an alias is recursive (:func:`_alias_recursive`)."""
     if (
         yaml_rs is None
         or not text.endswith("\n")
+        or "\ufeff" in text  # a byte order mark, which yaml-rs keeps in the first key
         or text.startswith("%")
         or "\n%" in text
         or _number_yaml_rs_reads_differently(text)
