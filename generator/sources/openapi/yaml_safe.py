@@ -339,7 +339,9 @@ def _load_yaml_text(text: str, source: Source) -> tuple[Any, list[object]]:
 
 # --- the fast path ---------------------------------------------------------------------------
 
-_TOKEN_START = frozenset(" \t\r\n[]{},")  # what may stand before a tag, an alias or a scalar
+# What separates YAML tokens: what may stand before a tag, an anchor, an alias or a scalar, and
+# what ends an anchor's or alias's name.
+_SEPARATORS = frozenset(" \t\r\n[]{},")
 _TOKEN_END = r"(?=[\s,\]}#:]|$)"
 # Tokens that yaml-rs reads as numbers and the YAML 1.2 core schema as strings: binary and
 # upper-case radix prefixes, signed prefixes (``0b101``, ``0X1F``, ``-0o17``), and digit
@@ -351,7 +353,7 @@ _NUMBER_PART = frozenset("0123456789.eE+-")
 
 
 def _starts_token(text: str, index: int) -> bool:
-    return index == 0 or text[index - 1] in _TOKEN_START
+    return index == 0 or text[index - 1] in _SEPARATORS
 
 
 def _number_yaml_rs_reads_differently(text: str) -> bool:
@@ -431,17 +433,22 @@ def _plain_json(root: dict[str, Any]) -> bool:
     return True
 
 
-def _replaced(text: str, char: str, by: str) -> tuple[str, bool]:
-    """``text`` with each ``char`` that starts a token replaced by ``by``; whether any was."""
+def _replaced(text: str, indicator: str, by: str, named: bool = False) -> tuple[str, bool]:
+    """``text`` with each ``indicator`` that starts a token replaced by ``by`` (with the name
+    that follows it when ``named``: an alias ``*name``, a name required); whether any was."""
     parts: list[str] = []
     last = 0
-    index = text.find(char)
+    index = text.find(indicator)
     while index >= 0:
-        if _starts_token(text, index):
+        end = index + 1
+        if named:
+            while end < len(text) and text[end] not in _SEPARATORS:
+                end += 1
+        if (end > index + 1 or not named) and _starts_token(text, index):
             parts.append(text[last:index])
             parts.append(by)
-            last = index + len(char)
-        index = text.find(char, index + 1)
+            last = end
+        index = text.find(indicator, end)
     parts.append(text[last:])
     return "".join(parts), last > 0
 
@@ -495,7 +502,8 @@ def _alias_recursive(data: Any, text: str) -> bool:
     the string, or makes the marked text unreadable, and the PyYAML path reads it then.)"""
     if not _anchored(text):
         return False  # an alias without an anchor is an error: yaml-rs fails on it
-    marked_text, replaced = _replaced_aliases(text)
+    # the marker in YAML's double-quoted escapes
+    marked_text, replaced = _replaced(text, "*", '"\\x01alias"', named=True)
     if not replaced:
         return False
     marked = _yaml_rs(marked_text)
@@ -520,36 +528,15 @@ def _alias_recursive(data: Any, text: str) -> bool:
     return False
 
 
-_ALIAS_NAME_END = frozenset(" \t\r\n[]{},")
-
-
 def _anchored(text: str) -> bool:
     """Whether an anchor (``&name`` starting a token) may be in ``text``."""
     index = text.find("&")
     while index >= 0:
-        if index + 1 < len(text) and text[index + 1] not in _ALIAS_NAME_END:
+        if index + 1 < len(text) and text[index + 1] not in _SEPARATORS:
             if _starts_token(text, index):
                 return True
         index = text.find("&", index + 1)
     return False
-
-
-def _replaced_aliases(text: str) -> tuple[str, bool]:
-    """``text`` with each alias (``*name`` starting a token) replaced by the quoted marker."""
-    parts: list[str] = []
-    last = 0
-    index = text.find("*")
-    while index >= 0:
-        end = index + 1
-        while end < len(text) and text[end] not in _ALIAS_NAME_END:
-            end += 1
-        if end > index + 1 and _starts_token(text, index):
-            parts.append(text[last:index])
-            parts.append('"\\x01alias"')  # _ALIAS_MARK in YAML's double-quoted escapes
-            last = end
-        index = text.find("*", end)
-    parts.append(text[last:])
-    return "".join(parts), last > 0
 
 
 def load_yaml(text: str, source: Source) -> JsonValue:
