@@ -78,19 +78,12 @@ def emit(models: ModelSet, options: PhpOptions, templates: Folders = TEMPLATES) 
     head = Head(env.get_template("_header.php.jinja").render(view=HeaderView(markers.HEADER)), ns)
     loaded: dict[str, jinja2.Template] = {}
     files: dict[str, str] = {}
-    symbols: dict[str, tuple[Symbol, ...]] = {}
-    views: list[View] = []
-    for model in models.models:
-        found = model_views(plan, model)
-        symbols[model.name] = tuple(Symbol(view.KIND, view.cls) for view in found)
-        for view in found:
-            template = loaded.get(view.TEMPLATE)
-            if template is None:
-                template = loaded[view.TEMPLATE] = env.get_template(view.TEMPLATE)
-            files[markers.model_path(view.cls)] = template.render(
-                head=head, view=view, markers=markers
-            )
-        views += found
+    symbols, views = _views(plan, models)
+    for view in views:
+        template = loaded.get(view.TEMPLATE)
+        if template is None:
+            template = loaded[view.TEMPLATE] = env.get_template(view.TEMPLATE)
+        files[markers.model_path(view.cls)] = template.render(head=head, view=view, markers=markers)
     for name in markers.SUPPORT_FILES:
         files[markers.support_path(name)] = env.get_template(f"{name}.php.jinja").render(
             head=head, markers=markers
@@ -106,16 +99,21 @@ def emit(models: ModelSet, options: PhpOptions, templates: Folders = TEMPLATES) 
     return Emitted(files, symbols, api.from_views(views))
 
 
-def listing(models: ModelSet, options: PhpOptions) -> Emitted:
-    """The symbols and public-API listing :func:`emit` gives for ``models``, without rendering
-    any file (diff's code verdicts need no more)."""
-    plan = Plan(models)
+def _views(plan: Plan, models: ModelSet) -> tuple[dict[str, tuple[Symbol, ...]], list[View]]:
+    """Each model's symbols, and the views of all models in order (a file each)."""
     symbols: dict[str, tuple[Symbol, ...]] = {}
     views: list[View] = []
     for model in models.models:
         found = model_views(plan, model)
         symbols[model.name] = tuple(Symbol(view.KIND, view.cls) for view in found)
         views += found
+    return symbols, views
+
+
+def listing(models: ModelSet, options: PhpOptions) -> Emitted:
+    """The symbols and public-API listing :func:`emit` gives for ``models``, without rendering
+    any file (diff's code verdicts need no more)."""
+    symbols, views = _views(Plan(models), models)
     return Emitted({}, symbols, api.from_views(views))
 
 
