@@ -459,14 +459,15 @@ def apply(findings: list[Finding], result: Surface) -> list[Finding]:
     wire-level finding explains."""
     claimed: set[tuple[str, int]] = set()
     out: list[Finding] = []
+    indexes = {language: _ByModels(changes) for language, changes in result.changes.items()}
     for finding in findings:
         code: list[tuple[str, Verdict]] = []
         for language in result.languages:
-            changes = result.changes.get(language)
-            if changes is None:
+            index = indexes.get(language)
+            if index is None:
                 code.append((language, Verdict("n/a", "code not generated (see notes)")))
                 continue
-            matched = _matching(finding, changes)
+            matched = _matching(finding, index)
             claimed.update((language, id(c)) for c in matched)
             code.append((language, _verdict(matched)))
         out.append(replace(finding, code=tuple(code)))
@@ -474,18 +475,30 @@ def apply(findings: list[Finding], result: Surface) -> list[Finding]:
     return out
 
 
-def _matching(finding: Finding, changes: list[CodeChange]) -> list[CodeChange]:
+class _ByModels:
+    """One language's code changes grouped by the models they belong to, so that matching a
+    finding looks at that model's changes only (a rewrite has thousands of both)."""
+
+    def __init__(self, changes: list[CodeChange]) -> None:
+        self.pairs: dict[tuple[str | None, str | None], list[CodeChange]] = {}
+        self.models: dict[str | None, list[CodeChange]] = {}
+        for change in changes:  # each list keeps the order of ``changes``
+            self.pairs.setdefault(change.models, []).append(change)
+            self.models.setdefault(change.models[1] or change.models[0], []).append(change)
+
+    def of(self, finding: Finding) -> list[CodeChange]:
+        """The changes of the finding's model: of its renamed pair when it names one."""
+        if finding.old_model:
+            return self.pairs.get((finding.old_model, finding.model), [])
+        return [
+            c for c in self.models.get(finding.model, []) if c.models[0] in (None, finding.model)
+        ]
+
+
+def _matching(finding: Finding, index: _ByModels) -> list[CodeChange]:
     if finding.description_only:
         return []  # never breaking; a code change beside it is reported on its own
-    if finding.old_model:
-        mine = [c for c in changes if c.models == (finding.old_model, finding.model)]
-    else:
-        mine = [
-            c
-            for c in changes
-            if (c.models[1] or c.models[0]) == finding.model
-            and c.models[0] in (None, finding.model)
-        ]
+    mine = index.of(finding)
     if finding.member is not None and finding.kind.startswith("enum.value"):
         wanted = _json_value(finding.member)
         return [c for c in mine if c.value and _unquote(c.value) == wanted]
