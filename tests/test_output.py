@@ -361,6 +361,73 @@ def test_an_os_error_writing_a_new_folder_leaves_no_folder_behind(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_new_folder_is_built_under_a_temp_name_and_moved_in_by_one_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {"pkg/a.py": "A\n", "pkg/b.py": "B\n", "pkg/sub/c.py": "C\n", "top.txt": "T\n"}
+    seen: dict[str, list[str]] = {}
+
+    def look(name: str, count: int) -> None:
+        if name == "committed":  # every file written, nothing renamed yet
+            seen["committed"] = sorted(snapshot(tmp_path))
+
+    renamed: list[str] = []
+    real_rename = os.rename
+
+    def rename(source: str, target: str, **kwargs: Any) -> None:
+        renamed.append(target)
+        real_rename(source, target, **kwargs)
+
+    monkeypatch.setattr(writer, "STEP_HOOK", look)
+    monkeypatch.setattr(os, "rename", rename)
+    write_tree(tmp_path, files)
+    building = [re.sub(r"-[0-9a-f]{16}-", "-RUN-", rel) for rel in seen["committed"]]
+    assert "pkg" not in building and "pkg/a.py" not in building
+    assert ".modelgen-RUN-d0.tmp/sub/c.py" in building and ".modelgen-RUN-d0.tmp/a.py" in building
+    assert renamed.count("pkg") == 1
+    assert not {"a.py", "b.py", "c.py"} & set(renamed)  # the files move with their folder
+    assert "top.txt" in renamed  # a file in an existing folder is renamed on its own
+    assert files_of(tmp_path) == expected_files(files)
+    assert modelgen_files(tmp_path) == []
+
+
+def test_a_folder_that_appears_where_a_new_one_goes_is_never_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_tree(tmp_path, V1)
+    before = snapshot(tmp_path)
+
+    def meanwhile(name: str, count: int) -> None:
+        if name == "committed":
+            (tmp_path / "new").mkdir()  # another program makes the folder V2 adds
+            (tmp_path / "new" / "theirs.txt").write_text("theirs\n")
+
+    monkeypatch.setattr(writer, "STEP_HOOK", meanwhile)
+    with pytest.raises(OutputError, match="new: it appeared during the update"):
+        write_tree(tmp_path, V2)
+    after = snapshot(tmp_path)
+    assert sorted(os.listdir(tmp_path / "new")) == ["theirs.txt"]
+    assert {rel: v for rel, v in after.items() if not rel.startswith("new")} == before
+
+
+def test_an_update_left_by_a_version_1_journal_is_undone_by_its_own_rules(
+    tmp_path: Path,
+) -> None:
+    """Version 1 journals (before new folders were built under a temp name) name each new
+    file's temp file beside it: the next run still finds and removes them."""
+    write_tree(tmp_path, V1)
+    run = "0123456789abcdef"
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / f".modelgen-{run}-0.tmp").write_text("N\n")
+    journal = {"modelgen-journal": 1, "run": run, "state": "commit"}
+    journal |= {"dirs": ["new"], "entries": [["write", "new/n.py", False]]}
+    (tmp_path / ".modelgen-journal").write_text(json.dumps(journal))
+    write_tree(tmp_path, V1)
+    assert not (tmp_path / "new").exists()
+    assert files_of(tmp_path) == expected_files(V1)
+    assert modelgen_files(tmp_path) == []
+
+
 # --- interrupted updates, leftovers and --check -------------------------------------------
 
 

@@ -115,8 +115,7 @@ class Folder:
         parent_fd = self.dir_fd(parent)
         if parent_fd is None:
             return False
-        for key in [k for k in self._fds if k == rel_dir or k.startswith(rel_dir + "/")]:
-            os.close(self._fds.pop(key))
+        self._forget(rel_dir)
         try:
             os.rmdir(name, dir_fd=parent_fd)
         except FileNotFoundError:
@@ -211,6 +210,24 @@ class Folder:
         shown = self.show(f"{rel_dir}/{target}" if rel_dir else target)
         with os_errors(f"rename {source} to", shown):
             os.rename(source, target, src_dir_fd=fd, dst_dir_fd=fd)
+
+    def move_folder(self, source: str, target: str) -> None:
+        """Rename folder ``source`` to ``target`` (both in the same folder), which must not
+        exist: a folder that appeared there meanwhile is never replaced."""
+        parent, name = split(source)
+        new_parent, new_name = split(target)
+        assert parent == new_parent, (source, target)
+        fd = self._need_dir(parent)
+        if self._lstat_in(fd, new_name, target) is not None:
+            raise OutputError(f"cannot create {self.show(target)}: it appeared during the update")
+        with os_errors(f"rename {name} to", self.show(target)):
+            os.rename(name, new_name, src_dir_fd=fd, dst_dir_fd=fd)
+        self._forget(source)
+
+    def _forget(self, rel_dir: str) -> None:
+        """Close the open descriptors of ``rel_dir`` and the folders below it."""
+        for key in [k for k in self._fds if k == rel_dir or k.startswith(rel_dir + "/")]:
+            os.close(self._fds.pop(key))
 
     def keep(self, rel_dir: str, name: str, backup: str) -> None:
         """Keep the current ``name`` as ``backup`` (a hard link, so ``name`` never disappears;

@@ -5,8 +5,11 @@ An update writes the journal (atomically: a temporary file renamed into place) b
 creates anything, rewrites it in state ``commit`` once every new file is written as a temp
 file, and in state ``done`` once every rename is made. It names, by position, the temp file
 (``.modelgen-<run>-<n>.tmp``) and the kept old version (``.modelgen-<run>-<n>.old``) of each
-changed path, in the path's own folder, and the folders the update creates. Those, and the
-journal's own temp file, are the only leftovers a run removes.
+changed path, in the path's own folder, and the folders the update creates. A folder the
+update creates is built whole under a temp name (its outermost new folder
+``.modelgen-<run>-d<k>.tmp``, ``k`` its position among the new folders), its files at their
+own names inside, and renamed into place in one step: one rename for a whole new tree instead
+of one per file. Those, and the journal's own temp file, are the only leftovers a run removes.
 
 - ``prepare`` or ``commit``: :func:`roll_back` puts every old file back, removes every new file,
   temp file and created folder: the folder is again exactly what it was.
@@ -23,6 +26,7 @@ import json
 import re
 import secrets
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Literal
 
 from generator.output.folder import Folder, OutputError, SymlinkInPath
@@ -38,7 +42,7 @@ from generator.output.paths import (
 State = Literal["prepare", "commit", "done"]
 Op = Literal["write", "delete"]
 STATES: tuple[State, ...] = ("prepare", "commit", "done")
-VERSION = 1
+VERSION = 2  # 1: no staged folders (every new file renamed into place on its own)
 MAX_BYTES = 64 * 1024 * 1024
 _RUN = re.compile(r"[0-9a-f]{16}")
 
@@ -56,6 +60,7 @@ class Journal:
     state: State
     dirs: tuple[str, ...]  # folders this update creates, outermost first
     entries: tuple[Entry, ...]
+    staged: bool = True  # new folders are built under a temp name (a version 2 journal)
 
     @staticmethod
     def new(dirs: list[str], entries: list[Entry]) -> Journal:
@@ -64,9 +69,42 @@ class Journal:
     def at(self, state: State) -> Journal:
         return replace(self, state=state)
 
+    @cached_property
+    def _tops(self) -> dict[str, str]:
+        """Each outermost new folder -> the temp name it is built under."""
+        new = set(self.dirs)
+        return {
+            rel_dir: _join(parent_of(rel_dir), f".modelgen-{self.run}-d{k}.tmp")
+            for k, rel_dir in enumerate(self.dirs)
+            if self.staged and parent_of(rel_dir) not in new
+        }
+
+    def top(self, rel: str) -> str | None:
+        """The outermost new folder that ``rel`` (a path or a folder) lies in, or None."""
+        parts = rel.split("/")
+        for depth in range(1, len(parts) + 1):
+            candidate = "/".join(parts[:depth])
+            if candidate in self._tops:
+                return candidate
+        return None
+
+    def building(self, rel: str) -> str:
+        """Where ``rel`` is while the update builds it: inside the temp name of its outermost
+        new folder, or ``rel`` itself when it lies in no new folder."""
+        top = self.top(rel)
+        return rel if top is None else self._tops[top] + rel[len(top) :]
+
+    def tops(self) -> list[str]:
+        """The outermost new folders (each built under its temp name), in ``dirs`` order."""
+        return list(self._tops)
+
     def temp(self, n: int) -> str:
-        """Where the new bytes of entry ``n`` are written before the rename."""
-        folder, _ = split(self.entries[n].path)
+        """Where the new bytes of entry ``n`` are written before the rename (of the file, or
+        of the new folder it lies in)."""
+        path = self.entries[n].path
+        if self.top(path) is not None:
+            return self.building(path)
+        folder, _ = split(path)
         return _join(folder, f".modelgen-{self.run}-{n}.tmp")
 
     def backup(self, n: int) -> str:
@@ -89,7 +127,7 @@ def write_journal(folder: Folder, journal: Journal) -> None:
     """Replace the journal atomically with ``journal``."""
     data = json.dumps(
         {
-            "modelgen-journal": VERSION,
+            "modelgen-journal": VERSION if journal.staged else 1,
             "run": journal.run,
             "state": journal.state,
             "dirs": list(journal.dirs),
@@ -129,8 +167,8 @@ def _damaged(folder: Folder, why: str) -> OutputError:
 
 
 def _parse(raw: object) -> Journal:
-    if not isinstance(raw, dict) or raw.get("modelgen-journal") != VERSION:
-        raise ValueError(f"not a version {VERSION} journal")
+    if not isinstance(raw, dict) or raw.get("modelgen-journal") not in (1, VERSION):
+        raise ValueError(f"not a version 1 or {VERSION} journal")
     run, state, dirs, entries = raw["run"], raw["state"], raw["dirs"], raw["entries"]
     if not isinstance(run, str) or not _RUN.fullmatch(run):
         raise ValueError("bad run id")
@@ -148,7 +186,8 @@ def _parse(raw: object) -> Journal:
         if op not in ("write", "delete") or not _ok(path) or not isinstance(existed, bool):
             raise ValueError(f"bad entry {item!r}")
         parsed.append(Entry(op, path, existed))
-    return Journal(run, state, tuple(dirs), tuple(parsed))
+    staged = raw["modelgen-journal"] == VERSION
+    return Journal(run, state, tuple(dirs), tuple(parsed), staged)
 
 
 def _ok(path: object) -> bool:
@@ -166,6 +205,8 @@ def roll_back(folder: Folder, journal: Journal) -> None:
             _undo(folder, journal, n)
     for rel_dir in reversed(journal.dirs):
         with contextlib.suppress(SymlinkInPath):
+            if journal.building(rel_dir) != rel_dir:
+                folder.rmdir(journal.building(rel_dir))
             folder.rmdir(rel_dir)
     folder.unlink(JOURNAL)
 

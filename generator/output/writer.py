@@ -299,17 +299,23 @@ def _apply(folder: Folder, plan: Plan) -> None:
     try:
         _step("prepared")
         for rel_dir in journal.dirs:
-            folder.mkdir(rel_dir)
+            folder.mkdir(journal.building(rel_dir))
         for n, entry in enumerate(journal.entries):
             if entry.op == "write":
                 folder.create(journal.temp(n), data[entry.path])
                 _step("temp", n + 1)
         journal = _advance(folder, journal, "commit")
         _step("committed")
+        waiting = set(journal.tops())  # new folders not yet in place
         for n, entry in enumerate(journal.entries):
             rel_dir, name = split(entry.path)
             temp, backup = split(journal.temp(n))[1], split(journal.backup(n))[1]
-            if entry.op == "delete":
+            top = journal.top(entry.path)
+            if top is not None:  # moved in with its new folder, all at once
+                if top in waiting:
+                    folder.move_folder(journal.building(top), top)
+                    waiting.discard(top)
+            elif entry.op == "delete":
                 folder.rename(rel_dir, name, backup)
             else:
                 if entry.existed:
