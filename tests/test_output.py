@@ -391,6 +391,22 @@ def test_a_new_folder_is_built_under_a_temp_name_and_moved_in_by_one_rename(
     assert modelgen_files(tmp_path) == []
 
 
+def test_a_root_made_by_the_run_is_planned_like_an_empty_folder(tmp_path: Path) -> None:
+    from generator.output.folder import opened_root
+
+    payload = writer._payload({"pkg/sub/c.py": "C\n", "pkg/a.py": "A\n", "top.txt": "T\n"})
+    (tmp_path / "empty").mkdir()
+    plans = []
+    for root in (tmp_path / "made", tmp_path / "empty"):
+        with opened_root(root, create=True) as folder:
+            assert folder is not None and folder.fresh == (root.name == "made")
+            plans.append(writer.plan_update(folder, payload, force=False))
+    made, empty = plans
+    assert made.writes == empty.writes and made.writes[-1][0] == MANIFEST
+    assert made.dirs == empty.dirs == ["pkg", "pkg/sub"]
+    assert made.deletes == empty.deletes == []
+
+
 def test_a_folder_that_appears_where_a_new_one_goes_is_never_replaced(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

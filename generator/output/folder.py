@@ -16,7 +16,7 @@ import contextlib
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.errors import ModelgenError
@@ -42,13 +42,15 @@ class NotAFolder(OutputError):
 
 
 @contextlib.contextmanager
-def os_errors(operation: str, path: str) -> Iterator[None]:
-    """Turn an OSError into the one-line :class:`OutputError` ``cannot <operation> <path>``."""
+def os_errors(operation: str, path: str | Callable[[], str]) -> Iterator[None]:
+    """Turn an OSError into the one-line :class:`OutputError` ``cannot <operation> <path>``
+    (``path`` may be a function giving it, called only on an error)."""
     try:
         yield
     except OSError as error:
         reason = error.strerror or str(error)
-        raise OutputError(f"cannot {operation} {path}: {reason}") from error
+        shown = path if isinstance(path, str) else path()
+        raise OutputError(f"cannot {operation} {shown}: {reason}") from error
 
 
 class Folder:
@@ -182,7 +184,7 @@ class Folder:
         failure nothing of it is left."""
         parent, name = split(rel)
         parent_fd = self._need_dir(parent)
-        with os_errors("write", self.show(rel)):
+        with os_errors("write", lambda: self.show(rel)):
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW
             fd = os.open(name, flags, TEMP_MODE, dir_fd=parent_fd)
             try:
@@ -207,7 +209,7 @@ class Folder:
     def rename(self, rel_dir: str, source: str, target: str) -> None:
         """Rename ``source`` to ``target``, both in folder ``rel_dir``, replacing ``target``."""
         fd = self._need_dir(rel_dir)
-        shown = self.show(f"{rel_dir}/{target}" if rel_dir else target)
+        shown = lambda: self.show(f"{rel_dir}/{target}" if rel_dir else target)  # noqa: E731
         with os_errors(f"rename {source} to", shown):
             os.rename(source, target, src_dir_fd=fd, dst_dir_fd=fd)
 

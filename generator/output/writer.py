@@ -192,6 +192,8 @@ def _payload(files: Mapping[str, str]) -> dict[str, bytes]:
 
 def plan_update(folder: Folder, payload: Mapping[str, bytes], *, force: bool) -> Plan:
     """What must change for ``folder`` to hold ``payload``, reading but writing nothing."""
+    if folder.fresh:  # the root was created by this run: everything is new
+        return _fresh_plan(payload)
     manifest = read_manifest_in(folder)
     plan = Plan()
     missing_dirs: set[str] = set()
@@ -241,6 +243,17 @@ def plan_update(folder: Folder, payload: Mapping[str, bytes], *, force: bool) ->
     plan.writes.sort(key=lambda write: write[0] == MANIFEST)  # the manifest last
     plan.dirs = sorted(missing_dirs, key=lambda d: (d.count("/"), d))
     plan.warnings = manifest.warnings
+    return plan
+
+
+def _fresh_plan(payload: Mapping[str, bytes]) -> Plan:
+    """The plan of :func:`plan_update` for a root that was empty when opened: every file is
+    written, every folder made."""
+    plan = Plan()
+    plan.writes = [(rel, payload[rel], False) for rel in sorted(payload)]
+    plan.writes.sort(key=lambda write: write[0] == MANIFEST)  # the manifest last
+    dirs = {d for rel in payload for d in ancestors(parent_of(rel))}
+    plan.dirs = sorted(dirs, key=lambda d: (d.count("/"), d))
     return plan
 
 
