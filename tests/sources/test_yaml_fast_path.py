@@ -91,6 +91,48 @@ def test_text_that_only_looks_like_a_tag_alias_or_number_takes_the_fast_path(tex
 @pytest.mark.parametrize(
     "text",
     [
+        "a: |\n  if err != nil {\n    panic(err)\n  }\n",
+        "a: x  # wow!\nb: 'y !z'\nc: \"w !v\"\n",
+        "a: ratio ! 2\n",
+    ],
+)
+def test_an_exclamation_mark_inside_a_scalar_costs_no_second_reading(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The OpenAI spec's Go samples (``if err != nil``) made every load read the text twice."""
+    readings: list[str] = []
+    real = yaml_safe._yaml_rs
+
+    def counted(given: str) -> object:
+        readings.append(given)
+        return real(given)
+
+    monkeypatch.setattr(yaml_safe, "_yaml_rs", counted)
+    fast = yaml_safe._fast_load(text)
+    assert fast is not None and len(readings) == 1
+    assert identical(fast, yaml_safe.load_yaml_pyyaml(text, SRC))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !t x\n",
+        "- !t x\n",
+        "? !t k\n: v\n",
+        "a: [x, !t y]\n",
+        "a: {b: !t y}\n",
+        "a: &n !t x\n",
+        "a:\n  !t x\n",
+        "--- !t\na: 1\n",
+    ],
+)
+def test_a_tag_wherever_a_node_starts_is_looked_for(text: str) -> None:
+    assert yaml_safe._may_hold_a_tag(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "a: !!binary aGVsbG8=\n",  # a tag: refused by the PyYAML path
         "a: !custom x\n",
         "%YAML 1.2\n---\na: 1\n",  # a directive
@@ -113,6 +155,9 @@ def test_text_that_only_looks_like_a_tag_alias_or_number_takes_the_fast_path(tex
         "a: &a {b: 1, c: *a}\n",
         "a: [x, !!binary aGVsbG8=]\n",
         "a: !!str 5\n",  # a tag the PyYAML path reads: still sent there
+        "a: |\n  x != y\nb: &n !!str 5\n",  # a tag after an anchor, beside a mere "!="
+        "a:\n- !!str 5\n",
+        "a: {b: 1, c: !!str 5}\n",
     ],
 )
 def test_what_only_the_pyyaml_path_reads_right_goes_there(text: str) -> None:

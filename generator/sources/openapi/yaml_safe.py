@@ -464,6 +464,8 @@ def _tags_used(data: Any, text: str) -> bool:
     path refuses. A ``!`` that could start a tag is often text (``if err != nil`` in a code
     sample), so the text is read again with each such ``!`` replaced by another character:
     no tag was used when that gives the same tree but for that character in strings."""
+    if not _may_hold_a_tag(text):
+        return False
     marked_text, replaced = _replaced(text, "!", _NOT_A_TAG)
     if not replaced:
         return False
@@ -491,6 +493,22 @@ def _tags_used(data: Any, text: str) -> bool:
             stack.extend(zip(value, mark, strict=True))
         else:
             return True
+    return False
+
+
+def _may_hold_a_tag(text: str) -> bool:
+    """Whether a ``!`` in ``text`` stands where a node may start, so that it may be a tag: at
+    the start of its line, or after what can come right before a node on one line (``key:``,
+    ``-``, ``?``, ``[``, ``{``, ``,``, an anchor ``&a``). A ``!`` after other text on its line
+    (``if err != nil`` in a code sample, ``wow!`` in a comment) is inside a scalar or a comment,
+    never a tag; where this cannot tell, it says "may": only speed depends on it."""
+    index = text.find("!")
+    while index >= 0:
+        if _starts_token(text, index):
+            before = text[text.rfind("\n", 0, index) + 1 : index].rstrip()
+            if not before or before[-1] in ":-?[{," or before.split()[-1].startswith("&"):
+                return True
+        index = text.find("!", index + 1)
     return False
 
 
