@@ -384,6 +384,8 @@ def _compare_model(
     """All code changes of one model (``before``/``after``: its main type and all its types
     in each version): its main type paired across versions (even when renamed), helper types
     paired by name."""
+    if before == after:
+        return []  # the same types with the same items: nothing changed in this language
     changes: list[CodeChange] = []
     (main_before, old), (main_after, new) = before, after
     pairs: list[tuple[str, str]] = []
