@@ -553,14 +553,23 @@ def declaration(plan: Plan, model: Model) -> Declaration:
     return _alias(plan, model, note, _alias_target(plan, model))
 
 
+# The symbol kind of each kind of declaration's main type.
+_MAIN_SYMBOLS = {
+    "object": "class",
+    "enum": "enum",
+    "family": "sealed class",
+    "wrapper": "sealed class",
+    "alias": "typedef",
+}
+
+
 def _symbols(kind: Kind, name: str, helpers: Iterable[str] = ()) -> tuple[Symbol, ...]:
     """The names generated for one model's declaration of ``kind``, its main type first:
     ``helpers`` are an enum's value and unknown classes, a family's unknown class, a
     wrapper's variant classes."""
-    main = {"object": "class", "enum": "enum", "family": "sealed class", "wrapper": "sealed class"}
-    if kind == "alias":
-        return (Symbol("typedef", name),)
     helper_kinds: Iterable[str]
+    if kind in ("object", "alias"):
+        return (Symbol(_MAIN_SYMBOLS[kind], name),)
     if kind == "enum":
         helper_kinds = ("value", "unknown")
     elif kind == "family":
@@ -568,7 +577,7 @@ def _symbols(kind: Kind, name: str, helpers: Iterable[str] = ()) -> tuple[Symbol
     else:
         helper_kinds = repeat("variant")
     helper_symbols = (Symbol(k, h) for k, h in zip(helper_kinds, helpers, strict=False))
-    return (Symbol(main[kind], name), *helper_symbols)
+    return (Symbol(_MAIN_SYMBOLS[kind], name), *helper_symbols)
 
 
 def symbols(view: Declaration) -> tuple[Symbol, ...]:
