@@ -1,8 +1,9 @@
 """The public API of generated Dart code, as a sorted listing of :class:`ApiItem` (for diff's
 code verdicts): built from the emitter's view models (:func:`from_views`, what
-:attr:`Emitted.api` holds), or read from Dart source with the tree-sitter Dart grammar
-(:func:`listing`, for code this run did not emit). The two agree on every generated file; a
-test cross-checks them.
+:attr:`Emitted.api` holds) or, by the emitter's lister, from the same parts of each
+declaration without its view (:func:`from_rows`), or read from Dart source with the
+tree-sitter Dart grammar (:func:`listing`, for code this run did not emit). They agree on
+every generated file; tests cross-check them.
 
 Spellings: a class's ``signature`` is its header without its name and annotations, whitespace
 collapsed (``final class implements A, B``, ``sealed class``, ``final class extends U``); an

@@ -1,6 +1,9 @@
 """Dart 3 models: builds the view models (``views``) for a model set from its names (``names``)
 and type mapping (``codecs``), renders them through the templates in ``templates/``, and
 returns the files with the symbol table and the public-API listing (``api.from_views``).
+:func:`listing` gives the same symbols and listing without any view: it calls the functions
+the view builders take each name, declared type and default from (``_kind``, ``_declared``,
+``_members``, ...), and ``api``'s row functions.
 
 Layout: ``pubspec.yaml``, one library ``lib/<package>.dart`` and one ``part`` file per model in
 ``lib/src/`` (a sealed class and its subclasses must share a library, and a model may belong to
