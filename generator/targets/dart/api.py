@@ -1,8 +1,9 @@
 """The public API of generated Dart code, as a sorted listing of :class:`ApiItem` (for diff's
 code verdicts): built from the emitter's view models (:func:`from_views`, what
-:attr:`Emitted.api` holds), or read from Dart source with the tree-sitter Dart grammar
-(:func:`listing`, for code this run did not emit). The two agree on every generated file; a
-test cross-checks them.
+:attr:`Emitted.api` holds) or, by the emitter's lister, from the same parts of each
+declaration without its view (:func:`from_rows`), or read from Dart source with the
+tree-sitter Dart grammar (:func:`listing`, for code this run did not emit). They agree on
+every generated file; tests cross-check them.
 
 Spellings: a class's ``signature`` is its header without its name and annotations, whitespace
 collapsed (``final class implements A, B``, ``sealed class``, ``final class extends U``); an
@@ -16,7 +17,7 @@ types; switches over an enum or a sealed class must name every case, so a new on
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import starmap
 from typing import Any
 
@@ -72,58 +73,106 @@ def listing(files: Mapping[str, str]) -> list[ApiItem]:
 def from_views(parts: Iterable[DartPart]) -> tuple[ApiItem, ...]:
     """The sorted public API of the part files the emitter renders from ``parts``: what
     :func:`listing` reads back from those files."""
-    rows: list[_Row] = []
+    rows: list[Row] = []
     for part in parts:
         rows += _declared(part.declaration)
+    return from_rows(rows)
+
+
+def from_rows(rows: list[Row]) -> tuple[ApiItem, ...]:
+    """The sorted listing of ``rows`` (sorted in place), without duplicates, as :func:`listing`."""
     # Rows are ApiItem's fields in its order: sorting them sorts the items, at tuple speed
     # (and faster as a list than as a set: each declaration's rows come mostly in order).
     rows.sort()
-    return tuple(starmap(ApiItem, dict.fromkeys(rows)))  # without duplicates, as listing()
+    return tuple(starmap(ApiItem, dict.fromkeys(rows)))
 
 
-_Row = tuple[str, str, str, str, str]  # owner, kind, member, signature, value
+Row = tuple[str, str, str, str, str]  # owner, kind, member, signature, value
+"""One :class:`ApiItem` as a tuple of its fields. The functions below spell the rows of each
+kind of declaration; :func:`from_views` gives them a view's parts, and the emitter's lister
+(which builds no view) the same parts computed by the same functions."""
 
 
-def _declared(view: Declaration) -> list[_Row]:
+def _declared(view: Declaration) -> list[Row]:
     name = view.name
     if isinstance(view, DartObject):
-        header = "final class"
-        if view.implements:
-            header += f" implements {', '.join(view.implements)}"
-        rows = [(name, "class", "", header, "")]
-        for f in view.fields:
-            if f.required:
-                state = "required"
-            elif f.default:
-                state = f"optional = {f.default}"
-            else:
-                state = "optional"
-            rows += [(name, "field", f.name, f.type, ""), (name, "param", f.name, state, "")]
-        return rows
+        return object_rows(
+            name, view.implements, [(f.name, f.type, f.required, f.default) for f in view.fields]
+        )
     if isinstance(view, DartEnum):
-        return [
-            (name, "enum", "", "", ""),
-            *((name, "case", m.name, "", m.literal) for m in view.members),
-            (view.value_class, "class", "", "sealed class", ""),
-            *_holder(
-                view.unknown_class, f"implements {view.value_class}", "value", view.value_type
-            ),
-        ]
+        return enum_rows(
+            name,
+            [(m.name, m.literal) for m in view.members],
+            view.value_class,
+            view.unknown_class,
+            view.value_type,
+        )
     if isinstance(view, DartFamily):
-        return [
-            (name, "class", "", "sealed class", ""),
-            *_holder(view.unknown_class, f"implements {name}", "json", "Map<String, dynamic>"),
-        ]
+        return family_rows(name, view.unknown_class)
     if isinstance(view, DartWrapper):
-        rows = [(name, "class", "", "sealed class", "")]
-        for v in view.variants:
-            rows += _holder(v.name, f"extends {name}", "value", v.type)
-        return rows
+        return wrapper_rows(name, [(v.name, v.type) for v in view.variants])
     assert isinstance(view, DartAlias)
-    return [(name, "alias", "", view.target, "")]
+    return alias_rows(name, view.target)
 
 
-def _holder(name: str, supertype: str, member: str, type_: str) -> list[_Row]:
+def object_rows(
+    name: str, implements: Sequence[str], fields: Iterable[tuple[str, str, bool, str]]
+) -> list[Row]:
+    """An object class implementing ``implements``, and its ``fields`` as (name, declared type,
+    required, default): each a field and a named constructor parameter."""
+    header = "final class"
+    if implements:
+        header += f" implements {', '.join(implements)}"
+    rows: list[Row] = [(name, "class", "", header, "")]
+    for member, type_, required, default in fields:
+        if required:
+            state = "required"
+        elif default:
+            state = f"optional = {default}"
+        else:
+            state = "optional"
+        rows += [(name, "field", member, type_, ""), (name, "param", member, state, "")]
+    return rows
+
+
+def enum_rows(
+    name: str,
+    members: Iterable[tuple[str, str]],
+    value_class: str,
+    unknown_class: str,
+    value_type: str,
+) -> list[Row]:
+    """An enhanced enum with its ``members`` (name, literal), its sealed value class and the
+    class holding an unknown value."""
+    return [
+        (name, "enum", "", "", ""),
+        *((name, "case", member, "", literal) for member, literal in members),
+        (value_class, "class", "", "sealed class", ""),
+        *_holder(unknown_class, f"implements {value_class}", "value", value_type),
+    ]
+
+
+def family_rows(name: str, unknown_class: str) -> list[Row]:
+    """A sealed class its variants implement, and the class holding an unknown object."""
+    return [
+        (name, "class", "", "sealed class", ""),
+        *_holder(unknown_class, f"implements {name}", "json", "Map<String, dynamic>"),
+    ]
+
+
+def wrapper_rows(name: str, variants: Iterable[tuple[str, str]]) -> list[Row]:
+    """A sealed wrapper with a subclass per variant (class name, type of its value)."""
+    rows: list[Row] = [(name, "class", "", "sealed class", "")]
+    for variant, type_ in variants:
+        rows += _holder(variant, f"extends {name}", "value", type_)
+    return rows
+
+
+def alias_rows(name: str, target: str) -> list[Row]:
+    return [(name, "alias", "", target, "")]
+
+
+def _holder(name: str, supertype: str, member: str, type_: str) -> list[Row]:
     """A ``final class`` holding one value, set by its only (positional) constructor parameter."""
     return [
         (name, "class", "", f"final class {supertype}", ""),

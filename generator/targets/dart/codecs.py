@@ -143,6 +143,7 @@ class Plan:
         self.cyclic_aliases = self._cyclic_aliases()
         self._codecs: dict[tuple[TypeRef, int], Codec] = {}
         self._members: dict[str, tuple[DartEnumMember, ...]] = {}
+        self._nullable: dict[TypeRef, bool] = {}
         self.value_classes: dict[str, str] = {}
         for model in models.models:
             # An enum with no value Dart can spell (only null, say) is its base type.
@@ -250,6 +251,11 @@ class Plan:
         """Whether a type admits null on its own (free-form values, nullable named models,
         through aliases; and what Dart reads as ``Object?``: an unknown model, a union with no
         variants)."""
+        if t not in self._nullable:  # fields of one type repeat (``string``, a model)
+            self._nullable[t] = self._admits_null(t)
+        return self._nullable[t]
+
+    def _admits_null(self, t: TypeRef) -> bool:
         if type_nullable(
             t, self.by_name.get, unknown=UnknownNull.UNSTATED, free_form=FreeFormNull.ADMITS
         ):

@@ -1,6 +1,9 @@
 """Dart 3 models: builds the view models (``views``) for a model set from its names (``names``)
 and type mapping (``codecs``), renders them through the templates in ``templates/``, and
 returns the files with the symbol table and the public-API listing (``api.from_views``).
+:func:`listing` gives the same symbols and listing without any view: it calls the functions
+the view builders take each name, declared type and default from (``_kind``, ``_declared``,
+``_members``, ...), and ``api``'s row functions.
 
 Layout: ``pubspec.yaml``, one library ``lib/<package>.dart`` and one ``part`` file per model in
 ``lib/src/`` (a sealed class and its subclasses must share a library, and a model may belong to
@@ -36,10 +39,14 @@ variant classes, in spec order).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import repeat
+from typing import Literal
 
 from generator import naming
 from generator.ir import (
+    AliasModel,
     EnumModel,
     Field,
     Model,
@@ -167,54 +174,78 @@ def _encode_nullable(codec: Codec, e: str) -> str:
     return f"{e}?{codec.encode}" if codec.encode else e
 
 
-def _field(plan: Plan, f: Field, name: str) -> DartField:
+# How a field is declared: ``Present<T?>?`` (optional, and null is a value of its own), ``T``
+# (required, not nullable), ``T?`` (required, nullable) or ``T?`` (optional).
+FieldShape = Literal["present", "required", "required_nullable", "optional"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Declared:
+    """What a field's declaration says (all the public API needs of a field): its shape, its
+    declared type and its constructor parameter."""
+
+    shape: FieldShape
+    codec: Codec  # of the field's type
+    type: str
+    nullable: bool  # the declared type admits null
+    required: bool  # a ``required`` constructor parameter
+    default: str  # the constructor parameter's default ("" for none)
+
+
+def _declared(plan: Plan, f: Field) -> _Declared:
     codec = plan.codec(f.type)
-    wire = string_literal(f.name)
-    x = f"json[{wire}]"
     admits_null = plan.nullable(f.type)
-    value_nullable = f.nullable is not Nullable.NO or admits_null
-    present = not f.required and (f.nullable is Nullable.YES or admits_null)
     base = codec.type
     nullable_base = base if base.endswith("?") else base + "?"
-    default = _const_default(plan, f)
+    shape: FieldShape
+    if not f.required and (f.nullable is Nullable.YES or admits_null):
+        shape, type_ = "present", f"{markers.PRESENT}<{nullable_base}>?"
+    elif f.required and f.nullable is Nullable.NO and not admits_null:
+        shape, type_ = "required", base
+    else:
+        shape, type_ = ("required_nullable" if f.required else "optional"), nullable_base
+    nullable = type_.endswith("?")
+    default = None if nullable else _const_default(plan, f)  # nullable: optional without one
+    return _Declared(shape, codec, type_, nullable, not nullable and default is None, default or "")
+
+
+def _field(plan: Plan, f: Field, name: str) -> DartField:
+    declared = _declared(plan, f)
+    codec = declared.codec
+    wire = string_literal(f.name)
+    x = f"json[{wire}]"
     decode: str | _Cond
     guard = ""
-    if present:
-        type_ = f"{markers.PRESENT}<{nullable_base}>?"
+    if declared.shape == "present":
         decode = _Cond(
             f"json.containsKey({wire})", f"{markers.PRESENT}({_decode_nullable(codec, x)})", "null"
         )
         guard, encode = f"{name} != null", _encode_nullable(codec, name + "!.value")
-    elif f.required and not value_nullable:
-        type_ = base
+    elif declared.shape == "required":
         decode = codec.read(x)
-        if default is not None:
-            decode = _Cond(f"json.containsKey({wire})", decode, default)
+        if declared.default:
+            decode = _Cond(f"json.containsKey({wire})", decode, declared.default)
         encode = f"{name}{codec.encode}"
-    elif f.required:
-        type_ = nullable_base
+    elif declared.shape == "required_nullable":
         decode = _decode_nullable(codec, x)
         encode = _encode_nullable(codec, name)
     else:
-        type_ = nullable_base
         decode = _decode_nullable(codec, x)
         guard, encode = f"{name} != null", _encode_nullable(codec, name)
-    nullable = type_.endswith("?")
-    if nullable:
-        default = None  # a nullable parameter is optional without one
+    nullable = declared.nullable
     return DartField(
         name=name,
         wire=wire,
-        type=type_,
+        type=declared.type,
         nullable=nullable,
-        required=not nullable and default is None,
-        default=default or "",
+        required=declared.required,
+        default=declared.default,
         decode=_argument(4, name, decode),
         guard=guard,
         encode=encode,
         encode_split=bool(guard) and not _fits(f"    if ({guard}) {wire}: {encode},"),
         copy_split=nullable and not _fits(f"    {name}: {name} != null ? {name}() : this.{name},"),
-        deep=codec.deep or present,
+        deep=codec.deep or declared.shape == "present",
         doc=plan.doc_lines(f.description),
         deprecated=f.deprecated,
     )
@@ -239,16 +270,26 @@ def _const_default(plan: Plan, f: Field) -> str | None:
 # --- declarations ----------------------------------------------------------------------------
 
 
-def _object(plan: Plan, model: ObjectModel, annotation: str) -> DartObject:
-    name = plan.names[model.name]
+def _members(plan: Plan, model: ObjectModel) -> dict[str, str]:
+    """The Dart name of each field of ``model`` (by wire name)."""
     renamed = {f.name: f.code_name for f in model.fields if f.code_name}
 
     def spell(wire: str) -> str:
         return plan.member_name(renamed.get(wire, wire))
 
-    members = field_names(name, [f.name for f in model.fields], spell)
+    return field_names(plan.names[model.name], [f.name for f in model.fields], spell)
+
+
+def _implements(plan: Plan, model: ObjectModel) -> tuple[str, ...]:
+    """The families (sealed classes) an object class implements."""
+    return tuple(sorted(plan.families.get(model.name, [])))
+
+
+def _object(plan: Plan, model: ObjectModel, annotation: str) -> DartObject:
+    name = plan.names[model.name]
+    members = _members(plan, model)
     fields = tuple(_field(plan, f, members[f.name]) for f in model.fields)
-    families = tuple(sorted(plan.families.get(model.name, [])))
+    families = _implements(plan, model)
     head = f"final class {name}"
     implements = f"implements {', '.join(families)} {{"
     header: HeaderLayout
@@ -280,7 +321,7 @@ def _object(plan: Plan, model: ObjectModel, annotation: str) -> DartObject:
 
 def _enum(plan: Plan, model: EnumModel, annotation: str) -> DartEnum:
     value_type, unknown_cast = enum_value_type(model)
-    name, unknown = plan.names[model.name], plan.derived(model.name, "Unknown")
+    name, unknown = plan.names[model.name], _unknown_class(plan, model)
     return DartEnum(
         name=name,
         doc=plan.doc_lines(model.description),
@@ -295,6 +336,11 @@ def _enum(plan: Plan, model: EnumModel, annotation: str) -> DartEnum:
     )
 
 
+def _unknown_class(plan: Plan, model: EnumModel | UnionModel) -> str:
+    """The class holding a value an enum class, or an object a family, does not know."""
+    return plan.derived(model.name, "Unknown")
+
+
 def _family(plan: Plan, model: UnionModel, annotation: str) -> DartFamily:
     assert model.discriminator is not None
     name = plan.names[model.name]
@@ -303,7 +349,7 @@ def _family(plan: Plan, model: UnionModel, annotation: str) -> DartFamily:
         doc=plan.doc_lines(model.description),
         deprecated=model.deprecated,
         annotation=annotation,
-        unknown_class=plan.derived(model.name, "Unknown"),
+        unknown_class=_unknown_class(plan, model),
         property=string_literal(model.discriminator.property),
         cases=tuple(
             DartCase(literal, plan.names[target]) for literal, target in _cases(plan, model)
@@ -334,20 +380,29 @@ _SUFFIXES = {
 _FROM_OBJECT = ".fromJson(json as Map<String, dynamic>)"  # how an object class is read
 
 
-def _wrapper(plan: Plan, model: UnionModel, annotation: str) -> DartWrapper:
-    variants: list[DartVariant] = []
-    attempts: list[DartAttempt] = []
-    by_ref: dict[str, DartVariant] = {}  # model name -> the variant reading it with fromJson
-    total = False
-    union = plan.names[model.name]
+def _variant_classes(plan: Plan, model: UnionModel) -> list[tuple[TypeRef, Codec, str]]:
+    """Each variant of a wrapper union, in spec order: its type, codec and the class name of
+    its variant class."""
+    classes: list[tuple[TypeRef, Codec, str]] = []
     for variant in model.variants:
         codec = plan.codec(variant)
         if isinstance(variant, Ref) and variant.name in plan.names:
             suffix = plan.names[variant.name]
         else:
             suffix = _SUFFIXES.get(codec.type, codec.type.split("<")[0])
+        classes.append((variant, codec, plan.variant(model.name, len(classes), suffix)))
+    return classes
+
+
+def _wrapper(plan: Plan, model: UnionModel, annotation: str) -> DartWrapper:
+    variants: list[DartVariant] = []
+    attempts: list[DartAttempt] = []
+    by_ref: dict[str, DartVariant] = {}  # model name -> the variant reading it with fromJson
+    total = False
+    union = plan.names[model.name]
+    for variant, codec, class_name in _variant_classes(plan, model):
         view = DartVariant(
-            name=plan.variant(model.name, len(variants), suffix),
+            name=class_name,
             type=codec.type,
             encode=f"value{codec.encode}",
             deep=codec.deep,
@@ -455,42 +510,120 @@ def annotation(plan: Plan, model: Model) -> str:
     return f"@{markers.FROM_SCHEMA}({', '.join(args)})"
 
 
+# Which declaration a model gets: an object class, an enhanced enum, a family (a sealed class
+# its object variants implement), a sealed wrapper, or a typedef.
+Kind = Literal["object", "enum", "family", "wrapper", "alias"]
+
+
+def _kind(plan: Plan, model: Model) -> Kind:
+    if isinstance(model, ObjectModel):
+        return "object"
+    if isinstance(model, EnumModel):
+        return "enum" if model.name in plan.value_classes else "alias"
+    if isinstance(model, UnionModel):
+        if model.name in plan.family_unions:
+            return "family"
+        return "wrapper" if model.variants else "alias"
+    return "alias"
+
+
+def _alias_target(plan: Plan, model: Model) -> str:
+    """The type a model declared as a typedef (:func:`_kind` ``alias``) stands for."""
+    if isinstance(model, EnumModel):  # an enum without spellable values: its base type
+        return primitive_codec(Primitive(model.base)).type
+    if isinstance(model, UnionModel) or model.name in plan.cyclic_aliases:
+        return "Object?"  # a union without variants; an alias that refers to itself
+    assert isinstance(model, AliasModel)
+    return plan.codec(model.target).type
+
+
 def declaration(plan: Plan, model: Model) -> Declaration:
     """The declaration generated for ``model``."""
     note = annotation(plan, model)
-    if isinstance(model, ObjectModel):
+    kind = _kind(plan, model)
+    if kind == "object":
+        assert isinstance(model, ObjectModel)
         return _object(plan, model, note)
-    if isinstance(model, EnumModel):
-        if model.name in plan.value_classes:
-            return _enum(plan, model, note)
-        return _alias(plan, model, note, primitive_codec(Primitive(model.base)).type)
-    if isinstance(model, UnionModel):
-        if model.name in plan.family_unions:
-            return _family(plan, model, note)
-        if not model.variants:
-            return _alias(plan, model, note, "Object?")
+    if kind == "enum":
+        assert isinstance(model, EnumModel)
+        return _enum(plan, model, note)
+    if kind == "family":
+        assert isinstance(model, UnionModel)
+        return _family(plan, model, note)
+    if kind == "wrapper":
+        assert isinstance(model, UnionModel)
         return _wrapper(plan, model, note)
-    if model.name in plan.cyclic_aliases:
-        return _alias(plan, model, note, "Object?")
-    return _alias(plan, model, note, plan.codec(model.target).type)
+    return _alias(plan, model, note, _alias_target(plan, model))
+
+
+# The symbol kind of each kind of declaration's main type.
+_MAIN_SYMBOLS = {
+    "object": "class",
+    "enum": "enum",
+    "family": "sealed class",
+    "wrapper": "sealed class",
+    "alias": "typedef",
+}
+
+
+def _symbols(kind: Kind, name: str, helpers: Iterable[str] = ()) -> tuple[Symbol, ...]:
+    """The names generated for one model's declaration of ``kind``, its main type first:
+    ``helpers`` are an enum's value and unknown classes, a family's unknown class, a
+    wrapper's variant classes."""
+    helper_kinds: Iterable[str]
+    if kind in ("object", "alias"):
+        return (Symbol(_MAIN_SYMBOLS[kind], name),)
+    if kind == "enum":
+        helper_kinds = ("value", "unknown")
+    elif kind == "family":
+        helper_kinds = ("unknown",)
+    else:
+        helper_kinds = repeat("variant")
+    helper_symbols = (Symbol(k, h) for k, h in zip(helper_kinds, helpers, strict=False))
+    return (Symbol(_MAIN_SYMBOLS[kind], name), *helper_symbols)
 
 
 def symbols(view: Declaration) -> tuple[Symbol, ...]:
     """The names generated for one model's declaration, its main type first."""
     if isinstance(view, DartObject):
-        return (Symbol("class", view.name),)
+        return _symbols("object", view.name)
     if isinstance(view, DartEnum):
-        return (
-            Symbol("enum", view.name),
-            Symbol("value", view.value_class),
-            Symbol("unknown", view.unknown_class),
-        )
+        return _symbols("enum", view.name, (view.value_class, view.unknown_class))
     if isinstance(view, DartFamily):
-        return (Symbol("sealed class", view.name), Symbol("unknown", view.unknown_class))
+        return _symbols("family", view.name, (view.unknown_class,))
     if isinstance(view, DartWrapper):
-        variants = tuple(Symbol("variant", v.name) for v in view.variants)
-        return (Symbol("sealed class", view.name), *variants)
-    return (Symbol("typedef", view.name),)
+        return _symbols("wrapper", view.name, [v.name for v in view.variants])
+    return _symbols("alias", view.name)
+
+
+def _listed(plan: Plan, model: Model) -> tuple[tuple[Symbol, ...], list[api.Row]]:
+    """The symbols and API rows of ``model``'s declaration, from the same functions as
+    :func:`declaration` but without building it (no code, no docs, no layout)."""
+    name = plan.names[model.name]
+    kind = _kind(plan, model)
+    if kind == "object":
+        assert isinstance(model, ObjectModel)
+        members = _members(plan, model)
+        fields = []
+        for f in model.fields:
+            declared = _declared(plan, f)
+            fields.append((members[f.name], declared.type, declared.required, declared.default))
+        return _symbols(kind, name), api.object_rows(name, _implements(plan, model), fields)
+    if kind == "enum":
+        assert isinstance(model, EnumModel)
+        value_class, unknown = plan.value_classes[model.name], _unknown_class(plan, model)
+        cases = [(m.name, m.literal) for m in plan.enum_members(model)]
+        rows = api.enum_rows(name, cases, value_class, unknown, enum_value_type(model)[0])
+        return _symbols(kind, name, (value_class, unknown)), rows
+    if kind == "family":
+        assert isinstance(model, UnionModel)
+        unknown = _unknown_class(plan, model)
+        return _symbols(kind, name, (unknown,)), api.family_rows(name, unknown)
+    if kind == "wrapper":
+        assert isinstance(model, UnionModel)
+        variants = [(v, codec.type) for _, codec, v in _variant_classes(plan, model)]
+        return _symbols(kind, name, [v for v, _ in variants]), api.wrapper_rows(name, variants)
+    return _symbols(kind, name), api.alias_rows(name, _alias_target(plan, model))
 
 
 # --- files -----------------------------------------------------------------------------------
@@ -509,12 +642,17 @@ def _pubspec(package: str, models: ModelSet, templates: Folders) -> str:
     )
 
 
-def _parts(models: ModelSet) -> tuple[ModelSet, list[DartPart], dict[str, tuple[Symbol, ...]]]:
-    """``models`` in the order names are decided in, a part per model and the symbols."""
+def _plan(models: ModelSet) -> tuple[ModelSet, Plan]:
+    """``models`` in the order names are decided in, and their plan."""
     ordered = tuple(sorted(models.models, key=lambda m: m.name))  # names decided in this order
     if ordered != models.models:
         models = replace(models, models=ordered)
-    plan = Plan(models)
+    return models, Plan(models)
+
+
+def _parts(models: ModelSet) -> tuple[ModelSet, list[DartPart], dict[str, tuple[Symbol, ...]]]:
+    """``models`` in the order names are decided in, a part per model and the symbols."""
+    models, plan = _plan(models)
     stems = naming.NameAllocator(fold=str.casefold)
     parts: list[DartPart] = []
     symbol_table: dict[str, tuple[Symbol, ...]] = {}
@@ -529,9 +667,15 @@ def _parts(models: ModelSet) -> tuple[ModelSet, list[DartPart], dict[str, tuple[
 
 def listing(models: ModelSet, options: DartOptions) -> Emitted:
     """The symbols and public-API listing :func:`emit` gives for ``models``, without rendering
-    any file (diff's code verdicts need no more)."""
-    _, parts, symbol_table = _parts(models)
-    return Emitted({}, symbol_table, api.from_views(parts))
+    any file (diff's code verdicts need no more), and without building the views that only
+    the files need."""
+    models, plan = _plan(models)
+    symbol_table: dict[str, tuple[Symbol, ...]] = {}
+    rows: list[api.Row] = []
+    for model in models.models:
+        symbol_table[model.name], model_rows = _listed(plan, model)
+        rows += model_rows
+    return Emitted({}, symbol_table, api.from_rows(rows))
 
 
 def emit(models: ModelSet, options: DartOptions, templates: Folders = TEMPLATES) -> Emitted:

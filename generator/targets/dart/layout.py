@@ -24,12 +24,15 @@ comments (``dart format`` does not reflow them), and directives.
 from __future__ import annotations
 
 import re
+from itertools import compress, count
 
 WIDTH = 80
 _KEYWORD_CALLS = frozenset({"if", "for", "while", "switch", "catch", "assert", "return"})
 _HEADER = re.compile(r"^(?:(?:abstract|base|final|sealed|interface|mixin)\s+)*(?:class|enum)\s")
 _FIELD = re.compile(r"^((?:final|late|static|const)\s+(?:final\s+)?)(.+?) (\w+;)$")
 _WORD = re.compile(r"\w")
+_LAST_WORD = re.compile(r"(\w+)$")
+_CALL = re.compile(r"\.\w+[(<]")  # ``.name(`` or ``.name<``: a method call in a chain
 _BINARY = (" ?? ", " || ", " && ", " == ", " != ")
 # What _Scan stops at: quotes, brackets and ``//``; every other character keeps the depth.
 _SIGNIFICANT = re.compile(r"""['"()\[\]{}<>]|//""")
@@ -38,15 +41,18 @@ _SIGNIFICANT = re.compile(r"""['"()\[\]{}<>]|//""")
 def fit(text: str, width: int = WIDTH) -> str:
     """``text`` (Dart source) with its long code lines broken."""
     lines = text.split("\n")
-    if all(len(line) <= width for line in lines):
+    # Most lines fit: only the long ones are visited, each replaced by its pieces.
+    long = list(compress(count(), map(width.__lt__, map(len, lines))))
+    if not long:
         return text
-    out: list[str] = []
-    for line in lines:
-        if len(line) <= width:
-            out.append(line)
-        else:
-            out.extend(_fit_line(line, width, out[-1] if out else ""))
-    return "\n".join(out)
+    previous, last = "", -1  # the line written before, the last long line broken
+    for i in long:
+        if i and i - 1 != last:  # the line before fits: it is written as it is
+            previous = lines[i - 1]
+        pieces = _fit_line(lines[i], width, previous)
+        previous, last = pieces[-1], i
+        lines[i] = "\n".join(pieces)
+    return "\n".join(lines)
 
 
 def _fit_line(line: str, width: int, previous: str) -> list[str]:
@@ -87,24 +93,28 @@ class _Scan:
     def __init__(self, text: str) -> None:
         self.text = text
         n = len(text)
-        self.code = [True] * n  # False inside string literals
-        self.depth = [0] * n
+        self.code = code = [True] * n  # False inside string literals
+        self.depth = depth = [0] * n
         self.partner: dict[int, int] = {}
+        partner = self.partner
         self.comment = False
+        # how many characters of a continuation's ``? `` / ``: `` lead to skip
+        self.lead = 2 if text.startswith(("? ", ": ")) else 0
         stack: list[int] = []
-        i = 0  # depth[:i] is filled in
-        while True:
-            found = _SIGNIFICANT.search(text, i)
-            if found is None:
-                self.depth[i:] = [len(stack)] * (n - i)
-                return
+        i = 0  # depth[:i] is filled in (depth 0 needs no filling)
+        for found in _SIGNIFICANT.finditer(text):
             at = found.start()
-            self.depth[i : at + 1] = [len(stack)] * (at + 1 - i)
+            if at < i:  # inside a string literal read already
+                continue
+            level = len(stack)
+            if level:
+                depth[i : at + 1] = [level] * (at + 1 - i)
             char = text[at]
             if char in "'\"":
                 end = _string_end(text, at)
-                self.code[at:end] = [False] * (end - at)
-                self.depth[at:end] = [len(stack)] * (end - at)
+                code[at:end] = [False] * (end - at)
+                if level:
+                    depth[at:end] = [level] * (end - at)
                 i = end
                 continue
             if char == "/":  # a comment: the rest of the line
@@ -112,17 +122,16 @@ class _Scan:
                 return
             if char in "([{" or (char == "<" and at and _WORD.match(text[at - 1])):
                 stack.append(at)  # ``<`` after a name opens type arguments (``Map<K, V>``)
-            elif char == ">" and stack and text[stack[-1]] == "<":
+            elif (char == ">" and stack and text[stack[-1]] == "<") or (
+                char in ")]}" and stack and text[stack[-1]] != "<"
+            ):
                 opener = stack.pop()
-                self.partner[opener] = at
-                self.partner[at] = opener
-                self.depth[at] = len(stack)
-            elif char in ")]}" and stack and text[stack[-1]] != "<":
-                opener = stack.pop()
-                self.partner[opener] = at
-                self.partner[at] = opener
-                self.depth[at] = len(stack)
+                partner[opener] = at
+                partner[at] = opener
+                depth[at] = len(stack)
             i = at + 1
+        if stack:
+            depth[i:] = [len(stack)] * (n - i)
 
     def top(self, needle: str, start: int = 0, end: int | None = None) -> list[int]:
         """Where ``needle`` occurs at depth 0 in code, between ``start`` and ``end``."""
@@ -165,12 +174,6 @@ def _pad(indent: int, text: str) -> str:
     return " " * indent + text
 
 
-def _lead(scan: _Scan) -> int:
-    """How many characters of a continuation's ``? `` / ``: `` / ``.`` lead to skip."""
-    text = scan.text
-    return 2 if text.startswith(("? ", ": ")) else 0
-
-
 def _after_arrow(scan: _Scan, indent: int, previous: str) -> list[str] | None:
     for i in scan.top(" => "):
         head, body = scan.text[: i + 3], scan.text[i + 4 :]
@@ -203,18 +206,19 @@ def _assignment(scan: _Scan, indent: int, previous: str) -> list[str] | None:
 
 
 def _conditional(scan: _Scan, indent: int, previous: str) -> list[str] | None:
-    lead = _lead(scan)
+    lead = scan.lead
     marks = [i for i in scan.top(" ? ") if i >= lead]
     if not marks:
         return None
     question = marks[0]
     nested = 0
-    for i in range(question + 3, len(scan.text)):
-        if not scan.code[i] or scan.depth[i] != 0:
-            continue
-        if scan.text.startswith(" ? ", i):
+    # the `` ? `` and `` : `` that follow at depth 0, in order (a `` ? `` opens a nested one)
+    questions = [(i, True) for i in marks if i >= question + 3]
+    colons = [(i, False) for i in scan.top(" : ", question + 3)]
+    for i, opens in sorted(questions + colons):
+        if opens:
             nested += 1
-        elif scan.text.startswith(" : ", i):
+        else:
             if nested == 0:
                 text = scan.text
                 step = indent + 4 + lead
@@ -229,7 +233,7 @@ def _conditional(scan: _Scan, indent: int, previous: str) -> list[str] | None:
 
 def _binary(scan: _Scan, indent: int, previous: str) -> list[str] | None:
     for operator in _BINARY:
-        marks = scan.top(operator, _lead(scan))
+        marks = scan.top(operator, scan.lead)
         if not marks:
             continue
         text = scan.text
@@ -255,16 +259,12 @@ def _header(scan: _Scan, indent: int, previous: str) -> list[str] | None:
 
 def _chain(scan: _Scan, indent: int, previous: str) -> list[str] | None:
     text = scan.text
-    dots = [
-        i
-        for i in scan.top(".", _lead(scan) + 1)
-        if text[i - 1] in ")]" and re.match(r"\.\w+[(<]", text[i:])
-    ]
+    dots = [i for i in scan.top(".", scan.lead + 1) if text[i - 1] in ")]" and _CALL.match(text, i)]
     if not dots:
         return None
     pieces = [_pad(indent, text[: dots[0]])]
     for start, end in zip(dots, [*dots[1:], len(text)], strict=True):
-        pieces.append(_pad(indent + 4 + _lead(scan), text[start:end]))
+        pieces.append(_pad(indent + 4 + scan.lead, text[start:end]))
     return pieces
 
 
@@ -294,7 +294,7 @@ def _brackets(scan: _Scan, indent: int, previous: str) -> list[str] | None:
             comma = True
         if comma is None:
             continue
-        lead = _lead(scan)
+        lead = scan.lead
         inner = indent + 2 + lead
         pieces = [_pad(indent, text[: opener + 1])]
         pieces += [_pad(inner, item + ",") for item in items[:-1]]
@@ -317,7 +317,7 @@ def _allows_comma(text: str, opener: int) -> bool | None:
     parameters, list literals), False where the list may be broken without one, None where
     it is not a list to break (a condition, an index, a parenthesised expression)."""
     before = text[:opener].rstrip()
-    word = re.search(r"(\w+)$", before)
+    word = _LAST_WORD.search(before)
     if text[opener] == "[":
         return True if not before or before[-1] in "(,:=[>?" or before.endswith("return") else None
     if word is not None:
@@ -335,10 +335,12 @@ def _items(scan: _Scan, opener: int, close: int) -> list[str]:
     base = scan.depth[opener] + 1
     items: list[str] = []
     start = opener + 1
-    for i in range(opener + 1, close):
-        if text[i] == "," and scan.code[i] and scan.depth[i] == base:
+    i = text.find(",", start, close)
+    while i != -1:
+        if scan.code[i] and scan.depth[i] == base:
             items.append(text[start:i].strip())
             start = i + 1
+        i = text.find(",", i + 1, close)
     last = text[start:close].strip()
     if last:
         items.append(last)

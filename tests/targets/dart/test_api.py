@@ -8,6 +8,7 @@ import pytest
 
 from generator.ir import EnumModel, Field, ModelSet, ObjectModel, Primitive, Source, UnionModel
 from generator.targets import TYPE_KINDS, ApiItem, Emitted, emit
+from generator.targets import listing as target_listing
 from generator.targets.dart import markers
 from generator.targets.dart.api import RULES, listing
 from generator.treesitter import parse
@@ -43,6 +44,20 @@ def test_the_emitted_api_is_the_listing_read_from_the_files_on_openai(
     openai_models: ModelSet,
 ) -> None:
     _cross_check(emit("dart", openai_models))
+
+
+@pytest.mark.slow
+def test_the_lister_gives_the_symbols_and_api_of_emit_on_the_2026_openai_spec(
+    openai_latest_models: ModelSet,
+) -> None:
+    """The lister builds no view model, only the names, types and defaults the listing needs,
+    from the functions emit builds its views with: on the largest spec (families, wrappers,
+    enums, typedefs, renamed and defaulted fields) it gives exactly what emit gives."""
+    full = emit("dart", openai_latest_models)
+    listed = target_listing("dart", openai_latest_models)
+    assert listed.files == {}
+    assert listed.symbols == full.symbols
+    assert listed.api and listed.api == full.api
 
 
 def _types(items: tuple[ApiItem, ...] | list[ApiItem]) -> dict[str, ApiItem]:
