@@ -46,6 +46,7 @@ from generator.ir import (
     Model,
     ModelSet,
     Ref,
+    TypeRef,
     variant_tags,
 )
 from generator.targets import Emitted
@@ -57,6 +58,7 @@ from generator.targets.python.declarations import (
     Declarations,
     EnumDecl,
     ExtrasDecl,
+    FieldDecl,
     ObjectDecl,
     UnionDecl,
 )
@@ -167,6 +169,10 @@ class Plan:
         self.names = self.declared.names
         self.classes = self.declared.classes
         self.types = self.declared.types
+        # the fitted texts of a field's decoding argument and its ``put``, which recur (the
+        # same property in many models): key -> text
+        self.arguments: dict[tuple[str, str, bool, str | None, bool, TypeRef], str] = {}
+        self.puts: dict[tuple[str, str], str] = {}
 
     # objects ------------------------------------------------------------------------------
 
@@ -176,19 +182,8 @@ class Plan:
         wires: list[Atom] = []  # the wire names as literals
         for d in declared.fields:
             f, ident = d.field, d.name
-            decode: Expr
-            if d.literal is not None:
-                decode = Call("_rt.literal", (Atom(d.literal),))
-            else:
-                decode = self.types.decoder(f.type)
-            if d.nullable:
-                decode = Call(NULLABLE, (decode,))
             wire = py_str(f.name)
-            wire_atom = Atom(wire)
-            wires.append(wire_atom)
-            how = REQUIRED if f.required else OPTIONAL
-            decoding = Keyword(ident, Call(how, (D, wire_atom, decode, WHERE)))
-            put = Call("_rt.put", (OUT, wire_atom, Atom(f"self.{ident}")))
+            wires.append(Atom(wire))
             fields.append(
                 FieldView(
                     name=ident,
@@ -200,8 +195,8 @@ class Plan:
                     declaration=fitted(
                         annotated(CLASS_BODY, ident, d.annotation, d.default), CLASS_BODY
                     ),
-                    argument=_argument(decoding),
-                    put=fit(METHOD_BODY, "", put),
+                    argument=self.argument(d),
+                    put=self.put(f.name, ident),
                 )
             )
         extras: ExtrasView | None = None
@@ -227,6 +222,32 @@ class Plan:
             ),
             closed_check=closed_check,
         )
+
+    def argument(self, declared: FieldDecl) -> str:
+        """The field's keyword argument of ``cls(...)`` in ``from_dict``: its decoding."""
+        f, ident = declared.field, declared.name
+        key = (ident, f.name, f.required, declared.literal, declared.nullable, f.type)
+        found = self.arguments.get(key)
+        if found is None:
+            decode: Expr
+            if declared.literal is not None:
+                decode = Call("_rt.literal", (Atom(declared.literal),))
+            else:
+                decode = self.types.decoder(f.type)
+            if declared.nullable:
+                decode = Call(NULLABLE, (decode,))
+            how = REQUIRED if f.required else OPTIONAL
+            call = Call(how, (D, Atom(py_str(f.name)), decode, WHERE))
+            found = self.arguments[key] = _argument(Keyword(ident, call))
+        return found
+
+    def put(self, wire: str, ident: str) -> str:
+        """The field's statement in ``to_dict``."""
+        found = self.puts.get((wire, ident))
+        if found is None:
+            put = Call("_rt.put", (OUT, Atom(py_str(wire)), Atom(f"self.{ident}")))
+            found = self.puts[(wire, ident)] = fit(METHOD_BODY, "", put)
+        return found
 
     def extras_view(self, declared: ExtrasDecl, wires: list[Atom]) -> ExtrasView:
         name = declared.name
