@@ -17,7 +17,7 @@ from itertools import starmap
 
 from generator.targets import ApiItem, ApiRules, split_union
 from generator.targets.python.declarations import Declaration, EnumDecl, ObjectDecl
-from generator.targets.python.layout import render
+from generator.targets.python.layout import Expr, render
 from generator.targets.python.markers import SUPPORT_PREFIX
 
 SUFFIXES = (".py",)
@@ -98,6 +98,15 @@ RULES = ApiRules(
 def declared_listing(declared: Iterable[Declaration]) -> tuple[ApiItem, ...]:
     """The sorted public API of the models' code, from their declarations."""
     rows: list[tuple[str, str, str, str, str]] = []  # ApiItem fields, which sort like it
+    spelled: dict[str, str] = {}  # one-line text -> type_text(): the same types recur
+
+    def text(expr: Expr) -> str:
+        one_line = render(expr)
+        found = spelled.get(one_line)
+        if found is None:
+            found = spelled[one_line] = type_text(one_line)
+        return found
+
     for d in declared:
         if isinstance(d, ObjectDecl):
             rows.append((d.name, "class", "", d.base, ""))
@@ -105,14 +114,14 @@ def declared_listing(declared: Iterable[Declaration]) -> tuple[ApiItem, ...]:
             if d.extras is not None:
                 fields.append((d.extras.name, d.extras.annotation, d.extras.default))
             for name, annotation, default in fields:
-                rows.append((d.name, "field", name, type_text(render(annotation)), ""))
+                rows.append((d.name, "field", name, text(annotation), ""))
                 init = "required" if default is None else f"optional = {type_text(default)}"
                 rows.append((d.name, "param", name, init, ""))
         elif isinstance(d, EnumDecl):
             rows.append((d.name, "enum", "", d.base, ""))
             rows += [(d.name, "case", m.name, "", repr(m.value.value)) for m in d.members]
         else:
-            rows.append((d.name, "alias", "", type_text(render(d.annotation)), ""))
+            rows.append((d.name, "alias", "", text(d.annotation), ""))
     return tuple(starmap(ApiItem, sorted(set(rows))))
 
 

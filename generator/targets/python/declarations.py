@@ -21,6 +21,7 @@ from generator.ir import (
     Field,
     Model,
     ModelSet,
+    Nullable,
     ObjectModel,
     TypeRef,
     UnionModel,
@@ -64,8 +65,8 @@ class FieldDecl:
     name: str  # the Python identifier
     annotation: Expr  # the declared type
     default: str | None  # the default value's expression; None for a required field
-    literal: str | None  # the ``Literal`` value of a const property, else None
     nullable: bool  # whether ``None`` is added to what the type itself admits
+    literal: str | None  # the ``Literal`` value of a const property, else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +135,10 @@ class Declarations:
         self.classes = self.names.classes
         self.types = TypeMap(models, self.names)
         self.field_names: dict[str, str] = {}  # wire name -> field_name(): names recur
+        # (type, nullability, requiredness, const literal) -> field_type(): types recur
+        self.field_types: dict[
+            tuple[TypeRef, Nullable, bool, str | None], tuple[Expr, str | None, bool]
+        ] = {}
 
     def field_name(self, wire: str) -> str:
         found = self.field_names.get(wire)
@@ -147,17 +152,11 @@ class Declarations:
         for f in model.fields:
             ident = allocator.allocate(f.name, self.field_name(f.code_name or f.name))
             literal = literal_of(f.const)
-            annotation = self.types.annotation(f.type) if literal is None else literal_type(literal)
-            nullable = self.types.field_nullable(f)
-            if nullable:
-                annotation = with_part(annotation, NONE)
-            default: str | None = None
-            if not f.required:
-                annotation = with_part(annotation, Atom(UNSET_TYPE))
-                default = UNSET
-            elif literal is not None:
-                default = literal
-            fields.append(FieldDecl(f, ident, annotation, default, literal, nullable))
+            key = (f.type, f.nullable, f.required, literal)
+            typed = self.field_types.get(key)
+            if typed is None:
+                typed = self.field_types[key] = self.field_type(f, literal)
+            fields.append(FieldDecl(f, ident, *typed, literal))
         extras: ExtrasDecl | None = None
         if not model.closed:
             value_type = model.additional or ANY
@@ -167,6 +166,20 @@ class Declarations:
             name = allocator.allocate("\0extras", EXTRAS_FIELD)
             extras = ExtrasDecl(name, value_type, annotation)
         return ObjectDecl(model, self.classes[model.name], tuple(fields), extras)
+
+    def field_type(self, f: Field, literal: str | None) -> tuple[Expr, str | None, bool]:
+        """A field's annotation, its default and whether ``None`` is added to its type."""
+        annotation = self.types.annotation(f.type) if literal is None else literal_type(literal)
+        nullable = self.types.field_nullable(f)
+        if nullable:
+            annotation = with_part(annotation, NONE)
+        default: str | None = None
+        if not f.required:
+            annotation = with_part(annotation, Atom(UNSET_TYPE))
+            default = UNSET
+        elif literal is not None:
+            default = literal
+        return annotation, default, nullable
 
     def enum_decl(self, model: EnumModel) -> EnumDecl:
         values = [v for v in model.values or () if v.value is not None]
