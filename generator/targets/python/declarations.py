@@ -232,13 +232,21 @@ class Declarations:
         annotations are not evaluated), then unions and aliases, which are evaluated at import,
         in :meth:`late_order`. ``subset``: the models of one module (``modules.py``), where
         those of the other modules are imported; all by default."""
-        models = self.models.models if subset is None else subset
-        enums = sorted((m for m in models if isinstance(m, EnumModel)), key=self.class_of)
-        objects = sorted((m for m in models if isinstance(m, ObjectModel)), key=self.class_of)
-        late = [m for m in models if isinstance(m, (UnionModel, AliasModel))]
+        enums: list[EnumModel] = []
+        objects: list[ObjectModel] = []
+        late: list[UnionModel | AliasModel] = []
+        for m in self.models.models if subset is None else subset:
+            if isinstance(m, EnumModel):
+                enums.append(m)
+            elif isinstance(m, ObjectModel):
+                objects.append(m)
+            else:
+                late.append(m)
+        enums.sort(key=self.class_of)
+        objects.sort(key=self.class_of)
         result: list[Declaration] = [self.enum_decl(m) for m in enums]
         result += [self.object_decl(m) for m in objects]
-        for model, forward in self.late_order(late):
+        for model, forward in self.late_order(late) if late else ():
             if isinstance(model, UnionModel):
                 result.append(self.union_decl(model, forward))
             else:

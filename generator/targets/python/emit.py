@@ -145,6 +145,7 @@ CONTEXTS: dict[str, dict[str, object]] = {
     "enum.py.jinja": {"model": EnumView},
     "union.py.jinja": {"model": UnionView},
     "alias.py.jinja": {"model": AliasView},
+    "definition.py.jinja": {"model": Definition},  # the macro choosing one of the four above
     # the split layout of a big schema (modules.py)
     "lazy_init.py.jinja": {"init": LazyInit},
     "model_module.py.jinja": {"module": ModelModule},
