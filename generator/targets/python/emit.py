@@ -2,11 +2,13 @@
 ``enum.Enum`` classes with an unknown-value fallback, and tagged unions with a dispatching
 decoder.
 
-The flow is plan -> view models -> templates: :class:`Plan` turns the IR into the view models
-of ``views.py`` (names from ``names.py``, types from ``typemap.py``, escaped text from
-``escaping.py``, statements laid out by ``layout.py``); :func:`render_files` hands them to the
-templates in ``templates/``, which only lay them out. :func:`emit` returns the files with the
-symbol table and the public-API listing, both read off the view models.
+The flow is declarations -> view models -> templates: ``declarations.py`` decides what each
+model declares (names from ``names.py``, types from ``typemap.py``); :class:`Plan` turns those
+declarations into the view models of ``views.py`` (escaped text from ``escaping.py``,
+statements laid out by ``layout.py``); :func:`render_files` hands them to the templates in
+``templates/``, which only lay them out. :func:`emit` returns the files with the symbol table
+and the public-API listing, both read off the declarations, which is all :func:`listing`
+builds.
 
 Output: one package ``<package>/`` holding ``__init__.py`` (the public names), ``models.py``
 (every model, one module so that recursion and unions need nothing but forward references),
