@@ -536,17 +536,19 @@ def test_every_listed_type_is_named_by_exactly_one_models_symbols(language: str)
 
 
 @pytest.mark.parametrize("language", [t for t in ALL if target(t).lister])
-@pytest.mark.parametrize("fixture", ["example", "hostile", "openai-2.3.0"])
+@pytest.mark.parametrize("fixture", ["example", "hostile", "openai-2.3.0", "openai-2026"])
 def test_the_listing_without_files_is_the_one_emit_gives(language: str, fixture: str) -> None:
     """diff's code verdicts take each target's listing without rendering any file: the same
     symbols and API listing as a full emit, on the shared fixtures and a real spec."""
     from generator.sources import load
     from generator.targets import listing
     from tests.support.models import example, hostile
-    from tests.support.paths import OPENAI_SPEC, need
+    from tests.support.paths import OPENAI_LATEST_SPEC, OPENAI_SPEC, need
 
     if fixture == "openai-2.3.0":
         models = load(need(OPENAI_SPEC))
+    elif fixture == "openai-2026":  # big enough for Python's split package (modules.py)
+        models = load(need(OPENAI_LATEST_SPEC))
     else:
         models = example() if fixture == "example" else hostile()
     full, listed = emit(language, models), listing(language, models)

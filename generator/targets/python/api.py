@@ -1,8 +1,9 @@
 """The public API of generated Python code, as a sorted listing of :class:`ApiItem` (for diff's
-code verdicts), two ways: :func:`view_listing` takes it from the emitter's view models (what
-``emit`` returns as ``Emitted.api``), :func:`listing` reads it from the files with ``ast`` (for
-code the emitter did not just write, and as the cross-check of the first). Both spell types
-and values through :func:`type_text`, so the two listings are equal item for item.
+code verdicts), two ways: :func:`declared_listing` takes it from the models' declarations
+(``declarations.py``: what ``emit`` and ``emit.listing`` return as ``Emitted.api``),
+:func:`listing` reads it from the files with ``ast`` (for code the emitter did not just write,
+and as the cross-check of the first). Both spell types and values through :func:`type_text`,
+so the two listings are equal item for item.
 
 :data:`RULES`: how diff reads such a listing (Python's null and union spellings; no switch over
 a class or an enum has to be exhaustive)."""
@@ -15,8 +16,9 @@ from collections.abc import Iterable, Mapping
 from itertools import starmap
 
 from generator.targets import ApiItem, ApiRules, split_union
+from generator.targets.python.declarations import Declaration, EnumDecl, ObjectDecl
+from generator.targets.python.layout import Expr, render
 from generator.targets.python.markers import SUPPORT_PREFIX
-from generator.targets.python.views import Definition, EnumView, ObjectView
 
 SUFFIXES = (".py",)
 
@@ -93,24 +95,33 @@ RULES = ApiRules(
 )
 
 
-def view_listing(definitions: Iterable[Definition]) -> tuple[ApiItem, ...]:
-    """The sorted public API of ``models.py``, from the view models it is rendered from."""
+def declared_listing(declared: Iterable[Declaration]) -> tuple[ApiItem, ...]:
+    """The sorted public API of the models' code, from their declarations."""
     rows: list[tuple[str, str, str, str, str]] = []  # ApiItem fields, which sort like it
-    for d in definitions:
-        if isinstance(d, ObjectView):
+    spelled: dict[str, str] = {}  # one-line text -> type_text(): the same types recur
+
+    def text(expr: Expr) -> str:
+        one_line = render(expr)
+        found = spelled.get(one_line)
+        if found is None:
+            found = spelled[one_line] = type_text(one_line)
+        return found
+
+    for d in declared:
+        if isinstance(d, ObjectDecl):
             rows.append((d.name, "class", "", d.base, ""))
             fields = [(f.name, f.annotation, f.default) for f in d.fields]
             if d.extras is not None:
                 fields.append((d.extras.name, d.extras.annotation, d.extras.default))
             for name, annotation, default in fields:
-                rows.append((d.name, "field", name, type_text(annotation), ""))
+                rows.append((d.name, "field", name, text(annotation), ""))
                 init = "required" if default is None else f"optional = {type_text(default)}"
                 rows.append((d.name, "param", name, init, ""))
-        elif isinstance(d, EnumView):
+        elif isinstance(d, EnumDecl):
             rows.append((d.name, "enum", "", d.base, ""))
-            rows += [(d.name, "case", m.name, "", m.value_repr) for m in d.members]
+            rows += [(d.name, "case", m.name, "", repr(m.value.value)) for m in d.members]
         else:
-            rows.append((d.name, "alias", "", type_text(d.annotation), ""))
+            rows.append((d.name, "alias", "", text(d.annotation), ""))
     return tuple(starmap(ApiItem, sorted(set(rows))))
 
 

@@ -2,11 +2,13 @@
 ``enum.Enum`` classes with an unknown-value fallback, and tagged unions with a dispatching
 decoder.
 
-The flow is plan -> view models -> templates: :class:`Plan` turns the IR into the view models
-of ``views.py`` (names from ``names.py``, types from ``typemap.py``, escaped text from
-``escaping.py``, statements laid out by ``layout.py``); :func:`render_files` hands them to the
-templates in ``templates/``, which only lay them out. :func:`emit` returns the files with the
-symbol table and the public-API listing, both read off the view models.
+The flow is declarations -> view models -> templates: ``declarations.py`` decides what each
+model declares (names from ``names.py``, types from ``typemap.py``); :class:`Plan` turns those
+declarations into the view models of ``views.py`` (escaped text from ``escaping.py``,
+statements laid out by ``layout.py``); :func:`render_files` hands them to the templates in
+``templates/``, which only lay them out. :func:`emit` returns the files with the symbol table
+and the public-API listing, both read off the declarations, which is all :func:`listing`
+builds.
 
 Output: one package ``<package>/`` holding ``__init__.py`` (the public names), ``models.py``
 (every model, one module so that recursion and unions need nothing but forward references),
@@ -43,22 +45,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.ir import (
-    ANY,
-    AliasModel,
-    EnumModel,
     Model,
     ModelSet,
-    ObjectModel,
     Ref,
     TypeRef,
-    UnionModel,
-    type_refs,
     variant_tags,
 )
-from generator.naming import NameAllocator
-from generator.targets import Emitted, Symbol
+from generator.targets import Emitted
 from generator.targets.python import PythonOptions, modules
-from generator.targets.python.api import view_listing
+from generator.targets.python.api import declared_listing
+from generator.targets.python.declarations import (
+    AliasDecl,
+    Declaration,
+    Declarations,
+    EnumDecl,
+    ExtrasDecl,
+    FieldDecl,
+    ObjectDecl,
+    UnionDecl,
+)
 from generator.targets.python.doc_text import (
     ENUM_NOTE,
     constraints_text,
@@ -68,7 +73,7 @@ from generator.targets.python.doc_text import (
     models_doc,
     package_doc,
 )
-from generator.targets.python.escaping import comment, docstring, py_literal, py_str
+from generator.targets.python.escaping import comment, docstring, py_str
 from generator.targets.python.formatting import (
     check_formatter,
     check_line_length,
@@ -94,10 +99,7 @@ from generator.targets.python.layout import (
 from generator.targets.python.markers import (
     CAST,
     CLOSED,
-    ENUM_BASE,
-    EXTRAS_DEFAULT,
     INIT_FILE,
-    MODEL_BASE,
     MODELS_FILE,
     NULLABLE,
     OPTIONAL,
@@ -106,27 +108,13 @@ from generator.targets.python.markers import (
     RUNTIME_FILE,
     TAGGED,
     TYPED_FILE,
-    UNION,
-    UNSET,
-    UNSET_TYPE,
 )
 from generator.targets.python.names import (
-    EXTRAS_FIELD,
-    RESERVED_FIELDS,
-    field_name,
-    member_name,
-    model_names,
     package_name,
 )
 from generator.targets.python.typemap import (
     NONE,
-    TypeMap,
-    check_enum_values,
-    literal_of,
-    literal_type,
-    with_part,
 )
-from generator.targets.python.unions import variants
 from generator.targets.python.views import (
     AliasView,
     Definition,
@@ -159,6 +147,7 @@ CONTEXTS: dict[str, dict[str, object]] = {
     "enum.py.jinja": {"model": EnumView},
     "union.py.jinja": {"model": UnionView},
     "alias.py.jinja": {"model": AliasView},
+    "definition.py.jinja": {"model": Definition},  # the macro choosing one of the four above
     # the split layout of a big schema (modules.py)
     "lazy_init.py.jinja": {"init": LazyInit},
     "model_module.py.jinja": {"module": ModelModule},
@@ -174,86 +163,59 @@ D, WHERE, OUT, DATA = Atom("d"), Atom("where"), Atom("out"), Atom("data")
 
 
 class Plan:
-    """The view models of one model set."""
+    """The view models of one model set, built from its declarations (``declarations.py``)."""
 
     def __init__(self, models: ModelSet) -> None:
+        self.declared = Declarations(models)
         self.models = models
-        self.by_name = models.by_name()
-        self.names = model_names(models)
-        self.classes = self.names.classes
-        self.types = TypeMap(models, self.names)
-        self.field_names: dict[str, str] = {}  # wire name -> field_name(): names recur
-
-    def field_name(self, wire: str) -> str:
-        found = self.field_names.get(wire)
-        if found is None:
-            found = self.field_names[wire] = field_name(wire)
-        return found
+        self.by_name = self.declared.by_name
+        self.names = self.declared.names
+        self.classes = self.declared.classes
+        self.types = self.declared.types
+        # the fitted texts of a field's decoding argument and its ``put``, which recur (the
+        # same property in many models): key -> text
+        self.arguments: dict[tuple[str, str, bool, str | None, bool, TypeRef], str] = {}
+        self.puts: dict[tuple[str, str], str] = {}
 
     # objects ------------------------------------------------------------------------------
 
-    def object_view(self, model: ObjectModel) -> ObjectView:
-        name = self.classes[model.name]
-        allocator = NameAllocator(RESERVED_FIELDS)
+    def object_view(self, declared: ObjectDecl) -> ObjectView:
+        model, name = declared.model, declared.name
         fields: list[FieldView] = []
         wires: list[Atom] = []  # the wire names as literals
-        for f in model.fields:
-            ident = allocator.allocate(f.name, self.field_name(f.code_name or f.name))
-            literal = literal_of(f.const)
-            annotation: Expr
-            decode: Expr
-            if literal is not None:
-                annotation = literal_type(literal)
-                decode = Call("_rt.literal", (Atom(literal),))
-            else:
-                annotation = self.types.annotation(f.type)
-                decode = self.types.decoder(f.type)
-            if self.types.field_nullable(f):
-                annotation = with_part(annotation, NONE)
-                decode = Call(NULLABLE, (decode,))
-            default: str | None = None
-            if not f.required:
-                annotation = with_part(annotation, Atom(UNSET_TYPE))
-                default = UNSET
-            elif literal is not None:
-                default = literal
+        for d in declared.fields:
+            f, ident = d.field, d.name
             wire = py_str(f.name)
-            wire_atom = Atom(wire)
-            wires.append(wire_atom)
-            how = REQUIRED if f.required else OPTIONAL
-            decoding = Keyword(ident, Call(how, (D, wire_atom, decode, WHERE)))
-            put = Call("_rt.put", (OUT, wire_atom, Atom(f"self.{ident}")))
+            wires.append(Atom(wire))
             fields.append(
                 FieldView(
                     name=ident,
                     wire=f.name,
                     wire_literal=wire,
-                    annotation=render(annotation),
-                    default=default,
+                    annotation=render(d.annotation),
+                    default=d.default,
                     comment=fitted(comment(field_doc(f, ident), CLASS_BODY), CLASS_BODY),
                     declaration=fitted(
-                        annotated(CLASS_BODY, ident, annotation, default), CLASS_BODY
+                        annotated(CLASS_BODY, ident, d.annotation, d.default), CLASS_BODY
                     ),
-                    argument=_argument(decoding),
-                    put=fit(METHOD_BODY, "", put),
+                    argument=self.argument(d),
+                    put=self.put(f.name, ident),
                 )
             )
         extras: ExtrasView | None = None
         closed_check = ""
-        if model.closed:
+        if declared.extras is None:
             check = Call(CLOSED, (D, WHERE, *wires))
             closed_check = fit(METHOD_BODY, "", check)
         else:
-            extras = self.extras_view(
-                allocator.allocate("\0extras", EXTRAS_FIELD), model.additional or ANY, wires
-            )
+            extras = self.extras_view(declared.extras, wires)
         where = f"where: str = {py_str(name)}"
         doc = model_doc(model.description, model.deprecated, model.name, name)
         return ObjectView(
             name=name,
             schema_name=model.name,
-            base=MODEL_BASE,
-            header=_class_header(name, MODEL_BASE),
+            base=declared.base,
+            header=_class_header(name, declared.base),
             docstring=fitted(docstring(doc, CLASS_BODY), CLASS_BODY),
             fields=tuple(fields),
             extras=extras,
@@ -264,41 +226,62 @@ class Plan:
             closed_check=closed_check,
         )
 
-    def extras_view(self, name: str, value_type: TypeRef, wires: list[Atom]) -> ExtrasView:
-        annotation = Call(
-            "_t.Mapping", (Atom("str"), self.types.annotation(value_type)), square=True
-        )
-        decode = Call("_rt.extras", (D, self.types.decoder(value_type), WHERE, *wires))
+    def argument(self, declared: FieldDecl) -> str:
+        """The field's keyword argument of ``cls(...)`` in ``from_dict``: its decoding."""
+        f, ident = declared.field, declared.name
+        key = (ident, f.name, f.required, declared.literal, declared.nullable, f.type)
+        found = self.arguments.get(key)
+        if found is None:
+            decode: Expr
+            if declared.literal is not None:
+                decode = Call("_rt.literal", (Atom(declared.literal),))
+            else:
+                decode = self.types.decoder(f.type)
+            if declared.nullable:
+                decode = Call(NULLABLE, (decode,))
+            how = REQUIRED if f.required else OPTIONAL
+            call = Call(how, (D, Atom(py_str(f.name)), decode, WHERE))
+            found = self.arguments[key] = _argument(Keyword(ident, call))
+        return found
+
+    def put(self, wire: str, ident: str) -> str:
+        """The field's statement in ``to_dict``."""
+        found = self.puts.get((wire, ident))
+        if found is None:
+            put = Call("_rt.put", (OUT, Atom(py_str(wire)), Atom(f"self.{ident}")))
+            found = self.puts[(wire, ident)] = fit(METHOD_BODY, "", put)
+        return found
+
+    def extras_view(self, declared: ExtrasDecl, wires: list[Atom]) -> ExtrasView:
+        name = declared.name
+        decode = Call("_rt.extras", (D, self.types.decoder(declared.value_type), WHERE, *wires))
         put = Call("out.update", (Call("_rt.to_json", (Atom(f"self.{name}"),)),))
         return ExtrasView(
             name=name,
-            annotation=render(annotation),
-            default=EXTRAS_DEFAULT,
-            declaration=fitted(annotated(CLASS_BODY, name, annotation, EXTRAS_DEFAULT), CLASS_BODY),
+            annotation=render(declared.annotation),
+            default=declared.default,
+            declaration=fitted(
+                annotated(CLASS_BODY, name, declared.annotation, declared.default), CLASS_BODY
+            ),
             argument=_argument(Keyword(name, decode)),
             put=fit(METHOD_BODY, "", put),
         )
 
     # enums --------------------------------------------------------------------------------
 
-    def enum_view(self, model: EnumModel) -> EnumView:
-        name = self.classes[model.name]
-        values = [v for v in model.values or () if v.value is not None]
-        check_enum_values(model, [v.value for v in values])
-        allocator = NameAllocator()
+    def enum_view(self, declared: EnumDecl) -> EnumView:
+        model, name = declared.model, declared.name
         members: list[MemberView] = []
-        for v in values:
-            assert v.value is not None
-            member = allocator.allocate(repr(v.value), member_name(v.name or v.value))
-            literal = py_literal(v.value)
+        for m in declared.members:
+            v = m.value
             notes = comment(v.description, CLASS_BODY) if v.description else []
             members.append(
                 MemberView(
-                    name=member,
-                    value=literal,
+                    name=m.name,
+                    value=m.literal,
                     value_repr=repr(v.value),
                     comment=fitted(notes, CLASS_BODY),
-                    assignment=fitted(_assignment(CLASS_BODY, member, literal), CLASS_BODY),
+                    assignment=fitted(_assignment(CLASS_BODY, m.name, m.literal), CLASS_BODY),
                 )
             )
         doc = model_doc(model.description, model.deprecated, model.name, name)
@@ -306,8 +289,8 @@ class Plan:
         return EnumView(
             name=name,
             schema_name=model.name,
-            base=ENUM_BASE,
-            header=_class_header(name, ENUM_BASE),
+            base=declared.base,
+            header=_class_header(name, declared.base),
             docstring=fitted(docstring(f"{doc}\n\n{ENUM_NOTE}", CLASS_BODY), CLASS_BODY),
             members=tuple(members),
             missing=fitted(
@@ -317,33 +300,28 @@ class Plan:
 
     # aliases and unions -------------------------------------------------------------------
 
-    def alias_view(self, model: AliasModel, forward: frozenset[str]) -> AliasView:
-        name = self.classes[model.name]
-        rhs = self.forward(self.types.annotation(model.target), forward)
+    def alias_view(self, declared: AliasDecl) -> AliasView:
+        model, name = declared.model, declared.name
         doc = model_doc(model.description, model.deprecated, model.name, name)
         notes = constraints_text(model.constraints)
         if notes:
             doc += f"\n\nConstraints: {notes}."
-        explicit = _explicit_alias(name, bool(forward))
         return AliasView(
             name=name,
             schema_name=model.name,
-            annotation=render(rhs),
-            explicit=explicit,
+            annotation=render(declared.annotation),
+            explicit=declared.explicit,
             comment=fitted(comment(doc, ""), ""),
-            statement=fitted(alias(name, rhs, explicit), ""),
+            statement=fitted(alias(name, declared.annotation, declared.explicit), ""),
         )
 
-    def union_view(self, model: UnionModel, forward: frozenset[str]) -> UnionView:
-        name = self.classes[model.name]
-        decoder = self.names.decoders[model.name]
-        encoder = self.names.encoders[model.name]
-        found = variants(self.by_name, model)
-        rhs = self.forward(self.union_annotation(found), forward)
+    def union_view(self, declared: UnionDecl) -> UnionView:
+        model, name = declared.model, declared.name
+        decoder, encoder = declared.decoder, declared.encoder
         if model.discriminator is not None:
             tags = dict(variant_tags(model, self.by_name.get))
             pairs: list[Expr] = []
-            for variant in found:
+            for variant in declared.variants:
                 decode = self.types.decoder(variant)
                 values = tags.get(variant.name, ()) if isinstance(variant, Ref) else ()
                 for tag in values or (None,):
@@ -355,7 +333,7 @@ class Plan:
                 "otherwise the variants are tried in schema order (see ``_runtime.untagged``)."
             )
         else:
-            decoders = [self.types.decoder(v) for v in found]
+            decoders = [self.types.decoder(v) for v in declared.variants]
             call = Call("_rt.untagged", (DATA, WHERE, *decoders), magic=True)
             how = (
                 "Tries the variants in schema order: the first that accepts the input exactly\n"
@@ -363,7 +341,6 @@ class Plan:
                 "else the first that decodes."
             )
         doc = model_doc(model.description, model.deprecated, model.name, name)
-        explicit = _explicit_alias(name, bool(forward))
         params = ["data: object", f"where: str = {py_str(name)}"]
         body = fit(CLASS_BODY, "return ", Call(CAST, (Atom(name), call)))
         decoder_doc = docstring(f"Decodes a {name} from JSON data.\n\n{how}", CLASS_BODY)
@@ -371,10 +348,10 @@ class Plan:
         return UnionView(
             name=name,
             schema_name=model.name,
-            annotation=render(rhs),
-            explicit=explicit,
+            annotation=render(declared.annotation),
+            explicit=declared.explicit,
             comment=fitted(comment(doc, ""), ""),
-            statement=fitted(alias(name, rhs, explicit), ""),
+            statement=fitted(alias(name, declared.annotation, declared.explicit), ""),
             decoder=decoder,
             decoder_signature=fitted(signature("", decoder, params, Atom(name)), ""),
             decoder_docstring=fitted(decoder_doc, CLASS_BODY),
@@ -386,74 +363,29 @@ class Plan:
             encoder_docstring=fitted(encoder_doc, CLASS_BODY),
         )
 
-    def union_annotation(self, found: list[TypeRef]) -> Expr:
-        parts: list[Expr] = []
-        for variant in found:
-            expr = self.types.annotation(variant)
-            for part in expr.parts if isinstance(expr, BitOr) else (expr,):
-                if render(part) not in {render(p) for p in parts}:
-                    parts.append(part)
-        return parts[0] if len(parts) == 1 else BitOr(tuple(parts))
-
-    def forward(self, expr: Expr, forward: frozenset[str]) -> Expr:
-        """``expr`` with the classes of the models ``forward`` as strings (forward
-        references)."""
-        return _forward(expr, {self.classes[n] for n in forward})
-
     # the module ---------------------------------------------------------------------------
 
+    def view(self, declared: Declaration) -> Definition:
+        """The view model of one declaration."""
+        if isinstance(declared, ObjectDecl):
+            return self.object_view(declared)
+        if isinstance(declared, EnumDecl):
+            return self.enum_view(declared)
+        if isinstance(declared, UnionDecl):
+            return self.union_view(declared)
+        return self.alias_view(declared)
+
     def definitions(self, subset: Sequence[Model] | None = None) -> list[Definition]:
-        """Enums, then classes (each sorted by name: classes may refer to one another, as
-        annotations are not evaluated), then unions and aliases, which are evaluated at import,
-        in :meth:`late_order`. ``subset``: the models of one module (``modules.py``), where
-        those of the other modules are imported; all by default."""
-        models = self.models.models if subset is None else subset
-        enums = sorted((m for m in models if isinstance(m, EnumModel)), key=self.class_of)
-        objects = sorted((m for m in models if isinstance(m, ObjectModel)), key=self.class_of)
-        late = [m for m in models if isinstance(m, (UnionModel, AliasModel))]
-        result: list[Definition] = [self.enum_view(m) for m in enums]
-        result += [self.object_view(m) for m in objects]
-        for model, forward in self.late_order(late):
-            if isinstance(model, UnionModel):
-                result.append(self.union_view(model, forward))
-            else:
-                result.append(self.alias_view(model, forward))
-        return result
+        """The view models of the declarations of ``subset`` (all models by default), in their
+        order (:meth:`Declarations.declarations`)."""
+        return [self.view(d) for d in self.declared.declarations(subset)]
 
-    def class_of(self, model: EnumModel | ObjectModel | UnionModel | AliasModel) -> str:
-        return self.classes[model.name]
-
-    def late_order(
-        self, late: list[UnionModel | AliasModel]
-    ) -> list[tuple[UnionModel | AliasModel, frozenset[str]]]:
-        """Unions and aliases are evaluated at import, after every class: each goes after the
-        unions and aliases it names. Where they form a cycle, one of them goes first and names
-        the ones not yet defined as strings (forward references); those are returned with it."""
-        names = {m.name for m in late}
-        deps: dict[str, set[str]] = {}
-        for m in late:
-            refs: set[str] = set()
-            for t in m.variants if isinstance(m, UnionModel) else (m.target,):
-                refs.update(type_refs(t))
-            deps[m.name] = refs & names
-        done: set[str] = set()
-        order: list[tuple[UnionModel | AliasModel, frozenset[str]]] = []
-        pending = sorted(late, key=self.class_of)
-        while pending:
-            ready = [m for m in pending if deps[m.name] <= done]
-            if ready:
-                for m in ready:
-                    order.append((m, frozenset()))
-                    done.add(m.name)
-            else:
-                first = pending[0]
-                order.append((first, frozenset(deps[first.name] - done)))
-                done.add(first.name)
-            pending = [m for m in pending if m.name not in done]
-        return order
-
-    def package(self, name: str) -> Package:
-        definitions = tuple(self.definitions())
+    def package(self, name: str, declared: Sequence[Declaration] | None = None) -> Package:
+        """The package of one ``models.py`` holding ``declared``, the declarations of all
+        models (made here when not given)."""
+        if declared is None:
+            declared = self.declared.declarations()
+        definitions = tuple(self.view(d) for d in declared)
         public = [*self.classes.values(), *self.names.decoders.values()]
         public += self.names.encoders.values()
         head = header(self.models)
@@ -474,24 +406,6 @@ class Plan:
             ),
         )
 
-    def symbols(self, definitions: tuple[Definition, ...]) -> dict[str, tuple[Symbol, ...]]:
-        """Schema name -> the names generated for it, its main type first, in model order."""
-        found: dict[str, tuple[Symbol, ...]] = {}
-        for d in definitions:
-            if isinstance(d, ObjectView):
-                found[d.schema_name] = (Symbol("class", d.name),)
-            elif isinstance(d, EnumView):
-                found[d.schema_name] = (Symbol("enum", d.name),)
-            elif isinstance(d, UnionView):
-                found[d.schema_name] = (
-                    Symbol("alias", d.name),
-                    Symbol("decoder", d.decoder),
-                    Symbol("encoder", d.encoder),
-                )
-            else:
-                found[d.schema_name] = (Symbol("alias", d.name),)
-        return {m.name: found[m.name] for m in self.models.models}
-
 
 def _argument(keyword: Keyword) -> str:
     return fit(ARGUMENT, "", keyword, ",")
@@ -499,32 +413,6 @@ def _argument(keyword: Keyword) -> str:
 
 def _class_header(name: str, base: str) -> str:
     return fit("", "", Call(f"class {name}", (Atom(base),)), ":") + ":"
-
-
-def _explicit_alias(name: str, quoted: bool) -> bool:
-    """``Name: _t.TypeAlias = ...``; a name too long for that line (over 66 characters)
-    makes an implicit alias ``Name = ...``, which type checkers read the same way; a
-    quoted (forward-reference) alias must stay explicit."""
-    return quoted or len(name) + len(": _t.TypeAlias = (") <= LINE_LENGTH
-
-
-def _forward(expr: Expr, names: set[str]) -> Expr:
-    """``expr`` with the given names as strings (forward references), spelled so that it
-    still evaluates at import: a union holding a string becomes ``_t.Union[...]``."""
-    if not names:
-        return expr
-    if isinstance(expr, Atom):
-        return Atom(py_str(expr.text)) if expr.text in names else expr
-    if isinstance(expr, BitOr):
-        parts = tuple(_forward(p, names) for p in expr.parts)
-        if any(isinstance(p, Atom) and p.text.startswith('"') for p in parts):
-            return Call(UNION, parts, square=True)
-        return BitOr(parts)
-    if isinstance(expr, Call):
-        return Call(
-            expr.func, tuple(_forward(a, names) for a in expr.args), expr.square, expr.magic
-        )
-    return expr
 
 
 def _assignment(indent: str, name: str, value: str) -> list[str]:
@@ -560,36 +448,38 @@ def render_files(package: Package, templates: Folders = TEMPLATES) -> dict[str, 
 
 def emit(models: ModelSet, options: PythonOptions, templates: Folders = TEMPLATES) -> Emitted:
     plan = Plan(models)
-    if modules.is_split(models):  # a big schema: one module per model group (modules.py)
-        split = modules.split_package(plan, package_name(models, options))
-        return Emitted(
-            files=modules.render_split(split, templates),
-            symbols=plan.symbols(split.definitions),
-            api=view_listing(split.definitions),
-        )
-    package = plan.package(package_name(models, options))
-    definitions = package.models.definitions
-    files = render_files(package, templates)
+    name = package_name(models, options)
+    grouped, declared = _declare(plan.declared)
+    symbols = plan.declared.symbols(declared)
+    if grouped is not None:  # a big schema: one module per model group (modules.py)
+        split = modules.split_package(plan, name, grouped, symbols)
+        files = modules.render_split(split, templates)
+        return Emitted(files=files, symbols=symbols, api=declared_listing(declared))
+    files = render_files(plan.package(name, declared), templates)
     line_length = _line_length(options)
     formatter = check_formatter(options.formatter or "auto")
     if needs_black(formatter, line_length, custom_templates=templates != TEMPLATES):
         files = format_files(files, line_length)
-    return Emitted(
-        files=files,
-        symbols=plan.symbols(definitions),
-        api=view_listing(definitions),
-    )
+    return Emitted(files=files, symbols=symbols, api=declared_listing(declared))
 
 
 def listing(models: ModelSet, options: PythonOptions) -> Emitted:
-    """The symbols and public-API listing :func:`emit` gives for ``models``, without rendering
-    any file (diff's code verdicts need no more)."""
-    plan = Plan(models)
-    if modules.is_split(models):
-        definitions = modules.split_package(plan, package_name(models, options)).definitions
-    else:
-        definitions = plan.package(package_name(models, options)).models.definitions
-    return Emitted(files={}, symbols=plan.symbols(definitions), api=view_listing(definitions))
+    """The symbols and public-API listing :func:`emit` gives for ``models``, from the models'
+    declarations alone: no view model, no file (diff's code verdicts need no more)."""
+    declarations = Declarations(models)
+    declared = _declare(declarations)[1]
+    return Emitted(files={}, symbols=declarations.symbols(declared), api=declared_listing(declared))
+
+
+def _declare(
+    declarations: Declarations,
+) -> tuple[list[modules.Group] | None, list[Declaration]]:
+    """The declarations of every model, in the order of the files: per model group for a big
+    schema (the groups are returned too; ``modules.py``), else in the one ``models.py``."""
+    if not modules.is_split(declarations.models):
+        return None, declarations.declarations()
+    grouped = modules.grouped(declarations)
+    return grouped, [d for group in grouped for d in group.declared]
 
 
 def _line_length(options: PythonOptions) -> int:

@@ -49,6 +49,7 @@ def _escape(text: str) -> str:
     return _SPECIAL.sub(_escape_char, text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def py_str(text: str) -> str:
     """A string literal for ``text``, in the quote style black prefers (double, unless single
     quotes need fewer escapes). Code lines are ASCII only: black measures a line by its display
@@ -81,6 +82,9 @@ def docstring(text: str, indent: str) -> list[str]:
     """Docstring lines for spec text. The text is escaped so it cannot end the literal, laid out
     as black lays docstrings out (first line stripped, common indentation of the rest removed,
     trailing spaces dropped), so ``inspect.getdoc()`` returns the text normalised that way."""
+    if text.isascii() and text.isprintable() and text == text.strip() and text:
+        if "\\" not in text and '"' not in text:  # one line, nothing to escape or strip
+            return [f'{indent}"""{text}"""']
     raw_lines = [_escape(line).rstrip() for line in clean_text(text).split("\n")]
     while raw_lines and not raw_lines[0].strip():
         raw_lines.pop(0)

@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING
 from generator.ir import AliasModel, ModelSet, UnionModel
 from generator.ir.query import edges
 from generator.naming import is_windows_device, snake
+from generator.targets import Symbol
+from generator.targets.python.declarations import Declaration, Declarations
 from generator.targets.python.doc_text import header, models_doc, package_doc
 from generator.targets.python.escaping import docstring, py_str
 from generator.targets.python.layout import INDENT, LINE_LENGTH, fitted
@@ -39,8 +41,8 @@ from generator.targets.python.markers import (
     RUNTIME_FILE,
     TYPED_FILE,
 )
-from generator.targets.python.views import Definition, LazyInit, LazyName, ModelModule
-from generator.templating import Folders
+from generator.targets.python.views import LazyInit, LazyName, ModelModule
+from generator.templating import Folders, environment
 from generator.templating import render as render_template
 
 if TYPE_CHECKING:
@@ -60,10 +62,6 @@ class SplitPackage:
     modules: tuple[ModelModule, ...]
     models_init: LazyInit
     init: LazyInit
-
-    @property
-    def definitions(self) -> tuple[Definition, ...]:
-        return tuple(d for module in self.modules for d in module.definitions)
 
 
 def groups(models: ModelSet) -> list[list[str]]:
@@ -174,14 +172,32 @@ def import_statement(
     return f"from {module} import (\n{inner})"
 
 
-def split_package(plan: Plan, name: str) -> SplitPackage:
-    """The split layout of ``plan``'s models."""
+@dataclass(frozen=True)
+class Group:
+    """The models of one module and their declarations, in the module's order."""
+
+    models: list[str]  # the schema names, sorted
+    declared: list[Declaration]
+
+
+def grouped(declarations: Declarations) -> list[Group]:
+    """The model groups (:func:`groups`) with their declarations."""
+    by_name = declarations.by_name
+    return [
+        Group(group, declarations.declarations([by_name[m] for m in group]))
+        for group in groups(declarations.models)
+    ]
+
+
+def split_package(
+    plan: Plan, name: str, grouped: list[Group], symbols: dict[str, tuple[Symbol, ...]]
+) -> SplitPackage:
+    """The split layout of ``plan``'s models, given their groups (:func:`grouped`) and symbols
+    (``Declarations.symbols``)."""
     models = plan.models
     head = header(models)
-    by_name = plan.by_name
-    found = groups(models)
-    built = [tuple(plan.definitions([by_name[m] for m in group])) for group in found]
-    symbols = plan.symbols(tuple(d for definitions in built for d in definitions))
+    found = [group.models for group in grouped]
+    built = [tuple(plan.view(d) for d in group.declared) for group in grouped]
     public = sorted({s.name for names in symbols.values() for s in names})
     firsts = [min(plan.classes[m] for m in group) for group in found]
     names = module_names(firsts, [*public, *RUNTIME_EXPORTS])
@@ -254,8 +270,7 @@ def render_split(package: SplitPackage, templates: Folders) -> dict[str, str]:
             templates, "lazy_init.py.jinja", init=package.models_init
         ),
     }
+    template = environment(templates).get_template("model_module.py.jinja")  # looked up once
     for module in package.modules:
-        files[f"{base}/{MODELS_PACKAGE}/{module.name}.py"] = render_template(
-            templates, "model_module.py.jinja", module=module
-        )
+        files[f"{base}/{MODELS_PACKAGE}/{module.name}.py"] = template.render(module=module)
     return files

@@ -186,3 +186,34 @@ def test_module_names_avoid_keywords_devices_public_names_and_case_clashes() -> 
         taken=["item_from_json", "Priority"],
     )
     assert names == ["class_2", "con_2", "foo", "foo_2", "item_from_json_2", "private", "priority"]
+
+
+def test_the_listing_of_a_split_schema_is_the_one_emit_gives(
+    split: dict[str, tuple[ModelSet, Path]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """diff's lister declares each module's models without building their views: forward
+    references inside a group of unions and aliases are spelled as the split files spell
+    them."""
+    from generator.targets import listing as lister
+
+    monkeypatch.setattr(modules, "SPLIT_AT", 0)
+    for models, _ in split.values():
+        full, listed = emit("python", models), lister("python", models)
+        assert listed.files == {}
+        assert listed.api == full.api
+        assert listed.symbols == full.symbols
+
+
+def test_the_listing_builds_no_view_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lister takes names, types and defaults from the declarations alone: no view model
+    (docstrings, comments, fitted statements) is built for it."""
+    from generator.targets import listing as lister
+    from generator.targets.python import emit as python_emit
+
+    def no_view(*args: object) -> None:
+        raise AssertionError("the lister built a view model")
+
+    monkeypatch.setattr(python_emit.Plan, "view", no_view)
+    for split_at in (0, 10**9):
+        monkeypatch.setattr(modules, "SPLIT_AT", split_at)
+        assert lister("python", hostile()).api
