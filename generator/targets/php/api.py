@@ -16,6 +16,7 @@ types, and a ``match`` over an enum fails at run time, not at compile time, on a
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -23,12 +24,14 @@ from generator.targets import ApiItem, ApiRules, listed_after_keywords, split_un
 from generator.targets.php import markers
 from generator.targets.php.views import (
     AliasView,
-    ClassView,
-    EnumView,
+    ClassSignature,
+    EnumSignature,
     FactoryView,
     InterfaceView,
+    Signature,
     UnknownView,
     View,
+    signature,
 )
 
 SUFFIXES = (".php",)
@@ -67,6 +70,7 @@ RULES = ApiRules(
 )
 
 
+@functools.cache  # a few distinct headers, asked for every type
 def type_header(before_name: str, after_name: str) -> str:
     """The signature of a type's item: its declaration up to the body without the name,
     whitespace collapsed: ``final class implements \\JsonSerializable``, ``enum: string``,
@@ -79,26 +83,24 @@ def _param(owner: str, prop: str, default: str | None) -> ApiItem:
     return ApiItem(owner, "param", prop, state)
 
 
-def view_items(view: View) -> list[ApiItem]:
-    """The listing of the file ``view`` becomes (its template's declarations)."""
-    owner = view.cls
-    if isinstance(view, ClassView):
+def signature_items(sig: Signature) -> list[ApiItem]:
+    """The listing of the file whose signature is ``sig`` (its template's declarations)."""
+    owner = sig.cls
+    if isinstance(sig, ClassSignature):
         items = [
-            ApiItem(
-                owner, "class", "", type_header("final class", f" implements {view.implements}")
-            )
+            ApiItem(owner, "class", "", type_header("final class", f" implements {sig.implements}"))
         ]
-        for p in view.params:
+        for p in sig.params:
             items += (_param(owner, p.prop, p.default), ApiItem(owner, "field", p.prop, p.native))
-        if view.additional is not None:
-            prop = view.additional.prop
+        if sig.additional is not None:
+            prop = sig.additional
             items += (_param(owner, prop, "[]"), ApiItem(owner, "field", prop, "array"))
         return items
-    if isinstance(view, EnumView):
-        items = [ApiItem(owner, "enum", "", type_header("enum", f": {view.backing}"))]
-        items += (ApiItem(owner, "case", case.name, "", case.value) for case in view.cases)
+    if isinstance(sig, EnumSignature):
+        items = [ApiItem(owner, "enum", "", type_header("enum", f": {sig.backing}"))]
+        items += (ApiItem(owner, "case", name, "", value) for name, value in sig.cases)
         return items
-    if isinstance(view, UnknownView):
+    if isinstance(sig, UnknownView):
         return [
             ApiItem(
                 owner,
@@ -107,24 +109,30 @@ def view_items(view: View) -> list[ApiItem]:
                 type_header("final class", f" implements {markers.UNKNOWN_VALUE}"),
             ),
             _param(owner, "value", None),
-            ApiItem(owner, "field", "value", view.backing),
+            ApiItem(owner, "field", "value", sig.backing),
         ]
-    if isinstance(view, InterfaceView):
+    if sig.KIND == InterfaceView.KIND:
         return [
             ApiItem(owner, "interface", "", type_header("interface", " extends \\JsonSerializable"))
         ]
-    assert isinstance(view, AliasView | FactoryView)
+    assert sig.KIND in (AliasView.KIND, FactoryView.KIND)
     return [ApiItem(owner, "class", "", type_header("final class", ""))]
 
 
-def from_views(views: Iterable[View]) -> tuple[ApiItem, ...]:
-    """The sorted listing of the files of ``views`` (each declares one type; no two the same)."""
+def from_signatures(signatures: Iterable[Signature]) -> tuple[ApiItem, ...]:
+    """The sorted listing of the files of ``signatures`` (each declares one type; no two the
+    same)."""
     items: list[ApiItem] = []
-    for view in sorted(views, key=lambda v: v.cls):
-        own = view_items(view)
+    for sig in sorted(signatures, key=lambda s: s.cls):
+        own = signature_items(sig)
         own.sort(key=lambda i: (i.kind, i.member, i.signature, i.value))
         items += own
     return tuple(items)
+
+
+def from_views(views: Iterable[View]) -> tuple[ApiItem, ...]:
+    """The sorted listing of the files of ``views``."""
+    return from_signatures(signature(view) for view in views)
 
 
 # --- reading files ---------------------------------------------------------------------------

@@ -42,8 +42,10 @@ from generator.targets.php.views import (
     Head,
     HeaderView,
     InterfaceView,
+    Signature,
     UnknownView,
     View,
+    model_signatures,
     model_views,
 )
 from generator.templating import Folders, environment, folder
@@ -111,10 +113,17 @@ def _views(plan: Plan, models: ModelSet) -> tuple[dict[str, tuple[Symbol, ...]],
 
 
 def listing(models: ModelSet, options: PhpOptions) -> Emitted:
-    """The symbols and public-API listing :func:`emit` gives for ``models``, without rendering
-    any file (diff's code verdicts need no more)."""
-    symbols, views = _views(Plan(models), models)
-    return Emitted({}, symbols, api.from_views(views))
+    """The symbols and public-API listing :func:`emit` gives for ``models``, from the files'
+    signatures alone: no file rendered, no docblock or method body built (diff's code verdicts
+    need no more)."""
+    plan = Plan(models)
+    symbols: dict[str, tuple[Symbol, ...]] = {}
+    signatures: list[Signature] = []
+    for model in models.models:
+        found = model_signatures(plan, model)
+        symbols[model.name] = tuple(Symbol(sig.KIND, sig.cls) for sig in found)
+        signatures += found
+    return Emitted({}, symbols, api.from_signatures(signatures))
 
 
 def entry_points(models: ModelSet) -> dict[str, tuple[str, str | None]]:

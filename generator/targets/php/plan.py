@@ -87,6 +87,7 @@ class Plan:
         self._atoms: dict[TypeRef, tuple[str, ...]] = {}
         self._doc: dict[TypeRef, str] = {}
         self._needs_encode: dict[TypeRef, bool] = {}
+        self._nullable: dict[TypeRef, bool] = {}
         self._backing = {
             m.name: _backing(m) for m in self.models.models if isinstance(m, EnumModel)
         }
@@ -141,6 +142,12 @@ class Plan:
     def nullable(self, t: TypeRef) -> bool:
         """Whether a value of ``t`` may be null by its own definition (through aliases),
         including an enum that lists null among its values."""
+        found = self._nullable.get(t)
+        if found is None:
+            found = self._nullable[t] = self._admits_null(t)
+        return found
+
+    def _admits_null(self, t: TypeRef) -> bool:
         if type_nullable(
             t, self.by_name.get, unknown=UnknownNull.AS_NULL, free_form=FreeFormNull.ADMITS
         ):
