@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import ClassVar, Literal, TypeVar
+from typing import ClassVar, Literal, Protocol, TypeVar
 
 from generator import naming
 from generator.ir import (
@@ -221,13 +221,24 @@ class ParamSignature:
     default: str | None  # None when the argument is required
 
 
+class Param(Protocol):
+    """What the listing reads of a constructor property (a ParamSignature or PropertyView)."""
+
+    @property
+    def prop(self) -> str: ...
+    @property
+    def native(self) -> str: ...
+    @property
+    def default(self) -> str | None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class ClassSignature:
     KIND: ClassVar[str] = ClassView.KIND
 
     cls: str
     implements: str
-    params: tuple[ParamSignature, ...]  # in constructor order
+    params: tuple[Param, ...]  # in constructor order
     additional: str | None  # the property keeping undeclared keys, if the class has one
 
 
@@ -257,7 +268,7 @@ def signature(view: View) -> Signature:
         return ClassSignature(
             view.cls,
             view.implements,
-            tuple(ParamSignature(p.prop, p.native, p.default) for p in view.params),
+            view.params,
             None if view.additional is None else view.additional.prop,
         )
     if isinstance(view, EnumView):
@@ -334,8 +345,8 @@ def _where(model_name: str, key: str | None = None) -> str:
     return php_string(model_name if key is None else f"{model_name}.{key}")
 
 
-def _param_doc(doc_type: str, prop: str, description: str | None) -> Lines:
-    lines = doc_lines(description)
+def _param_doc(plan: Plan, doc_type: str, prop: str, description: str | None) -> Lines:
+    lines = plan.doc_lines(description)
     head = f"@param {doc_type} ${prop}"
     if not lines:
         return (head,)
@@ -438,7 +449,7 @@ def _property_view(plan: Plan, model: ObjectModel, f: Field, prop: str) -> Prope
         presence=presence,
         decode=decode,
         encode=encode,
-        doc=_param_doc(doc_type, prop, _field_text(f)),
+        doc=_param_doc(plan, doc_type, prop, _field_text(f)),
     )
 
 
@@ -452,6 +463,7 @@ def _additional_view(plan: Plan, model: ObjectModel, value_type: TypeRef) -> Add
         else f"array_map(static fn (mixed $v0) => {decode}, {extra})",
         encode=plan.encode_nullable(value_type, "$value", 1),
         doc=_param_doc(
+            plan,
             f"array<string, {plan.doc_nullable(value_type)}>",
             markers.ADDITIONAL,
             "Properties the schema does not name, by JSON key.",
@@ -546,7 +558,7 @@ def _enum_cases(model: EnumModel) -> list[tuple[str, str, EnumValue]]:
 
 def enum_view(plan: Plan, model: EnumModel, backing: str) -> EnumView:
     cases = tuple(
-        CaseView(name, literal, tuple(doc_lines(value.description)))
+        CaseView(name, literal, plan.doc_lines(value.description))
         for name, literal, value in _enum_cases(model)
     )
     return EnumView(
