@@ -1,7 +1,8 @@
 """The public API of generated PHP code, as a sorted listing of :class:`ApiItem` (for diff's
 code verdicts), two ways that must agree:
 
-- :func:`from_views`: what the emitter knows it wrote (``Emitted.api``), from the view models;
+- :func:`from_signatures`: what the emitter knows it wrote (``Emitted.api``), from the view
+  models (or, for the lister, the signatures that have the same declarations);
 - :func:`listing`: what files say, read with the tree-sitter PHP grammar (for code on disk, and
   the cross-check of the first in the tests).
 
@@ -25,13 +26,13 @@ from generator.targets.php import markers
 from generator.targets.php.views import (
     AliasView,
     ClassSignature,
+    ClassView,
     EnumSignature,
+    EnumView,
     FactoryView,
     InterfaceView,
     Signature,
     UnknownView,
-    View,
-    signature,
 )
 
 SUFFIXES = (".php",)
@@ -84,21 +85,22 @@ def _param(owner: str, prop: str, default: str | None) -> ApiItem:
 
 
 def signature_items(sig: Signature) -> list[ApiItem]:
-    """The listing of the file whose signature is ``sig`` (its template's declarations)."""
+    """The listing of the file whose view or signature is ``sig`` (its template's
+    declarations)."""
     owner = sig.cls
-    if isinstance(sig, ClassSignature):
+    if isinstance(sig, ClassView | ClassSignature):
         items = [
             ApiItem(owner, "class", "", type_header("final class", f" implements {sig.implements}"))
         ]
         for p in sig.params:
             items += (_param(owner, p.prop, p.default), ApiItem(owner, "field", p.prop, p.native))
         if sig.additional is not None:
-            prop = sig.additional
+            prop = sig.additional.prop
             items += (_param(owner, prop, "[]"), ApiItem(owner, "field", prop, "array"))
         return items
-    if isinstance(sig, EnumSignature):
+    if isinstance(sig, EnumView | EnumSignature):
         items = [ApiItem(owner, "enum", "", type_header("enum", f": {sig.backing}"))]
-        items += (ApiItem(owner, "case", name, "", value) for name, value in sig.cases)
+        items += (ApiItem(owner, "case", case.name, "", case.value) for case in sig.cases)
         return items
     if isinstance(sig, UnknownView):
         return [
@@ -120,19 +122,14 @@ def signature_items(sig: Signature) -> list[ApiItem]:
 
 
 def from_signatures(signatures: Iterable[Signature]) -> tuple[ApiItem, ...]:
-    """The sorted listing of the files of ``signatures`` (each declares one type; no two the
-    same)."""
+    """The sorted listing of the files of ``signatures``, views or signatures (each declares
+    one type; no two the same): emit's from its views, the lister's from signatures."""
     items: list[ApiItem] = []
     for sig in sorted(signatures, key=lambda s: s.cls):
         own = signature_items(sig)
         own.sort(key=lambda i: (i.kind, i.member, i.signature, i.value))
         items += own
     return tuple(items)
-
-
-def from_views(views: Iterable[View]) -> tuple[ApiItem, ...]:
-    """The sorted listing of the files of ``views``."""
-    return from_signatures(signature(view) for view in views)
 
 
 # --- reading files ---------------------------------------------------------------------------

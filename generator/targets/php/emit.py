@@ -97,7 +97,7 @@ def emit(models: ModelSet, options: PhpOptions, templates: Folders = TEMPLATES) 
         "autoload": {"psr-4": {ns + "\\": f"{markers.SRC}/"}},
     }
     files["composer.json"] = json.dumps(composer, indent=4) + "\n"
-    return Emitted(files, symbols, api.from_views(views))
+    return Emitted(files, symbols, api.from_signatures(views))
 
 
 class _Template:

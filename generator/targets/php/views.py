@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import ClassVar, Literal, Protocol, TypeVar
+from typing import ClassVar, Literal, TypeVar
 
 from generator import naming
 from generator.ir import (
@@ -208,8 +208,9 @@ View = ClassView | EnumView | UnknownView | AliasView | InterfaceView | FactoryV
 
 # --- signatures: what the public-API listing shows of each file -------------------------------
 #
-# The lister (diff's code verdicts) builds only these; a view's signature (`signature`) is the
-# same, from the same functions, so the two agree.
+# The lister (diff's code verdicts) builds only these. They have the attributes of the views the
+# listing reads, under the same names, built by the same functions: the listing reads a view
+# and a signature alike.
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,15 +222,9 @@ class ParamSignature:
     default: str | None  # None when the argument is required
 
 
-class Param(Protocol):
-    """What the listing reads of a constructor property (a ParamSignature or PropertyView)."""
-
-    @property
-    def prop(self) -> str: ...
-    @property
-    def native(self) -> str: ...
-    @property
-    def default(self) -> str | None: ...
+@dataclass(frozen=True, slots=True)
+class AdditionalSignature:
+    prop: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,8 +233,14 @@ class ClassSignature:
 
     cls: str
     implements: str
-    params: tuple[Param, ...]  # in constructor order
-    additional: str | None  # the property keeping undeclared keys, if the class has one
+    params: tuple[ParamSignature, ...]  # in constructor order
+    additional: AdditionalSignature | None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseSignature:
+    name: str
+    value: str  # a PHP literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +249,7 @@ class EnumSignature:
 
     cls: str
     backing: str
-    cases: tuple[tuple[str, str], ...]  # (case name, PHP literal)
+    cases: tuple[CaseSignature, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,25 +260,8 @@ class TypeSignature:
     cls: str
 
 
-Signature = ClassSignature | EnumSignature | UnknownView | TypeSignature
-
-
-def signature(view: View) -> Signature:
-    """What the listing shows of the file ``view`` becomes."""
-    if isinstance(view, ClassView):
-        return ClassSignature(
-            view.cls,
-            view.implements,
-            view.params,
-            None if view.additional is None else view.additional.prop,
-        )
-    if isinstance(view, EnumView):
-        return EnumSignature(
-            view.cls, view.backing, tuple((case.name, case.value) for case in view.cases)
-        )
-    if isinstance(view, UnknownView):
-        return view
-    return TypeSignature(view.KIND, view.cls)
+# what a file's listing is read from: its view (emit) or its signature (the lister)
+Signature = ClassSignature | EnumSignature | UnknownView | TypeSignature | View
 
 
 # --- building --------------------------------------------------------------------------------
@@ -310,7 +294,7 @@ def model_signatures(plan: Plan, model: Model) -> tuple[Signature, ...]:
     if isinstance(model, EnumModel):
         backing = plan.backing(model)
         assert backing is not None
-        cases = tuple((name, literal) for name, literal, _ in _enum_cases(model))
+        cases = tuple(CaseSignature(name, literal) for name, literal, _ in _enum_cases(model))
         return EnumSignature(cls, backing, cases), _unknown_view(plan, model, backing)
     assert isinstance(model, UnionModel)
     return (
@@ -511,7 +495,7 @@ def class_signature(plan: Plan, model: ObjectModel) -> ClassSignature:
         plan.classes[model.name],
         _implements(plan, model),
         _constructor_order(params),
-        None if extra is None else markers.ADDITIONAL,
+        None if extra is None else AdditionalSignature(markers.ADDITIONAL),
     )
 
 
