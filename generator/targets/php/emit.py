@@ -26,10 +26,12 @@ in ``templates/`` lay the views out; ``markers.py`` holds what the code reader r
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import TypeVar
 
 import jinja2
 
-from generator.ir import ModelSet, ObjectModel, UnionModel
+from generator.ir import Model, ModelSet, ObjectModel, UnionModel
 from generator.targets import Emitted, Symbol
 from generator.targets.php import PhpOptions, api, markers
 from generator.targets.php.names import check_namespace, composer_name, default_namespace
@@ -118,15 +120,26 @@ class _Template:
             template.environment.handle_exception()
 
 
+_S = TypeVar("_S", bound=Signature)
+
+
+def _files(
+    models: ModelSet, build: Callable[[Model], tuple[_S, ...]]
+) -> tuple[dict[str, tuple[Symbol, ...]], list[_S]]:
+    """Each model's symbols, and what ``build`` gives for each of its files (a view, or a
+    signature), all models in order."""
+    symbols: dict[str, tuple[Symbol, ...]] = {}
+    files: list[_S] = []
+    for model in models.models:
+        found = build(model)
+        symbols[model.name] = tuple(Symbol(file.KIND, file.cls) for file in found)
+        files += found
+    return symbols, files
+
+
 def _views(plan: Plan, models: ModelSet) -> tuple[dict[str, tuple[Symbol, ...]], list[View]]:
     """Each model's symbols, and the views of all models in order (a file each)."""
-    symbols: dict[str, tuple[Symbol, ...]] = {}
-    views: list[View] = []
-    for model in models.models:
-        found = model_views(plan, model)
-        symbols[model.name] = tuple(Symbol(view.KIND, view.cls) for view in found)
-        views += found
-    return symbols, views
+    return _files(models, lambda model: model_views(plan, model))
 
 
 def listing(models: ModelSet, options: PhpOptions) -> Emitted:
@@ -134,12 +147,7 @@ def listing(models: ModelSet, options: PhpOptions) -> Emitted:
     signatures alone: no file rendered, no docblock or method body built (diff's code verdicts
     need no more)."""
     plan = Plan(models)
-    symbols: dict[str, tuple[Symbol, ...]] = {}
-    signatures: list[Signature] = []
-    for model in models.models:
-        found = model_signatures(plan, model)
-        symbols[model.name] = tuple(Symbol(sig.KIND, sig.cls) for sig in found)
-        signatures += found
+    symbols, signatures = _files(models, lambda model: model_signatures(plan, model))
     return Emitted({}, symbols, api.from_signatures(signatures))
 
 
