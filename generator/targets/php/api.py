@@ -1,7 +1,8 @@
 """The public API of generated PHP code, as a sorted listing of :class:`ApiItem` (for diff's
 code verdicts), two ways that must agree:
 
-- :func:`from_views`: what the emitter knows it wrote (``Emitted.api``), from the view models;
+- :func:`from_signatures`: what the emitter knows it wrote (``Emitted.api``), from the view
+  models (or, for the lister, the signatures that have the same declarations);
 - :func:`listing`: what files say, read with the tree-sitter PHP grammar (for code on disk, and
   the cross-check of the first in the tests).
 
@@ -16,6 +17,7 @@ types, and a ``match`` over an enum fails at run time, not at compile time, on a
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -23,12 +25,14 @@ from generator.targets import ApiItem, ApiRules, listed_after_keywords, split_un
 from generator.targets.php import markers
 from generator.targets.php.views import (
     AliasView,
+    ClassSignature,
     ClassView,
+    EnumSignature,
     EnumView,
     FactoryView,
     InterfaceView,
+    Signature,
     UnknownView,
-    View,
 )
 
 SUFFIXES = (".php",)
@@ -67,6 +71,7 @@ RULES = ApiRules(
 )
 
 
+@functools.cache  # a few distinct headers, asked for every type
 def type_header(before_name: str, after_name: str) -> str:
     """The signature of a type's item: its declaration up to the body without the name,
     whitespace collapsed: ``final class implements \\JsonSerializable``, ``enum: string``,
@@ -79,26 +84,25 @@ def _param(owner: str, prop: str, default: str | None) -> ApiItem:
     return ApiItem(owner, "param", prop, state)
 
 
-def view_items(view: View) -> list[ApiItem]:
-    """The listing of the file ``view`` becomes (its template's declarations)."""
-    owner = view.cls
-    if isinstance(view, ClassView):
+def signature_items(sig: Signature) -> list[ApiItem]:
+    """The listing of the file whose view or signature is ``sig`` (its template's
+    declarations)."""
+    owner = sig.cls
+    if isinstance(sig, ClassView | ClassSignature):
         items = [
-            ApiItem(
-                owner, "class", "", type_header("final class", f" implements {view.implements}")
-            )
+            ApiItem(owner, "class", "", type_header("final class", f" implements {sig.implements}"))
         ]
-        for p in view.params:
+        for p in sig.params:
             items += (_param(owner, p.prop, p.default), ApiItem(owner, "field", p.prop, p.native))
-        if view.additional is not None:
-            prop = view.additional.prop
+        if sig.additional is not None:
+            prop = sig.additional.prop
             items += (_param(owner, prop, "[]"), ApiItem(owner, "field", prop, "array"))
         return items
-    if isinstance(view, EnumView):
-        items = [ApiItem(owner, "enum", "", type_header("enum", f": {view.backing}"))]
-        items += (ApiItem(owner, "case", case.name, "", case.value) for case in view.cases)
+    if isinstance(sig, EnumView | EnumSignature):
+        items = [ApiItem(owner, "enum", "", type_header("enum", f": {sig.backing}"))]
+        items += (ApiItem(owner, "case", case.name, "", case.value) for case in sig.cases)
         return items
-    if isinstance(view, UnknownView):
+    if isinstance(sig, UnknownView):
         return [
             ApiItem(
                 owner,
@@ -107,21 +111,22 @@ def view_items(view: View) -> list[ApiItem]:
                 type_header("final class", f" implements {markers.UNKNOWN_VALUE}"),
             ),
             _param(owner, "value", None),
-            ApiItem(owner, "field", "value", view.backing),
+            ApiItem(owner, "field", "value", sig.backing),
         ]
-    if isinstance(view, InterfaceView):
+    if sig.KIND == InterfaceView.KIND:
         return [
             ApiItem(owner, "interface", "", type_header("interface", " extends \\JsonSerializable"))
         ]
-    assert isinstance(view, AliasView | FactoryView)
+    assert sig.KIND in (AliasView.KIND, FactoryView.KIND)
     return [ApiItem(owner, "class", "", type_header("final class", ""))]
 
 
-def from_views(views: Iterable[View]) -> tuple[ApiItem, ...]:
-    """The sorted listing of the files of ``views`` (each declares one type; no two the same)."""
+def from_signatures(signatures: Iterable[Signature]) -> tuple[ApiItem, ...]:
+    """The sorted listing of the files of ``signatures``, views or signatures (each declares
+    one type; no two the same): emit's from its views, the lister's from signatures."""
     items: list[ApiItem] = []
-    for view in sorted(views, key=lambda v: v.cls):
-        own = view_items(view)
+    for sig in sorted(signatures, key=lambda s: s.cls):
+        own = signature_items(sig)
         own.sort(key=lambda i: (i.kind, i.member, i.signature, i.value))
         items += own
     return tuple(items)

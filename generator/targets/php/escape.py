@@ -21,7 +21,8 @@ def php_string(text: str) -> str:
     """A PHP string literal whose runtime value is ``text``: single-quoted (no interpolation)
     unless it holds control or invisible characters, which are then spelled as escapes in a
     double-quoted literal with ``$`` escaped."""
-    if not _NEEDS_ESCAPES.search(text):
+    # printable ASCII (most keys and names) holds none of them: no need for the regex
+    if (text.isascii() and text.isprintable()) or not _NEEDS_ESCAPES.search(text):
         if "\\" in text or "'" in text:
             text = text.replace("\\", "\\\\").replace("'", "\\'")
         return f"'{text}'"

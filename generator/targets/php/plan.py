@@ -27,6 +27,7 @@ from generator.ir import (
     type_nullable,
 )
 from generator.targets.php import markers
+from generator.targets.php.escape import doc_lines
 from generator.targets.php.names import class_name, factory_name, unknown_name
 
 ABSENT = markers.ABSENT
@@ -87,6 +88,8 @@ class Plan:
         self._atoms: dict[TypeRef, tuple[str, ...]] = {}
         self._doc: dict[TypeRef, str] = {}
         self._needs_encode: dict[TypeRef, bool] = {}
+        self._nullable: dict[TypeRef, bool] = {}
+        self._doc_lines: dict[str | None, tuple[str, ...]] = {}
         self._backing = {
             m.name: _backing(m) for m in self.models.models if isinstance(m, EnumModel)
         }
@@ -141,6 +144,12 @@ class Plan:
     def nullable(self, t: TypeRef) -> bool:
         """Whether a value of ``t`` may be null by its own definition (through aliases),
         including an enum that lists null among its values."""
+        found = self._nullable.get(t)
+        if found is None:
+            found = self._nullable[t] = self._admits_null(t)
+        return found
+
+    def _admits_null(self, t: TypeRef) -> bool:
         if type_nullable(
             t, self.by_name.get, unknown=UnknownNull.AS_NULL, free_form=FreeFormNull.ADMITS
         ):
@@ -166,6 +175,14 @@ class Plan:
                     return Primitive("any")
             return Primitive(model.base)
         return None
+
+    def doc_lines(self, text: str | None) -> tuple[str, ...]:
+        """Spec text as docblock lines (:func:`~.escape.doc_lines`), once per distinct text:
+        the same descriptions recur across models and fields."""
+        found = self._doc_lines.get(text)
+        if found is None:
+            found = self._doc_lines[text] = tuple(doc_lines(text))
+        return found
 
     # -- types --
 

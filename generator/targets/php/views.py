@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, TypeVar
 
 from generator import naming
 from generator.ir import (
     ANY,
     EnumModel,
+    EnumValue,
     Field,
     Model,
     Nullable,
@@ -205,6 +206,64 @@ class FactoryView:
 View = ClassView | EnumView | UnknownView | AliasView | InterfaceView | FactoryView
 
 
+# --- signatures: what the public-API listing shows of each file -------------------------------
+#
+# The lister (diff's code verdicts) builds only these. They have the attributes of the views the
+# listing reads, under the same names, built by the same functions: the listing reads a view
+# and a signature alike.
+
+
+@dataclass(frozen=True, slots=True)
+class ParamSignature:
+    """A promoted constructor property: its name, declared type and default."""
+
+    prop: str
+    native: str
+    default: str | None  # None when the argument is required
+
+
+@dataclass(frozen=True, slots=True)
+class AdditionalSignature:
+    prop: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClassSignature:
+    KIND: ClassVar[str] = ClassView.KIND
+
+    cls: str
+    implements: str
+    params: tuple[ParamSignature, ...]  # in constructor order
+    additional: AdditionalSignature | None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseSignature:
+    name: str
+    value: str  # a PHP literal
+
+
+@dataclass(frozen=True, slots=True)
+class EnumSignature:
+    KIND: ClassVar[str] = EnumView.KIND
+
+    cls: str
+    backing: str
+    cases: tuple[CaseSignature, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TypeSignature:
+    """A file whose listing is its type alone: an alias, interface or factory."""
+
+    KIND: str  # the view's KIND
+    cls: str
+
+
+# what a file's listing is read from: its view (emit) or its signature (the lister)
+Signature = ClassSignature | EnumSignature | UnknownView | TypeSignature | View
+
+
 # --- building --------------------------------------------------------------------------------
 
 
@@ -219,9 +278,33 @@ def model_views(plan: Plan, model: Model) -> tuple[View, ...]:
         backing = plan.backing(model)
         assert backing is not None
         enum = enum_view(plan, model, backing)
-        return enum, UnknownView(enum.unknown, enum.cls, backing)
+        return enum, _unknown_view(plan, model, backing)
     assert isinstance(model, UnionModel)
     return interface_view(plan, model), factory_view(plan, model)
+
+
+def model_signatures(plan: Plan, model: Model) -> tuple[Signature, ...]:
+    """The signatures of the files :func:`model_views` gives, in its order, without building
+    what only the files show (docblocks, decode and encode expressions)."""
+    cls = plan.classes[model.name]
+    if isinstance(model, ObjectModel):
+        return (class_signature(plan, model),)
+    if plan.alias_target(model) is not None:
+        return (TypeSignature(AliasView.KIND, cls),)
+    if isinstance(model, EnumModel):
+        backing = plan.backing(model)
+        assert backing is not None
+        cases = tuple(CaseSignature(name, literal) for name, literal, _ in _enum_cases(model))
+        return EnumSignature(cls, backing, cases), _unknown_view(plan, model, backing)
+    assert isinstance(model, UnionModel)
+    return (
+        TypeSignature(InterfaceView.KIND, cls),
+        TypeSignature(FactoryView.KIND, plan.factories[model.name]),
+    )
+
+
+def _unknown_view(plan: Plan, model: EnumModel, backing: str) -> UnknownView:
+    return UnknownView(plan.unknown[model.name], plan.classes[model.name], backing)
 
 
 def class_doc(
@@ -246,8 +329,8 @@ def _where(model_name: str, key: str | None = None) -> str:
     return php_string(model_name if key is None else f"{model_name}.{key}")
 
 
-def _param_doc(doc_type: str, prop: str, description: str | None) -> Lines:
-    lines = doc_lines(description)
+def _param_doc(plan: Plan, doc_type: str, prop: str, description: str | None) -> Lines:
+    lines = plan.doc_lines(description)
     head = f"@param {doc_type} ${prop}"
     if not lines:
         return (head,)
@@ -287,12 +370,38 @@ def _const_value(f: Field) -> str | None:
     return None
 
 
-def _property_view(plan: Plan, model: ObjectModel, f: Field, prop: str) -> PropertyView:
-    where = _where(model.name, f.name)
+@dataclass(frozen=True, slots=True)
+class _Typing:
+    """How a field is declared: whether it may hold null, whether absence needs the
+    ``Support\\Absent`` sentinel, and the literal its ``const`` gives a required one."""
+
+    nullable: bool
+    absent: bool
+    const: str | None
+
+
+def _typing(plan: Plan, f: Field) -> _Typing:
     nullable = f.nullable is not Nullable.NO or plan.nullable(f.type)
-    const = _const_value(f)
     # a free-form value may itself be null, so absence needs the sentinel there too
     absent = not f.required and (nullable or "mixed" in plan.atoms(f.type))
+    return _Typing(nullable, absent, _const_value(f))
+
+
+def _param_signature(plan: Plan, f: Field, prop: str, typing: _Typing) -> ParamSignature:
+    """The property's declared type and its default (None: the argument is required)."""
+    if f.required:
+        default = typing.const
+    else:
+        default = ABSENT_VALUE if typing.absent else "null"
+    native = plan.native(f.type, typing.nullable or not f.required, typing.absent)
+    return ParamSignature(prop, native, default)
+
+
+def _property_view(plan: Plan, model: ObjectModel, f: Field, prop: str) -> PropertyView:
+    where = _where(model.name, f.name)
+    typing = _typing(plan, f)
+    nullable, absent, const = typing.nullable, typing.absent, typing.const
+    declared = _param_signature(plan, f, prop, typing)
     key = php_string(f.name)
     access = f"$data[{key}]"
     decode = plan.decode(f.type, access, where)
@@ -314,23 +423,17 @@ def _property_view(plan: Plan, model: ObjectModel, f: Field, prop: str) -> Prope
         doc_type += (f"|{markers.ABSENT}" if absent else "") + (
             "|null" if nullable or not f.required else ""
         )
-    default: str | None
     presence: Literal["always", "absent", "null"]
-    if f.required:
-        default, presence = const, "always"
-    elif absent:
-        default, presence = ABSENT_VALUE, "absent"
-    else:
-        default, presence = "null", "null"
+    presence = "always" if f.required else "absent" if absent else "null"
     return PropertyView(
         prop=prop,
         key=key,
-        native=plan.native(f.type, nullable or not f.required, absent),
-        default=default,
+        native=declared.native,
+        default=declared.default,
         presence=presence,
         decode=decode,
         encode=encode,
-        doc=_param_doc(doc_type, prop, _field_text(f)),
+        doc=_param_doc(plan, doc_type, prop, _field_text(f)),
     )
 
 
@@ -344,6 +447,7 @@ def _additional_view(plan: Plan, model: ObjectModel, value_type: TypeRef) -> Add
         else f"array_map(static fn (mixed $v0) => {decode}, {extra})",
         encode=plan.encode_nullable(value_type, "$value", 1),
         doc=_param_doc(
+            plan,
             f"array<string, {plan.doc_nullable(value_type)}>",
             markers.ADDITIONAL,
             "Properties the schema does not name, by JSON key.",
@@ -351,29 +455,65 @@ def _additional_view(plan: Plan, model: ObjectModel, value_type: TypeRef) -> Add
     )
 
 
-def class_view(plan: Plan, model: ObjectModel) -> ClassView:
-    # an open object (not ``additionalProperties: false``) keeps the properties it does not
-    # declare, whether or not the schema says what they hold
-    extra_type = model.additional if model.additional is not None else None if model.closed else ANY
-    taken = [markers.ADDITIONAL] if extra_type is not None else []
+def _extra_type(model: ObjectModel) -> TypeRef | None:
+    """What the undeclared properties hold, None when the class keeps none: an open object (not
+    ``additionalProperties: false``) keeps them, whether or not the schema says what they hold."""
+    return model.additional if model.additional is not None else None if model.closed else ANY
+
+
+def _property_names(model: ObjectModel, extra: TypeRef | None) -> list[str]:
+    """The PHP name of each field, in field order: the wanted one, numbered when taken."""
+    wanted = [property_name(f.code_name or f.name) for f in model.fields]
+    taken = [markers.ADDITIONAL] if extra is not None else []
+    if len(set(wanted + taken)) == len(wanted) + len(taken):
+        return wanted  # what the allocator gives when no two collide
     allocator = naming.NameAllocator(taken=taken)
-    properties = tuple(
-        _property_view(
-            plan, model, f, allocator.allocate(f.name, property_name(f.code_name or f.name), "")
-        )
-        for f in model.fields
-    )
-    params = tuple(p for p in properties if p.default is None) + tuple(
+    return [allocator.allocate(f.name, w, "") for f, w in zip(model.fields, wanted, strict=True)]
+
+
+_P = TypeVar("_P", PropertyView, ParamSignature)
+
+
+def _constructor_order(properties: tuple[_P, ...]) -> tuple[_P, ...]:
+    """Required arguments first (PHP deprecates optional ones before required ones)."""
+    return tuple(p for p in properties if p.default is None) + tuple(
         p for p in properties if p.default is not None
     )
-    additional = None if extra_type is None else _additional_view(plan, model, extra_type)
+
+
+def _implements(plan: Plan, model: ObjectModel) -> str:
+    return ", ".join(plan.implements.get(model.name) or ["\\JsonSerializable"])
+
+
+def class_signature(plan: Plan, model: ObjectModel) -> ClassSignature:
+    extra = _extra_type(model)
+    params = tuple(
+        _param_signature(plan, f, prop, _typing(plan, f))
+        for f, prop in zip(model.fields, _property_names(model, extra), strict=True)
+    )
+    return ClassSignature(
+        plan.classes[model.name],
+        _implements(plan, model),
+        _constructor_order(params),
+        None if extra is None else AdditionalSignature(markers.ADDITIONAL),
+    )
+
+
+def class_view(plan: Plan, model: ObjectModel) -> ClassView:
+    extra = _extra_type(model)
+    properties = tuple(
+        _property_view(plan, model, f, prop)
+        for f, prop in zip(model.fields, _property_names(model, extra), strict=True)
+    )
+    params = _constructor_order(properties)
+    additional = None if extra is None else _additional_view(plan, model, extra)
     constructor_doc = [line for p in params for line in p.doc]
     if additional is not None:
         constructor_doc += additional.doc
     return ClassView(
         cls=plan.classes[model.name],
         doc=class_doc(model.description, model.name, model.deprecated),
-        implements=", ".join(plan.implements.get(model.name) or ["\\JsonSerializable"]),
+        implements=_implements(plan, model),
         properties=properties,
         params=params,
         additional=additional,
@@ -386,16 +526,24 @@ def class_view(plan: Plan, model: ObjectModel) -> ClassView:
     )
 
 
-def enum_view(plan: Plan, model: EnumModel, backing: str) -> EnumView:
+def _enum_cases(model: EnumModel) -> list[tuple[str, str, EnumValue]]:
+    """Each case's name and PHP literal, with the value it stands for (null is no case)."""
     allocator = naming.NameAllocator(fold=str.casefold)
-    cases = tuple(
-        CaseView(
+    return [
+        (
             allocator.allocate(repr(value.value), case_name(value.name or value.value)),
             php_literal(value.value),
-            tuple(doc_lines(value.description)),
+            value,
         )
         for value in model.values or ()
         if value.value is not None
+    ]
+
+
+def enum_view(plan: Plan, model: EnumModel, backing: str) -> EnumView:
+    cases = tuple(
+        CaseView(name, literal, plan.doc_lines(value.description))
+        for name, literal, value in _enum_cases(model)
     )
     return EnumView(
         cls=plan.classes[model.name],

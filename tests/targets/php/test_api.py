@@ -16,16 +16,18 @@ import pytest
 from generator.ir import AliasModel, EnumModel, ModelSet, ObjectModel, UnionModel
 from generator.sources import load
 from generator.targets import Emitted, Symbol, emit
+from generator.targets import listing as lister
 from generator.targets.php import markers
 from generator.targets.php.api import RULES, listing, php_api
 from generator.targets.php.emit import TEMPLATES
 from tests.support.models import example, hostile
-from tests.support.paths import OPENAI_SPEC, need
+from tests.support.paths import OPENAI_LATEST_SPEC, OPENAI_SPEC, need
 
 SOURCES: dict[str, Callable[[], ModelSet]] = {
     "example": example,
     "hostile": hostile,
     "openai": lambda: load(need(OPENAI_SPEC)),
+    "openai-2026": lambda: load(need(OPENAI_LATEST_SPEC)),
 }
 
 
@@ -41,6 +43,33 @@ def test_emitted_api_equals_the_listing_read_from_the_files(source: str) -> None
     result = emitted(source)
     assert result.api, "an empty listing would make this comparison pass vacuously"
     assert list(result.api) == listing(result.files)
+
+
+@pytest.mark.parametrize(
+    "source", ["example", "hostile", pytest.param("openai-2026", marks=pytest.mark.slow)]
+)
+def test_the_lister_gives_the_symbols_and_listing_of_emit(source: str) -> None:
+    """The lister builds the files' signatures alone; on the fixtures and the 2026 spec (3.1:
+    consts, type arrays, nullable enums) it says what emit says."""
+    listed = lister("php", SOURCES[source]())
+    assert listed.files == {}
+    assert listed.api and listed.api == emitted(source).api
+    assert listed.symbols == emitted(source).symbols
+
+
+def test_properties_wanting_a_taken_name_are_numbered_in_field_order() -> None:
+    from generator.ir import Field, ObjectModel, Primitive, Source
+
+    text = Primitive("string")
+    fields = (
+        Field("a-b", text, True),
+        Field("a_b", text, True),
+        Field("additionalProperties", text, False),
+    )
+    models = ModelSet((ObjectModel("Clash", fields),), Source("t.yaml"), "t")
+    props = [i.member for i in lister("php", models).api if i.kind == "field"]
+    assert sorted(props) == ["aB", "aB2", "additionalProperties", "additionalProperties2"]
+    assert emit("php", models).api == lister("php", models).api
 
 
 @pytest.mark.parametrize("source", ["example", "hostile"])

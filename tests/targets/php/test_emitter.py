@@ -243,3 +243,25 @@ def test_an_integer_const_beyond_64_bits_gives_a_class_that_loads(tmp_path: Path
     loaded = load_all(php, tmp_path, files)
     assert loaded.returncode == 0, loaded.stdout + loaded.stderr
     assert f"int $low = {1 - 2**63}," in files["src/Limits.php"]
+
+
+def test_a_template_failing_while_rendering_names_its_file_and_line(tmp_path: Path) -> None:
+    """emit renders each template through its own copy of the globals: an error inside still
+    points at the user's template file and line."""
+    import jinja2
+
+    from generator.targets.php import PhpOptions
+    from generator.targets.php.emit import TEMPLATES
+    from generator.targets.php.emit import emit as emit_php
+    from generator.templating import search_path, template_error
+
+    text = (TEMPLATES / "class.php.jinja").read_text()
+    broken = text.replace("final class {{ view.cls }}", "final class {{ view.nope }}", 1)
+    assert broken != text
+    (tmp_path / "class.php.jinja").write_text(broken)
+    line = broken.splitlines().index("final class {{ view.nope }} implements {{ view.implements }}")
+    with pytest.raises(jinja2.UndefinedError) as caught:
+        emit_php(example(), PhpOptions(), search_path([tmp_path], TEMPLATES))
+    error = template_error(caught.value)
+    assert error is not None
+    assert str(error).startswith(f"{tmp_path / 'class.php.jinja'}:{line + 1}: template undefined")
