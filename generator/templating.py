@@ -74,8 +74,39 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         return None
 
 
-def render(templates: Folders, template: str, **context: object) -> str:
-    return environment(templates).get_template(template).render(**context)
+class Template:
+    """A template to render many times: what ``jinja2.Template.render`` does, but with the
+    template's globals (a ChainMap Jinja copies into a new dict for every render, most of what
+    rendering a small file costs) copied once."""
+
+    def __init__(self, template: jinja2.Template) -> None:
+        self.template = template
+        self.globals = dict(template.globals)
+
+    def render(self, /, **context: object) -> str:
+        template = self.template
+        ctx = template.new_context({**self.globals, **context}, shared=True)
+        try:
+            return template.environment.concat(template.root_render_func(ctx))
+        except Exception:
+            template.environment.handle_exception()
+
+
+def template(templates: Folders, name: str) -> Template:
+    """Template ``name`` from the folder(s) ``templates``: a built-in one is looked up once per
+    process; with the user's folders in front, at every call (so that an edit is seen)."""
+    if len(_folders(templates)) > 1:
+        return Template(environment(templates).get_template(name))
+    return _builtin(templates, name)
+
+
+@cache
+def _builtin(templates: Folders, name: str) -> Template:
+    return Template(environment(templates).get_template(name))
+
+
+def render(templates: Folders, name: str, /, **context: object) -> str:
+    return template(templates, name).render(**context)
 
 
 def names(templates: Path) -> list[str]:

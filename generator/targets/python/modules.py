@@ -42,7 +42,7 @@ from generator.targets.python.markers import (
     TYPED_FILE,
 )
 from generator.targets.python.views import LazyInit, LazyName, ModelModule
-from generator.templating import Folders, environment
+from generator.templating import Folders, template
 from generator.templating import render as render_template
 
 if TYPE_CHECKING:
@@ -270,7 +270,7 @@ def render_split(package: SplitPackage, templates: Folders) -> dict[str, str]:
             templates, "lazy_init.py.jinja", init=package.models_init
         ),
     }
-    template = environment(templates).get_template("model_module.py.jinja")  # looked up once
+    module_template = template(templates, "model_module.py.jinja")  # looked up once
     for module in package.modules:
-        files[f"{base}/{MODELS_PACKAGE}/{module.name}.py"] = template.render(module=module)
+        files[f"{base}/{MODELS_PACKAGE}/{module.name}.py"] = module_template.render(module=module)
     return files
