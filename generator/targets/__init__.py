@@ -26,7 +26,7 @@ import dataclasses
 import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -159,11 +159,19 @@ def listed_after_keywords(
 class Emitted:
     """What a target produced: ``files`` (relative path -> text) and ``symbols``: for every
     model, the names generated for it, the first being its main type. Nothing downstream
-    guesses which generated name belongs to which model."""
+    guesses which generated name belongs to which model. ``listed``: the public-API listing
+    of the files, or a function giving it (``generate`` never asks for it)."""
 
     files: dict[str, str]
     symbols: Mapping[str, tuple[Symbol, ...]] = field(default_factory=dict)
-    api: tuple[ApiItem, ...] = ()  # the public-API listing of the files, sorted
+    listed: tuple[ApiItem, ...] | Callable[[], tuple[ApiItem, ...]] = field(
+        default=(), compare=False, repr=False
+    )
+
+    @cached_property
+    def api(self) -> tuple[ApiItem, ...]:
+        """The public-API listing of the files, sorted."""
+        return self.listed() if callable(self.listed) else self.listed
 
 
 class Options(Protocol):

@@ -701,7 +701,7 @@ def emit(models: ModelSet, options: DartOptions, templates: Folders = TEMPLATES)
     for part in parts:
         out[part.path] = opening + render(templates, part.declaration.template, b=part.declaration)
     out = {path: fit(text) if path.endswith(".dart") else text for path, text in out.items()}
-    return Emitted(out, symbol_table, api.from_views(parts))
+    return Emitted(out, symbol_table, lambda: api.from_views(parts))
 
 
 def _uri(path: str) -> str:

@@ -96,7 +96,7 @@ def emit(models: ModelSet, options: PhpOptions, templates: Folders = TEMPLATES) 
         "autoload": {"psr-4": {ns + "\\": f"{markers.SRC}/"}},
     }
     files["composer.json"] = json.dumps(composer, indent=4) + "\n"
-    return Emitted(files, symbols, api.from_signatures(views))
+    return Emitted(files, symbols, lambda: api.from_signatures(views))
 
 
 _S = TypeVar("_S", bound=Signature)

@@ -454,13 +454,13 @@ def emit(models: ModelSet, options: PythonOptions, templates: Folders = TEMPLATE
     if grouped is not None:  # a big schema: one module per model group (modules.py)
         split = modules.split_package(plan, name, grouped, symbols)
         files = modules.render_split(split, templates)
-        return Emitted(files=files, symbols=symbols, api=declared_listing(declared))
+        return Emitted(files=files, symbols=symbols, listed=lambda: declared_listing(declared))
     files = render_files(plan.package(name, declared), templates)
     line_length = _line_length(options)
     formatter = check_formatter(options.formatter or "auto")
     if needs_black(formatter, line_length, custom_templates=templates != TEMPLATES):
         files = format_files(files, line_length)
-    return Emitted(files=files, symbols=symbols, api=declared_listing(declared))
+    return Emitted(files=files, symbols=symbols, listed=lambda: declared_listing(declared))
 
 
 def listing(models: ModelSet, options: PythonOptions) -> Emitted:
@@ -468,7 +468,9 @@ def listing(models: ModelSet, options: PythonOptions) -> Emitted:
     declarations alone: no view model, no file (diff's code verdicts need no more)."""
     declarations = Declarations(models)
     declared = _declare(declarations)[1]
-    return Emitted(files={}, symbols=declarations.symbols(declared), api=declared_listing(declared))
+    return Emitted(
+        files={}, symbols=declarations.symbols(declared), listed=declared_listing(declared)
+    )
 
 
 def _declare(
