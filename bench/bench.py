@@ -21,7 +21,9 @@ each with its ratio to the floor:
   package);
 - peak memory (the largest resident set, ``ru_maxrss``) of the fresh ``--lang all`` process;
 - the file system's part of the fresh run: a process that only creates the same files, empty,
-  in a new folder (on some disks creating thousands of files costs more than the parse).
+  in a new folder, run right after each fresh run so that both meet the disk in the same state
+  (on some disks creating thousands of files costs more than the parse, and more right after
+  a large delete).
 
 modelgen's own bytecode is compiled first, as installing the wheel does (``python -m
 compileall``), so that no figure includes compiling modelgen's modules.
@@ -146,14 +148,25 @@ def main() -> None:
     floor_no_gc = median(runs, lambda _: process([sys.executable, "-c", FLOOR_NO_GC, *inputs]))
     with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
         current = Path(scratch, "current")
-        fresh_all = median(
-            runs,
-            lambda n: process(
-                modelgen(
-                    "generate", str(spec), "--lang", "all", "--out", str(Path(scratch, f"all{n}"))
+        listing = Path(scratch, "files.txt")
+        written: list[str] = []
+
+        def fresh_then_create(n: int) -> tuple[Figure, Figure]:
+            """A fresh ``--lang all``, then a process creating the same files empty: one
+            right after the other, so that both meet the disk in the same state."""
+            out = Path(scratch, f"all{n}")
+            fresh = process(modelgen("generate", str(spec), "--lang", "all", "--out", str(out)))
+            if not written:
+                written.extend(
+                    sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
                 )
-            ),
-        )
+                listing.write_text("\n".join(written))
+            empty = Path(scratch, f"empty{n}")
+            return fresh, process([sys.executable, "-c", CREATE, str(empty), str(listing)])
+
+        pairs = [fresh_then_create(n) for n in range(runs)]
+        fresh_all = median(runs, lambda n: pairs[n][0])
+        create = median(runs, lambda n: pairs[n][1])
         fresh_python = median(
             runs,
             lambda n: process(
@@ -173,17 +186,6 @@ def main() -> None:
             runs,
             lambda _: process(
                 modelgen("generate", str(spec), "--lang", "all", "--out", str(current), "--check")
-            ),
-        )
-        written = sorted(
-            path.relative_to(current).as_posix() for path in current.rglob("*") if path.is_file()
-        )
-        listing = Path(scratch, "files.txt")
-        listing.write_text("\n".join(written))
-        create = median(
-            runs,
-            lambda n: process(
-                [sys.executable, "-c", CREATE, str(Path(scratch, f"empty{n}")), str(listing)]
             ),
         )
         rows += [
