@@ -102,8 +102,9 @@ class Journal:
         """Where the new bytes of entry ``n`` are written before the rename (of the file, or
         of the new folder it lies in)."""
         path = self.entries[n].path
-        if self.top(path) is not None:
-            return self.building(path)
+        building = self.building(path)
+        if building != path:  # in a new folder: moved in with it
+            return building
         folder, _ = split(path)
         return _join(folder, f".modelgen-{self.run}-{n}.tmp")
 

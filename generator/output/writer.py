@@ -115,6 +115,12 @@ class Plan:
     def empty(self) -> bool:
         return not (self.writes or self.deletes)
 
+    def put_in_order(self, dirs: set[str]) -> None:
+        """The order an update takes: the manifest written last, ``dirs`` (the folders to
+        create) outermost first."""
+        self.writes.sort(key=lambda write: write[0] == MANIFEST)
+        self.dirs = sorted(dirs, key=lambda d: (d.count("/"), d))
+
 
 # --- public ---------------------------------------------------------------------------------
 
@@ -240,8 +246,7 @@ def plan_update(folder: Folder, payload: Mapping[str, bytes], *, force: bool) ->
             manifest.warn(rel, "is a symlink")
         elif info is not None and stat.S_ISREG(info.st_mode):
             plan.deletes.append(rel)
-    plan.writes.sort(key=lambda write: write[0] == MANIFEST)  # the manifest last
-    plan.dirs = sorted(missing_dirs, key=lambda d: (d.count("/"), d))
+    plan.put_in_order(missing_dirs)
     plan.warnings = manifest.warnings
     return plan
 
@@ -251,9 +256,7 @@ def _fresh_plan(payload: Mapping[str, bytes]) -> Plan:
     written, every folder made."""
     plan = Plan()
     plan.writes = [(rel, payload[rel], False) for rel in sorted(payload)]
-    plan.writes.sort(key=lambda write: write[0] == MANIFEST)  # the manifest last
-    dirs = {d for rel in payload for d in ancestors(parent_of(rel))}
-    plan.dirs = sorted(dirs, key=lambda d: (d.count("/"), d))
+    plan.put_in_order({d for rel in payload for d in ancestors(parent_of(rel))})
     return plan
 
 
