@@ -267,14 +267,32 @@ Signature = ClassSignature | EnumSignature | UnknownView | TypeSignature | View
 # --- building --------------------------------------------------------------------------------
 
 
+def model_kind(plan: Plan, model: Model) -> Literal["class", "alias", "enum", "union"]:
+    """Which files a model becomes: a class, an alias (a model that stands for a type PHP
+    spells without a class of its own), an enum and its unknown-value class, or an interface
+    and its factory."""
+    if isinstance(model, ObjectModel):
+        return "class"
+    if plan.alias_target(model) is not None:
+        return "alias"
+    if isinstance(model, EnumModel):
+        return "enum"
+    assert isinstance(model, UnionModel)
+    return "union"
+
+
 def model_views(plan: Plan, model: Model) -> tuple[View, ...]:
     """The files a model becomes, its main type first."""
-    target = plan.alias_target(model)
-    if isinstance(model, ObjectModel):
+    kind = model_kind(plan, model)
+    if kind == "class":
+        assert isinstance(model, ObjectModel)
         return (class_view(plan, model),)
-    if target is not None:
+    if kind == "alias":
+        target = plan.alias_target(model)
+        assert target is not None
         return (alias_view(plan, model, target),)
-    if isinstance(model, EnumModel):
+    if kind == "enum":
+        assert isinstance(model, EnumModel)
         backing = plan.backing(model)
         assert backing is not None
         enum = enum_view(plan, model, backing)
@@ -287,11 +305,14 @@ def model_signatures(plan: Plan, model: Model) -> tuple[Signature, ...]:
     """The signatures of the files :func:`model_views` gives, in its order, without building
     what only the files show (docblocks, decode and encode expressions)."""
     cls = plan.classes[model.name]
-    if isinstance(model, ObjectModel):
+    kind = model_kind(plan, model)
+    if kind == "class":
+        assert isinstance(model, ObjectModel)
         return (class_signature(plan, model),)
-    if plan.alias_target(model) is not None:
+    if kind == "alias":
         return (TypeSignature(AliasView.KIND, cls),)
-    if isinstance(model, EnumModel):
+    if kind == "enum":
+        assert isinstance(model, EnumModel)
         backing = plan.backing(model)
         assert backing is not None
         cases = tuple(CaseSignature(name, literal) for name, literal, _ in _enum_cases(model))
