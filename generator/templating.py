@@ -13,11 +13,14 @@ found in the traceback by :func:`template_error`, which names its file and line.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import sys
 import types
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import jinja2
 
@@ -44,34 +47,121 @@ def _folders(templates: Folders) -> tuple[Path, ...]:
     return (templates,) if isinstance(templates, Path) else templates
 
 
+# How every template is read; the compiled modules shipped with the built-in templates were
+# compiled with these very options (see :func:`compiled_modules`).
+_OPTIONS: dict[str, Any] = {
+    "autoescape": False,
+    "keep_trailing_newline": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "undefined": jinja2.StrictUndefined,
+}
+
+
 @cache
 def environment(templates: Folders) -> jinja2.Environment:
     """The environment for the folder(s) ``templates``. Spec text is passed in as data, never
     as template source, so Jinja syntax inside a description is emitted verbatim. With more
     than one folder (the user's templates in front), templates are reloaded when their file
-    changes, so a long-lived process sees a user's edit."""
-    folders = _folders(templates)
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(p) for p in folders]),
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-        # the built-in templates do not change during a run: no stat per lookup
-        auto_reload=len(folders) > 1,
-        bytecode_cache=_bytecode_cache(),
-    )
+    changes, so a long-lived process sees a user's edit. The last folder's templates come from
+    the modules compiled from them where those are current (:class:`_Precompiled`); nothing is
+    ever written to cache a compiled template."""
+    *user, builtin = _folders(templates)
+    loader: jinja2.BaseLoader = _Precompiled(builtin)
+    if user:
+        loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader([str(p) for p in user]), loader])
+    # the built-in templates do not change during a run: no stat per lookup
+    return jinja2.Environment(loader=loader, auto_reload=bool(user), **_OPTIONS)
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates kept between runs (Jinja's per-user folder in the temp folder, keyed
-    on each template's text): compiling them is most of what a small run costs. None when
-    that folder cannot be had safely."""
+# --- built-in templates, compiled ahead ------------------------------------------------------
+
+COMPILED = "compiled"
+"""The folder, inside a built-in template folder, of the Python modules compiled from its
+templates (Jinja's :class:`~jinja2.ModuleLoader` layout) and of :data:`MANIFEST`. Compiling
+the templates is most of what a small run costs; modelgen ships them compiled rather than
+caching compiled templates anywhere on the user's disk."""
+MANIFEST = "sources.json"  # {"jinja2": version, "templates": {name: sha256 of the source}}
+
+
+def _digest(source: bytes) -> str:
+    return hashlib.sha256(source).hexdigest()
+
+
+class _Precompiled(jinja2.BaseLoader):
+    """The templates of one folder, each from its compiled module in :data:`COMPILED` when the
+    manifest there records the digest of the template's current source and the installed
+    Jinja's version; from the source otherwise (an edited checkout, another Jinja, a folder
+    compiled by nobody)."""
+
+    def __init__(self, templates: Path) -> None:
+        self.templates = templates
+        self.source = jinja2.FileSystemLoader(str(templates))
+        self.recorded = _recorded(templates / COMPILED / MANIFEST)
+        self.modules = jinja2.ModuleLoader(templates / COMPILED) if self.recorded else None
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        return self.source.get_source(environment, template)
+
+    def list_templates(self) -> list[str]:
+        return self.source.list_templates()
+
+    def load(
+        self,
+        environment: jinja2.Environment,
+        name: str,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        path = self.templates / name
+        recorded = self.recorded.get(name)
+        if self.modules is not None and recorded is not None and _current(path, recorded):
+            loaded = self.modules.load(environment, name, globals)
+            loaded.filename = str(path)  # errors name the template's file, not the module's
+            return loaded
+        return self.source.load(environment, name, globals)
+
+
+def _recorded(manifest: Path) -> dict[str, str]:
+    """The source digests ``manifest`` records, if it was written by the installed Jinja."""
     try:
-        return jinja2.FileSystemBytecodeCache()
-    except (OSError, RuntimeError):
-        return None
+        data = json.loads(manifest.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("jinja2") != jinja2.__version__:
+        return {}
+    templates = data.get("templates")
+    return templates if isinstance(templates, dict) else {}
+
+
+def _current(path: Path, recorded: str) -> bool:
+    try:
+        return _digest(path.read_bytes()) == recorded
+    except OSError:
+        return False
+
+
+def compiled_modules(templates: Path) -> dict[str, str]:
+    """What :data:`COMPILED` of the built-in folder ``templates`` holds, by file name: each
+    template compiled to a module, and the manifest."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), **_OPTIONS)
+    files: dict[str, str] = {}
+    recorded: dict[str, str] = {}
+    for name in names(templates):
+        source = (templates / name).read_bytes()
+        code = env.compile(source.decode(), name, None, raw=True, defer_init=True)
+        files[jinja2.ModuleLoader.get_module_filename(name)] = code
+        recorded[name] = _digest(source)
+    manifest = {"jinja2": jinja2.__version__, "templates": recorded}
+    files[MANIFEST] = json.dumps(manifest, indent=1, sort_keys=True) + "\n"
+    return files
+
+
+def builtin_folders() -> list[Path]:
+    """Every built-in template folder: the ``templates/`` folders inside the package."""
+    package = Path(__file__).resolve().parent
+    return sorted(p for p in package.rglob("templates") if p.is_dir() and names(p))
 
 
 class Template:
@@ -144,3 +234,23 @@ def template_error(error: BaseException) -> ModelgenError | None:
     detail = str(error) if isinstance(error, jinja2.TemplateError) else f"{error!r}"
     kind = "undefined variable" if isinstance(error, jinja2.UndefinedError) else "error"
     return ModelgenError(f"template {kind}: {detail}", Source(filename, line=line))
+
+
+def main() -> None:
+    """``python -m generator.templating``: compile every built-in template folder's templates
+    into its :data:`COMPILED` folder (run after editing a built-in template; a test checks
+    they are current). Modules of templates that no longer exist are removed."""
+    for templates in builtin_folders():
+        target = templates / COMPILED
+        target.mkdir(exist_ok=True)
+        files = compiled_modules(templates)
+        for stale in target.glob("*"):
+            if stale.is_file() and stale.name not in files:
+                stale.unlink()
+        for name, text in files.items():
+            (target / name).write_text(text, encoding="utf-8")
+        print(f"{target}: {len(files) - 1} templates", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -115,6 +115,30 @@ def test_a_second_run_rewrites_nothing(tmp_path: Path) -> None:
     assert snapshot(out) == before
 
 
+def test_a_run_writes_nothing_outside_its_output_folder(tmp_path: Path) -> None:
+    # The places a program caches things in (the temp folder, the home folder and its cache
+    # folder, the working directory) stay empty; only the output folder is written.
+    places = {name: tmp_path / name for name in ("tmp", "home", "cache", "cwd")}
+    for place in places.values():
+        place.mkdir()
+    env = {
+        "TMPDIR": str(places["tmp"]),
+        "HOME": str(places["home"]),
+        "XDG_CACHE_HOME": str(places["cache"]),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    for langs in ("all", "python,dart,php,docs-php,docs-dart,jsonschema"):
+        out = tmp_path / "o"
+        done = run_cli(
+            "generate", str(EXAMPLE_SPEC), "--lang", langs, "--out", str(out),
+            cwd=places["cwd"], env=env,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        left = {name: sorted(p.iterdir()) for name, p in places.items()}
+        assert left == {name: [] for name in places}
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "cwd", "home", "o", "tmp"]
+
+
 def test_a_bad_spec_leaves_the_output_folder_exactly_as_it_was(tmp_path: Path) -> None:
     out = tmp_path / "o"
     assert (
