@@ -44,3 +44,23 @@ def test_bench_prints_every_figure_with_its_ratio_to_the_floor() -> None:
         assert line is not None, f"no row {row!r} in:\n{done.stdout}"
         assert re.search(r"\d\.\d\dx", line), f"no ratio to the floor in {line!r}"
     assert any(line.strip().startswith("peak memory of generate") for line in lines)
+
+
+def test_versus_compares_this_checkout_with_another_on_every_row() -> None:
+    # Against itself, on the example spec: each row has both medians and the change.
+    done = subprocess.run(
+        [sys.executable, "bench/versus.py", str(ROOT), str(EXAMPLE_SPEC), "--runs", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("generate ")]
+    assert [row[:40].strip() for row in rows] == [
+        "generate --lang python, empty folder",
+        "generate --lang all, empty folder",
+        "generate --lang all, output current",
+    ]
+    for row in rows:
+        assert re.fullmatch(r".{40} *\d+\.\d{3}s *\d+\.\d{3}s *[+-]\d+%", row), row
