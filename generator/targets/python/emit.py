@@ -176,6 +176,24 @@ class Plan:
         # same property in many models): key -> text
         self.arguments: dict[tuple[str, str, bool, str | None, bool, TypeRef], str] = {}
         self.puts: dict[tuple[str, str], str] = {}
+        # the fitted ``#:`` comments and docstrings of spec text, which recurs too (a property
+        # documented alike in many models): (text, indent) -> fitted text
+        self.comments: dict[tuple[str, str], str] = {}
+        self.docstrings: dict[tuple[str, str], str] = {}
+
+    def comment(self, text: str, indent: str) -> str:
+        """``text`` as ``#:`` comment lines, fitted at ``indent``."""
+        found = self.comments.get((text, indent))
+        if found is None:
+            found = self.comments[(text, indent)] = fitted(comment(text, indent), indent)
+        return found
+
+    def docstring(self, text: str, indent: str) -> str:
+        """``text`` as a docstring, fitted at ``indent``."""
+        found = self.docstrings.get((text, indent))
+        if found is None:
+            found = self.docstrings[(text, indent)] = fitted(docstring(text, indent), indent)
+        return found
 
     # objects ------------------------------------------------------------------------------
 
@@ -194,7 +212,7 @@ class Plan:
                     wire_literal=wire,
                     annotation=render(d.annotation),
                     default=d.default,
-                    comment=fitted(comment(field_doc(f, ident), CLASS_BODY), CLASS_BODY),
+                    comment=self.comment(field_doc(f, ident), CLASS_BODY),
                     declaration=fitted(
                         annotated(CLASS_BODY, ident, d.annotation, d.default), CLASS_BODY
                     ),
@@ -216,7 +234,7 @@ class Plan:
             schema_name=model.name,
             base=declared.base,
             header=_class_header(name, declared.base),
-            docstring=fitted(docstring(doc, CLASS_BODY), CLASS_BODY),
+            docstring=self.docstring(doc, CLASS_BODY),
             fields=tuple(fields),
             extras=extras,
             from_dict=fitted(
@@ -274,13 +292,12 @@ class Plan:
         members: list[MemberView] = []
         for m in declared.members:
             v = m.value
-            notes = comment(v.description, CLASS_BODY) if v.description else []
             members.append(
                 MemberView(
                     name=m.name,
                     value=m.literal,
                     value_repr=repr(v.value),
-                    comment=fitted(notes, CLASS_BODY),
+                    comment=self.comment(v.description, CLASS_BODY) if v.description else "",
                     assignment=fitted(_assignment(CLASS_BODY, m.name, m.literal), CLASS_BODY),
                 )
             )
@@ -291,7 +308,7 @@ class Plan:
             schema_name=model.name,
             base=declared.base,
             header=_class_header(name, declared.base),
-            docstring=fitted(docstring(f"{doc}\n\n{ENUM_NOTE}", CLASS_BODY), CLASS_BODY),
+            docstring=self.docstring(f"{doc}\n\n{ENUM_NOTE}", CLASS_BODY),
             members=tuple(members),
             missing=fitted(
                 signature(CLASS_BODY, "_missing_", ["cls", "value: object"], returns), CLASS_BODY
@@ -311,7 +328,7 @@ class Plan:
             schema_name=model.name,
             annotation=render(declared.annotation),
             explicit=declared.explicit,
-            comment=fitted(comment(doc, ""), ""),
+            comment=self.comment(doc, ""),
             statement=fitted(alias(name, declared.annotation, declared.explicit), ""),
         )
 
@@ -350,7 +367,7 @@ class Plan:
             schema_name=model.name,
             annotation=render(declared.annotation),
             explicit=declared.explicit,
-            comment=fitted(comment(doc, ""), ""),
+            comment=self.comment(doc, ""),
             statement=fitted(alias(name, declared.annotation, declared.explicit), ""),
             decoder=decoder,
             decoder_signature=fitted(signature("", decoder, params, Atom(name)), ""),

@@ -120,14 +120,20 @@ def lay_out(indent: str, prefix: str, expr: Expr, suffix: str = "") -> list[str]
     head = f"{indent}{prefix}{expr.func}{opening}"
     tail = f"{indent}{closing}{suffix}"
     inner = indent + INDENT
-    body = inner + ", ".join(render(arg) for arg in expr.args)
-    if not _has_magic(expr) and _fits(body):
-        return [head, body, tail]
+    if not _has_magic(expr):
+        # the arguments on one line: the call's own text without ``func(`` and ``)``
+        body = inner + expr.text[len(expr.func) + 1 : -1]
+        if _fits(body):
+            return [head, body, tail]
     if len(expr.args) == 1 and not magic:
         return [head, *lay_out(inner, "", expr.args[0]), tail]
     lines = [head]
+    room = LINE_LENGTH - len(inner) - 1  # an argument on its own line, with its comma
     for arg in expr.args:
-        lines.extend(lay_out(inner, "", arg, ","))
+        if (len(arg.text) <= room and not arg.forced) or isinstance(arg, Atom):
+            lines.append(f"{inner}{arg.text},")  # what lay_out gives an argument that fits
+        else:
+            lines.extend(lay_out(inner, "", arg, ","))
     lines.append(tail)
     return lines
 
