@@ -232,19 +232,14 @@ def signature(indent: str, name: str, params: list[str], returns: Expr) -> list[
 def fitted(lines: list[str], indent: str, prefix: str = "", suffix: str = "") -> str:
     """Laid-out lines as one text for a template to place: the lines were laid out at
     ``indent`` (after ``prefix``, before ``suffix``, which black counts in the line length but
-    the template writes itself); the text drops the indent, the prefix and the suffix, so its
-    later lines are indented relative to the first (a template places it with
-    ``{{ text | indent(n) }}`` where ``n`` is the width of ``indent``). Blank lines stay
+    the template writes itself); the text drops the indent and the prefix from its first line
+    and the suffix from its last, and its later lines keep their indentation, so a template
+    places it with ``{{ text }}`` after writing ``indent`` and ``prefix``. Blank lines stay
     blank; no lines give ``""``."""
     if not lines:
         return ""
-    first = lines[0][len(indent) + len(prefix) :]
-    if len(lines) == 1:
-        return first[: len(first) - len(suffix)]
-    cut = len(indent)
-    rest = [line[cut:] for line in lines[1:]]
-    rest[-1] = rest[-1][: len(rest[-1]) - len(suffix)]
-    return "\n".join([first, *rest])
+    text = lines[0] if len(lines) == 1 else "\n".join(lines)
+    return text[len(indent) + len(prefix) : len(text) - len(suffix)]
 
 
 def fit(indent: str, prefix: str, expr: Expr, suffix: str = "") -> str:

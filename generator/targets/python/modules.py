@@ -161,15 +161,15 @@ def module_names(first_classes: Iterable[str], taken: Iterable[str]) -> list[str
 def import_statement(
     module: str, names: Iterable[str], indent: str = "", alias: bool = False
 ) -> str:
-    """``from MODULE import A, B`` as black lays it out at ``indent``: on one line when it
-    fits, else one name per line with a trailing comma. ``alias``: ``A as A`` (an explicit
-    re-export)."""
+    """``from MODULE import A, B`` as black lays it out at ``indent``, fitted there
+    (``layout.fitted``): on one line when it fits, else one name per line with a trailing
+    comma. ``alias``: ``A as A`` (an explicit re-export)."""
     spelled = [f"{n} as {n}" if alias else n for n in names]
     line = f"from {module} import {', '.join(spelled)}"
     if len(indent) + len(line) <= LINE_LENGTH:
         return line
-    inner = "".join(f"{INDENT}{n},\n" for n in spelled)
-    return f"from {module} import (\n{inner})"
+    inner = "".join(f"{indent}{INDENT}{n},\n" for n in spelled)
+    return f"from {module} import (\n{inner}{indent})"
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,11 @@ Each view holds two kinds of text:
 - pieces on one line: names, type annotations, literals (already escaped), for templates that
   want to write a statement their own way;
 - *fitted* text: a whole statement or docstring laid out the way black lays it out for the
-  indentation the default template gives it. Fitted text leaves out its own indentation (the
-  template writes it), and its later lines are indented relative to the first, so a template
-  places it with ``{{ text | indent(n) }}``. Where a field says "fitted at n, after ``x``", the
-  layout counted ``n`` spaces and the text ``x`` (which the template writes) in front of it.
+  indentation the default template gives it. Fitted text leaves out the indentation of its
+  first line (the template writes it) and its later lines carry their own, so a template
+  places it with ``{{ text }}`` after that indentation. Where a field says "fitted at n, after
+  ``x``", the layout counted ``n`` spaces and the text ``x`` (which the template writes) in
+  front of it, and indented its later lines from there.
 
 The default templates put the pieces together exactly as black would leave them, so the
 output is black-stable without running black; a template that moves fitted text to another

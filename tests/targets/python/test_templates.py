@@ -103,7 +103,7 @@ def _exprs() -> st.SearchStrategy[Expr]:
 
 
 _PLACE = jinja2.Environment(keep_trailing_newline=True).from_string(
-    "{{ indent }}{{ prefix }}{{ text | indent(width) }}{{ suffix }}"
+    "{{ indent }}{{ prefix }}{{ text }}{{ suffix }}"
 )
 
 
@@ -115,7 +115,5 @@ def test_fitted_text_placed_at_its_indentation_is_the_laid_out_statement(
     lines = lay_out(indent, prefix, expr, suffix)
     text = fitted(lines, indent, prefix, suffix)
     assert fit(indent, prefix, expr, suffix) == text
-    placed = _PLACE.render(
-        indent=indent, prefix=prefix, text=text, width=len(indent), suffix=suffix
-    )
+    placed = _PLACE.render(indent=indent, prefix=prefix, text=text, suffix=suffix)
     assert placed == "\n".join(lines)
