@@ -176,6 +176,8 @@ class Plan:
         # same property in many models): key -> text
         self.arguments: dict[tuple[str, str, bool, str | None, bool, TypeRef], str] = {}
         self.puts: dict[tuple[str, str], str] = {}
+        # an open object's field of unnamed properties: its fitted declaration and ``put``
+        self.extras: dict[ExtrasDecl, tuple[str, str]] = {}
         # the fitted ``#:`` comments and docstrings of spec text, which recurs too (a property
         # documented alike in many models): (text, indent) -> fitted text
         self.comments: dict[tuple[str, str], str] = {}
@@ -273,16 +275,21 @@ class Plan:
     def extras_view(self, declared: ExtrasDecl, wires: list[Atom]) -> ExtrasView:
         name = declared.name
         decode = Call("_rt.extras", (D, self.types.decoder(declared.value_type), WHERE, *wires))
-        put = Call("out.update", (Call("_rt.to_json", (Atom(f"self.{name}"),)),))
+        found = self.extras.get(declared)
+        if found is None:  # the same in most open objects
+            put = Call("out.update", (Call("_rt.to_json", (Atom(f"self.{name}"),)),))
+            declaration = annotated(CLASS_BODY, name, declared.annotation, declared.default)
+            found = self.extras[declared] = (
+                fitted(declaration, CLASS_BODY),
+                fit(METHOD_BODY, "", put),
+            )
         return ExtrasView(
             name=name,
             annotation=render(declared.annotation),
             default=declared.default,
-            declaration=fitted(
-                annotated(CLASS_BODY, name, declared.annotation, declared.default), CLASS_BODY
-            ),
+            declaration=found[0],
             argument=_argument(Keyword(name, decode)),
-            put=fit(METHOD_BODY, "", put),
+            put=found[1],
         )
 
     # enums --------------------------------------------------------------------------------
@@ -429,6 +436,9 @@ def _argument(keyword: Keyword) -> str:
 
 
 def _class_header(name: str, base: str) -> str:
+    line = f"class {name}({base}):"
+    if len(line) <= LINE_LENGTH:
+        return line
     return fit("", "", Call(f"class {name}", (Atom(base),)), ":") + ":"
 
 

@@ -216,6 +216,9 @@ def signature(indent: str, name: str, params: list[str], returns: Expr) -> list[
     """``def name(params) -> returns:``; split like black: parameters on one indented line if
     they fit there, else one per line with a trailing comma; then, if the closing line is
     still too long, the return annotation goes in parentheses."""
+    line = f"{indent}def {name}({', '.join(params)}) -> {render(returns)}:"
+    if _fits(line):
+        return [line]
     call = Call(f"def {name}", tuple(Atom(p) for p in params))
     lines = lay_out(indent, "", call, f" -> {render(returns)}:")
     if len(lines) == 3 and len(params) == 1:
