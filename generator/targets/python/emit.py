@@ -47,6 +47,7 @@ from collections.abc import Sequence
 from generator.ir import (
     Model,
     ModelSet,
+    Nullable,
     Ref,
     TypeRef,
     variant_tags,
@@ -172,10 +173,10 @@ class Plan:
         self.names = self.declared.names
         self.classes = self.declared.classes
         self.types = self.declared.types
-        # the fitted texts of a field's decoding argument and its ``put``, which recur (the
-        # same property in many models): key -> text
-        self.arguments: dict[tuple[str, str, bool, str | None, bool, TypeRef], str] = {}
-        self.puts: dict[tuple[str, str], str] = {}
+        # a field's code but its comment (:meth:`field_code`), which recurs
+        self.fields: dict[
+            tuple[str, str, TypeRef, Nullable, bool, str | None], tuple[Atom, str, str, str, str]
+        ] = {}
         # an open object's field of unnamed properties: its fitted declaration and ``put``
         self.extras: dict[ExtrasDecl, tuple[str, str]] = {}
         # the fitted ``#:`` comments and docstrings of spec text, which recurs too (a property
@@ -205,21 +206,19 @@ class Plan:
         wires: list[Atom] = []  # the wire names as literals
         for d in declared.fields:
             f, ident = d.field, d.name
-            wire = py_str(f.name)
-            wires.append(Atom(wire))
+            wire, annotation, declaration, argument, put = self.field_code(d)
+            wires.append(wire)
             fields.append(
                 FieldView(
                     name=ident,
                     wire=f.name,
-                    wire_literal=wire,
-                    annotation=render(d.annotation),
+                    wire_literal=wire.text,
+                    annotation=annotation,
                     default=d.default,
                     comment=self.comment(field_doc(f, ident), CLASS_BODY),
-                    declaration=fitted(
-                        annotated(CLASS_BODY, ident, d.annotation, d.default), CLASS_BODY
-                    ),
-                    argument=self.argument(d),
-                    put=self.put(f.name, ident),
+                    declaration=declaration,
+                    argument=argument,
+                    put=put,
                 )
             )
         extras: ExtrasView | None = None
@@ -246,12 +245,17 @@ class Plan:
             closed_check=closed_check,
         )
 
-    def argument(self, declared: FieldDecl) -> str:
-        """The field's keyword argument of ``cls(...)`` in ``from_dict``: its decoding."""
+    def field_code(self, declared: FieldDecl) -> tuple[Atom, str, str, str, str]:
+        """A field's code but its comment: its wire name as a literal, its annotation on one
+        line, its declaration, its keyword argument of ``cls(...)`` in ``from_dict`` (its
+        decoding) and its statement in ``to_dict``. Fields recur (the same property in many
+        models), and these are decided by the field's names and by what decides its type
+        (``Declarations.field_types``), so they are made once per such key."""
         f, ident = declared.field, declared.name
-        key = (ident, f.name, f.required, declared.literal, declared.nullable, f.type)
-        found = self.arguments.get(key)
+        key = (ident, f.name, f.type, f.nullable, f.required, declared.literal)
+        found = self.fields.get(key)
         if found is None:
+            wire = Atom(py_str(f.name))
             decode: Expr
             if declared.literal is not None:
                 decode = Call("_rt.literal", (Atom(declared.literal),))
@@ -260,16 +264,16 @@ class Plan:
             if declared.nullable:
                 decode = Call(NULLABLE, (decode,))
             how = REQUIRED if f.required else OPTIONAL
-            call = Call(how, (D, Atom(py_str(f.name)), decode, WHERE))
-            found = self.arguments[key] = _argument(Keyword(ident, call))
-        return found
-
-    def put(self, wire: str, ident: str) -> str:
-        """The field's statement in ``to_dict``."""
-        found = self.puts.get((wire, ident))
-        if found is None:
-            put = Call("_rt.put", (OUT, Atom(py_str(wire)), Atom(f"self.{ident}")))
-            found = self.puts[(wire, ident)] = fit(METHOD_BODY, "", put)
+            put = Call("_rt.put", (OUT, wire, Atom(f"self.{ident}")))
+            found = self.fields[key] = (
+                wire,
+                render(declared.annotation),
+                fitted(
+                    annotated(CLASS_BODY, ident, declared.annotation, declared.default), CLASS_BODY
+                ),
+                _argument(Keyword(ident, Call(how, (D, wire, decode, WHERE)))),
+                fit(METHOD_BODY, "", put),
+            )
         return found
 
     def extras_view(self, declared: ExtrasDecl, wires: list[Atom]) -> ExtrasView:
