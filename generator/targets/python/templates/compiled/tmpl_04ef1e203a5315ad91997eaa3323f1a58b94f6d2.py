@@ -8,12 +8,6 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_init = resolve('init')
-    try:
-        t_1 = environment.filters['indent']
-    except KeyError:
-        @internalcode
-        def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'indent' found.")
     pass
     yield str(environment.getattr((undefined(name='init') if l_0_init is missing else l_0_init), 'header'))
     yield '\n'
@@ -31,7 +25,7 @@ def root(context, missing=missing):
         _loop_vars = {}
         pass
         yield '    '
-        yield str(t_1(l_1_line, 4))
+        yield str(l_1_line)
         yield '\n'
     l_1_line = missing
     yield '\n__all__ = [\n'
@@ -53,4 +47,4 @@ def root(context, missing=missing):
     yield '}\n\n\ndef __getattr__(name: str) -> _t.Any:\n    module = _MODULES.get(name)\n    if module is None:\n        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")\n    value = getattr(_importlib.import_module(module, __name__), name)\n    globals()[name] = value\n    return value\n\n\ndef __dir__() -> list[str]:\n    return sorted({*globals(), *__all__})\n'
 
 blocks = {}
-debug_info = '4=18&5=20&11=22&13=26&17=30&18=34&22=38&23=42&29=46&30=50'
+debug_info = '4=12&5=14&11=16&13=20&17=24&18=28&22=32&23=36&29=40&30=44'

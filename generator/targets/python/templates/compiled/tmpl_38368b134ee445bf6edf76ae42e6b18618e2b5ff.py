@@ -8,22 +8,16 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_enum = missing
-    try:
-        t_1 = environment.filters['indent']
-    except KeyError:
-        @internalcode
-        def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'indent' found.")
     pass
     def macro(l_1_model):
-        t_2 = []
+        t_1 = []
         if l_1_model is missing:
             l_1_model = undefined("parameter 'model' was not provided", name='model')
         pass
-        t_2.extend((
+        t_1.extend((
             str(environment.getattr(l_1_model, 'header')),
             '\n    ',
-            str(t_1(environment.getattr(l_1_model, 'docstring'), 4)),
+            str(environment.getattr(l_1_model, 'docstring')),
             '\n\n',
         ))
         for l_2_member in environment.getattr(l_1_model, 'members'):
@@ -31,30 +25,30 @@ def root(context, missing=missing):
             pass
             if environment.getattr(l_2_member, 'comment'):
                 pass
-                t_2.extend((
+                t_1.extend((
                     '    ',
-                    str(t_1(environment.getattr(l_2_member, 'comment'), 4)),
+                    str(environment.getattr(l_2_member, 'comment')),
                     '\n',
                 ))
-            t_2.extend((
+            t_1.extend((
                 '    ',
-                str(t_1(environment.getattr(l_2_member, 'assignment'), 4)),
+                str(environment.getattr(l_2_member, 'assignment')),
                 '\n',
             ))
         l_2_member = missing
         if environment.getattr(l_1_model, 'members'):
             pass
-            t_2.append(
+            t_1.append(
                 '\n',
             )
-        t_2.extend((
+        t_1.extend((
             '    @classmethod\n    ',
-            str(t_1(environment.getattr(l_1_model, 'missing'), 4)),
+            str(environment.getattr(l_1_model, 'missing')),
             '\n        return _rt.unknown_member(cls, value)\n',
         ))
-        return concat(t_2)
+        return concat(t_1)
     context.exported_vars.add('enum')
     context.vars['enum'] = l_0_enum = Macro(environment, macro, 'enum', ('model',), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '3=18&4=24&5=26&7=29&8=32&9=36&11=41&13=45&17=52'
+debug_info = '3=12&4=18&5=20&7=23&8=26&9=30&11=35&13=39&17=46'
