@@ -56,7 +56,9 @@ def clean_text(text: str) -> str:
     """Spec text made safe to place in any comment: invisible/bidi characters dropped, every
     line break spelled ``\\n``. Escaping for a particular comment or literal syntax is the
     emitter's job, on top of this."""
-    return _LINE_BREAKS.sub("\n", text.translate(_INVISIBLE))
+    if not text.isascii() or "\0" in text:  # NUL is the one invisible character in ASCII
+        text = text.translate(_INVISIBLE)
+    return _LINE_BREAKS.sub("\n", text)
 
 
 def ascii_text(text: str, escape: Callable[[str], str]) -> str:

@@ -59,6 +59,12 @@ def test_clean_text_drops_every_bidi_mark_and_invisible_format_character() -> No
     assert clean_text(f"a{MARKS}b") == "ab"
 
 
+def test_clean_text_drops_nul_from_ascii_text_and_spells_every_line_break_as_newline() -> None:
+    assert clean_text("a\0b") == "ab"
+    assert clean_text("a\r\nb\rc\vd\fe\x1cf") == "a\nb\nc\nd\ne\nf"
+    assert clean_text("plain ascii, no change") == "plain ascii, no change"
+
+
 def hostile_docs() -> ModelSet:
     text = f"/* opens; marks:{MARKS}; caf\u00e9 \u201cquoted\u201d \u4e2d"
     return ModelSet(
