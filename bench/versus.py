@@ -4,7 +4,9 @@
     python bench/versus.py /tmp/before [SPEC] [--runs N]
 
 Prints, for SPEC (default: OpenAI 2.3.0 of ``../shared/corpus``), the median CPU time (user +
-system) of new processes of either checkout: ``generate --lang python`` and ``--lang all`` into
+system) of new processes of either checkout, and beside it the user time alone (the system
+time is mostly the file system creating files, which on some disks varies more from one
+moment to the next than anything the code does): ``generate --lang python`` and ``--lang all`` into
 an empty folder, and ``generate --lang all`` with its output already current (the no-op build).
 The two checkouts take turns, run after run, so that a busy moment of the 2-core machine
 weighs on both alike; a single pair of timings here is noise. Each checkout's bytecode is
@@ -30,8 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = ROOT.parent / "shared" / "corpus" / "openai-2.3.0" / "openapi.yaml"
 
 
-def cpu(checkout: Path, spec: Path, lang: str, out: Path) -> float:
-    """The CPU time of one ``generate`` process of ``checkout``."""
+def cpu(checkout: Path, spec: Path, lang: str, out: Path) -> tuple[float, float]:
+    """The CPU time and the user time of one ``generate`` process of ``checkout``."""
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     cmd = [sys.executable, "-m", "generator.cli", "generate", str(spec), "--lang", lang]
     child = subprocess.Popen(
@@ -45,7 +47,7 @@ def cpu(checkout: Path, spec: Path, lang: str, out: Path) -> float:
     errors = child.stderr.read().decode() if child.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{checkout}: failed: {' '.join(cmd)}\n{errors}")
-    return usage.ru_utime + usage.ru_stime
+    return usage.ru_utime + usage.ru_stime, usage.ru_utime
 
 
 def main() -> None:
@@ -62,14 +64,15 @@ def main() -> None:
         compileall.compile_dir(checkout / "generator", quiet=1)
     print(f"{spec}: medians of {args.runs} processes each, alternating; CPU seconds")
     print(f"  other: {checkouts['other']}\n  this:  {checkouts['this']}")
-    print(f"{'':40}{'other':>9}{'this':>9}{'change':>9}")
+    columns = f"{'other':>9}{'this':>9}{'change':>9}"
+    print(f"{'':40}{columns}   {columns}   (CPU, then user time alone)")
     with tempfile.TemporaryDirectory(prefix="versus-") as scratch:
         for label, lang, fresh in (
             ("generate --lang python, empty folder", "python", True),
             ("generate --lang all, empty folder", "all", True),
             ("generate --lang all, output current", "all", False),
         ):
-            times: dict[str, list[float]] = {name: [] for name in checkouts}
+            times: dict[str, list[tuple[float, float]]] = {name: [] for name in checkouts}
             for name, checkout in checkouts.items():
                 if not fresh:  # the folder each no-op run finds current
                     cpu(checkout, spec, lang, Path(scratch, f"{name}-{lang}-current"))
@@ -77,8 +80,11 @@ def main() -> None:
                 for name, checkout in checkouts.items():
                     out = Path(scratch, f"{name}-{lang}-{n}" if fresh else f"{name}-{lang}-current")
                     times[name].append(cpu(checkout, spec, lang, out))
-            other, this = (statistics.median(times[name]) for name in checkouts)
-            print(f"{label:40}{other:8.3f}s{this:8.3f}s{this / other - 1:+9.0%}")
+            row = f"{label:40}"
+            for part in (0, 1):  # CPU, then user time
+                other, this = (statistics.median(t[part] for t in times[n]) for n in checkouts)
+                row += f"{'   ' if part else ''}{other:8.3f}s{this:8.3f}s{this / other - 1:+9.0%}"
+            print(row)
 
 
 if __name__ == "__main__":
