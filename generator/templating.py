@@ -145,14 +145,15 @@ def _current(path: Path, recorded: str) -> bool:
 def compiled_modules(templates: Path) -> dict[str, str]:
     """What :data:`COMPILED` of the built-in folder ``templates`` holds, by file name: each
     template compiled to a module, and the manifest."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), **_OPTIONS)
+    loader = jinja2.FileSystemLoader(str(templates))
+    env = jinja2.Environment(loader=loader, **_OPTIONS)
     files: dict[str, str] = {}
     recorded: dict[str, str] = {}
     for name in names(templates):
-        source = (templates / name).read_bytes()
-        code = env.compile(source.decode(), name, None, raw=True, defer_init=True)
+        source, _, _ = loader.get_source(env, name)  # the text as a run reads it
+        code = env.compile(source, name, None, raw=True, defer_init=True)
         files[jinja2.ModuleLoader.get_module_filename(name)] = code
-        recorded[name] = _digest(source)
+        recorded[name] = _digest((templates / name).read_bytes())
     manifest = {"jinja2": jinja2.__version__, "templates": recorded}
     files[MANIFEST] = json.dumps(manifest, indent=1, sort_keys=True) + "\n"
     return files
