@@ -92,7 +92,7 @@ class _Precompiled(jinja2.BaseLoader):
     """The templates of one folder, each from its compiled module in :data:`COMPILED` when the
     manifest there records the digest of the template's current source and the installed
     Jinja's version; from the source otherwise (an edited checkout, another Jinja, a folder
-    compiled by nobody)."""
+    compiled by nobody, a module missing or damaged)."""
 
     def __init__(self, templates: Path) -> None:
         self.templates = templates
@@ -117,9 +117,13 @@ class _Precompiled(jinja2.BaseLoader):
         path = self.templates / name
         recorded = self.recorded.get(name)
         if self.modules is not None and recorded is not None and _current(path, recorded):
-            loaded = self.modules.load(environment, name, globals)
-            loaded.filename = str(path)  # errors name the template's file, not the module's
-            return loaded
+            try:
+                loaded = self.modules.load(environment, name, globals)
+            except (jinja2.TemplateNotFound, SyntaxError):
+                pass  # a module missing or damaged: the source is the truth
+            else:
+                loaded.filename = str(path)  # errors name the template's file, not the module's
+                return loaded
         return self.source.load(environment, name, globals)
 
 

@@ -87,6 +87,19 @@ def test_modules_compiled_by_another_jinja_are_not_used(tmp_path: Path) -> None:
         assert _code_file(env.get_template(name)).parent != copy / COMPILED, name
 
 
+def test_a_missing_or_damaged_module_is_replaced_by_the_source(tmp_path: Path) -> None:
+    dart = next(p for p in FOLDERS if p.parent.name == "dart")
+    copy = _copy(dart, tmp_path)
+    module = jinja2.ModuleLoader.get_module_filename
+    (copy / COMPILED / module("part.dart.jinja")).unlink()
+    (copy / COMPILED / module("library.dart.jinja")).write_text("def root(:\n")
+    env = templating.environment(copy)
+    for name in ("part.dart.jinja", "library.dart.jinja"):
+        loaded = env.get_template(name)
+        assert _code_file(loaded).parent != copy / COMPILED, name
+    assert env.get_template("part.dart.jinja").render(header="// h", package="p")
+
+
 def test_a_folder_compiled_by_nobody_is_read_from_its_sources(tmp_path: Path) -> None:
     (tmp_path / "t.jinja").write_text("{{ x }}!\n")
     loaded = templating.environment(tmp_path).get_template("t.jinja")
