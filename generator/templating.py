@@ -63,9 +63,10 @@ def environment(templates: Folders) -> jinja2.Environment:
     """The environment for the folder(s) ``templates``. Spec text is passed in as data, never
     as template source, so Jinja syntax inside a description is emitted verbatim. With more
     than one folder (the user's templates in front), templates are reloaded when their file
-    changes, so a long-lived process sees a user's edit. The last folder's templates come from
-    the modules compiled from them where those are current (:class:`_Precompiled`); nothing is
-    ever written to cache a compiled template."""
+    changes, so a long-lived process sees a user's edit. The last folder is a built-in one
+    (:func:`search_path` puts the user's in front): its templates come from the modules
+    compiled from them where those are current (:class:`_Precompiled`); a user's folder is only
+    ever read as templates. Nothing is ever written to cache a compiled template."""
     *user, builtin = _folders(templates)
     loader: jinja2.BaseLoader = _Precompiled(builtin)
     if user:
