@@ -352,7 +352,45 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_debug(templates)
     templates.set_defaults(func=cmd_templates)
+
+    completion = commands.add_parser(
+        "completion",
+        help="print a shell completion script: source <(modelgen completion bash)",
+    )
+    completion.add_argument("shell", choices=COMPLETION_SHELLS)
+    _add_debug(completion)
+    completion.set_defaults(func=cmd_completion)
     return parser
+
+
+COMPLETION_SHELLS = ("bash", "zsh", "tcsh")
+# Arguments naming a folder (the rest of the paths name files or either: sources may be both).
+_FOLDER_ARGUMENTS = frozenset({"out", "copy", "templates"})
+_PATH_ARGUMENTS = frozenset({"source", "sources", "old", "new"})
+
+
+def cmd_completion(args: argparse.Namespace) -> int:
+    """The completion script of every command and option, built from the parser by shtab
+    (imported only here); paths complete as files, output and template folders as folders."""
+    try:
+        import shtab
+    except ImportError as error:  # a dependency, but an environment may lack it
+        raise ModelgenError("shell completion needs shtab (pip install shtab)") from error
+
+    parser = build_parser()
+    parsers = [parser]
+    while parsers:
+        current = parsers.pop()
+        for action in current._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                parsers.extend(action.choices.values())
+            elif action.dest in _FOLDER_ARGUMENTS:
+                action.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
+            elif action.type is Path or action.dest in _PATH_ARGUMENTS:
+                action.complete = shtab.FILE  # type: ignore[attr-defined]
+    text = shtab.complete(parser, shell=args.shell)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
 
 
 Command = Callable[[argparse.Namespace], int]
