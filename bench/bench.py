@@ -66,13 +66,14 @@ class Figure:
     cpu: float  # seconds, user + system of the process
     wall: float
     peak_kb: int  # ru_maxrss of the process
+    user: float = 0.0  # seconds, user time alone
 
 
-def process(cmd: Sequence[str], env: dict[str, str] | None = None) -> Figure:
-    """Run ``cmd`` to its end; its own CPU time and peak memory (``os.wait4``)."""
+def process(cmd: Sequence[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> Figure:
+    """Run ``cmd`` in ``cwd`` to its end; its own CPU time and peak memory (``os.wait4``)."""
     start = time.perf_counter()
     child = subprocess.Popen(
-        cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+        cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
     )
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
@@ -80,7 +81,7 @@ def process(cmd: Sequence[str], env: dict[str, str] | None = None) -> Figure:
     errors = child.stderr.read().decode() if child.stderr else ""
     if child.returncode not in (0, 1):
         raise SystemExit(f"failed ({child.returncode}): {' '.join(cmd)}\n{errors}")
-    return Figure(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss)
+    return Figure(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss, usage.ru_utime)
 
 
 def median(runs: int, action: Callable[[int], Figure]) -> Figure:
@@ -89,6 +90,7 @@ def median(runs: int, action: Callable[[int], Figure]) -> Figure:
         statistics.median(f.cpu for f in figures),
         statistics.median(f.wall for f in figures),
         max(f.peak_kb for f in figures),
+        statistics.median(f.user for f in figures),
     )
 
 

@@ -22,32 +22,20 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench import ROOT, Figure, median, process  # bench/bench.py (this folder is first on sys.path)
+
 DEFAULT_SPEC = ROOT.parent / "shared" / "corpus" / "openai-2.3.0" / "openapi.yaml"
 
 
-def cpu(checkout: Path, spec: Path, lang: str, out: Path) -> tuple[float, float]:
-    """The CPU time and the user time of one ``generate`` process of ``checkout``."""
-    env = {**os.environ, "PYTHONPATH": str(checkout)}
+def generate(checkout: Path, spec: Path, lang: str, out: Path) -> Figure:
+    """One ``generate`` process of ``checkout`` (its own folder first on ``sys.path``)."""
     cmd = [sys.executable, "-m", "generator.cli", "generate", str(spec), "--lang", lang]
-    child = subprocess.Popen(
-        [*cmd, "--out", str(out)],
-        cwd=checkout,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    _, status, usage = os.wait4(child.pid, 0)
-    errors = child.stderr.read().decode() if child.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{checkout}: failed: {' '.join(cmd)}\n{errors}")
-    return usage.ru_utime + usage.ru_stime, usage.ru_utime
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    return process([*cmd, "--out", str(out)], env, cwd=checkout)
 
 
 def main() -> None:
@@ -72,19 +60,19 @@ def main() -> None:
             ("generate --lang all, empty folder", "all", True),
             ("generate --lang all, output current", "all", False),
         ):
-            times: dict[str, list[tuple[float, float]]] = {name: [] for name in checkouts}
+            times: dict[str, list[Figure]] = {name: [] for name in checkouts}
             for name, checkout in checkouts.items():
                 if not fresh:  # the folder each no-op run finds current
-                    cpu(checkout, spec, lang, Path(scratch, f"{name}-{lang}-current"))
+                    generate(checkout, spec, lang, Path(scratch, f"{name}-{lang}-current"))
             for n in range(args.runs):
                 for name, checkout in checkouts.items():
                     out = Path(scratch, f"{name}-{lang}-{n}" if fresh else f"{name}-{lang}-current")
-                    times[name].append(cpu(checkout, spec, lang, out))
-            row = f"{label:40}"
-            for part in (0, 1):  # CPU, then user time
-                other, this = (statistics.median(t[part] for t in times[n]) for n in checkouts)
-                row += f"{'   ' if part else ''}{other:8.3f}s{this:8.3f}s{this / other - 1:+9.0%}"
-            print(row)
+                    times[name].append(generate(checkout, spec, lang, out))
+            other, this = (median(args.runs, times[n].__getitem__) for n in checkouts)
+            print(
+                f"{label:40}{other.cpu:8.3f}s{this.cpu:8.3f}s{this.cpu / other.cpu - 1:+9.0%}"
+                f"   {other.user:8.3f}s{this.user:8.3f}s{this.user / other.user - 1:+9.0%}"
+            )
 
 
 if __name__ == "__main__":
