@@ -128,10 +128,10 @@ def lay_out(indent: str, prefix: str, expr: Expr, suffix: str = "") -> list[str]
     if len(expr.args) == 1 and not magic:
         return [head, *lay_out(inner, "", expr.args[0]), tail]
     lines = [head]
-    room = LINE_LENGTH - len(inner) - 1  # an argument on its own line, with its comma
     for arg in expr.args:
-        if (len(arg.text) <= room and not arg.forced) or isinstance(arg, Atom):
-            lines.append(f"{inner}{arg.text},")  # what lay_out gives an argument that fits
+        one_line = f"{inner}{arg.text},"
+        if isinstance(arg, Atom) or (_fits(one_line) and not _has_magic(arg)):
+            lines.append(one_line)  # what lay_out gives an argument that fits (or an atom)
         else:
             lines.extend(lay_out(inner, "", arg, ","))
     lines.append(tail)
