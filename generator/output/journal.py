@@ -206,8 +206,9 @@ def roll_back(folder: Folder, journal: Journal) -> None:
             _undo(folder, journal, n)
     for rel_dir in reversed(journal.dirs):
         with contextlib.suppress(SymlinkInPath):
-            if journal.building(rel_dir) != rel_dir:
-                folder.rmdir(journal.building(rel_dir))
+            building = journal.building(rel_dir)
+            if building != rel_dir:
+                folder.rmdir(building)
             folder.rmdir(rel_dir)
     folder.unlink(JOURNAL)
 
