@@ -35,7 +35,7 @@ from generator.ir import (
     type_nullable,
     type_text,
 )
-from generator.ir.query import MAX_TYPE_DEPTH
+from generator.ir.query import MAX_TYPE_DEPTH, Home, homes, strong_groups
 
 STR = Primitive("string")
 
@@ -295,6 +295,49 @@ def test_closure_leaves_out_names_the_graph_does_not_hold() -> None:
     graph = edges(GRAPH_MODELS)
     assert closure(["Extra", "Nowhere"], graph) == {"Extra"}
     assert closure([], graph) == set()
+
+
+def test_strong_groups_join_models_that_refer_to_one_another_and_follow_what_they_reach() -> None:
+    graph = edges(GRAPH_MODELS)
+    groups = strong_groups(graph)
+    assert ["Cat", "Owner", "Pet"] in groups  # Owner -> Pet -> Cat -> Owner
+    assert sorted(name for group in groups for name in group) == sorted(graph)
+    assert all(len(group) == 1 for group in groups if group != ["Cat", "Owner", "Pet"])
+    place = {name: i for i, group in enumerate(groups) for name in group}
+    for name, targets in graph.items():
+        for target in targets:
+            if target in place:  # a dangling reference is not followed
+                assert place[target] <= place[name], (name, target)
+
+
+def test_a_model_only_one_group_refers_to_shares_that_groups_home_through_any_number_of_steps() -> (
+    None
+):
+    # Label is referred to by Tag only, Tag by the Owner/Pet/Cat group only: both live there.
+    # Dog is referred to by that group and by Kennel: it keeps a home of its own.
+    kennel = ObjectModel("Kennel", (Field("dog", Ref("Dog"), False),))
+    found = sorted(homes((*GRAPH_MODELS, kennel)), key=lambda home: home.owners)
+    assert found == [
+        Home(
+            ("Cat", "Owner", "Pet"),
+            ("Cat", "Owner", "Pet", "Base", "Extra", "Fish", "Label", "Tag"),
+        ),
+        Home(("Dog",), ("Dog",)),
+        Home(("Kennel",), ("Kennel",)),
+        Home(("Unused",), ("Unused",)),
+    ]
+
+
+def test_homes_refer_to_one_another_without_cycles_and_come_after_what_they_refer_to() -> None:
+    kennel = ObjectModel("Kennel", (Field("dog", Ref("Dog"), False),))
+    models = (*GRAPH_MODELS, kennel)
+    found = homes(models)
+    place = {name: i for i, home in enumerate(found) for name in home.members}
+    assert sorted(place) == sorted(m.name for m in models)
+    for name, targets in edges(models).items():
+        for target in targets:
+            if target in place:
+                assert place[target] <= place[name], (name, target)
 
 
 # --- json_kind ---

@@ -6,7 +6,8 @@ answers, the difference is a named policy argument, not a second implementation:
 
 - what a type or model refers to: :func:`type_refs`, :func:`model_refs` (policy: whether a
   discriminator's mapping targets count), and the graph over it: :func:`edges`,
-  :func:`closure`;
+  :func:`closure`, :func:`strong_groups`, and which models share a file where a target writes
+  one file per model: :func:`homes`;
 - what a type stands for and whether it admits null, seen through aliases: :func:`resolve`,
   :func:`resolve_name`, :func:`type_nullable`, :func:`field_nullable` (policies:
   :class:`UnknownNull` says what ``Nullable.UNKNOWN`` means, :class:`FreeFormNull` whether a
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
 from generator.ir.model import (
@@ -105,6 +107,99 @@ def closure(roots: Iterable[str], graph: Mapping[str, Iterable[str]]) -> set[str
         seen.add(name)
         stack.extend(r for r in graph[name] if r in graph and r not in seen)
     return seen
+
+
+def strong_groups(graph: Mapping[str, Iterable[str]]) -> list[list[str]]:
+    """The strongly connected groups of ``graph`` (name -> the names it references, as
+    :func:`edges` gives; names it does not hold are not followed), each sorted. Tarjan's
+    algorithm, without recursion (a chain of references may be long): a group comes after
+    every group it reaches, the roots (sorted) tried in order, so the order is stable."""
+    targets_of = {name: sorted(set(targets)) for name, targets in graph.items()}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for root in sorted(targets_of):
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(targets_of[root]))]
+        while work:
+            node, targets = work[-1]
+            for target in targets:
+                if target not in targets_of:
+                    continue
+                if target not in index:
+                    index[target] = low[target] = len(index)
+                    stack.append(target)
+                    on_stack.add(target)
+                    work.append((target, iter(targets_of[target])))
+                    break
+                if target in on_stack:
+                    low[node] = min(low[node], index[target])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    group: list[str] = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        group.append(member)
+                        if member == node:
+                            break
+                    found.append(sorted(group))
+    return found
+
+
+@dataclass(frozen=True)
+class Home:
+    """The models that share one file where a target writes a file per model (Python's split
+    package, Dart's parts): a group that owns the file and the models only it uses."""
+
+    owners: tuple[str, ...]  # a strongly connected group (:func:`strong_groups`), sorted
+    members: tuple[str, ...]  # the owners, then the models only they use, by name
+
+
+def homes(models: Iterable[Model]) -> list[Home]:
+    """Which models share a file: each strongly connected group of the reference graph
+    (:func:`edges`; models that refer to one another), and with it every group that only it
+    refers to, through any number of steps (an inline object of a property, its own inline
+    objects, an enum only that object uses). A model that two groups refer to, or none, owns a
+    file. Importing the file of a model therefore loads nothing that model does not need but
+    the models only it uses, and the files refer to one another without cycles (a group only
+    one group refers to cannot reach that group back). In the order of :func:`strong_groups`:
+    a home comes after every home it refers to."""
+    graph = edges(models)
+    groups = strong_groups(graph)
+    group_of = {name: i for i, group in enumerate(groups) for name in group}
+    referrers: list[set[int]] = [set() for _ in groups]
+    for name, targets in graph.items():
+        source = group_of[name]
+        for target in targets:
+            other = group_of.get(target)
+            if other is not None and other != source:
+                referrers[other].add(source)
+    home = list(range(len(groups)))
+    # A group comes after every group it reaches: walked backwards, the group a group is
+    # merged into has its own home already.
+    for i in reversed(range(len(groups))):
+        if len(referrers[i]) == 1:
+            home[i] = home[next(iter(referrers[i]))]
+    merged: dict[int, list[str]] = {}
+    for i, group in enumerate(groups):
+        if home[i] != i:
+            merged.setdefault(home[i], []).extend(group)
+    return [
+        Home(tuple(group), (*group, *sorted(merged.get(i, ()))))
+        for i, group in enumerate(groups)
+        if home[i] == i
+    ]
 
 
 # --- aliases and nullability -----------------------------------------------------------------

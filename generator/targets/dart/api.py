@@ -75,7 +75,8 @@ def from_views(parts: Iterable[DartPart]) -> tuple[ApiItem, ...]:
     :func:`listing` reads back from those files."""
     rows: list[Row] = []
     for part in parts:
-        rows += _declared(part.declaration)
+        for declaration in part.declarations:
+            rows += _declared(declaration)
     return from_rows(rows)
 
 

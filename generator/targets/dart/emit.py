@@ -59,6 +59,7 @@ from generator.ir import (
     UnionModel,
     dispatch_tags,
 )
+from generator.ir.query import homes
 from generator.targets import Emitted, Symbol
 from generator.targets.dart import DartOptions, api, markers
 from generator.targets.dart.codecs import (
@@ -651,17 +652,21 @@ def _plan(models: ModelSet) -> tuple[ModelSet, Plan]:
 
 
 def _parts(models: ModelSet) -> tuple[ModelSet, list[DartPart], dict[str, tuple[Symbol, ...]]]:
-    """``models`` in the order names are decided in, a part per model and the symbols."""
+    """``models`` in the order names are decided in, a part per home (``ir.query.homes``) and
+    the symbols. A part is named after the owner whose class name comes first."""
     models, plan = _plan(models)
+    views = {model.name: declaration(plan, model) for model in models.models}
+    symbol_table = {name: symbols(view) for name, view in views.items()}
+    owned = sorted(
+        (min(home.owners, key=plan.names.__getitem__), home.members)
+        for home in homes(models.models)
+    )
     stems = naming.NameAllocator(fold=str.casefold)
     parts: list[DartPart] = []
-    symbol_table: dict[str, tuple[Symbol, ...]] = {}
-    for model in models.models:
-        view = declaration(plan, model)
-        symbol_table[model.name] = symbols(view)
-        stem = stems.allocate(model.name, file_stem(plan.names[model.name]))
+    for owner, members in owned:
+        stem = stems.allocate(owner, file_stem(plan.names[owner]))
         path = f"{markers.PARTS_DIR}/{stem}.dart"
-        parts.append(DartPart(path, _uri(path), view))
+        parts.append(DartPart(path, _uri(path), tuple(views[m] for m in members)))
     return models, parts, symbol_table
 
 
@@ -698,8 +703,10 @@ def emit(models: ModelSet, options: DartOptions, templates: Folders = TEMPLATES)
         ),
         markers.SUPPORT_FILE: opening + support,
     }
-    for part in parts:
-        out[part.path] = opening + render(templates, part.declaration.template, b=part.declaration)
+    for part in parts:  # the declarations one blank line apart
+        out[part.path] = opening + "\n".join(
+            render(templates, view.template, b=view) for view in part.declarations
+        )
     out = {path: fit(text) if path.endswith(".dart") else text for path, text in out.items()}
     return Emitted(out, symbol_table, lambda: api.from_views(parts))
 

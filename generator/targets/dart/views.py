@@ -186,11 +186,13 @@ Declaration = DartObject | DartEnum | DartFamily | DartWrapper | DartAlias
 
 @dataclass(frozen=True, slots=True)
 class DartPart:
-    """One part file: the declaration generated for one model."""
+    """One part file: the declarations generated for the models of one home
+    (``ir.query.homes``: a model, or models that refer to one another, and the models only
+    they use), the owners first."""
 
     path: str  # relative to the package root
     uri: str  # as the library's ``part`` directive names it
-    declaration: Declaration
+    declarations: tuple[Declaration, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,22 +1,24 @@
 """Which module each model goes to: one ``models.py`` for a small schema, one module per model
-(or per group of models that refer to one another) under ``models/`` for a big one.
+and the models only it uses under ``models/`` for a big one.
 
 A schema of :data:`SPLIT_AT` models or more (the OpenAI spec of 2026 has 2,500; its 2.3.0
 version, 927, stays one module) is laid out so that a program using one model imports only what
 that model needs, not a module of 100,000 lines:
 
-- ``models/<module>.py`` per strongly connected group of the reference graph (a model that
-  refers to nothing that refers back is a group of one; models that refer to one another share
-  a module, where they refer to each other exactly as in ``models.py``). The groups form a
-  graph without cycles, so each module imports the names it uses from the others at its top,
-  and importing one model imports its closure and nothing else;
+- ``models/<module>.py`` per home of ``ir.query.homes``: a strongly connected group of the
+  reference graph (a model that refers to nothing that refers back is a group of one; models
+  that refer to one another share a module, where they refer to each other exactly as in
+  ``models.py``) with the models that only it refers to (its inline objects, their enums ...:
+  the 2,494 models of the 2026 spec live in 808 modules). The modules form a graph without
+  cycles, so each imports the names it uses from the others at its top, and importing one
+  model imports its closure and the models only its module's owner uses, nothing else;
 - ``models/__init__.py`` and the package's ``__init__.py`` import no model until one is asked
   for (PEP 562 ``__getattr__``), list every name in ``__all__``, and import every name under
   ``typing.TYPE_CHECKING``, so type checkers and IDEs see them all.
 
-Module names are the snake_case of the group's first class, made unique (ignoring case) and
-kept clear of keywords, Windows device names and the package's public names. The reader of
-generated code (``reader.py``) reads either layout.
+Module names are the snake_case of the first class of the module's owners, made unique
+(ignoring case) and kept clear of keywords, Windows device names and the package's public
+names. The reader of generated code (``reader.py``) reads either layout.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.ir import AliasModel, ModelSet, UnionModel
-from generator.ir.query import edges
+from generator.ir.query import edges, homes
 from generator.naming import is_windows_device, snake
 from generator.targets import Symbol
 from generator.targets.python.declarations import Declaration, Declarations
@@ -62,52 +64,6 @@ class SplitPackage:
     modules: tuple[ModelModule, ...]
     models_init: LazyInit
     init: LazyInit
-
-
-def groups(models: ModelSet) -> list[list[str]]:
-    """The strongly connected groups of the reference graph (Tarjan's algorithm, without
-    recursion: a chain of references may be long), each sorted, in a stable order."""
-    graph = {name: tuple(sorted(set(targets))) for name, targets in edges(models.models).items()}
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: list[list[str]] = []
-    for root in sorted(graph):
-        if root in index:
-            continue
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        work = [(root, iter(graph[root]))]
-        while work:
-            node, targets = work[-1]
-            for target in targets:
-                if target not in graph:
-                    continue
-                if target not in index:
-                    index[target] = low[target] = len(index)
-                    stack.append(target)
-                    on_stack.add(target)
-                    work.append((target, iter(graph[target])))
-                    break
-                if target in on_stack:
-                    low[node] = min(low[node], index[target])
-            else:
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == index[node]:
-                    group: list[str] = []
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        group.append(member)
-                        if member == node:
-                            break
-                    found.append(sorted(group))
-    return found
 
 
 def uses(models: ModelSet) -> dict[str, set[str]]:
@@ -176,16 +132,19 @@ def import_statement(
 class Group:
     """The models of one module and their declarations, in the module's order."""
 
-    models: list[str]  # the schema names, sorted
+    owners: tuple[str, ...]  # the schema names the module is named after (``Home.owners``)
+    models: tuple[str, ...]  # the schema names, the owners first (``Home.members``)
     declared: list[Declaration]
 
 
 def grouped(declarations: Declarations) -> list[Group]:
-    """The model groups (:func:`groups`) with their declarations."""
+    """The modules' models (``ir.query.homes``) with their declarations."""
     by_name = declarations.by_name
     return [
-        Group(group, declarations.declarations([by_name[m] for m in group]))
-        for group in groups(declarations.models)
+        Group(
+            home.owners, home.members, declarations.declarations([by_name[m] for m in home.members])
+        )
+        for home in homes(declarations.models.models)
     ]
 
 
@@ -199,7 +158,7 @@ def split_package(
     found = [group.models for group in grouped]
     built = [tuple(plan.view(d) for d in group.declared) for group in grouped]
     public = sorted({s.name for names in symbols.values() for s in names})
-    firsts = [min(plan.classes[m] for m in group) for group in found]
+    firsts = [min(plan.classes[m] for m in group.owners) for group in grouped]
     names = module_names(firsts, [*public, *RUNTIME_EXPORTS])
     module_of = {
         model: module for group, module in zip(found, names, strict=True) for model in group

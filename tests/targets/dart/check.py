@@ -3,6 +3,7 @@ classes with their members, and which text lies outside comments and string lite
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
@@ -141,3 +142,13 @@ def undeclared_names(files: dict[str, str]) -> set[str]:
                     next(_text(c) for c in node.named_children if c.type == "type_identifier")
                 )
     return used - declared - CORE_NAMES
+
+
+def declaring(files: dict[str, str], name: str) -> str:
+    """The text of the file that declares the class, enum or typedef ``name`` (a part holds a
+    model and the models only it uses: ``ir.query.homes``)."""
+    pattern = re.compile(rf"^(?:(?:final|sealed|abstract) )?(?:class|enum|typedef) {name}\b", re.M)
+    for text in files.values():
+        if pattern.search(text):
+            return text
+    raise AssertionError(f"no file declares {name}")

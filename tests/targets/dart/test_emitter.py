@@ -8,9 +8,16 @@ import re
 import pytest
 
 from generator.ir import ModelSet, ObjectModel
+from generator.ir.query import homes
 from generator.targets import Emitted, emit
 from tests.support.models import example, hostile
-from tests.targets.dart.check import classes, code_outside_text, parse_problems, undeclared_names
+from tests.targets.dart.check import (
+    classes,
+    code_outside_text,
+    declaring,
+    parse_problems,
+    undeclared_names,
+)
 
 
 @pytest.fixture(scope="module")
@@ -33,13 +40,6 @@ def _class_of(emitted: Emitted, model: str) -> str:
     return emitted.symbols[model][0].name
 
 
-def _file_of(files: dict[str, str], class_name: str) -> str:
-    for text in files.values():
-        if re.search(rf"^(final class|sealed class|enum) {class_name}\b", text, re.M):
-            return text
-    raise AssertionError(f"no file declares {class_name}")
-
-
 def test_dart_is_registered_and_part_of_all() -> None:
     from generator.targets import parse_languages, target
 
@@ -47,7 +47,7 @@ def test_dart_is_registered_and_part_of_all() -> None:
     assert "dart" in parse_languages("all")
 
 
-def test_layout_is_pubspec_library_and_one_part_per_model(example_files: dict[str, str]) -> None:
+def test_layout_is_pubspec_library_and_one_part_per_home(example_files: dict[str, str]) -> None:
     models = example()
     library = "lib/realtime_events_api.dart"
     assert set(example_files) == {
@@ -59,12 +59,26 @@ def test_layout_is_pubspec_library_and_one_part_per_model(example_files: dict[st
     parts = [
         f for f in example_files if f.startswith("lib/src/") and not f.endswith("/_support.dart")
     ]
-    assert len(parts) == len(models.models)
+    assert len(parts) == len(homes(models.models))
     declared = re.findall(r"^part '(.+)';$", example_files[library], re.M)
     assert sorted(f"lib/{p}" for p in declared) == sorted([*parts, "lib/src/_support.dart"])
     for rel in parts:
         assert "part of '../realtime_events_api.dart';" in example_files[rel]
     assert "name: realtime_events_api\n" in example_files["pubspec.yaml"]
+
+
+def test_a_part_holds_its_owner_and_the_models_only_it_uses_one_blank_line_apart(
+    example_files: dict[str, str],
+) -> None:
+    # ClientEvent's variants are ClientEvent's alone; SessionUpdateEvent extends EventBase,
+    # which other events extend too: EventBase keeps a part of its own.
+    text = example_files["lib/src/client_event.dart"]
+    owned = re.findall(r"^(?:sealed |final )?class (\w+)", text, re.M)
+    assert owned[0] == "ClientEvent" and "SessionUpdateEvent" in owned
+    assert "lib/src/session_update_event.dart" not in example_files
+    assert "class EventBase" in example_files["lib/src/event_base.dart"]
+    assert "}\n\n/// Updates the session's configuration.\n" in text
+    assert "\n\n\n" not in text
 
 
 def test_package_option_names_the_library() -> None:
@@ -128,7 +142,7 @@ def test_every_object_model_gets_the_full_set_of_members(example_files: dict[str
     for model in example().models:
         if not isinstance(model, ObjectModel):
             continue
-        (cls,) = [c for c in classes(_file_of(example_files, model.name)) if c.name == model.name]
+        (cls,) = [c for c in classes(declaring(example_files, model.name)) if c.name == model.name]
         assert cls.header.startswith("final class")
         assert {"toJson", "copyWith", "operator ==", "hashCode", "toString"} <= set(cls.methods)
         assert f"const {model.name}" in cls.constructors
@@ -139,13 +153,13 @@ def test_every_object_model_gets_the_full_set_of_members(example_files: dict[str
 def test_required_optional_and_nullable_fields_get_their_own_types(
     example_files: dict[str, str],
 ) -> None:
-    session = _file_of(example_files, "Session")
+    session = declaring(example_files, "Session")
     assert "required this.createdAt," in session
     assert "final DateTime createdAt;" in session
     # required and nullable: always written, null allowed
     assert "final String? previousSessionId;" in session
     assert "'previous_session_id': previousSessionId," in session
-    request = _file_of(example_files, "SessionCreateRequest")
+    request = declaring(example_files, "SessionCreateRequest")
     # optional, not nullable: absent stays absent
     assert "final String? instructions;" in request
     assert "if (instructions != null) 'instructions': instructions," in request
@@ -156,16 +170,16 @@ def test_required_optional_and_nullable_fields_get_their_own_types(
 
 
 def test_copy_with_can_set_a_nullable_field_back_to_null(example_files: dict[str, str]) -> None:
-    request = _file_of(example_files, "SessionCreateRequest")
+    request = declaring(example_files, "SessionCreateRequest")
     assert "String? Function()? instructions," in request
     assert "instructions: instructions != null ? instructions() : this.instructions," in request
-    session = _file_of(example_files, "Session")
+    session = declaring(example_files, "Session")
     assert "DateTime? createdAt," in session
     assert "createdAt: createdAt ?? this.createdAt," in session
 
 
 def test_type_mapping(example_files: dict[str, str]) -> None:
-    item = _file_of(example_files, "ConversationItem")
+    item = declaring(example_files, "ConversationItem")
     assert "final ItemId id;" in item
     assert "final List<ContentPart> content;" in item
     assert "final List<ConversationItem>? children;" in item
@@ -173,49 +187,45 @@ def test_type_mapping(example_files: dict[str, str]) -> None:
     assert "final Map<String, num>? scores;" in item
     assert "final Map<String, Object?>? attributes;" in item
     assert "final String? createdOn;" in item  # format date stays a string: exact round trip
-    session = _file_of(example_files, "Session")
+    session = declaring(example_files, "Session")
     assert "final int expiresAt;" in session
     assert "DateTime.parse(json['created_at'] as String)" in session
     assert "'created_at': createdAt.toIso8601String()," in session
-    assert "typedef ItemId = String;" in _file_of_alias(example_files, "ItemId")
-    assert "typedef Tags = List<String>;" in _file_of_alias(example_files, "Tags")
-
-
-def _file_of_alias(files: dict[str, str], name: str) -> str:
-    return next(text for text in files.values() if f"typedef {name} =" in text)
+    assert "typedef ItemId = String;" in declaring(example_files, "ItemId")
+    assert "typedef Tags = List<String>;" in declaring(example_files, "Tags")
 
 
 def test_discriminated_union_is_a_sealed_family_dispatching_on_the_discriminator(
     example_files: dict[str, str],
 ) -> None:
-    text = _file_of(example_files, "ClientEvent")
+    text = declaring(example_files, "ClientEvent")
     assert "sealed class ClientEvent {" in text
     assert "switch (json['type']) {" in text
     assert "case 'session.update':\n        return SessionUpdateEvent.fromJson(json);" in text
     assert "case 'response.cancel':\n        return ResponseCancelEvent.fromJson(json);" in text
     assert "return first ?? ClientEventUnknown(json);" in text
-    assert "final class SessionUpdateEvent implements ClientEvent {" in _file_of(
+    assert "final class SessionUpdateEvent implements ClientEvent {" in declaring(
         example_files, "SessionUpdateEvent"
     )
 
 
 def test_a_model_in_two_unions_implements_both(example_files: dict[str, str]) -> None:
-    text = _file_of(example_files, "ResponseCancelEvent")
+    text = declaring(example_files, "ResponseCancelEvent")
     assert "final class ResponseCancelEvent implements AnyEvent, ClientEvent {" in text
     assert "  @override\n  Map<String, dynamic> toJson()" in text
 
 
 def test_a_const_discriminator_field_defaults_to_its_value(example_files: dict[str, str]) -> None:
-    text = _file_of(example_files, "SessionUpdateEvent")
+    text = declaring(example_files, "SessionUpdateEvent")
     assert "this.type = 'session.update'," in text
-    alert = _file_of(example_files, "AlertEvent")
+    alert = declaring(example_files, "AlertEvent")
     assert "this.type = AlertEventType.alert," in alert
 
 
 def test_non_discriminated_union_wraps_each_variant_and_tries_them_in_order(
     example_files: dict[str, str],
 ) -> None:
-    text = _file_of(example_files, "Mixed")
+    text = declaring(example_files, "Mixed")
     order = [
         "MixedDateTime(",
         "MixedNum(",
@@ -232,20 +242,20 @@ def test_non_discriminated_union_wraps_each_variant_and_tries_them_in_order(
     assert "throw" not in factory  # the free-form variant accepts anything
     for name in order:
         assert f"final class {name[:-1]} extends Mixed {{" in text
-    tokens = _file_of(example_files, "SessionCreateRequestMaxOutputTokens")
+    tokens = declaring(example_files, "SessionCreateRequestMaxOutputTokens")
     assert "if (json is int) return SessionCreateRequestMaxOutputTokensInt(json);" in tokens
     assert "throw FormatException(" in tokens
 
 
 def test_enum_is_an_enhanced_enum_with_an_unknown_fallback(example_files: dict[str, str]) -> None:
-    text = _file_of(example_files, "Voice")
+    text = declaring(example_files, "Voice")
     assert "enum Voice implements VoiceValue {" in text
     assert "  alloy('alloy'),\n" in text
     assert "  const Voice(this.value);" in text
     assert "sealed class VoiceValue {" in text
     assert "Voice.fromValue(json) ?? VoiceUnknown(json as String);" in text
     assert "final class VoiceUnknown implements VoiceValue {" in text
-    priority = _file_of(example_files, "Priority")
+    priority = declaring(example_files, "Priority")
     assert "  v1(1),\n" in priority
     assert "final int value;" in priority
 
@@ -262,7 +272,7 @@ def test_hostile_text_stays_inside_comments_and_literals(hostile_files: dict[str
 
 
 def test_hostile_text_in_doc_comments_keeps_every_line(hostile_emitted: Emitted) -> None:
-    text = _file_of(hostile_emitted.files, _class_of(hostile_emitted, 'Hostile"""Name'))
+    text = declaring(hostile_emitted.files, _class_of(hostile_emitted, 'Hostile"""Name'))
     # ``/*`` is written ``/\*`` (dartdoc's Markdown shows ``/*``; see test_comment_text)
     assert "/// Ends */ and opens /\\* a comment; $x and ${1+1}; quote ' and \" and a" in text
     for line in ("/// second line", "/// third", "/// fourth", "/// fifth"):
@@ -272,7 +282,7 @@ def test_hostile_text_in_doc_comments_keeps_every_line(hostile_emitted: Emitted)
 def test_hostile_enum_values_are_escaped_literals_without_interpolation(
     hostile_emitted: Emitted,
 ) -> None:
-    text = _file_of(hostile_emitted.files, _class_of(hostile_emitted, "class"))
+    text = declaring(hostile_emitted.files, _class_of(hostile_emitted, "class"))
     assert "('it\\'s \\$x \\${1+1} \\\\ \\n end')" in text
     assert "('\\u{3bc}g')" in text
     assert "('')" in text
@@ -301,7 +311,7 @@ def test_file_names_are_distinct_ignoring_case_and_short(hostile_files: dict[str
 def test_discriminated_union_with_a_non_object_variant_dispatches_then_tries(
     example_files: dict[str, str],
 ) -> None:
-    text = _file_of(example_files, "PartOrEvent")
+    text = declaring(example_files, "PartOrEvent")
     factory = text[text.index("factory PartOrEvent.fromJson") : text.index("Object? toJson();")]
     factory = re.sub(r"=>\s+", "=> ", factory)  # an arm too long for its line breaks after =>
     assert "switch (json['kind']) {" in factory

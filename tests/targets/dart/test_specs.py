@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from generator.ir import ModelSet, ObjectModel
+from generator.ir.query import homes
 from generator.sources import load
 from generator.targets import emit
 from tests.support.paths import EXAMPLE_SPEC, ROOT
-from tests.targets.dart.check import classes, parse_problems, undeclared_names
+from tests.targets.dart.check import classes, declaring, parse_problems, undeclared_names
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +31,7 @@ def openai_files(openai: ModelSet) -> dict[str, str]:
 def test_example_parses_and_has_its_client_event_family() -> None:
     files = emit("dart", load(EXAMPLE_SPEC)).files
     assert parse_problems(files) == {}
-    text = files["lib/src/client_event.dart"]
+    text = declaring(files, "ClientEvent")
     assert "sealed class ClientEvent {" in text
     cases = re.findall(
         r"^      case '([^']+)':\n        return (\w+)\.fromJson\(json\);$", text, re.M
@@ -41,7 +42,7 @@ def test_example_parses_and_has_its_client_event_family() -> None:
         "response.cancel": "ResponseCancelEvent",
         "session.update": "SessionUpdateEvent",
     }
-    server = files["lib/src/server_event.dart"]
+    server = declaring(files, "ServerEvent")
     assert "switch (json['type']) {" in server  # inferred discriminator
 
 
@@ -74,16 +75,17 @@ def test_openai_classes_have_final_fields_json_methods_and_distinct_members(
 
 
 @pytest.mark.slow
-def test_openai_one_part_per_model(openai: ModelSet, openai_files: dict[str, str]) -> None:
+def test_openai_one_part_per_home(openai: ModelSet, openai_files: dict[str, str]) -> None:
     parts = [rel for rel in openai_files if rel.startswith("lib/src/")]
-    assert len(parts) == len(openai.models) + 1  # and the support part
+    assert len(parts) == len(homes(openai.models)) + 1  # and the support part
+    assert len(parts) < len(openai.models) / 2  # inline objects live with their owner
 
 
 @pytest.mark.slow
 def test_openai_realtime_client_event_is_a_sealed_family_of_11_events(
     openai: ModelSet, openai_files: dict[str, str]
 ) -> None:
-    text = openai_files["lib/src/realtime_client_event.dart"]
+    text = declaring(openai_files, "RealtimeClientEvent")
     assert "sealed class RealtimeClientEvent {" in text
     assert "switch (json['type']) {" in text
     cases = dict(
@@ -96,10 +98,7 @@ def test_openai_realtime_client_event_is_a_sealed_family_of_11_events(
     for event in cases.values():
         model = by_name[event]
         assert isinstance(model, ObjectModel)
-        declaring = next(
-            t for t in openai_files.values() if re.search(rf"^final class {event}\b", t, re.M)
-        )
-        (cls,) = [c for c in classes(declaring) if c.name == event]
+        (cls,) = [c for c in classes(declaring(openai_files, event)) if c.name == event]
         assert "RealtimeClientEvent" in cls.header.split("implements", 1)[1]
         assert "toJson" in cls.methods
 

@@ -1,5 +1,5 @@
 """The split layout of generated Python (generator/targets/python/modules.py): a schema of
-``SPLIT_AT`` models or more gets one module per model group under ``models/`` and lazy
+``SPLIT_AT`` models or more gets one module per home (``ir.query.homes``) under ``models/`` and lazy
 ``__init__`` files; importing one model imports only what it needs; the package stays valid
 (mypy --strict, black), reads back, and lists the same API as one ``models.py``."""
 
@@ -14,6 +14,7 @@ import black
 import pytest
 
 from generator.ir import ModelSet
+from generator.ir.query import homes
 from generator.output import write_tree
 from generator.sources import load
 from generator.targets import emit
@@ -34,7 +35,12 @@ components:
     Forest:
       type: object
       properties: {trees: {type: array, items: {$ref: '#/components/schemas/Tree'}}}
-    Park: {type: object, properties: {forest: {$ref: '#/components/schemas/Forest'}}}
+    Park:
+      type: object
+      properties:
+        forest: {$ref: '#/components/schemas/Forest'}
+        gate: {type: object, properties: {colour: {$ref: '#/components/schemas/Colour'}}}
+    Garden: {type: object, properties: {forest: {$ref: '#/components/schemas/Forest'}}}
     Colour: {type: string, enum: [red, green]}
 """
 
@@ -73,25 +79,44 @@ def test_a_schema_below_the_threshold_is_one_models_module() -> None:
     assert not any(path.startswith("p/models/") for path in files)
 
 
-def test_a_big_schema_gets_one_module_per_model_and_no_models_py(
+def test_a_big_schema_gets_one_module_per_home_and_no_models_py(
     split: dict[str, tuple[ModelSet, Path]],
 ) -> None:
     models, package = split["split_example"]
     assert not (package / "models.py").exists()
     files = sorted(p.name for p in (package / "models").glob("*.py"))
     assert "__init__.py" in files
-    assert len(files) - 1 == len(modules.groups(models)) == len(models.models)  # no cycles
+    assert len(files) - 1 == len(homes(models.models)) < len(models.models)  # inline objects
 
 
 def test_models_that_refer_to_one_another_share_a_module_the_others_import_it(
     split: dict[str, tuple[ModelSet, Path]],
 ) -> None:
-    models, package = split["loops"]
-    assert modules.groups(models) == [["Colour"], ["Forest", "Tree"], ["Park"]]
+    _, package = split["loops"]
     texts = {p.stem: p.read_text() for p in (package / "models").glob("*.py")}
-    assert sorted(texts) == ["__init__", "colour", "forest", "park"]
+    assert sorted(texts) == ["__init__", "forest", "garden", "park"]
     assert "class Forest(" in texts["forest"] and "class Tree(" in texts["forest"]
     assert "from .forest import Forest\n" in texts["park"]
+    assert "from .forest import Forest\n" in texts["garden"]
+
+
+def test_the_models_only_one_module_uses_live_in_it_however_deep(
+    split: dict[str, tuple[ModelSet, Path]],
+) -> None:
+    # Park's inline object ParkGate is Park's alone, and the enum Colour is ParkGate's alone.
+    _, package = split["loops"]
+    park = (package / "models" / "park.py").read_text()
+    assert all(f"class {name}(" in park for name in ("Park", "ParkGate", "Colour"))
+    code = (
+        "import sys\nfrom loops.models import Colour\n"
+        "print(Colour('red').value,"
+        " sorted(m for m in sys.modules if m.startswith('loops.models.')))"
+    )
+    assert python(code, package.parent).split() == [
+        "red",
+        "['loops.models.forest',",
+        "'loops.models.park']",
+    ]
 
 
 def test_importing_one_model_imports_only_the_modules_it_needs(

@@ -68,3 +68,287 @@ final class ClientEventUnknown implements ClientEvent {
   @override
   String toString() => 'ClientEventUnknown($json)';
 }
+
+/// Adds an item to the conversation.
+@FromSchema('ConversationItemCreateEvent', bases: ['EventBase'])
+final class ConversationItemCreateEvent implements ClientEvent {
+  const ConversationItemCreateEvent({
+    this.eventId,
+    this.type = 'conversation.item.create',
+    this.previousItemId,
+    required this.item,
+  });
+
+  factory ConversationItemCreateEvent.fromJson(
+    Map<String, dynamic> json,
+  ) => ConversationItemCreateEvent(
+    eventId: json['event_id'] as String?,
+    type: json.containsKey('type')
+        ? json['type'] as String
+        : 'conversation.item.create',
+    previousItemId: json['previous_item_id'] as ItemId?,
+    item: ConversationItem.fromJson(json['item'] as Map<String, dynamic>),
+  );
+
+  /// Optional client-generated ID used to identify this event.
+  final String? eventId;
+
+  final String type;
+
+  /// Insert after this item; null appends at the end.
+  final ItemId? previousItemId;
+
+  final ConversationItem item;
+
+  @override
+  Map<String, dynamic> toJson() => <String, dynamic>{
+    if (eventId != null) 'event_id': eventId,
+    'type': type,
+    'previous_item_id': previousItemId,
+    'item': item.toJson(),
+  };
+
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
+  ConversationItemCreateEvent copyWith({
+    String? Function()? eventId,
+    String? type,
+    ItemId? Function()? previousItemId,
+    ConversationItem? item,
+  }) => ConversationItemCreateEvent(
+    eventId: eventId != null ? eventId() : this.eventId,
+    type: type ?? this.type,
+    previousItemId: previousItemId != null
+        ? previousItemId()
+        : this.previousItemId,
+    item: item ?? this.item,
+  );
+
+  @override
+  bool operator ==(Object other) =>
+      identical(this, other) ||
+      other is ConversationItemCreateEvent &&
+          eventId == other.eventId &&
+          type == other.type &&
+          previousItemId == other.previousItemId &&
+          item == other.item;
+
+  @override
+  int get hashCode => Object.hashAll([
+    eventId,
+    type,
+    previousItemId,
+    item,
+  ]);
+
+  @override
+  String toString() =>
+      'ConversationItemCreateEvent(eventId: $eventId, type: $type, '
+      'previousItemId: $previousItemId, item: $item)';
+}
+
+/// Appends audio bytes to the input buffer.
+@FromSchema('InputAudioBufferAppendEvent', bases: ['EventBase'])
+final class InputAudioBufferAppendEvent implements ClientEvent {
+  const InputAudioBufferAppendEvent({
+    this.eventId,
+    this.type = 'input_audio_buffer.append',
+    required this.audio,
+  });
+
+  factory InputAudioBufferAppendEvent.fromJson(
+    Map<String, dynamic> json,
+  ) => InputAudioBufferAppendEvent(
+    eventId: json['event_id'] as String?,
+    type: json.containsKey('type')
+        ? json['type'] as String
+        : 'input_audio_buffer.append',
+    audio: json['audio'] as String,
+  );
+
+  /// Optional client-generated ID used to identify this event.
+  final String? eventId;
+
+  final String type;
+
+  final String audio;
+
+  @override
+  Map<String, dynamic> toJson() => <String, dynamic>{
+    if (eventId != null) 'event_id': eventId,
+    'type': type,
+    'audio': audio,
+  };
+
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
+  InputAudioBufferAppendEvent copyWith({
+    String? Function()? eventId,
+    String? type,
+    String? audio,
+  }) => InputAudioBufferAppendEvent(
+    eventId: eventId != null ? eventId() : this.eventId,
+    type: type ?? this.type,
+    audio: audio ?? this.audio,
+  );
+
+  @override
+  bool operator ==(Object other) =>
+      identical(this, other) ||
+      other is InputAudioBufferAppendEvent &&
+          eventId == other.eventId &&
+          type == other.type &&
+          audio == other.audio;
+
+  @override
+  int get hashCode => Object.hashAll([
+    eventId,
+    type,
+    audio,
+  ]);
+
+  @override
+  String toString() =>
+      'InputAudioBufferAppendEvent(eventId: $eventId, type: $type, '
+      'audio: $audio)';
+}
+
+/// Cancels an in-progress response.
+@FromSchema('ResponseCancelEvent', bases: ['EventBase'])
+final class ResponseCancelEvent implements ClientEvent {
+  const ResponseCancelEvent({
+    this.eventId,
+    this.type = 'response.cancel',
+    this.responseId,
+    this.priority,
+  });
+
+  factory ResponseCancelEvent.fromJson(
+    Map<String, dynamic> json,
+  ) => ResponseCancelEvent(
+    eventId: json['event_id'] as String?,
+    type: json.containsKey('type') ? json['type'] as String : 'response.cancel',
+    responseId: json['response_id'] as String?,
+    priority: json['priority'] == null
+        ? null
+        : PriorityValue.fromJson(json['priority']),
+  );
+
+  /// Optional client-generated ID used to identify this event.
+  final String? eventId;
+
+  final String type;
+
+  final String? responseId;
+
+  final PriorityValue? priority;
+
+  @override
+  Map<String, dynamic> toJson() => <String, dynamic>{
+    if (eventId != null) 'event_id': eventId,
+    'type': type,
+    if (responseId != null) 'response_id': responseId,
+    if (priority != null) 'priority': priority?.toJson(),
+  };
+
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
+  ResponseCancelEvent copyWith({
+    String? Function()? eventId,
+    String? type,
+    String? Function()? responseId,
+    PriorityValue? Function()? priority,
+  }) => ResponseCancelEvent(
+    eventId: eventId != null ? eventId() : this.eventId,
+    type: type ?? this.type,
+    responseId: responseId != null ? responseId() : this.responseId,
+    priority: priority != null ? priority() : this.priority,
+  );
+
+  @override
+  bool operator ==(Object other) =>
+      identical(this, other) ||
+      other is ResponseCancelEvent &&
+          eventId == other.eventId &&
+          type == other.type &&
+          responseId == other.responseId &&
+          priority == other.priority;
+
+  @override
+  int get hashCode => Object.hashAll([
+    eventId,
+    type,
+    responseId,
+    priority,
+  ]);
+
+  @override
+  String toString() =>
+      'ResponseCancelEvent(eventId: $eventId, type: $type, '
+      'responseId: $responseId, priority: $priority)';
+}
+
+/// Updates the session's configuration.
+@FromSchema('SessionUpdateEvent', bases: ['EventBase'])
+final class SessionUpdateEvent implements ClientEvent {
+  const SessionUpdateEvent({
+    this.eventId,
+    this.type = 'session.update',
+    required this.session,
+  });
+
+  factory SessionUpdateEvent.fromJson(
+    Map<String, dynamic> json,
+  ) => SessionUpdateEvent(
+    eventId: json['event_id'] as String?,
+    type: json.containsKey('type') ? json['type'] as String : 'session.update',
+    session: SessionCreateRequest.fromJson(
+      json['session'] as Map<String, dynamic>,
+    ),
+  );
+
+  /// Optional client-generated ID used to identify this event.
+  final String? eventId;
+
+  final String type;
+
+  final SessionCreateRequest session;
+
+  @override
+  Map<String, dynamic> toJson() => <String, dynamic>{
+    if (eventId != null) 'event_id': eventId,
+    'type': type,
+    'session': session.toJson(),
+  };
+
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
+  SessionUpdateEvent copyWith({
+    String? Function()? eventId,
+    String? type,
+    SessionCreateRequest? session,
+  }) => SessionUpdateEvent(
+    eventId: eventId != null ? eventId() : this.eventId,
+    type: type ?? this.type,
+    session: session ?? this.session,
+  );
+
+  @override
+  bool operator ==(Object other) =>
+      identical(this, other) ||
+      other is SessionUpdateEvent &&
+          eventId == other.eventId &&
+          type == other.type &&
+          session == other.session;
+
+  @override
+  int get hashCode => Object.hashAll([
+    eventId,
+    type,
+    session,
+  ]);
+
+  @override
+  String toString() =>
+      'SessionUpdateEvent(eventId: $eventId, type: $type, session: $session)';
+}

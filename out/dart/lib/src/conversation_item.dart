@@ -126,3 +126,235 @@ final class ConversationItem {
       'children: $children, priority: $priority, scores: $scores, '
       'attributes: $attributes, createdOn: $createdOn)';
 }
+
+/// A part of a message.
+@FromSchema('ContentPart')
+sealed class ContentPart {
+  /// The variant whose tag the discriminator holds; see the `default` case for the rest.
+  factory ContentPart.fromJson(Map<String, dynamic> json) {
+    switch (json['type']) {
+      case 'text':
+        return TextPart.fromJson(json);
+      case 'audio':
+        return ContentPartAudio.fromJson(json);
+      default:
+        // No variant carries the tag alone: of the variants whose constant tag (if any)
+        // the JSON does not contradict, the first that writes the JSON back exactly, else
+        // the first that reads it, else [ContentPartUnknown].
+        ContentPart? first;
+        for (final (
+          tag,
+          read,
+        ) in <(String?, ContentPart Function(Map<String, dynamic>))>[
+          ('text', TextPart.fromJson),
+          ('audio', ContentPartAudio.fromJson),
+        ]) {
+          if (tag != null && json.containsKey('type') && json['type'] != tag) {
+            continue;
+          }
+          try {
+            final variant = read(json);
+            if (_deepEquals(variant.toJson(), json)) return variant;
+            first ??= variant;
+          } catch (_) {
+            // Not this variant: try the next one.
+          }
+        }
+        return first ?? ContentPartUnknown(json);
+    }
+  }
+
+  Map<String, dynamic> toJson();
+}
+
+/// A variant of [ContentPart] that this library does not know; written back unchanged.
+final class ContentPartUnknown implements ContentPart {
+  const ContentPartUnknown(this.json);
+
+  /// The JSON object as it was read.
+  final Map<String, dynamic> json;
+
+  @override
+  Map<String, dynamic> toJson() => json;
+
+  @override
+  bool operator ==(Object other) =>
+      other is ContentPartUnknown && _deepEquals(json, other.json);
+
+  @override
+  int get hashCode => _deepHash(json);
+
+  @override
+  String toString() => 'ContentPartUnknown($json)';
+}
+
+@FromSchema('ContentPartAudio')
+final class ContentPartAudio implements ContentPart {
+  const ContentPartAudio({
+    this.type = 'audio',
+    required this.audio,
+    this.transcript,
+  });
+
+  factory ContentPartAudio.fromJson(
+    Map<String, dynamic> json,
+  ) => ContentPartAudio(
+    type: json.containsKey('type') ? json['type'] as String : 'audio',
+    audio: json['audio'] as String,
+    transcript: json.containsKey('transcript')
+        ? Present(json['transcript'] as String?)
+        : null,
+  );
+
+  final String type;
+
+  /// Base64-encoded audio.
+  final String audio;
+
+  final Present<String?>? transcript;
+
+  @override
+  Map<String, dynamic> toJson() => <String, dynamic>{
+    'type': type,
+    'audio': audio,
+    if (transcript != null) 'transcript': transcript!.value,
+  };
+
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
+  ContentPartAudio copyWith({
+    String? type,
+    String? audio,
+    Present<String?>? Function()? transcript,
+  }) => ContentPartAudio(
+    type: type ?? this.type,
+    audio: audio ?? this.audio,
+    transcript: transcript != null ? transcript() : this.transcript,
+  );
+
+  @override
+  bool operator ==(Object other) =>
+      identical(this, other) ||
+      other is ContentPartAudio &&
+          type == other.type &&
+          audio == other.audio &&
+          _deepEquals(transcript, other.transcript);
+
+  @override
+  int get hashCode => Object.hashAll([
+    type,
+    audio,
+    _deepHash(transcript),
+  ]);
+
+  @override
+  String toString() =>
+      'ContentPartAudio(type: $type, audio: $audio, transcript: $transcript)';
+}
+
+@FromSchema('ConversationItemRole')
+enum ConversationItemRole implements ConversationItemRoleValue {
+  user('user'),
+  assistant('assistant'),
+  system('system');
+
+  const ConversationItemRole(this.value);
+
+  /// The value on the wire.
+  @override
+  final String value;
+
+  /// The member whose wire value is [value], or null when there is none.
+  static ConversationItemRole? fromValue(Object? value) {
+    for (final member in values) {
+      if (member.value == value) return member;
+    }
+    return null;
+  }
+
+  @override
+  Object? toJson() => value;
+}
+
+/// A [ConversationItemRole], or a value of it that this library does not know yet.
+sealed class ConversationItemRoleValue {
+  /// The known member for [json], else a [ConversationItemRoleUnknown] that keeps it.
+  factory ConversationItemRoleValue.fromJson(Object? json) =>
+      ConversationItemRole.fromValue(json) ??
+      ConversationItemRoleUnknown(json as String);
+
+  /// The value on the wire.
+  String get value;
+
+  Object? toJson();
+}
+
+/// A value of [ConversationItemRole] that this library does not know; written back unchanged.
+final class ConversationItemRoleUnknown implements ConversationItemRoleValue {
+  const ConversationItemRoleUnknown(this.value);
+
+  @override
+  final String value;
+
+  @override
+  Object? toJson() => value;
+
+  @override
+  bool operator ==(Object other) =>
+      other is ConversationItemRoleUnknown && other.value == value;
+
+  @override
+  int get hashCode => value.hashCode;
+
+  @override
+  String toString() => 'ConversationItemRoleUnknown($value)';
+}
+
+@FromSchema('TextPart')
+final class TextPart implements ContentPart {
+  const TextPart({
+    this.type = 'text',
+    required this.text,
+  });
+
+  factory TextPart.fromJson(Map<String, dynamic> json) => TextPart(
+    type: json.containsKey('type') ? json['type'] as String : 'text',
+    text: json['text'] as String,
+  );
+
+  final String type;
+
+  final String text;
+
+  @override
+  Map<String, dynamic> toJson() => <String, dynamic>{
+    'type': type,
+    'text': text,
+  };
+
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
+  TextPart copyWith({
+    String? type,
+    String? text,
+  }) => TextPart(
+    type: type ?? this.type,
+    text: text ?? this.text,
+  );
+
+  @override
+  bool operator ==(Object other) =>
+      identical(this, other) ||
+      other is TextPart &&
+          type == other.type &&
+          text == other.text;
+
+  @override
+  int get hashCode => Object.hashAll([
+    type,
+    text,
+  ]);
+
+  @override
+  String toString() => 'TextPart(type: $type, text: $text)';
+}

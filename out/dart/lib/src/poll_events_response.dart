@@ -57,3 +57,631 @@ final class PollEventsResponse {
   String toString() =>
       'PollEventsResponse(events: $events, nextCursor: $nextCursor)';
 }
+
+/// Something went wrong.
+@FromSchema('ErrorEvent')
+final class ErrorEvent implements ServerEvent {
+  const ErrorEvent({
+    this.type = 'error',
+    required this.eventId,
+    required this.error,
+  });
+
+  factory ErrorEvent.fromJson(Map<String, dynamic> json) => ErrorEvent(
+    type: json.containsKey('type') ? json['type'] as String : 'error',
+    eventId: json['event_id'] as String,
+    error: ErrorEventError.fromJson(json['error'] as Map<String, dynamic>),
+  );
+
+  final String type;
+
+  final String eventId;
+
+  final ErrorEventError error;
+
+  @override
+  Map<String, dynamic> toJson() => <String, dynamic>{
+    'type': type,
+    'event_id': eventId,
+    'error': error.toJson(),
+  };
+
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
+  ErrorEvent copyWith({
+    String? type,
+    String? eventId,
+    ErrorEventError? error,
+  }) => ErrorEvent(
+    type: type ?? this.type,
+    eventId: eventId ?? this.eventId,
+    error: error ?? this.error,
+  );
+
+  @override
+  bool operator ==(Object other) =>
+      identical(this, other) ||
+      other is ErrorEvent &&
+          type == other.type &&
+          eventId == other.eventId &&
+          error == other.error;
+
+  @override
+  int get hashCode => Object.hashAll([
+    type,
+    eventId,
+    error,
+  ]);
+
+  @override
+  String toString() =>
+      'ErrorEvent(type: $type, eventId: $eventId, error: $error)';
+}
+
+@FromSchema('ErrorEventError')
+final class ErrorEventError {
+  const ErrorEventError({
+    required this.code,
+    required this.message,
+    this.param,
+    this.retryAfter,
+  });
+
+  factory ErrorEventError.fromJson(
+    Map<String, dynamic> json,
+  ) => ErrorEventError(
+    code: (json['code'] as num).toInt(),
+    message: json['message'] as String,
+    param: json.containsKey('param') ? Present(json['param'] as String?) : null,
+    retryAfter: json['retry_after'] == null
+        ? null
+        : (json['retry_after'] as num).toDouble(),
+  );
+
+  final int code;
+
+  final String message;
+
+  final Present<String?>? param;
+
+  final double? retryAfter;
+
+  Map<String, dynamic> toJson() => <String, dynamic>{
+    'code': code,
+    'message': message,
+    if (param != null) 'param': param!.value,
+    if (retryAfter != null) 'retry_after': retryAfter,
+  };
+
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
+  ErrorEventError copyWith({
+    int? code,
+    String? message,
+    Present<String?>? Function()? param,
+    double? Function()? retryAfter,
+  }) => ErrorEventError(
+    code: code ?? this.code,
+    message: message ?? this.message,
+    param: param != null ? param() : this.param,
+    retryAfter: retryAfter != null ? retryAfter() : this.retryAfter,
+  );
+
+  @override
+  bool operator ==(Object other) =>
+      identical(this, other) ||
+      other is ErrorEventError &&
+          code == other.code &&
+          message == other.message &&
+          _deepEquals(param, other.param) &&
+          retryAfter == other.retryAfter;
+
+  @override
+  int get hashCode => Object.hashAll([
+    code,
+    message,
+    _deepHash(param),
+    retryAfter,
+  ]);
+
+  @override
+  String toString() =>
+      'ErrorEventError(code: $code, message: $message, param: $param, '
+      'retryAfter: $retryAfter)';
+}
+
+/// A response finished.
+@FromSchema('ResponseDoneEvent')
+final class ResponseDoneEvent implements ServerEvent {
+  const ResponseDoneEvent({
+    this.type = 'response.done',
+    required this.eventId,
+    required this.responseId,
+    required this.usage,
+    this.output,
+  });
+
+  factory ResponseDoneEvent.fromJson(
+    Map<String, dynamic> json,
+  ) => ResponseDoneEvent(
+    type: json.containsKey('type') ? json['type'] as String : 'response.done',
+    eventId: json['event_id'] as String,
+    responseId: json['response_id'] as String,
+    usage: ResponseDoneEventUsage.fromJson(
+      json['usage'] as Map<String, dynamic>,
+    ),
+    output: json['output'] == null
+        ? null
+        : (json['output'] as List<dynamic>)
+              .map((v) => ConversationItem.fromJson(v as Map<String, dynamic>))
+              .toList(),
+  );
+
+  final String type;
+
+  final String eventId;
+
+  final String responseId;
+
+  final ResponseDoneEventUsage usage;
+
+  final List<ConversationItem>? output;
+
+  @override
+  Map<String, dynamic> toJson() => <String, dynamic>{
+    'type': type,
+    'event_id': eventId,
+    'response_id': responseId,
+    'usage': usage.toJson(),
+    if (output != null) 'output': output?.map((v) => v.toJson()).toList(),
+  };
+
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
+  ResponseDoneEvent copyWith({
+    String? type,
+    String? eventId,
+    String? responseId,
+    ResponseDoneEventUsage? usage,
+    List<ConversationItem>? Function()? output,
+  }) => ResponseDoneEvent(
+    type: type ?? this.type,
+    eventId: eventId ?? this.eventId,
+    responseId: responseId ?? this.responseId,
+    usage: usage ?? this.usage,
+    output: output != null ? output() : this.output,
+  );
+
+  @override
+  bool operator ==(Object other) =>
+      identical(this, other) ||
+      other is ResponseDoneEvent &&
+          type == other.type &&
+          eventId == other.eventId &&
+          responseId == other.responseId &&
+          usage == other.usage &&
+          _deepEquals(output, other.output);
+
+  @override
+  int get hashCode => Object.hashAll([
+    type,
+    eventId,
+    responseId,
+    usage,
+    _deepHash(output),
+  ]);
+
+  @override
+  String toString() =>
+      'ResponseDoneEvent(type: $type, eventId: $eventId, '
+      'responseId: $responseId, usage: $usage, output: $output)';
+}
+
+@FromSchema('ResponseDoneEventUsage')
+final class ResponseDoneEventUsage {
+  const ResponseDoneEventUsage({
+    required this.totalTokens,
+    this.byModality,
+  });
+
+  factory ResponseDoneEventUsage.fromJson(
+    Map<String, dynamic> json,
+  ) => ResponseDoneEventUsage(
+    totalTokens: (json['total_tokens'] as num).toInt(),
+    byModality: json['by_modality'] == null
+        ? null
+        : (json['by_modality'] as Map<String, dynamic>)
+              .map((k, v) => MapEntry(k, (v as num).toInt())),
+  );
+
+  final int totalTokens;
+
+  final Map<String, int>? byModality;
+
+  Map<String, dynamic> toJson() => <String, dynamic>{
+    'total_tokens': totalTokens,
+    if (byModality != null) 'by_modality': byModality,
+  };
+
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
+  ResponseDoneEventUsage copyWith({
+    int? totalTokens,
+    Map<String, int>? Function()? byModality,
+  }) => ResponseDoneEventUsage(
+    totalTokens: totalTokens ?? this.totalTokens,
+    byModality: byModality != null ? byModality() : this.byModality,
+  );
+
+  @override
+  bool operator ==(Object other) =>
+      identical(this, other) ||
+      other is ResponseDoneEventUsage &&
+          totalTokens == other.totalTokens &&
+          _deepEquals(byModality, other.byModality);
+
+  @override
+  int get hashCode => Object.hashAll([
+    totalTokens,
+    _deepHash(byModality),
+  ]);
+
+  @override
+  String toString() =>
+      'ResponseDoneEventUsage(totalTokens: $totalTokens, '
+      'byModality: $byModality)';
+}
+
+/// An event the server sends. No discriminator is declared: every variant has a single-valued `type`, so modelgen infers one.
+@FromSchema('ServerEvent', anyOf: true, inferredDiscriminator: true)
+sealed class ServerEvent {
+  /// The variant whose tag the discriminator holds; see the `default` case for the rest.
+  factory ServerEvent.fromJson(Map<String, dynamic> json) {
+    switch (json['type']) {
+      case 'session.created':
+        return SessionCreatedEvent.fromJson(json);
+      case 'error':
+        return ErrorEvent.fromJson(json);
+      case 'response.done':
+        return ResponseDoneEvent.fromJson(json);
+      default:
+        // No variant carries the tag alone: of the variants whose constant tag (if any)
+        // the JSON does not contradict, the first that writes the JSON back exactly, else
+        // the first that reads it, else [ServerEventUnknown].
+        ServerEvent? first;
+        for (final (
+          tag,
+          read,
+        ) in <(String?, ServerEvent Function(Map<String, dynamic>))>[
+          ('session.created', SessionCreatedEvent.fromJson),
+          ('error', ErrorEvent.fromJson),
+          ('response.done', ResponseDoneEvent.fromJson),
+        ]) {
+          if (tag != null && json.containsKey('type') && json['type'] != tag) {
+            continue;
+          }
+          try {
+            final variant = read(json);
+            if (_deepEquals(variant.toJson(), json)) return variant;
+            first ??= variant;
+          } catch (_) {
+            // Not this variant: try the next one.
+          }
+        }
+        return first ?? ServerEventUnknown(json);
+    }
+  }
+
+  Map<String, dynamic> toJson();
+}
+
+/// A variant of [ServerEvent] that this library does not know; written back unchanged.
+final class ServerEventUnknown implements ServerEvent {
+  const ServerEventUnknown(this.json);
+
+  /// The JSON object as it was read.
+  final Map<String, dynamic> json;
+
+  @override
+  Map<String, dynamic> toJson() => json;
+
+  @override
+  bool operator ==(Object other) =>
+      other is ServerEventUnknown && _deepEquals(json, other.json);
+
+  @override
+  int get hashCode => _deepHash(json);
+
+  @override
+  String toString() => 'ServerEventUnknown($json)';
+}
+
+/// An open session.
+@FromSchema('Session', bases: ['SessionCreateRequest'])
+final class Session {
+  const Session({
+    required this.model,
+    this.voice,
+    this.instructions,
+    this.modalities,
+    this.temperature,
+    this.maxOutputTokens,
+    this.inputAudioFormat,
+    this.turnDetection,
+    this.metadata,
+    this.tags,
+    required this.id,
+    required this.createdAt,
+    required this.expiresAt,
+    this.previousSessionId,
+    this.clientSecret,
+    this.legacyMode,
+  });
+
+  factory Session.fromJson(Map<String, dynamic> json) => Session(
+    model: SessionCreateRequestModelValue.fromJson(json['model']),
+    voice: json['voice'] == null ? null : VoiceValue.fromJson(json['voice']),
+    instructions: json['instructions'] as String?,
+    modalities: json['modalities'] == null
+        ? null
+        : (json['modalities'] as List<dynamic>)
+              .map((v) => SessionCreateRequestModalitiesItemValue.fromJson(v))
+              .toList(),
+    temperature: json['temperature'] == null
+        ? null
+        : (json['temperature'] as num).toDouble(),
+    maxOutputTokens: json['max_output_tokens'] == null
+        ? null
+        : SessionCreateRequestMaxOutputTokens.fromJson(
+            json['max_output_tokens'],
+          ),
+    inputAudioFormat: json['input_audio_format'] == null
+        ? null
+        : AudioFormatValue.fromJson(json['input_audio_format']),
+    turnDetection: json.containsKey('turn_detection')
+        ? Present(
+            json['turn_detection'] == null
+                ? null
+                : SessionCreateRequestTurnDetection.fromJson(
+                    json['turn_detection'] as Map<String, dynamic>,
+                  ),
+          )
+        : null,
+    metadata: json.containsKey('metadata')
+        ? Present(
+            json['metadata'] == null
+                ? null
+                : (json['metadata'] as Map<String, dynamic>)
+                      .map((k, v) => MapEntry(k, v as String)),
+          )
+        : null,
+    tags: json['tags'] == null
+        ? null
+        : (json['tags'] as List<dynamic>).map((v) => v as String).toList(),
+    id: json['id'] as String,
+    createdAt: DateTime.parse(json['created_at'] as String),
+    expiresAt: (json['expires_at'] as num).toInt(),
+    previousSessionId: json['previous_session_id'] as String?,
+    clientSecret: json['client_secret'] as String?,
+    legacyMode: json['legacy_mode'] as bool?,
+  );
+
+  /// The model to use.
+  final SessionCreateRequestModelValue model;
+
+  final VoiceValue? voice;
+
+  /// System instructions. May contain "quotes", a backslash \ and `code`.
+  final String? instructions;
+
+  /// The modalities the model may answer with.
+  final List<SessionCreateRequestModalitiesItemValue>? modalities;
+
+  final double? temperature;
+
+  /// A token limit, or "inf" for the model's maximum.
+  final SessionCreateRequestMaxOutputTokens? maxOutputTokens;
+
+  final AudioFormatValue? inputAudioFormat;
+
+  /// Server-side voice activity detection; null turns it off.
+  final Present<SessionCreateRequestTurnDetection?>? turnDetection;
+
+  /// Up to 16 key-value pairs.
+  final Present<Map<String, String>?>? metadata;
+
+  final Tags? tags;
+
+  final String id;
+
+  final DateTime createdAt;
+
+  /// Unix time, in seconds.
+  final int expiresAt;
+
+  /// Required, but null for a first session.
+  final String? previousSessionId;
+
+  final String? clientSecret;
+
+  @Deprecated('Deprecated in the API.')
+  final bool? legacyMode;
+
+  Map<String, dynamic> toJson() => <String, dynamic>{
+    'model': model.toJson(),
+    if (voice != null) 'voice': voice?.toJson(),
+    if (instructions != null) 'instructions': instructions,
+    if (modalities != null)
+      'modalities': modalities?.map((v) => v.toJson()).toList(),
+    if (temperature != null) 'temperature': temperature,
+    if (maxOutputTokens != null) 'max_output_tokens': maxOutputTokens?.toJson(),
+    if (inputAudioFormat != null)
+      'input_audio_format': inputAudioFormat?.toJson(),
+    if (turnDetection != null) 'turn_detection': turnDetection!.value?.toJson(),
+    if (metadata != null) 'metadata': metadata!.value,
+    if (tags != null) 'tags': tags,
+    'id': id,
+    'created_at': createdAt.toIso8601String(),
+    'expires_at': expiresAt,
+    'previous_session_id': previousSessionId,
+    if (clientSecret != null) 'client_secret': clientSecret,
+    if (legacyMode != null) 'legacy_mode': legacyMode,
+  };
+
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
+  Session copyWith({
+    SessionCreateRequestModelValue? model,
+    VoiceValue? Function()? voice,
+    String? Function()? instructions,
+    List<SessionCreateRequestModalitiesItemValue>? Function()? modalities,
+    double? Function()? temperature,
+    SessionCreateRequestMaxOutputTokens? Function()? maxOutputTokens,
+    AudioFormatValue? Function()? inputAudioFormat,
+    Present<SessionCreateRequestTurnDetection?>? Function()? turnDetection,
+    Present<Map<String, String>?>? Function()? metadata,
+    Tags? Function()? tags,
+    String? id,
+    DateTime? createdAt,
+    int? expiresAt,
+    String? Function()? previousSessionId,
+    String? Function()? clientSecret,
+    bool? Function()? legacyMode,
+  }) => Session(
+    model: model ?? this.model,
+    voice: voice != null ? voice() : this.voice,
+    instructions: instructions != null ? instructions() : this.instructions,
+    modalities: modalities != null ? modalities() : this.modalities,
+    temperature: temperature != null ? temperature() : this.temperature,
+    maxOutputTokens: maxOutputTokens != null
+        ? maxOutputTokens()
+        : this.maxOutputTokens,
+    inputAudioFormat: inputAudioFormat != null
+        ? inputAudioFormat()
+        : this.inputAudioFormat,
+    turnDetection: turnDetection != null ? turnDetection() : this.turnDetection,
+    metadata: metadata != null ? metadata() : this.metadata,
+    tags: tags != null ? tags() : this.tags,
+    id: id ?? this.id,
+    createdAt: createdAt ?? this.createdAt,
+    expiresAt: expiresAt ?? this.expiresAt,
+    previousSessionId: previousSessionId != null
+        ? previousSessionId()
+        : this.previousSessionId,
+    clientSecret: clientSecret != null ? clientSecret() : this.clientSecret,
+    legacyMode: legacyMode != null ? legacyMode() : this.legacyMode,
+  );
+
+  @override
+  bool operator ==(Object other) =>
+      identical(this, other) ||
+      other is Session &&
+          model == other.model &&
+          voice == other.voice &&
+          instructions == other.instructions &&
+          _deepEquals(modalities, other.modalities) &&
+          temperature == other.temperature &&
+          maxOutputTokens == other.maxOutputTokens &&
+          inputAudioFormat == other.inputAudioFormat &&
+          _deepEquals(turnDetection, other.turnDetection) &&
+          _deepEquals(metadata, other.metadata) &&
+          _deepEquals(tags, other.tags) &&
+          id == other.id &&
+          createdAt == other.createdAt &&
+          expiresAt == other.expiresAt &&
+          previousSessionId == other.previousSessionId &&
+          clientSecret == other.clientSecret &&
+          legacyMode == other.legacyMode;
+
+  @override
+  int get hashCode => Object.hashAll([
+    model,
+    voice,
+    instructions,
+    _deepHash(modalities),
+    temperature,
+    maxOutputTokens,
+    inputAudioFormat,
+    _deepHash(turnDetection),
+    _deepHash(metadata),
+    _deepHash(tags),
+    id,
+    createdAt,
+    expiresAt,
+    previousSessionId,
+    clientSecret,
+    legacyMode,
+  ]);
+
+  @override
+  String toString() =>
+      'Session(model: $model, voice: $voice, instructions: $instructions, '
+      'modalities: $modalities, temperature: $temperature, '
+      'maxOutputTokens: $maxOutputTokens, inputAudioFormat: $inputAudioFormat, '
+      'turnDetection: $turnDetection, metadata: $metadata, tags: $tags, '
+      'id: $id, createdAt: $createdAt, expiresAt: $expiresAt, '
+      'previousSessionId: $previousSessionId, clientSecret: $clientSecret, '
+      'legacyMode: $legacyMode)';
+}
+
+/// Sent once, when the session opens.
+@FromSchema('SessionCreatedEvent')
+final class SessionCreatedEvent implements ServerEvent {
+  const SessionCreatedEvent({
+    this.type = 'session.created',
+    required this.eventId,
+    required this.session,
+  });
+
+  factory SessionCreatedEvent.fromJson(
+    Map<String, dynamic> json,
+  ) => SessionCreatedEvent(
+    type: json.containsKey('type') ? json['type'] as String : 'session.created',
+    eventId: json['event_id'] as String,
+    session: Session.fromJson(json['session'] as Map<String, dynamic>),
+  );
+
+  final String type;
+
+  final String eventId;
+
+  final Session session;
+
+  @override
+  Map<String, dynamic> toJson() => <String, dynamic>{
+    'type': type,
+    'event_id': eventId,
+    'session': session.toJson(),
+  };
+
+  /// A copy with the given fields replaced. A nullable field takes a function,
+  /// so `copyWith(field: () => null)` sets it to null.
+  SessionCreatedEvent copyWith({
+    String? type,
+    String? eventId,
+    Session? session,
+  }) => SessionCreatedEvent(
+    type: type ?? this.type,
+    eventId: eventId ?? this.eventId,
+    session: session ?? this.session,
+  );
+
+  @override
+  bool operator ==(Object other) =>
+      identical(this, other) ||
+      other is SessionCreatedEvent &&
+          type == other.type &&
+          eventId == other.eventId &&
+          session == other.session;
+
+  @override
+  int get hashCode => Object.hashAll([
+    type,
+    eventId,
+    session,
+  ]);
+
+  @override
+  String toString() =>
+      'SessionCreatedEvent(type: $type, eventId: $eventId, session: $session)';
+}

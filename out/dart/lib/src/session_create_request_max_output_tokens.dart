@@ -70,3 +70,62 @@ final class SessionCreateRequestMaxOutputTokensSessionCreateRequestMaxOutputToke
   String toString() =>
       'SessionCreateRequestMaxOutputTokensSessionCreateRequestMaxOutputTokensInf($value)';
 }
+
+@FromSchema('SessionCreateRequestMaxOutputTokensInf')
+enum SessionCreateRequestMaxOutputTokensInf
+    implements SessionCreateRequestMaxOutputTokensInfValue {
+  inf('inf');
+
+  const SessionCreateRequestMaxOutputTokensInf(this.value);
+
+  /// The value on the wire.
+  @override
+  final String value;
+
+  /// The member whose wire value is [value], or null when there is none.
+  static SessionCreateRequestMaxOutputTokensInf? fromValue(Object? value) {
+    for (final member in values) {
+      if (member.value == value) return member;
+    }
+    return null;
+  }
+
+  @override
+  Object? toJson() => value;
+}
+
+/// A [SessionCreateRequestMaxOutputTokensInf], or a value of it that this library does not know yet.
+sealed class SessionCreateRequestMaxOutputTokensInfValue {
+  /// The known member for [json], else a [SessionCreateRequestMaxOutputTokensInfUnknown] that keeps it.
+  factory SessionCreateRequestMaxOutputTokensInfValue.fromJson(Object? json) =>
+      SessionCreateRequestMaxOutputTokensInf.fromValue(json) ??
+      SessionCreateRequestMaxOutputTokensInfUnknown(json as String);
+
+  /// The value on the wire.
+  String get value;
+
+  Object? toJson();
+}
+
+/// A value of [SessionCreateRequestMaxOutputTokensInf] that this library does not know; written back unchanged.
+final class SessionCreateRequestMaxOutputTokensInfUnknown
+    implements SessionCreateRequestMaxOutputTokensInfValue {
+  const SessionCreateRequestMaxOutputTokensInfUnknown(this.value);
+
+  @override
+  final String value;
+
+  @override
+  Object? toJson() => value;
+
+  @override
+  bool operator ==(Object other) =>
+      other is SessionCreateRequestMaxOutputTokensInfUnknown &&
+      other.value == value;
+
+  @override
+  int get hashCode => value.hashCode;
+
+  @override
+  String toString() => 'SessionCreateRequestMaxOutputTokensInfUnknown($value)';
+}

@@ -16,4 +16,4 @@ def root(context, missing=missing):
     yield ".dart';\n\n"
 
 blocks = {}
-debug_info = '3=13&5=15'
+debug_info = '4=13&6=15'
