@@ -22,7 +22,7 @@ class DartOptions:
 
 TARGET = Target(
     name="dart",
-    summary="Dart 3 classes (one library, a part file per model)",
+    summary="Dart 3 classes (one library, a part file per model and the models only it uses)",
     emitter="generator.targets.dart.emit:emit",
     options=DartOptions,
     reader="generator.targets.dart.reader",

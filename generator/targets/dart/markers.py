@@ -15,7 +15,7 @@ PUBSPEC_HEADER = f"# {MARK} Do not edit by hand."
 # The package layout.
 PUBSPEC = "pubspec.yaml"
 LIBRARY_DIR = "lib"
-PARTS_DIR = "lib/src"  # one part file per model, and the support part
+PARTS_DIR = "lib/src"  # a part file per home (ir.query.homes), and the support part
 SUPPORT_PREFIX = "_"  # a part whose file name starts with this is support, not a model
 SUPPORT_FILE = f"{PARTS_DIR}/{SUPPORT_PREFIX}support.dart"
 

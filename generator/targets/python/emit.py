@@ -13,7 +13,7 @@ builds.
 Output: one package ``<package>/`` holding ``__init__.py`` (the public names), ``models.py``
 (every model, one module so that recursion and unions need nothing but forward references),
 ``_runtime.py`` (the ``UNSET`` sentinel, JSON type checks, the encoder) and ``py.typed``. A big
-schema gets ``models/`` instead of ``models.py``: one module per model group, lazy ``__init__``
+schema gets ``models/`` instead of ``models.py``: one module per home, lazy ``__init__``
 files (``modules.py`` decides which module each model goes to).
 
 Choices (also stated in the generated module docstring):
@@ -482,7 +482,7 @@ def emit(models: ModelSet, options: PythonOptions, templates: Folders = TEMPLATE
     name = package_name(models, options)
     grouped, declared = _declare(plan.declared)
     symbols = plan.declared.symbols(declared)
-    if grouped is not None:  # a big schema: one module per model group (modules.py)
+    if grouped is not None:  # a big schema: one module per home (modules.py)
         split = modules.split_package(plan, name, grouped, symbols)
         files = modules.render_split(split, templates)
         return Emitted(files=files, symbols=symbols, listed=lambda: declared_listing(declared))

@@ -50,7 +50,7 @@ from generator.templating import render as render_template
 if TYPE_CHECKING:
     from generator.targets.python.emit import Plan
 
-SPLIT_AT = 1000  # models: a schema with this many or more gets one module per model group
+SPLIT_AT = 1000  # models: a schema with this many or more gets one module per home
 
 
 def is_split(models: ModelSet) -> bool:

@@ -158,7 +158,7 @@ class Package:
     init: PackageInit
 
 
-# --- the split layout (modules.py): one module per model group, lazy package __init__ ------
+# --- the split layout (modules.py): one module per home, lazy package __init__ ------------
 
 
 @dataclass(frozen=True, slots=True)
