@@ -484,20 +484,15 @@ def variant_tags(model: UnionModel, lookup: Lookup) -> tuple[tuple[str, tuple[st
     prop = model.discriminator.property
     names = list(dict.fromkeys(v.name for v in model.variants if isinstance(v, Ref)))
     names = [n for n in names if resolve_name(n, lookup) != model.name]
-    own = {name: _carried(name, prop, lookup, frozenset({model.name})) for name in names}
+    seen = frozenset({model.name})
+    own = {name: _carried(name, prop, lookup, seen) for name in names}
+    members = {name: _members(name, lookup, seen) for name in names}  # each contains its name
     values: dict[str, list[str]] = {name: [] for name in names}
     claimed: set[str] = set()
     for value, target in model.discriminator.mapping:
         if sum(value in found for found in own.values()) > 1:
             continue  # several variants state it themselves: the mapping cannot pick one
-        owner = next(
-            (
-                n
-                for n in names
-                if n == target or target in _members(n, lookup, frozenset({model.name}))
-            ),
-            None,
-        )
+        owner = next((n for n in names if target in members[n]), None)
         if owner is not None and value not in claimed:
             claimed.add(value)
             values[owner].append(value)
