@@ -81,4 +81,7 @@ def doc_lines(text: str | None) -> list[str]:
 def doc_json(value: JsonValue) -> str:
     """JSON that is safe inside a docblock (``/`` escaped, so ``*/`` cannot occur; ASCII only);
     used for the schema names, keys and mappings the code reader needs back."""
+    if isinstance(value, str) and value.isascii() and value.isprintable():
+        if '"' not in value and "\\" not in value:  # what json.dumps writes for such a name
+            return f'"{value}"'.replace("/", "\\/")
     return json.dumps(value).replace("/", "\\/")
