@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from functools import lru_cache
 
 from generator import naming
 from generator.ir import JsonValue
@@ -17,6 +18,7 @@ _NEEDS_ESCAPES = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 14)  # the same keys and names recur across models and files
 def php_string(text: str) -> str:
     """A PHP string literal whose runtime value is ``text``: single-quoted (no interpolation)
     unless it holds control or invisible characters, which are then spelled as escapes in a

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from generator import naming
 from generator.ir import (
+    ANY,
     AliasModel,
     EnumModel,
     FreeFormNull,
@@ -331,7 +332,7 @@ class Plan:
             item = t.item if isinstance(t, ListOf) else t.value
             helper = markers.LIST_HELPER if isinstance(t, ListOf) else markers.MAP_HELPER
             container = f"{JSON}::{helper}({expr}, {where})"
-            if item == Primitive("any"):
+            if item == ANY:
                 return container
             var = f"$v{depth}"
             inner = self.decode_nullable(item, var, where, depth + 1)

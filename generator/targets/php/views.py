@@ -499,12 +499,17 @@ def class_signature(plan: Plan, model: ObjectModel) -> ClassSignature:
 
 def class_view(plan: Plan, model: ObjectModel) -> ClassView:
     extra = _extra_type(model)
-    properties = tuple(
-        _property_view(plan, model, f, prop)
-        for f, prop in zip(model.fields, _property_names(model, extra), strict=True)
-    )
-    params = _constructor_order(properties)
     where = _where(model.name)
+    properties: list[PropertyView] = []
+    wire_names: list[tuple[str, str]] = []
+    required_keys: list[str] = []
+    for f, prop in zip(model.fields, _property_names(model, extra), strict=True):
+        view = _property_view(plan, model, f, prop)
+        properties.append(view)
+        wire_names.append((view.key, php_string(prop)))
+        if f.required:
+            required_keys.append(view.key)
+    params = _constructor_order(tuple(properties))
     additional = None if extra is None else _additional_view(plan, extra, where)
     constructor_doc = [line for p in params for line in p.doc]
     if additional is not None:
@@ -513,15 +518,13 @@ def class_view(plan: Plan, model: ObjectModel) -> ClassView:
         cls=plan.classes[model.name],
         doc=class_doc(model.description, model.name, model.deprecated),
         implements=_implements(plan, model),
-        properties=properties,
+        properties=tuple(properties),
         params=params,
         additional=additional,
         constructor_doc=tuple(constructor_doc),
-        wire_names=tuple((p.key, php_string(p.prop)) for p in properties),
+        wire_names=tuple(wire_names),
         where=where,
-        required_keys=", ".join(
-            p.key for p, f in zip(properties, model.fields, strict=True) if f.required
-        ),
+        required_keys=", ".join(required_keys),
     )
 
 
