@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from functools import lru_cache
 
 from generator import naming
 from generator.ir import JsonValue
@@ -17,6 +18,7 @@ _NEEDS_ESCAPES = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 14)  # the same keys and names recur across models and files
 def php_string(text: str) -> str:
     """A PHP string literal whose runtime value is ``text``: single-quoted (no interpolation)
     unless it holds control or invisible characters, which are then spelled as escapes in a
@@ -81,4 +83,7 @@ def doc_lines(text: str | None) -> list[str]:
 def doc_json(value: JsonValue) -> str:
     """JSON that is safe inside a docblock (``/`` escaped, so ``*/`` cannot occur; ASCII only);
     used for the schema names, keys and mappings the code reader needs back."""
+    if isinstance(value, str) and value.isascii() and value.isprintable():
+        if '"' not in value and "\\" not in value:  # what json.dumps writes for such a name
+            return f'"{value}"'.replace("/", "\\/")
     return json.dumps(value).replace("/", "\\/")

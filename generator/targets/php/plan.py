@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from generator import naming
 from generator.ir import (
+    ANY,
     AliasModel,
     EnumModel,
     FreeFormNull,
@@ -31,6 +32,7 @@ from generator.targets.php.escape import doc_lines
 from generator.targets.php.names import class_name, factory_name, unknown_name
 
 ABSENT = markers.ABSENT
+ABSENT_VALUE = f"{ABSENT}::Value"
 JSON = markers.JSON
 FROM_ARRAY = markers.FROM_ARRAY
 FROM_JSON = markers.FROM_JSON
@@ -62,6 +64,19 @@ def _backing(model: EnumModel) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Declared:
+    """How a property holding a type is declared, by whether the field itself admits null and
+    whether it is required: what its field adds to the type's own answers."""
+
+    nullable: bool  # it may hold null: the field admits it, or the type does
+    absent: bool  # absence needs the ``Support\\Absent`` sentinel (null alone cannot say it)
+    native: str  # the declared type
+    default: str | None  # an optional property's default; None for a required one
+    doc: str  # the PHPDoc type
+    encodes: bool  # the value needs converting before ``json_encode`` (:meth:`Plan.needs_encode`)
+
+
 @dataclass
 class Kinds:
     """The list and map encoders a union needs for array values."""
@@ -90,6 +105,8 @@ class Plan:
         self._needs_encode: dict[TypeRef, bool] = {}
         self._nullable: dict[TypeRef, bool] = {}
         self._doc_lines: dict[str | None, tuple[str, ...]] = {}
+        self._param_docs: dict[tuple[str, str, str | None], tuple[str, ...]] = {}
+        self._declared: dict[tuple[TypeRef, bool, bool], Declared] = {}
         self._backing = {
             m.name: _backing(m) for m in self.models.models if isinstance(m, EnumModel)
         }
@@ -184,6 +201,21 @@ class Plan:
             found = self._doc_lines[text] = tuple(doc_lines(text))
         return found
 
+    def param_doc(self, doc_type: str, name: str, text: str | None) -> tuple[str, ...]:
+        """The lines of a ``@param`` tag: the PHPDoc type and the parameter, then ``text`` as
+        docblock lines, the later ones indented; once per distinct tag: the same properties,
+        with the same descriptions, recur across models."""
+        key = (doc_type, name, text)
+        found = self._param_docs.get(key)
+        if found is None:
+            found = self._param_docs[key] = self._param_lines(doc_type, name, text)
+        return found
+
+    def _param_lines(self, doc_type: str, name: str, text: str | None) -> tuple[str, ...]:
+        head = f"@param {doc_type} ${name}"
+        first, *more = self.doc_lines(text) or ("",)
+        return (f"{head} {first}".rstrip(), *("    " + line if line else "" for line in more))
+
     # -- types --
 
     def atoms(self, t: TypeRef, seen: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -256,6 +288,32 @@ class Plan:
             return "|".join(_dedupe(parts)) or "mixed"
         return "|".join(self.atoms(t, outer))
 
+    def declared(self, t: TypeRef, nullable: bool, required: bool) -> Declared:
+        """How a property holding ``t`` is declared, when its field admits null (``nullable``)
+        or not, and is required or not; once per distinct answer: the same few field shapes
+        recur across models."""
+        key = (t, nullable, required)
+        found = self._declared.get(key)
+        if found is None:
+            found = self._declared[key] = self._declare(t, nullable, required)
+        return found
+
+    def _declare(self, t: TypeRef, nullable: bool, required: bool) -> Declared:
+        nullable = nullable or self.nullable(t)
+        # a free-form value may itself be null, so absence needs the sentinel there too
+        absent = not required and (nullable or "mixed" in self.atoms(t))
+        doc = self.doc(t)
+        if doc != "mixed":
+            doc += (f"|{ABSENT}" if absent else "") + ("|null" if nullable or not required else "")
+        return Declared(
+            nullable=nullable,
+            absent=absent,
+            native=self.native(t, nullable or not required, absent),
+            default=None if required else ABSENT_VALUE if absent else "null",
+            doc=doc,
+            encodes=self.needs_encode(t),
+        )
+
     def doc_nullable(self, t: TypeRef, seen: frozenset[str] = frozenset()) -> str:
         text = self.doc(t, seen)
         return f"{text}|null" if self.nullable(t) and text != "mixed" else text
@@ -274,7 +332,7 @@ class Plan:
             item = t.item if isinstance(t, ListOf) else t.value
             helper = markers.LIST_HELPER if isinstance(t, ListOf) else markers.MAP_HELPER
             container = f"{JSON}::{helper}({expr}, {where})"
-            if item == Primitive("any"):
+            if item == ANY:
                 return container
             var = f"$v{depth}"
             inner = self.decode_nullable(item, var, where, depth + 1)

@@ -32,9 +32,8 @@ from generator.ir import (
 from generator.targets.php import markers
 from generator.targets.php.escape import doc_json, doc_lines, php_literal, php_string
 from generator.targets.php.names import case_name, property_name
-from generator.targets.php.plan import Kinds, Plan
+from generator.targets.php.plan import Declared, Kinds, Plan
 
-ABSENT_VALUE = f"{markers.ABSENT}::Value"
 JSON = markers.JSON
 Lines = tuple[str, ...]  # docblock lines, without the comment markup; "" for a blank line
 
@@ -65,6 +64,7 @@ class PropertyView:
     key: str  # the JSON key, as a PHP string literal
     native: str  # the declared type
     default: str | None  # the default expression; None when the argument is required
+    parameter: str  # the constructor parameter after its modifiers: native $prop = default
     # when jsonSerialize() writes it: always, unless it is Support\Absent, unless it is null
     presence: Literal["always", "absent", "null"]
     decode: str  # the constructor argument fromArray() passes, from $data
@@ -350,18 +350,13 @@ def _where(model_name: str, key: str | None = None) -> str:
     return php_string(model_name if key is None else f"{model_name}.{key}")
 
 
-def _param_doc(plan: Plan, doc_type: str, prop: str, description: str | None) -> Lines:
-    lines = plan.doc_lines(description)
-    head = f"@param {doc_type} ${prop}"
-    if not lines:
-        return (head,)
-    return (f"{head} {lines[0]}".rstrip(), *("    " + line if line else "" for line in lines[1:]))
-
-
 def _field_text(f: Field) -> str | None:
     """A property's docblock text: its description, then what the schema says of its default
     (not applied: an absent property stays absent) and deprecation."""
-    parts = [f.description.strip()] if f.description and f.description.strip() else []
+    text = f.description.strip() if f.description else ""
+    if f.default is None and not f.deprecated:
+        return text or None
+    parts = [text] if text else []
     if f.default is not None:
         default = json.dumps(f.default.value, ensure_ascii=False, allow_nan=True)
         parts.append(f"Default: {default}.")
@@ -391,38 +386,28 @@ def _const_value(f: Field) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Typing:
-    """How a field is declared: whether it may hold null, whether absence needs the
-    ``Support\\Absent`` sentinel, and the literal its ``const`` gives a required one."""
-
-    nullable: bool
-    absent: bool
-    const: str | None
+def _declared(plan: Plan, f: Field) -> Declared:
+    """How the field's property is declared (:meth:`Plan.declared`)."""
+    return plan.declared(f.type, f.nullable is not Nullable.NO, f.required)
 
 
-def _typing(plan: Plan, f: Field) -> _Typing:
-    nullable = f.nullable is not Nullable.NO or plan.nullable(f.type)
-    # a free-form value may itself be null, so absence needs the sentinel there too
-    absent = not f.required and (nullable or "mixed" in plan.atoms(f.type))
-    return _Typing(nullable, absent, _const_value(f))
+def _default(f: Field, declared: Declared) -> str | None:
+    """The property's default: a required one's const (None: the argument is required), or an
+    optional one's stand-in for absence."""
+    return _const_value(f) if f.required else declared.default
 
 
-def _param_signature(plan: Plan, f: Field, prop: str, typing: _Typing) -> ParamSignature:
-    """The property's declared type and its default (None: the argument is required)."""
-    if f.required:
-        default = typing.const
-    else:
-        default = ABSENT_VALUE if typing.absent else "null"
-    native = plan.native(f.type, typing.nullable or not f.required, typing.absent)
-    return ParamSignature(prop, native, default)
+def _param_signature(plan: Plan, f: Field, prop: str, declared: Declared) -> ParamSignature:
+    """The property's declared type and its default."""
+    return ParamSignature(prop, declared.native, _default(f, declared))
 
 
 def _property_view(plan: Plan, model: ObjectModel, f: Field, prop: str) -> PropertyView:
     where = _where(model.name, f.name)
-    typing = _typing(plan, f)
-    nullable, absent, const = typing.nullable, typing.absent, typing.const
-    declared = _param_signature(plan, f, prop, typing)
+    declared = _declared(plan, f)
+    nullable = declared.nullable
+    default = _default(f, declared)
+    const = default if f.required else None
     key = php_string(f.name)
     access = f"$data[{key}]"
     decode = plan.decode(f.type, access, where)
@@ -430,36 +415,31 @@ def _property_view(plan: Plan, model: ObjectModel, f: Field, prop: str) -> Prope
         decode = f"{JSON}::{markers.CONSTANT_HELPER}({decode}, {const}, {where})"
     if nullable and decode != access:
         decode = f"{access} === null ? null : {decode}"
-    if not f.required:
-        fallback = ABSENT_VALUE if absent else "null"
+    if not f.required:  # absent: the default
         if nullable and decode.startswith(access + " === null"):
             decode = f"({decode})"
-        decode = f"array_key_exists({key}, $data) ? {decode} : {fallback}"
+        decode = f"array_key_exists({key}, $data) ? {decode} : {default}"
     value = f"$this->{prop}"
-    encode = plan.encode(f.type, value)
+    encode = plan.encode(f.type, value) if declared.encodes else value
     if nullable and encode != value:
         encode = f"{value} === null ? null : {encode}"
-    doc_type = plan.doc(f.type)
-    if doc_type != "mixed":
-        doc_type += (f"|{markers.ABSENT}" if absent else "") + (
-            "|null" if nullable or not f.required else ""
-        )
     presence: Literal["always", "absent", "null"]
-    presence = "always" if f.required else "absent" if absent else "null"
+    presence = "always" if f.required else "absent" if declared.absent else "null"
     return PropertyView(
         prop=prop,
         key=key,
         native=declared.native,
-        default=declared.default,
+        default=default,
+        parameter=f"{declared.native} ${prop}" + ("" if default is None else f" = {default}"),
         presence=presence,
         decode=decode,
         encode=encode,
-        doc=_param_doc(plan, doc_type, prop, _field_text(f)),
+        doc=plan.param_doc(declared.doc, prop, _field_text(f)),
     )
 
 
-def _additional_view(plan: Plan, model: ObjectModel, value_type: TypeRef) -> AdditionalView:
-    decode = plan.decode_nullable(value_type, "$v0", _where(model.name), 1)
+def _additional_view(plan: Plan, value_type: TypeRef, where: str) -> AdditionalView:
+    decode = plan.decode_nullable(value_type, "$v0", where, 1)
     extra = f"{JSON}::{markers.EXTRA_HELPER}($data, self::{markers.WIRE_NAMES})"
     return AdditionalView(
         prop=markers.ADDITIONAL,
@@ -467,8 +447,7 @@ def _additional_view(plan: Plan, model: ObjectModel, value_type: TypeRef) -> Add
         if decode == "$v0"
         else f"array_map(static fn (mixed $v0) => {decode}, {extra})",
         encode=plan.encode_nullable(value_type, "$value", 1),
-        doc=_param_doc(
-            plan,
+        doc=plan.param_doc(
             f"array<string, {plan.doc_nullable(value_type)}>",
             markers.ADDITIONAL,
             "Properties the schema does not name, by JSON key.",
@@ -509,7 +488,7 @@ def _implements(plan: Plan, model: ObjectModel) -> str:
 def class_signature(plan: Plan, model: ObjectModel) -> ClassSignature:
     extra = _extra_type(model)
     params = tuple(
-        _param_signature(plan, f, prop, _typing(plan, f))
+        _param_signature(plan, f, prop, _declared(plan, f))
         for f, prop in zip(model.fields, _property_names(model, extra), strict=True)
     )
     return ClassSignature(
@@ -522,12 +501,18 @@ def class_signature(plan: Plan, model: ObjectModel) -> ClassSignature:
 
 def class_view(plan: Plan, model: ObjectModel) -> ClassView:
     extra = _extra_type(model)
-    properties = tuple(
-        _property_view(plan, model, f, prop)
-        for f, prop in zip(model.fields, _property_names(model, extra), strict=True)
-    )
-    params = _constructor_order(properties)
-    additional = None if extra is None else _additional_view(plan, model, extra)
+    where = _where(model.name)
+    properties: list[PropertyView] = []
+    wire_names: list[tuple[str, str]] = []
+    required_keys: list[str] = []
+    for f, prop in zip(model.fields, _property_names(model, extra), strict=True):
+        view = _property_view(plan, model, f, prop)
+        properties.append(view)
+        wire_names.append((view.key, php_string(prop)))
+        if f.required:
+            required_keys.append(view.key)
+    params = _constructor_order(tuple(properties))
+    additional = None if extra is None else _additional_view(plan, extra, where)
     constructor_doc = [line for p in params for line in p.doc]
     if additional is not None:
         constructor_doc += additional.doc
@@ -535,15 +520,13 @@ def class_view(plan: Plan, model: ObjectModel) -> ClassView:
         cls=plan.classes[model.name],
         doc=class_doc(model.description, model.name, model.deprecated),
         implements=_implements(plan, model),
-        properties=properties,
+        properties=tuple(properties),
         params=params,
         additional=additional,
         constructor_doc=tuple(constructor_doc),
-        wire_names=tuple((p.key, php_string(p.prop)) for p in properties),
-        where=_where(model.name),
-        required_keys=", ".join(
-            p.key for p, f in zip(properties, model.fields, strict=True) if f.required
-        ),
+        wire_names=tuple(wire_names),
+        where=where,
+        required_keys=", ".join(required_keys),
     )
 
 
