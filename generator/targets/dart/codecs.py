@@ -5,6 +5,7 @@ written back (a :class:`Codec`), the class names of a model set and what follows
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 from functools import cache
 
@@ -34,7 +35,7 @@ from generator.targets.dart.names import (
     enum_member_names,
     member_name,
 )
-from generator.targets.dart.views import DartEnumMember
+from generator.targets.dart.views import DartEnumMember, DartField
 
 _PLAIN = re.compile(r"[ !#%&(-\[\]-~]*")  # printable ASCII but for \ ' $
 
@@ -144,6 +145,8 @@ class Plan:
         self._codecs: dict[tuple[TypeRef, int], Codec] = {}
         self._members: dict[str, tuple[DartEnumMember, ...]] = {}
         self._nullable: dict[TypeRef, bool] = {}
+        # a field's view by what it depends on (``emit._field``): fields repeat across models
+        self.fields: dict[Hashable, DartField] = {}
         self.value_classes: dict[str, str] = {}
         for model in models.models:
             # An enum with no value Dart can spell (only null, say) is its base type.

@@ -211,6 +211,17 @@ def _declared(plan: Plan, f: Field) -> _Declared:
 
 
 def _field(plan: Plan, f: Field, name: str) -> DartField:
+    """The view of ``f``, a field named ``name``. Fields alike in all their view depends on
+    repeat across models (``id``, ``object``, ``created_at``): each is built once per plan."""
+    const = f.const.value if f.const is not None and isinstance(f.const.value, str) else None
+    key = (f.name, name, f.type, f.required, f.nullable, const, f.description, f.deprecated)
+    view = plan.fields.get(key)
+    if view is None:
+        view = plan.fields[key] = _build_field(plan, f, name)
+    return view
+
+
+def _build_field(plan: Plan, f: Field, name: str) -> DartField:
     declared = _declared(plan, f)
     codec = declared.codec
     wire = string_literal(f.name)

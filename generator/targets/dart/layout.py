@@ -30,12 +30,18 @@ WIDTH = 80
 _KEYWORD_CALLS = frozenset({"if", "for", "while", "switch", "catch", "assert", "return"})
 _HEADER = re.compile(r"^(?:(?:abstract|base|final|sealed|interface|mixin)\s+)*(?:class|enum)\s")
 _FIELD = re.compile(r"^((?:final|late|static|const)\s+(?:final\s+)?)(.+?) (\w+;)$")
-_WORD = re.compile(r"\w")
-_LAST_WORD = re.compile(r"(\w+)$")
+_WORD_RUN = re.compile(r"\w+")
 _CALL = re.compile(r"\.\w+[(<]")  # ``.name(`` or ``.name<``: a method call in a chain
 _BINARY = (" ?? ", " || ", " && ", " == ", " != ")
-# What _Scan stops at: quotes, brackets and ``//``; every other character keeps the depth.
-_SIGNIFICANT = re.compile(r"""['"()\[\]{}<>]|//""")
+# What _Scan reads: a run of characters that do not change the depth, then a token: a string
+# literal (whole, unless it holds an interpolation ``${...}``), ``//`` or one character
+# (a quote, a bracket, a ``/``).
+_TOKEN = re.compile(
+    r"""([^'"()\[\]{}<>/]*)"""
+    r"""('[^'\\$]*(?:(?:\\[\s\S]|\$(?!\{))[^'\\$]*)*'"""
+    r"""|"[^"\\$]*(?:(?:\\[\s\S]|\$(?!\{))[^"\\$]*)*"|//|[\s\S])"""
+)
+_WORD = re.compile(r"\w")
 
 
 def fit(text: str, width: int = WIDTH) -> str:
@@ -87,61 +93,82 @@ def _fit_line(line: str, width: int, previous: str) -> list[str]:
 
 
 class _Scan:
-    """A line's code: which characters are outside string literals, the bracket depth before
-    each character (brackets opened on this line only), and each bracket's partner."""
+    """A line's code: the bracket pairs opened and closed on the line (each bracket's partner,
+    each opening bracket's depth), the string literals, and the line with everything that is
+    not code at depth 0 hidden (:meth:`top` searches that)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        n = len(text)
-        self.code = code = [True] * n  # False inside string literals
-        self.depth = depth = [0] * n
         self.partner: dict[int, int] = {}
         partner = self.partner
+        self.level: dict[int, int] = {}  # opening bracket -> its depth (of brackets before it)
+        level = self.level
+        # (start, end, depth): a string literal, or the inside of a bracket pair, at ``depth``
+        # (each depth's in line order)
+        self.hidden: list[tuple[int, int, int]] = []
+        hidden = self.hidden
         self.comment = False
         # how many characters of a continuation's ``? `` / ``: `` lead to skip
         self.lead = 2 if text.startswith(("? ", ": ")) else 0
         stack: list[int] = []
-        i = 0  # depth[:i] is filled in (depth 0 needs no filling)
-        for found in _SIGNIFICANT.finditer(text):
-            at = found.start()
-            if at < i:  # inside a string literal read already
-                continue
-            level = len(stack)
-            if level:
-                depth[i : at + 1] = [level] * (at + 1 - i)
-            char = text[at]
-            if char in "'\"":
-                end = _string_end(text, at)
-                code[at:end] = [False] * (end - at)
-                if level:
-                    depth[at:end] = [level] * (end - at)
-                i = end
-                continue
-            if char == "/":  # a comment: the rest of the line
-                self.comment = True
-                return
-            if char in "([{" or (char == "<" and at and _WORD.match(text[at - 1])):
-                stack.append(at)  # ``<`` after a name opens type arguments (``Map<K, V>``)
-            elif (char == ">" and stack and text[stack[-1]] == "<") or (
-                char in ")]}" and stack and text[stack[-1]] != "<"
-            ):
-                opener = stack.pop()
-                partner[opener] = at
-                partner[at] = opener
-                depth[at] = len(stack)
-            i = at + 1
-        if stack:
-            depth[i:] = [len(stack)] * (n - i)
+        start: int | None = 0  # where to read tokens from (again, after a string read by hand)
+        while start is not None:
+            at = start
+            for run, token in _TOKEN.findall(text, start):  # each token right after its run
+                at += len(run)
+                char = token[0]
+                if char in "'\"":
+                    end = at + len(token)
+                    if len(token) == 1:  # not read whole by the pattern (``${...}``, not closed)
+                        end = _string_end(text, at)
+                        hidden.append((at, end, len(stack)))
+                        start = end
+                        break
+                    hidden.append((at, end, len(stack)))
+                elif token == "//":  # a comment: the rest of the line
+                    self.comment = True
+                    return
+                elif char in "([{" or (char == "<" and at and _WORD.match(text, at - 1)):
+                    level[at] = len(stack)  # ``<`` after a name opens type arguments
+                    stack.append(at)
+                elif char in ")]}>" and stack and ((char == ">") is (text[stack[-1]] == "<")):
+                    opener = stack.pop()
+                    partner[opener] = at
+                    partner[at] = opener
+                    hidden.append((opener + 1, at, len(stack)))
+                at += len(token)
+            else:
+                start = None
+        if stack:  # brackets left open: the rest of the line is inside them
+            hidden.append((stack[0] + 1, len(text), 0))
+        self.top_text = self.masked(0, len(text), 0)
+
+    def masked(self, start: int, end: int, depth: int) -> str:
+        """``text[start:end]`` (which holds whole bracket pairs and strings) with the string
+        literals and the insides of the brackets at ``depth`` replaced by NULs: the code at
+        ``depth`` is what is left."""
+        text = self.text
+        pieces = []
+        for first, after, at in self.hidden:
+            if at == depth and first >= start and after <= end:
+                pieces.append(text[start:first])
+                pieces.append("\0" * (after - first))
+                start = after
+        if not pieces:
+            return text[start:end]
+        pieces.append(text[start:end])
+        return "".join(pieces)
 
     def top(self, needle: str, start: int = 0, end: int | None = None) -> list[int]:
-        """Where ``needle`` occurs at depth 0 in code, between ``start`` and ``end``."""
+        """Where ``needle`` (no quote or opening bracket in it) occurs at depth 0 in code,
+        between ``start`` and ``end``."""
         found = []
-        stop = len(self.text) if end is None else end
-        i = self.text.find(needle, start, stop)
+        code = self.top_text
+        stop = len(code) if end is None else end
+        i = code.find(needle, start, stop)
         while i != -1:
-            if self.code[i] and self.depth[i] == 0 and i + len(needle) <= stop:
-                found.append(i)
-            i = self.text.find(needle, i + 1, stop)
+            found.append(i)
+            i = code.find(needle, i + 1, stop)
         return found
 
 
@@ -175,6 +202,8 @@ def _pad(indent: int, text: str) -> str:
 
 
 def _after_arrow(scan: _Scan, indent: int, previous: str) -> list[str] | None:
+    if " => " not in scan.top_text:
+        return None
     for i in scan.top(" => "):
         head, body = scan.text[: i + 3], scan.text[i + 4 :]
         if body and not _opens_lambda(scan, i, indent):
@@ -189,15 +218,18 @@ def _opens_lambda(scan: _Scan, arrow: int, indent: int) -> bool:
     head = scan.text[:arrow]
     if not (head.startswith("(") and scan.partner.get(0) == arrow - 1):
         return False
-    text = scan.text
+    text, partner, stop = scan.text, scan.partner, min(len(scan.text), WIDTH - indent)
     return any(
-        text[i] == "(" and scan.depth[i] == 0 and scan.partner.get(i, -1) > i + 1
-        for i in range(arrow, min(len(text), WIDTH - indent))
+        arrow <= i < stop and text[i] == "(" and depth == 0 and partner[i] > i + 1
+        for i, depth in scan.level.items()
+        if i in partner
     )
 
 
 def _assignment(scan: _Scan, indent: int, previous: str) -> list[str] | None:
     """``typedef A = B;``, ``final x = value;``: the value on the next line (+4)."""
+    if " = " not in scan.top_text:
+        return None
     marks = scan.top(" = ")
     if not marks or scan.text.startswith(("? ", ": ")):
         return None
@@ -206,6 +238,8 @@ def _assignment(scan: _Scan, indent: int, previous: str) -> list[str] | None:
 
 
 def _conditional(scan: _Scan, indent: int, previous: str) -> list[str] | None:
+    if " ? " not in scan.top_text:
+        return None
     lead = scan.lead
     marks = [i for i in scan.top(" ? ") if i >= lead]
     if not marks:
@@ -233,6 +267,8 @@ def _conditional(scan: _Scan, indent: int, previous: str) -> list[str] | None:
 
 def _binary(scan: _Scan, indent: int, previous: str) -> list[str] | None:
     for operator in _BINARY:
+        if operator not in scan.top_text:
+            continue
         marks = scan.top(operator, scan.lead)
         if not marks:
             continue
@@ -250,6 +286,8 @@ def _header(scan: _Scan, indent: int, previous: str) -> list[str] | None:
     if not _HEADER.match(scan.text):
         return None
     for keyword in (" extends ", " with ", " implements "):
+        if keyword not in scan.top_text:
+            continue
         marks = scan.top(keyword)
         if marks:
             text = scan.text
@@ -259,6 +297,8 @@ def _header(scan: _Scan, indent: int, previous: str) -> list[str] | None:
 
 def _chain(scan: _Scan, indent: int, previous: str) -> list[str] | None:
     text = scan.text
+    if ")." not in scan.top_text and "]." not in scan.top_text:
+        return None
     dots = [i for i in scan.top(".", scan.lead + 1) if text[i - 1] in ")]" and _CALL.match(text, i)]
     if not dots:
         return None
@@ -281,10 +321,10 @@ def _if_statement(scan: _Scan, indent: int, previous: str) -> list[str] | None:
 def _brackets(scan: _Scan, indent: int, previous: str) -> list[str] | None:
     """The last list of arguments, parameters or list elements closed on the line, one
     element a line."""
-    text = scan.text
-    openers = [i for i in scan.partner if text[i] in "([" and scan.code[i] and i < scan.partner[i]]
+    text, level = scan.text, scan.level
+    openers = [i for i in scan.partner if text[i] in "([" and i in level]
     # the outermost lists first (inside a condition's parentheses when nothing else is left)
-    for opener in sorted(openers, key=lambda i: (scan.depth[i], -i)):
+    for opener in sorted(openers, key=lambda i: (level[i], -i)):
         close = scan.partner[opener]
         if close == opener + 1:
             continue
@@ -317,11 +357,11 @@ def _allows_comma(text: str, opener: int) -> bool | None:
     parameters, list literals), False where the list may be broken without one, None where
     it is not a list to break (a condition, an index, a parenthesised expression)."""
     before = text[:opener].rstrip()
-    word = _LAST_WORD.search(before)
     if text[opener] == "[":
         return True if not before or before[-1] in "(,:=[>?" or before.endswith("return") else None
+    word = _WORD_RUN.match(before[::-1])  # the last word, reversed
     if word is not None:
-        return None if word.group(1) in _KEYWORD_CALLS else True
+        return None if word.group()[::-1] in _KEYWORD_CALLS else True
     if before.endswith("=>"):
         return None
     if before.endswith((">", ")")):
@@ -332,15 +372,14 @@ def _allows_comma(text: str, opener: int) -> bool | None:
 
 def _items(scan: _Scan, opener: int, close: int) -> list[str]:
     text = scan.text
-    base = scan.depth[opener] + 1
+    code = scan.masked(opener + 1, close, scan.level[opener] + 1)  # the code inside, at its depth
     items: list[str] = []
     start = opener + 1
-    i = text.find(",", start, close)
+    i = code.find(",")
     while i != -1:
-        if scan.code[i] and scan.depth[i] == base:
-            items.append(text[start:i].strip())
-            start = i + 1
-        i = text.find(",", i + 1, close)
+        items.append(text[start : opener + 1 + i].strip())
+        start = opener + 2 + i
+        i = code.find(",", i + 1)
     last = text[start:close].strip()
     if last:
         items.append(last)
