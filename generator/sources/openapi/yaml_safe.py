@@ -115,8 +115,10 @@ def check_depth(text: str, source: Source, json_syntax: bool = False) -> None:
     ``- - -`` indicators on one line."""
     depth = 0
     deepest = 0
-    # Only bracket characters matter: drop everything else at C speed, then count.
-    for char in _NOT_BRACKETS.sub("", text):
+    # Only bracket characters matter: drop everything else at C speed (a bracket is one byte
+    # in UTF-8, never part of another character's bytes), then count.
+    brackets = text.encode("utf-8", "surrogatepass").translate(None, _NOT_BRACKETS)
+    for char in brackets.decode("ascii"):
         if char in "[{":
             depth += 1
             if depth > deepest:
@@ -143,10 +145,10 @@ def check_depth(text: str, source: Source, json_syntax: bool = False) -> None:
         )
     # A run of MAX_DEPTH compact indicators needs a line of 2 * MAX_DEPTH characters: only
     # the (few) long lines are searched.
-    lines = text.split("\n")
-    if max(map(len, lines)) < 2 * MAX_DEPTH:
-        return
-    for line in [line for line in lines if len(line) >= 2 * MAX_DEPTH]:
+    first = text.partition("\n")[0]
+    long_lines = [first] if len(first) >= 2 * MAX_DEPTH else []
+    long_lines += (match[1] for match in _LONG_LINE.finditer(text))
+    for line in long_lines:
         if _LEADING_INDICATORS.search(line) is not None:
             raise ModelgenError(
                 f"nested more than {MAX_DEPTH} levels deep (compact sequences); refused",
@@ -154,7 +156,10 @@ def check_depth(text: str, source: Source, json_syntax: bool = False) -> None:
             )
 
 
-_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+# Every byte but the brackets, for bytes.translate to delete.
+_NOT_BRACKETS = bytes(byte for byte in range(256) if byte not in b"[]{}")
+# A line (after the first) of 2 * MAX_DEPTH characters or more, in group 1.
+_LONG_LINE = re.compile(r"\n([^\n]{" + str(2 * MAX_DEPTH) + ",})")
 # A JSON string (brackets in it are text), or a bracket.
 _JSON_BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
 
