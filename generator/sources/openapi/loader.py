@@ -144,6 +144,7 @@ from generator.ir import (
     Nullable,
     ObjectModel,
     Primitive,
+    PrimitiveKind,
     Ref,
     Source,
     TypeRef,
@@ -172,6 +173,7 @@ _KIND_KEYWORDS = {
     "uniqueItems": "array",
 }
 _TYPES = frozenset({"string", "integer", "number", "boolean", "object", "array", "null"})
+_TYPE_TUPLES = {t: (t,) for t in _TYPES}  # ``type: X``, the usual spelling, read without a list
 _PRIMITIVES = frozenset({"string", "integer", "number", "boolean"})
 # What a type name that is not a JSON Schema type means (``type: float`` in an OpenAI revision).
 _TYPE_ALIASES = {
@@ -277,7 +279,7 @@ def load(path: Path, options: LoadOptions) -> ModelSet:
 # --- helpers -----------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Prop:
     name: str
     loc: Location
@@ -285,7 +287,7 @@ class _Prop:
     declared_by: str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Collected:
     """An object's properties after allOf merging, before they become Fields."""
 
@@ -295,7 +297,7 @@ class _Collected:
     additional: tuple[Location, JsonValue] | None  # the additionalProperties node, if declared
 
 
-@dataclass
+@dataclass(slots=True)
 class _Shape:
     """What a schema is, with ``null`` taken out."""
 
@@ -433,6 +435,9 @@ class _Loader:
         self.inline: set[str] = set()  # models named by the inline rules (Model.inline)
         self.request_roots: set[str] = set()
         self.response_roots: set[str] = set()
+        self.sources: dict[Location, Source] = {}  # one Source per location (see _src)
+        self.shapes: dict[int, tuple[JsonValue, Location, _Shape]] = {}  # see _shape
+        self.refs: dict[str, Ref] = {}  # one Ref per model name (see _ref)
 
     # -- top level
 
@@ -500,7 +505,7 @@ class _Loader:
         formData parameters): ``(name, where, schema, required)`` each; the model is named
         ``hint`` (inline) and located at ``loc``."""
         if loc in self.names:
-            return Ref(self.names[loc])
+            return self._ref(self.names[loc])
         name = self.allocator.allocate(f"{loc[0]}#{loc[1]}", hint, separator="")
         self.inline.add(name)
         self.names[loc] = name
@@ -509,7 +514,7 @@ class _Loader:
             for key, where, schema, required in props
         )
         self.models[name] = ObjectModel(name, fields, source=self._src(loc), inline=True)
-        return Ref(name)
+        return self._ref(name)
 
     def body_type(self, loc: Location, schema: JsonValue, hint: str) -> TypeRef:
         """The type of a request or response body schema used in place (named ``hint``)."""
@@ -542,8 +547,19 @@ class _Loader:
 
     # -- references
 
+    def _ref(self, name: str) -> Ref:
+        """The reference to model ``name``: one object for all the places that refer to it."""
+        ref = self.refs.get(name)
+        if ref is None:
+            ref = self.refs[name] = Ref(name)
+        return ref
+
     def _src(self, loc: Location) -> Source:
-        return Source(loc[0], loc[1])
+        """The Source of a location; one object per location, however often it is asked for."""
+        src = self.sources.get(loc)
+        if src is None:
+            src = self.sources[loc] = Source(loc[0], loc[1])
+        return src
 
     def _resolve(self, loc: Location, ref: JsonValue) -> tuple[Location, JsonValue]:
         return self.docs.resolve(ref, loc[0], self._src(loc))
@@ -565,7 +581,7 @@ class _Loader:
             self._dangling(error, loc)
             return ANY
         if target in self.names:
-            return Ref(self.names[target])
+            return self._ref(self.names[target])
         if isinstance(node, bool):
             return ANY
         if not self._is_schema_node(target, node, ref, loc):
@@ -579,7 +595,7 @@ class _Loader:
             self.inline.add(name)
         self.names[target] = name
         self.pending.append((target, node, name))
-        return Ref(name)
+        return self._ref(name)
 
     def _not_a_schema(self, loc: Location, schema: JsonValue) -> None:
         self.warnings.degrade(
@@ -637,6 +653,8 @@ class _Loader:
         if raw is None:
             return ()
         if isinstance(raw, str):
+            if raw in _TYPES:
+                return _TYPE_TUPLES[raw]
             names: list[str] = [raw]
         elif isinstance(raw, list) and raw and all(isinstance(t, str) or t is None for t in raw):
             # an unquoted YAML null in a type list means "null"
@@ -669,6 +687,17 @@ class _Loader:
         return tuple(dict.fromkeys(types))
 
     def _shape(self, loc: Location, s: dict[str, Any]) -> _Shape:
+        """What the schema ``s`` at ``loc`` is. Worked out once per location and schema object
+        (a union's members and allOf parents are asked again); a warning it gives would be
+        given once anyway. Callers do not change the shape they get."""
+        found = self.shapes.get(id(s))
+        if found is not None and found[1] == loc:
+            return found[2]
+        shape = self._classify(loc, s)
+        self.shapes[id(s)] = (s, loc, shape)  # holding ``s`` keeps its id from being reused
+        return shape
+
+    def _classify(self, loc: Location, s: dict[str, Any]) -> _Shape:
         nullable = s.get("nullable") is True or (
             self.dialect == "swagger" and s.get("x-nullable") is True
         )
@@ -712,23 +741,22 @@ class _Loader:
             if all(isinstance(m, dict) and not _SHAPE_KEYS & set(m) for _, m in members):
                 members = []  # only validation (``oneOf: [{required: [a]}, {required: [b]}]``)
 
-        def shape(kind: str) -> _Shape:
-            return _Shape(kind, nullable, types, members, enum)
-
-        has_props = isinstance(s.get("properties"), dict) and bool(s["properties"])
+        result = _Shape("any", nullable, types, members, enum)  # the kind is decided below
+        properties = s.get("properties")
+        has_props = isinstance(properties, dict) and bool(properties)
         if "$ref" in s:
             if has_props or "allOf" in s:
-                return shape("object")
-            result = shape("ref")
-            result.ref = (loc, s["$ref"])
-            return result
-        if "allOf" in s:
-            return self._all_of_shape(loc, s, shape, has_props)
-        if members and not has_props:
-            return shape("union" if len(members) > 1 else "single")
-        if has_props and len(types) > 1 and "object" in types:
-            return shape("multi")  # type: [object, string] with properties
-        if (
+                result.kind = "object"
+            else:
+                result.kind = "ref"
+                result.ref = (loc, s["$ref"])
+        elif "allOf" in s:
+            self._all_of_shape(loc, s, result, has_props)
+        elif members and not has_props:
+            result.kind = "union" if len(members) > 1 else "single"
+        elif has_props and len(types) > 1 and "object" in types:
+            result.kind = "multi"  # ``type: [object, string]`` with properties
+        elif (
             self.dialect == "jsonschema"
             and not types
             and has_props
@@ -736,51 +764,47 @@ class _Loader:
         ):
             # untyped, with keywords for objects and arrays: every kind of value is valid,
             # each checked by its own keywords (quicktype's implicit-class-array-union)
-            result = shape("multi")
+            result.kind = "multi"
             result.types = ("object", "array", "string", "number", "boolean")
-            return result
-        if has_props:
-            return shape("object")
-        if types == ("object",) or (
+        elif has_props:
+            result.kind = "object"
+        elif types == ("object",) or (
             not types and ("additionalProperties" in s or "patternProperties" in s)
         ):
-            if s.get("additionalProperties") is False:
-                return shape("object")
-            return shape("map")
-        if enum:
-            return self._enum_shape(loc, shape, types, enum)
-        if "const" in s and s["const"] is not None:
-            return shape("const")
-        if len(types) > 1:
-            return shape("multi")
-        if types == ("array",) or (not types and "items" in s):
-            return shape("array")
-        if len(types) == 1 and types[0] in _PRIMITIVES:
-            return shape("primitive")
-        return shape("any")
+            result.kind = "object" if s.get("additionalProperties") is False else "map"
+        elif enum:
+            self._enum_shape(loc, result, types, enum)
+        elif "const" in s and s["const"] is not None:
+            result.kind = "const"
+        elif len(types) > 1:
+            result.kind = "multi"
+        elif types == ("array",) or (not types and "items" in s):
+            result.kind = "array"
+        elif len(types) == 1 and types[0] in _PRIMITIVES:
+            result.kind = "primitive"
+        return result
 
     def _enum_shape(
-        self, loc: Location, shape: Any, types: tuple[str, ...], enum: list[Any]
-    ) -> _Shape:
+        self, loc: Location, result: _Shape, types: tuple[str, ...], enum: list[Any]
+    ) -> None:
         """An enum, when its values are scalars of one kind that its ``type`` allows. Else,
         with a warning: values of several kinds and no type are a union with one enum per kind
         (``multi``); values that the declared type does not allow are a plain value of that
         type; values that are not scalars are any JSON value. Values whose kinds are all among
         several declared types are that union without a warning."""
-        src = Source(loc[0], child(loc[1], "enum"))
-        result: _Shape = shape("enum")
+        result.kind = "enum"
         kinds = set()
         for value in enum:
             kind = json_kind(value)
             if kind not in _PRIMITIVES:
                 self.warnings.degrade(
                     f"enum values must be scalars, not {value!r}",
-                    src,
+                    Source(loc[0], child(loc[1], "enum")),
                     "read as any JSON value",
                     "bad-enum",
                 )
                 result.kind, result.enum, result.types = "any", None, ()
-                return result
+                return
             kinds.add(kind)
         declared = [t for t in types if t in _PRIMITIVES]
         if declared:
@@ -794,7 +818,7 @@ class _Loader:
                 self.warnings.degrade(
                     f"enum values of type {', '.join(sorted(wrong))} under type: {want}"
                     f" ({enum!r}); quote the values in the spec if they are strings",
-                    src,
+                    Source(loc[0], child(loc[1], "enum")),
                     f"read as an enum of its {want} values only"
                     if kept
                     else f"read as a plain {want} (the enum is dropped)",
@@ -804,22 +828,21 @@ class _Loader:
                     result.enum = kept
                 else:
                     result.kind, result.enum, result.types = "primitive", None, (want,)
-            return result
+            return
         if kinds == {"integer", "number"}:
             kinds = {"number"}
         if len(kinds) > 1:
             self.warnings.degrade(
                 f"enum mixes value types ({', '.join(sorted(kinds))}): {enum!r}",
-                src,
+                Source(loc[0], child(loc[1], "enum")),
                 f"read as a union of its value kinds ({' | '.join(sorted(kinds))})",
                 "mixed-enum",
             )
             result.kind, result.types = "multi", tuple(sorted(kinds))
-        return result
 
     def _all_of_shape(
-        self, loc: Location, s: dict[str, Any], shape: Any, has_props: bool
-    ) -> _Shape:
+        self, loc: Location, s: dict[str, Any], result: _Shape, has_props: bool
+    ) -> None:
         parts = self._all_of(loc, s)
         base = child(loc[1], "allOf")
         content = [
@@ -827,7 +850,7 @@ class _Loader:
             for i, p in enumerate(parts)
             if not (isinstance(p, dict) and set(p) <= _ANNOTATIONS)
         ]
-        result: _Shape = shape("object")
+        result.kind = "object"
         if any(isinstance(p, dict) and p.get("nullable") is True for p in parts):
             result.nullable = True  # allOf: [{$ref: X}, {nullable: true}]
         if (
@@ -844,9 +867,9 @@ class _Loader:
             ref_loc, ref_schema = content[0]
             assert isinstance(ref_schema, dict)
             result.ref = (ref_loc, ref_schema["$ref"])
-            return result
+            return
         if has_props or "oneOf" in s or "anyOf" in s or "additionalProperties" in s:
-            return result
+            return
         for member_loc, member in content:
             _, target = self._deref(member_loc, member)
             if not isinstance(target, dict):
@@ -859,10 +882,9 @@ class _Loader:
                 or "oneOf" in target
                 or "anyOf" in target
             ):
-                return result
+                return
         result.kind = "merged"
         result.members = content
-        return result
 
     # -- types
 
@@ -889,7 +911,7 @@ class _Loader:
         shape = self._shape(loc, schema)
         nullable = shape.nullable
         if loc in self.names:
-            return Ref(self.names[loc]), nullable, _MISSING
+            return self._ref(self.names[loc]), nullable, _MISSING
         kind = shape.kind
         if kind == "ref":
             assert shape.ref is not None
@@ -909,18 +931,18 @@ class _Loader:
         if kind == "enum":
             assert shape.enum is not None
             if len(shape.enum) == 1:
-                base = self._enum_base(loc, schema, shape)
+                base = self._enum_base(loc, schema, shape.enum, shape.types)
                 value = _check_json(shape.enum[0], self._src(loc))
-                return Primitive(base, _format(schema)), nullable, value
+                return _primitive(base, _format(schema)), nullable, value
         if kind == "const":
             value = _check_json(schema["const"], self._src(loc))
-            return Primitive(_value_kind(value), _format(schema)), nullable, value
+            return _primitive(_value_kind(value), _format(schema)), nullable, value
         if kind == "map":
             return MapOf(self._additional(loc, schema, hint, depth)), nullable, _MISSING
         if kind == "array":
             return self._array(loc, schema, hint, depth), nullable, _MISSING
         if kind == "primitive":
-            return Primitive(shape.types[0], _format(schema)), nullable, _MISSING  # type: ignore[arg-type]
+            return _primitive(shape.types[0], _format(schema)), nullable, _MISSING
         if kind == "any":
             return ANY, nullable, _MISSING
         # object, enum, union, multi: a model of its own, or the one an identical schema
@@ -932,14 +954,14 @@ class _Loader:
             found = self._identical(same, loc, hint, kind)
             if found is not None:
                 self.names[loc] = found
-                return Ref(found), nullable, _MISSING
+                return self._ref(found), nullable, _MISSING
         name = self.allocator.allocate_first(f"{loc[0]}#{loc[1]}", (hint, *alternates), "")
         self.inline.add(name)
         self.names[loc] = name
         if same is not None:
             self.identical.setdefault(same, (name, hint, loc))
         self._build(loc, schema, name, depth + 1, shape)
-        return Ref(name), nullable, _MISSING
+        return self._ref(name), nullable, _MISSING
 
     def _identical(
         self, same: tuple[str, str, str], loc: Location, hint: str, kind: str
@@ -997,25 +1019,26 @@ class _Loader:
         item, _, _ = self._type((loc[0], child(loc[1], "items")), items, hint + "Item", depth + 1)
         return ListOf(item, unique)
 
-    def _enum_base(self, loc: Location, schema: dict[str, Any], shape: _Shape) -> Any:
+    def _enum_base(
+        self, loc: Location, schema: dict[str, Any], values: list[Any], types: tuple[str, ...]
+    ) -> Any:
         """The base type of an enum or a const. :meth:`_enum_shape` has already turned enums
         it cannot be into something else; a ``const`` that is not a scalar or does not match
         its ``type`` is degraded here."""
-        assert shape.enum is not None
-        src = Source(loc[0], child(loc[1], "enum" if "enum" in schema else "const"))
+        keyword = "enum" if "enum" in schema else "const"
         kinds = set()
-        for value in shape.enum:
+        for value in values:
             kind = json_kind(value)
             if kind not in _PRIMITIVES:
                 self.warnings.degrade(
                     f"enum values must be scalars, not {value!r}",
-                    src,
+                    Source(loc[0], child(loc[1], keyword)),
                     "read as a string enum",
                     "bad-enum",
                 )
                 return "string"
             kinds.add(kind)
-        declared = [t for t in shape.types if t in _PRIMITIVES]
+        declared = [t for t in types if t in _PRIMITIVES]
         if declared:
             want = declared[0]
             allowed = {want, "integer"} if want == "number" else {want}
@@ -1023,8 +1046,8 @@ class _Loader:
             if wrong:
                 self.warnings.degrade(
                     f"enum values of type {', '.join(sorted(wrong))} under type: {want}"
-                    f" ({shape.enum!r}); quote the values in the spec if they are strings",
-                    src,
+                    f" ({values!r}); quote the values in the spec if they are strings",
+                    Source(loc[0], child(loc[1], keyword)),
                     f"read as a {sorted(kinds)[0]} enum",
                     "enum-type",
                 )
@@ -1053,18 +1076,18 @@ class _Loader:
         nullable = Nullable.YES if shape.nullable else Nullable.NO
         description = _str_or_none(schema.get("description"))
         deprecated = schema.get("deprecated") is True
+        inline = name in self.inline
         kind = shape.kind
         model: Model
         if kind == "object":
-            model = self._object(loc, schema, name, depth, nullable)
+            model = self._object(loc, schema, name, depth, nullable, inline)
         elif kind in ("enum", "const"):
             if kind == "const":
                 values = [schema["const"]]
-                shape.enum = values
             else:
                 assert shape.enum is not None
                 values = shape.enum
-            base = self._enum_base(loc, schema, shape)
+            base = self._enum_base(loc, schema, values, shape.types)
             default = Const(_check_json(schema["default"], src)) if "default" in schema else None
             distinct = list(dict.fromkeys(values))
             if len(distinct) < len(values):
@@ -1083,9 +1106,10 @@ class _Loader:
                 description=description,
                 deprecated=deprecated,
                 source=src,
+                inline=inline,
             )
         elif kind in ("union", "multi"):
-            model = self._union(loc, schema, name, depth, shape, nullable)
+            model = self._union(loc, schema, name, depth, shape, nullable, inline)
         else:
             if kind == "merged":
                 # the merged keywords may describe anything: classify again (no allOf left)
@@ -1102,8 +1126,9 @@ class _Loader:
                 description=_str_or_none(lifted.get("description")),
                 deprecated=lifted.get("deprecated") is True,
                 source=src,
+                inline=inline,
             )
-        self.models[name] = replace(model, inline=True) if name in self.inline else model
+        self.models[name] = model
 
     def _type_forced(
         self, loc: Location, schema: dict[str, Any], name: str, depth: int, shape: _Shape
@@ -1122,11 +1147,17 @@ class _Loader:
         if kind == "array":
             return self._array(loc, schema, name, depth), False, _MISSING
         if kind == "primitive":
-            return Primitive(shape.types[0], _format(schema)), False, _MISSING  # type: ignore[arg-type]
+            return _primitive(shape.types[0], _format(schema)), False, _MISSING
         return ANY, False, _MISSING
 
     def _object(
-        self, loc: Location, schema: dict[str, Any], name: str, depth: int, nullable: Nullable
+        self,
+        loc: Location,
+        schema: dict[str, Any],
+        name: str,
+        depth: int,
+        nullable: Nullable,
+        inline: bool,
     ) -> ObjectModel:
         info = self._collect(loc, schema, depth)
         if isinstance(schema.get("discriminator"), dict):
@@ -1158,6 +1189,7 @@ class _Loader:
             description=_str_or_none(schema.get("description")),
             deprecated=schema.get("deprecated") is True,
             source=self._src(loc),
+            inline=inline,
         )
 
     def _undeclared_required(
@@ -1166,9 +1198,12 @@ class _Loader:
         """Keys ``required`` names but ``properties`` never declares: required fields of the
         additional properties' type (free-form unless declared), each with a warning, so that
         no language drops them."""
-        fields = []
+        fields: list[Field] = []
+        undeclared = info.required.difference(info.props)
+        if not undeclared:
+            return fields
         src = Source(loc[0], child(loc[1], "required"))
-        for key in sorted(info.required - set(info.props)):
+        for key in sorted(undeclared):
             self.warnings.note(
                 f"required property {key!r} is not declared in properties;"
                 " read as a required free-form field",
@@ -1393,6 +1428,7 @@ class _Loader:
         depth: int,
         shape: _Shape,
         nullable: Nullable,
+        inline: bool,
     ) -> UnionModel:
         variants: list[TypeRef] = []
         discriminator = schema.get("discriminator")
@@ -1447,6 +1483,7 @@ class _Loader:
             description=_str_or_none(schema.get("description")),
             deprecated=schema.get("deprecated") is True,
             source=self._src(loc),
+            inline=inline,
         )
 
     def _declared_mapping(
@@ -1941,6 +1978,12 @@ def _pointer_name(target: Location) -> tuple[str, bool]:
     return name, True
 
 
+@functools.lru_cache(maxsize=1024)
+def _primitive(kind: PrimitiveKind, fmt: str | None) -> Primitive:
+    """One Primitive per kind and format, shared by every place of that type."""
+    return Primitive(kind, fmt)
+
+
 def _format(schema: dict[str, Any]) -> str | None:
     if schema.get("type") == "file":
         return "binary"  # Swagger 2.0's upload type (other dialects warn about it)
@@ -1984,11 +2027,12 @@ _CONSTRAINT_KEYS = (
     "minProperties",
     "maxProperties",
 )
+_CONSTRAINT_SET = frozenset(_CONSTRAINT_KEYS)
 
 
 def _constraints(loc: Location, schema: dict[str, Any], warnings: Warnings) -> Constraints:
     """The schema's validation keywords; one of the wrong kind is ignored, with a warning."""
-    if not any(k in schema for k in _CONSTRAINT_KEYS):
+    if _CONSTRAINT_SET.isdisjoint(schema):
         return NO_CONSTRAINTS
 
     def ignored(rule: str, key: str) -> None:
