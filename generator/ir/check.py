@@ -99,9 +99,10 @@ def _known_refs(model: Model, names: set[str]) -> bool:
     """Whether an object or alias model refers to models in ``names`` only (a union is always
     rebuilt: its variants are also made distinct)."""
     if isinstance(model, ObjectModel):
-        return all(_known(f.type, names) for f in model.fields) and (
-            model.additional is None or _known(model.additional, names)
-        )
+        for f in model.fields:
+            if not isinstance(f.type, Primitive) and not _known(f.type, names):
+                return False
+        return model.additional is None or _known(model.additional, names)
     if isinstance(model, AliasModel):
         return _known(model.target, names)
     return not isinstance(model, UnionModel)

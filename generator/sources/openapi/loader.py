@@ -231,6 +231,8 @@ _SHAPE_KEYS = frozenset(
     }
 )
 _MISSING: Any = object()
+# Shapes whose type is never a model made for the place (no inline name is needed for them).
+_UNNAMED = frozenset({"ref", "primitive", "any", "const"})
 
 
 # --- entry points ----------------------------------------------------------------------------
@@ -298,8 +300,35 @@ class _Collected:
 
 
 @dataclass(slots=True)
+class _Made:
+    """An inline model that an identical schema of its family may be too (see
+    :meth:`_Loader._identical`): the schema, its JSON (None until written), the model, the name
+    it was meant to have, and where it was made."""
+
+    schema: dict[str, Any]
+    text: str | None
+    name: str
+    meant: str
+    loc: Location
+
+
+# What _json_text gives for a schema that is not JSON (JSON text is never empty).
+_NOT_JSON = ""
+
+
+def _json_text(schema: dict[str, Any]) -> str:
+    """The schema as canonical JSON, or _NOT_JSON (keys of several types, values that are
+    not JSON): such a schema is identical to none."""
+    try:
+        return json.dumps(schema, sort_keys=True, allow_nan=True)
+    except (TypeError, ValueError):
+        return _NOT_JSON
+
+
+@dataclass(slots=True)
 class _Shape:
-    """What a schema is, with ``null`` taken out."""
+    """What a schema is, with ``null`` taken out. Read-only once :meth:`_Loader._shape`
+    returns it (the shapes of plain schemas are shared, see :data:`_PLAIN_SHAPES`)."""
 
     kind: str  # ref enum const union single object map array primitive multi any merged
     nullable: bool
@@ -307,6 +336,36 @@ class _Shape:
     members: list[tuple[Location, JsonValue]]  # non-null oneOf/anyOf members (allOf: merged)
     enum: list[Any] | None = None
     ref: tuple[Location, JsonValue] | None = None  # kind "ref": where the $ref is, and it
+
+
+# The keywords _Loader._shape reads besides ``type``. A schema with none of them is told by its
+# ``type`` alone (``{type: string, description: ...}``, most properties): its shape is one of
+# these, shared.
+_SHAPING = frozenset(
+    {
+        "nullable",
+        "x-nullable",
+        "enum",
+        "const",
+        "oneOf",
+        "anyOf",
+        "allOf",
+        "$ref",
+        "properties",
+        "additionalProperties",
+        "patternProperties",
+        "items",
+        "prefixItems",
+    }
+)
+_PLAIN_SHAPES: dict[str | None, _Shape] = {
+    **{t: _Shape("primitive", False, (t,), []) for t in ("string", "integer", "number", "boolean")},
+    "object": _Shape("map", False, ("object",), []),
+    "array": _Shape("array", False, ("array",), []),
+    None: _Shape("any", False, (), []),
+}
+# A ``$ref`` with annotations only (``{$ref: X, description: ...}``) is told by the ``$ref``.
+_SHAPING_BESIDE_REF = (_SHAPING - {"$ref"}) | {"type"}
 
 
 def _is_null_schema(schema: JsonValue) -> bool:
@@ -427,16 +486,14 @@ class _Loader:
         # union name -> declared (property, explicit mapping), for the discriminator pass
         self.unions: list[tuple[str, tuple[str, list[tuple[str, str]]] | None]] = []
         self.allocator = NameAllocator(fold=name_key)
-        # (file, family, the schema as canonical JSON) -> (inline model, the name it was meant
-        # to have, where it was made): see :meth:`_identical`
-        self.identical: dict[tuple[str, str, str], tuple[str, str, Location]] = {}
+        # (file, parent family) -> the inline models made there, in order: see :meth:`_identical`
+        self.identical: dict[tuple[str, str], list[_Made]] = {}
         self.reserved: set[str] = set()
         self.components = "/components/schemas"
         self.inline: set[str] = set()  # models named by the inline rules (Model.inline)
         self.request_roots: set[str] = set()
         self.response_roots: set[str] = set()
         self.sources: dict[Location, Source] = {}  # one Source per location (see _src)
-        self.shapes: dict[int, tuple[JsonValue, Location, _Shape]] = {}  # see _shape
         self.refs: dict[str, Ref] = {}  # one Ref per model name (see _ref)
 
     # -- top level
@@ -510,7 +567,7 @@ class _Loader:
         self.inline.add(name)
         self.names[loc] = name
         fields = tuple(
-            self._field(_Prop(key, where, schema, None), required, _join(name, key), 0)
+            self._field(_Prop(key, where, schema, None), required, name, 0)
             for key, where, schema, required in props
         )
         self.models[name] = ObjectModel(name, fields, source=self._src(loc), inline=True)
@@ -687,17 +744,15 @@ class _Loader:
         return tuple(dict.fromkeys(types))
 
     def _shape(self, loc: Location, s: dict[str, Any]) -> _Shape:
-        """What the schema ``s`` at ``loc`` is. Worked out once per location and schema object
-        (a union's members and allOf parents are asked again); a warning it gives would be
-        given once anyway. Callers do not change the shape they get."""
-        found = self.shapes.get(id(s))
-        if found is not None and found[1] == loc:
-            return found[2]
-        shape = self._classify(loc, s)
-        self.shapes[id(s)] = (s, loc, shape)  # holding ``s`` keeps its id from being reused
-        return shape
-
-    def _classify(self, loc: Location, s: dict[str, Any]) -> _Shape:
+        """What the schema ``s`` at ``loc`` is."""
+        if _SHAPING.isdisjoint(s):
+            t = s.get("type")
+            if t is None or type(t) is str:
+                plain = _PLAIN_SHAPES.get(t)
+                if plain is not None:
+                    return plain
+        elif "$ref" in s and _SHAPING_BESIDE_REF.isdisjoint(s):
+            return _Shape("ref", False, (), [], None, (loc, s["$ref"]))
         nullable = s.get("nullable") is True or (
             self.dialect == "swagger" and s.get("x-nullable") is True
         )
@@ -895,10 +950,11 @@ class _Loader:
         hint: str,
         depth: int,
         alternates: tuple[str, ...] = (),
+        shape: _Shape | None = None,
     ) -> tuple[TypeRef, bool, Any]:
         """(type, nullable, const value or _MISSING) of a schema used in place. A model made
         for it is named ``hint``, else the first free of ``alternates``, else ``hint``
-        numbered."""
+        numbered. ``shape``: the schema's, when the caller has it already."""
         if isinstance(schema, bool):
             return ANY, False, _MISSING
         if not isinstance(schema, dict):
@@ -908,11 +964,15 @@ class _Loader:
             raise ModelgenError(
                 f"schemas nested more than {MAX_SCHEMA_DEPTH} levels deep", self._src(loc)
             )
-        shape = self._shape(loc, schema)
+        if shape is None:
+            shape = self._shape(loc, schema)
         nullable = shape.nullable
-        if loc in self.names:
-            return self._ref(self.names[loc]), nullable, _MISSING
+        named = self.names.get(loc)
+        if named is not None:
+            return self._ref(named), nullable, _MISSING
         kind = shape.kind
+        if kind == "primitive":  # the most common kinds first
+            return _primitive(shape.types[0], _format(schema)), nullable, _MISSING
         if kind == "ref":
             assert shape.ref is not None
             return self._ref_type(*shape.ref), nullable, _MISSING
@@ -941,50 +1001,53 @@ class _Loader:
             return MapOf(self._additional(loc, schema, hint, depth)), nullable, _MISSING
         if kind == "array":
             return self._array(loc, schema, hint, depth), nullable, _MISSING
-        if kind == "primitive":
-            return _primitive(shape.types[0], _format(schema)), nullable, _MISSING
         if kind == "any":
             return ANY, nullable, _MISSING
         # object, enum, union, multi: a model of its own, or the one an identical schema
         # under the same parent family already made
         # objects are one model only as bodies of one operation (used at depth 0): no other
         # object is serialised to be compared
-        same = self._identical_key(loc, schema) if kind != "object" or depth == 0 else None
-        if same is not None:
-            found = self._identical(same, loc, hint, kind)
+        family = (loc[0], _family(loc[1])) if kind != "object" or depth == 0 else None
+        text = None
+        if family is not None:
+            text, found = self._identical(family, schema, loc, hint, kind)
             if found is not None:
                 self.names[loc] = found
                 return self._ref(found), nullable, _MISSING
         name = self.allocator.allocate_first(f"{loc[0]}#{loc[1]}", (hint, *alternates), "")
         self.inline.add(name)
         self.names[loc] = name
-        if same is not None:
-            self.identical.setdefault(same, (name, hint, loc))
+        if family is not None:
+            self.identical.setdefault(family, []).append(_Made(schema, text, name, hint, loc))
         self._build(loc, schema, name, depth + 1, shape)
         return self._ref(name), nullable, _MISSING
 
     def _identical(
-        self, same: tuple[str, str, str], loc: Location, hint: str, kind: str
-    ) -> str | None:
+        self, family: tuple[str, str], schema: dict[str, Any], loc: Location, hint: str, kind: str
+    ) -> tuple[str | None, str | None]:
         """The inline model an identical schema already made, when this one is to be that model
         too: an enum or union anywhere under the same parent family (a component, an
         operation), an object only where it was meant to have the same name (the bodies of one
-        operation in several media types). Two identical members of one union stay two."""
-        if same not in self.identical:
-            return None
-        name, meant, made_at = self.identical[same]
-        if _siblings(made_at, loc) or (kind == "object" and meant != hint):
-            return None
-        return name
+        operation in several media types). Two identical members of one union stay two.
 
-    def _identical_key(self, loc: Location, schema: dict[str, Any]) -> tuple[str, str, str] | None:
-        """What makes two inline schemas one model: the same file and parent family (the
-        component, or the operation, they are defined under) and the same JSON."""
-        try:
-            text = json.dumps(schema, sort_keys=True, allow_nan=True)
-        except (TypeError, ValueError):
-            return None  # keys of several types, or values that are not JSON
-        return loc[0], _family(loc[1]), text
+        Identical: the same file and family (``family``) and the same JSON; the first model
+        made for that JSON is the one. A schema's JSON is written only when another schema
+        of its family is compared with it (most families have one inline model). Returns the
+        schema's JSON (None when not written) and the model."""
+        made = self.identical.get(family)
+        if not made:
+            return None, None
+        text = _json_text(schema)
+        if text == _NOT_JSON:
+            return text, None
+        for earlier in made:
+            if earlier.text is None:
+                earlier.text = _json_text(earlier.schema)
+            if earlier.text == text:
+                if _siblings(earlier.loc, loc) or (kind == "object" and earlier.meant != hint):
+                    return text, None
+                return text, earlier.name
+        return text, None
 
     def _merged(self, loc: Location, schema: dict[str, Any], shape: _Shape) -> dict[str, Any]:
         merged: dict[str, Any] = {}
@@ -1166,8 +1229,8 @@ class _Loader:
             self._declared_mapping(loc, schema["discriminator"])
         fields: list[Field] = []
         for prop in info.props.values():
-            hint = _join(prop.declared_by or name, prop.name)
-            fields.append(self._field(prop, prop.name in info.required, hint, depth))
+            parent = prop.declared_by or name
+            fields.append(self._field(prop, prop.name in info.required, parent, depth))
         additional: TypeRef | None = None
         closed = False
         if info.additional is not None:
@@ -1213,10 +1276,18 @@ class _Loader:
             fields.append(Field(key, additional or ANY, True, source=src))
         return fields
 
-    def _field(self, prop: _Prop, required: bool, hint: str, depth: int) -> Field:
+    def _field(self, prop: _Prop, required: bool, parent: str, depth: int) -> Field:
+        """The field for a property of model ``parent`` (a model made for its schema is named
+        ``parent`` + the property's name)."""
         loc, schema = prop.loc, prop.schema
         src = self._src(loc)
-        type_ref, nullable, const = self._type(loc, schema, hint, depth + 1)
+        shape = None
+        hint = ""  # the name is worked out only for a schema that may need one
+        if isinstance(schema, dict) and depth + 1 <= MAX_SCHEMA_DEPTH:
+            shape = self._shape(loc, schema)
+        if shape is None or shape.kind not in _UNNAMED:
+            hint = _join(parent, prop.name)
+        type_ref, nullable, const = self._type(loc, schema, hint, depth + 1, shape=shape)
         if not isinstance(schema, dict):
             return Field(prop.name, type_ref, required, inherited_from=prop.declared_by, source=src)
         if "const" in schema and schema["const"] is not None and const is _MISSING:
@@ -1255,9 +1326,10 @@ class _Loader:
             parts: list[tuple[Location, JsonValue]] = []
             if "$ref" in schema:
                 parts.append((loc, {"$ref": schema["$ref"]}))
-            all_of = self._all_of(loc, schema)
-            base = child(loc[1], "allOf")
-            parts.extend(((loc[0], child(base, i)), p) for i, p in enumerate(all_of))
+            if "allOf" in schema:
+                all_of = self._all_of(loc, schema)
+                base = child(loc[1], "allOf")
+                parts.extend(((loc[0], child(base, i)), p) for i, p in enumerate(all_of))
             for part_loc, part in parts:
                 self._collect_part(result, part_loc, part, depth)
             self._own(result, loc, schema, declared_by=None)
@@ -1355,7 +1427,7 @@ class _Loader:
     ) -> None:
         props = schema.get("properties")
         props_loc = (loc[0], child(loc[1], "properties"))
-        if isinstance(props, dict) and set(props) == {"$ref"} and isinstance(props["$ref"], str):
+        if isinstance(props, dict) and len(props) == 1 and isinstance(props.get("$ref"), str):
             # ``properties: {$ref: attributes.yml#/x}`` (DigitalOcean's spec): not a property
             # named "$ref" but the properties mapping kept elsewhere, as JSON-reference tools
             # read it
@@ -1373,9 +1445,14 @@ class _Loader:
             )
             props = None
         if props is not None:
+            file, base = props_loc
+            merged = result.props
             for key, value in props.items():
-                where = (props_loc[0], child(props_loc[1], key))
-                self._merge_prop(result, _Prop(key, where, value, declared_by))
+                prop = _Prop(key, (file, child(base, key)), value, declared_by)
+                if key in merged:
+                    self._merge_prop(result, prop)
+                else:
+                    merged[key] = prop
         required = schema.get("required")
         if isinstance(required, list):
             result.required.update(r for r in required if isinstance(r, str))
@@ -1455,6 +1532,7 @@ class _Loader:
             for i, (member_loc, member) in enumerate(shape.members):
                 kind_word = kinds[i] if kinds[i] and kinds.count(kinds[i]) == 1 else None
                 hints = self._member_hints(member_loc, member, tag_property, name, i, kind_word)
+                inner = None
                 if isinstance(member, dict) and member_loc not in self.names:
                     inner = self._shape(member_loc, member)
                     if inner.kind == "const" or (
@@ -1469,7 +1547,7 @@ class _Loader:
                         self.inline.add(self.names[member_loc])
                         self._build(member_loc, member, self.names[member_loc], depth + 1, inner)
                 variant, member_null, _ = self._type(
-                    member_loc, member, hints[0], depth + 1, tuple(hints[1:])
+                    member_loc, member, hints[0], depth + 1, tuple(hints[1:]), inner
                 )
                 variants.append(variant)
                 if member_null:  # ``oneOf: [{type: string, nullable: true}, ...]``
