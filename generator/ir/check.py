@@ -39,6 +39,9 @@ def check_references(models: ModelSet, warnings: Warnings | None = None) -> Mode
     found = len(warnings.items)
     repaired: list[Model] = []
     for model in models.models:
+        if _known_refs(model, names):
+            repaired.append(model)  # nothing to repair (most models: no need to rebuild it)
+            continue
 
         def fix(t: TypeRef, source: Source, what: str, model: Model = model) -> TypeRef:
             return _fix(t, names, warnings, f"{model.name}: {what}", source)
@@ -90,6 +93,25 @@ def check_references(models: ModelSet, warnings: Warnings | None = None) -> Mode
         models=tuple(repaired),
         diagnostics=(*models.diagnostics, *warnings.items[found:]),
     )
+
+
+def _known_refs(model: Model, names: set[str]) -> bool:
+    """Whether an object or alias model refers to models in ``names`` only (a union is always
+    rebuilt: its variants are also made distinct)."""
+    if isinstance(model, ObjectModel):
+        for f in model.fields:
+            if not isinstance(f.type, Primitive) and not _known(f.type, names):
+                return False
+        return model.additional is None or _known(model.additional, names)
+    if isinstance(model, AliasModel):
+        return _known(model.target, names)
+    return not isinstance(model, UnionModel)
+
+
+def _known(t: TypeRef, names: set[str]) -> bool:
+    while isinstance(t, ListOf | MapOf):
+        t = t.item if isinstance(t, ListOf) else t.value
+    return not isinstance(t, Ref) or t.name in names
 
 
 def _fix(t: TypeRef, names: set[str], warnings: Warnings, what: str, source: Source) -> TypeRef:

@@ -12,6 +12,7 @@ loader, when forced with ``--from``, says why).
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 from pathlib import Path
@@ -40,6 +41,9 @@ _TOP_KEY = re.compile(
     )[ \t]*:(?=\s|$)""",
     re.M | re.X,
 )
+# Where a line starting with something other than white space starts (each one _TOP_KEY may
+# match at; it is tried there only, not at every character of a long spec).
+_LINE_START = re.compile(r"\n(?=\S)")
 _FIRST = re.compile(r"\A(?:\s|#[^\n]*\n|---[^\n]*\n|%[^\n]*\n)*(?P<char>.?)", re.S)
 
 
@@ -51,8 +55,10 @@ def _top_keys_of_block_yaml(text: str) -> set[str] | None:
     if char in ("{", "[", ""):
         return None
     keys = set()
-    for match in _TOP_KEY.finditer(text):
-        keys.add(next(g for g in match.groups() if g is not None).strip())
+    for start in itertools.chain((0,), (line.end() for line in _LINE_START.finditer(text))):
+        match = _TOP_KEY.match(text, start)
+        if match is not None:
+            keys.add(next(g for g in match.groups() if g is not None).strip())
     return keys if keys else None
 
 

@@ -144,6 +144,7 @@ from generator.ir import (
     Nullable,
     ObjectModel,
     Primitive,
+    PrimitiveKind,
     Ref,
     Source,
     TypeRef,
@@ -172,6 +173,7 @@ _KIND_KEYWORDS = {
     "uniqueItems": "array",
 }
 _TYPES = frozenset({"string", "integer", "number", "boolean", "object", "array", "null"})
+_TYPE_TUPLES = {t: (t,) for t in _TYPES}  # ``type: X``, the usual spelling, read without a list
 _PRIMITIVES = frozenset({"string", "integer", "number", "boolean"})
 # What a type name that is not a JSON Schema type means (``type: float`` in an OpenAI revision).
 _TYPE_ALIASES = {
@@ -229,6 +231,8 @@ _SHAPE_KEYS = frozenset(
     }
 )
 _MISSING: Any = object()
+# Shapes whose type is never a model made for the place (no inline name is needed for them).
+_UNNAMED = frozenset({"ref", "primitive", "any", "const"})
 
 
 # --- entry points ----------------------------------------------------------------------------
@@ -277,7 +281,7 @@ def load(path: Path, options: LoadOptions) -> ModelSet:
 # --- helpers -----------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Prop:
     name: str
     loc: Location
@@ -285,7 +289,7 @@ class _Prop:
     declared_by: str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Collected:
     """An object's properties after allOf merging, before they become Fields."""
 
@@ -295,9 +299,36 @@ class _Collected:
     additional: tuple[Location, JsonValue] | None  # the additionalProperties node, if declared
 
 
-@dataclass
+@dataclass(slots=True)
+class _Made:
+    """An inline model that an identical schema of its family may be too (see
+    :meth:`_Loader._identical`): the schema, its JSON (None until written), the model, the name
+    it was meant to have, and where it was made."""
+
+    schema: dict[str, Any]
+    text: str | None
+    name: str
+    meant: str
+    loc: Location
+
+
+# What _json_text gives for a schema that is not JSON (JSON text is never empty).
+_NOT_JSON = ""
+
+
+def _json_text(schema: dict[str, Any]) -> str:
+    """The schema as canonical JSON, or _NOT_JSON (keys of several types, values that are
+    not JSON): such a schema is identical to none."""
+    try:
+        return json.dumps(schema, sort_keys=True, allow_nan=True)
+    except (TypeError, ValueError):
+        return _NOT_JSON
+
+
+@dataclass(slots=True)
 class _Shape:
-    """What a schema is, with ``null`` taken out."""
+    """What a schema is, with ``null`` taken out. Read-only once :meth:`_Loader._shape`
+    returns it (the shapes of plain schemas are shared, see :data:`_PLAIN_SHAPES`)."""
 
     kind: str  # ref enum const union single object map array primitive multi any merged
     nullable: bool
@@ -305,6 +336,36 @@ class _Shape:
     members: list[tuple[Location, JsonValue]]  # non-null oneOf/anyOf members (allOf: merged)
     enum: list[Any] | None = None
     ref: tuple[Location, JsonValue] | None = None  # kind "ref": where the $ref is, and it
+
+
+# The keywords _Loader._shape reads besides ``type``. A schema with none of them is told by its
+# ``type`` alone (``{type: string, description: ...}``, most properties): its shape is one of
+# these, shared.
+_SHAPING = frozenset(
+    {
+        "nullable",
+        "x-nullable",
+        "enum",
+        "const",
+        "oneOf",
+        "anyOf",
+        "allOf",
+        "$ref",
+        "properties",
+        "additionalProperties",
+        "patternProperties",
+        "items",
+        "prefixItems",
+    }
+)
+_PLAIN_SHAPES: dict[str | None, _Shape] = {
+    **{t: _Shape("primitive", False, (t,), []) for t in ("string", "integer", "number", "boolean")},
+    "object": _Shape("map", False, ("object",), []),
+    "array": _Shape("array", False, ("array",), []),
+    None: _Shape("any", False, (), []),
+}
+# A ``$ref`` with annotations only (``{$ref: X, description: ...}``) is told by the ``$ref``.
+_SHAPING_BESIDE_REF = (_SHAPING - {"$ref"}) | {"type"}
 
 
 def _is_null_schema(schema: JsonValue) -> bool:
@@ -425,14 +486,15 @@ class _Loader:
         # union name -> declared (property, explicit mapping), for the discriminator pass
         self.unions: list[tuple[str, tuple[str, list[tuple[str, str]]] | None]] = []
         self.allocator = NameAllocator(fold=name_key)
-        # (file, family, the schema as canonical JSON) -> (inline model, the name it was meant
-        # to have, where it was made): see :meth:`_identical`
-        self.identical: dict[tuple[str, str, str], tuple[str, str, Location]] = {}
+        # (file, parent family) -> the inline models made there, in order: see :meth:`_identical`
+        self.identical: dict[tuple[str, str], list[_Made]] = {}
         self.reserved: set[str] = set()
         self.components = "/components/schemas"
         self.inline: set[str] = set()  # models named by the inline rules (Model.inline)
         self.request_roots: set[str] = set()
         self.response_roots: set[str] = set()
+        self.sources: dict[Location, Source] = {}  # one Source per location (see _src)
+        self.refs: dict[str, Ref] = {}  # one Ref per model name (see _ref)
 
     # -- top level
 
@@ -500,16 +562,16 @@ class _Loader:
         formData parameters): ``(name, where, schema, required)`` each; the model is named
         ``hint`` (inline) and located at ``loc``."""
         if loc in self.names:
-            return Ref(self.names[loc])
+            return self._ref(self.names[loc])
         name = self.allocator.allocate(f"{loc[0]}#{loc[1]}", hint, separator="")
         self.inline.add(name)
         self.names[loc] = name
         fields = tuple(
-            self._field(_Prop(key, where, schema, None), required, _join(name, key), 0)
+            self._field(_Prop(key, where, schema, None), required, name, 0)
             for key, where, schema, required in props
         )
         self.models[name] = ObjectModel(name, fields, source=self._src(loc), inline=True)
-        return Ref(name)
+        return self._ref(name)
 
     def body_type(self, loc: Location, schema: JsonValue, hint: str) -> TypeRef:
         """The type of a request or response body schema used in place (named ``hint``)."""
@@ -542,8 +604,19 @@ class _Loader:
 
     # -- references
 
+    def _ref(self, name: str) -> Ref:
+        """The reference to model ``name``: one object for all the places that refer to it."""
+        ref = self.refs.get(name)
+        if ref is None:
+            ref = self.refs[name] = Ref(name)
+        return ref
+
     def _src(self, loc: Location) -> Source:
-        return Source(loc[0], loc[1])
+        """The Source of a location; one object per location, however often it is asked for."""
+        src = self.sources.get(loc)
+        if src is None:
+            src = self.sources[loc] = Source(loc[0], loc[1])
+        return src
 
     def _resolve(self, loc: Location, ref: JsonValue) -> tuple[Location, JsonValue]:
         return self.docs.resolve(ref, loc[0], self._src(loc))
@@ -565,7 +638,7 @@ class _Loader:
             self._dangling(error, loc)
             return ANY
         if target in self.names:
-            return Ref(self.names[target])
+            return self._ref(self.names[target])
         if isinstance(node, bool):
             return ANY
         if not self._is_schema_node(target, node, ref, loc):
@@ -579,7 +652,7 @@ class _Loader:
             self.inline.add(name)
         self.names[target] = name
         self.pending.append((target, node, name))
-        return Ref(name)
+        return self._ref(name)
 
     def _not_a_schema(self, loc: Location, schema: JsonValue) -> None:
         self.warnings.degrade(
@@ -637,6 +710,8 @@ class _Loader:
         if raw is None:
             return ()
         if isinstance(raw, str):
+            if raw in _TYPES:
+                return _TYPE_TUPLES[raw]
             names: list[str] = [raw]
         elif isinstance(raw, list) and raw and all(isinstance(t, str) or t is None for t in raw):
             # an unquoted YAML null in a type list means "null"
@@ -669,6 +744,15 @@ class _Loader:
         return tuple(dict.fromkeys(types))
 
     def _shape(self, loc: Location, s: dict[str, Any]) -> _Shape:
+        """What the schema ``s`` at ``loc`` is."""
+        if _SHAPING.isdisjoint(s):
+            t = s.get("type")
+            if t is None or type(t) is str:
+                plain = _PLAIN_SHAPES.get(t)
+                if plain is not None:
+                    return plain
+        elif "$ref" in s and _SHAPING_BESIDE_REF.isdisjoint(s):
+            return _Shape("ref", False, (), [], None, (loc, s["$ref"]))
         nullable = s.get("nullable") is True or (
             self.dialect == "swagger" and s.get("x-nullable") is True
         )
@@ -712,23 +796,22 @@ class _Loader:
             if all(isinstance(m, dict) and not _SHAPE_KEYS & set(m) for _, m in members):
                 members = []  # only validation (``oneOf: [{required: [a]}, {required: [b]}]``)
 
-        def shape(kind: str) -> _Shape:
-            return _Shape(kind, nullable, types, members, enum)
-
-        has_props = isinstance(s.get("properties"), dict) and bool(s["properties"])
+        result = _Shape("any", nullable, types, members, enum)  # the kind is decided below
+        properties = s.get("properties")
+        has_props = isinstance(properties, dict) and bool(properties)
         if "$ref" in s:
             if has_props or "allOf" in s:
-                return shape("object")
-            result = shape("ref")
-            result.ref = (loc, s["$ref"])
-            return result
-        if "allOf" in s:
-            return self._all_of_shape(loc, s, shape, has_props)
-        if members and not has_props:
-            return shape("union" if len(members) > 1 else "single")
-        if has_props and len(types) > 1 and "object" in types:
-            return shape("multi")  # type: [object, string] with properties
-        if (
+                result.kind = "object"
+            else:
+                result.kind = "ref"
+                result.ref = (loc, s["$ref"])
+        elif "allOf" in s:
+            self._all_of_shape(loc, s, result, has_props)
+        elif members and not has_props:
+            result.kind = "union" if len(members) > 1 else "single"
+        elif has_props and len(types) > 1 and "object" in types:
+            result.kind = "multi"  # ``type: [object, string]`` with properties
+        elif (
             self.dialect == "jsonschema"
             and not types
             and has_props
@@ -736,51 +819,47 @@ class _Loader:
         ):
             # untyped, with keywords for objects and arrays: every kind of value is valid,
             # each checked by its own keywords (quicktype's implicit-class-array-union)
-            result = shape("multi")
+            result.kind = "multi"
             result.types = ("object", "array", "string", "number", "boolean")
-            return result
-        if has_props:
-            return shape("object")
-        if types == ("object",) or (
+        elif has_props:
+            result.kind = "object"
+        elif types == ("object",) or (
             not types and ("additionalProperties" in s or "patternProperties" in s)
         ):
-            if s.get("additionalProperties") is False:
-                return shape("object")
-            return shape("map")
-        if enum:
-            return self._enum_shape(loc, shape, types, enum)
-        if "const" in s and s["const"] is not None:
-            return shape("const")
-        if len(types) > 1:
-            return shape("multi")
-        if types == ("array",) or (not types and "items" in s):
-            return shape("array")
-        if len(types) == 1 and types[0] in _PRIMITIVES:
-            return shape("primitive")
-        return shape("any")
+            result.kind = "object" if s.get("additionalProperties") is False else "map"
+        elif enum:
+            self._enum_shape(loc, result, types, enum)
+        elif "const" in s and s["const"] is not None:
+            result.kind = "const"
+        elif len(types) > 1:
+            result.kind = "multi"
+        elif types == ("array",) or (not types and "items" in s):
+            result.kind = "array"
+        elif len(types) == 1 and types[0] in _PRIMITIVES:
+            result.kind = "primitive"
+        return result
 
     def _enum_shape(
-        self, loc: Location, shape: Any, types: tuple[str, ...], enum: list[Any]
-    ) -> _Shape:
+        self, loc: Location, result: _Shape, types: tuple[str, ...], enum: list[Any]
+    ) -> None:
         """An enum, when its values are scalars of one kind that its ``type`` allows. Else,
         with a warning: values of several kinds and no type are a union with one enum per kind
         (``multi``); values that the declared type does not allow are a plain value of that
         type; values that are not scalars are any JSON value. Values whose kinds are all among
         several declared types are that union without a warning."""
-        src = Source(loc[0], child(loc[1], "enum"))
-        result: _Shape = shape("enum")
+        result.kind = "enum"
         kinds = set()
         for value in enum:
             kind = json_kind(value)
             if kind not in _PRIMITIVES:
                 self.warnings.degrade(
                     f"enum values must be scalars, not {value!r}",
-                    src,
+                    Source(loc[0], child(loc[1], "enum")),
                     "read as any JSON value",
                     "bad-enum",
                 )
                 result.kind, result.enum, result.types = "any", None, ()
-                return result
+                return
             kinds.add(kind)
         declared = [t for t in types if t in _PRIMITIVES]
         if declared:
@@ -794,7 +873,7 @@ class _Loader:
                 self.warnings.degrade(
                     f"enum values of type {', '.join(sorted(wrong))} under type: {want}"
                     f" ({enum!r}); quote the values in the spec if they are strings",
-                    src,
+                    Source(loc[0], child(loc[1], "enum")),
                     f"read as an enum of its {want} values only"
                     if kept
                     else f"read as a plain {want} (the enum is dropped)",
@@ -804,22 +883,21 @@ class _Loader:
                     result.enum = kept
                 else:
                     result.kind, result.enum, result.types = "primitive", None, (want,)
-            return result
+            return
         if kinds == {"integer", "number"}:
             kinds = {"number"}
         if len(kinds) > 1:
             self.warnings.degrade(
                 f"enum mixes value types ({', '.join(sorted(kinds))}): {enum!r}",
-                src,
+                Source(loc[0], child(loc[1], "enum")),
                 f"read as a union of its value kinds ({' | '.join(sorted(kinds))})",
                 "mixed-enum",
             )
             result.kind, result.types = "multi", tuple(sorted(kinds))
-        return result
 
     def _all_of_shape(
-        self, loc: Location, s: dict[str, Any], shape: Any, has_props: bool
-    ) -> _Shape:
+        self, loc: Location, s: dict[str, Any], result: _Shape, has_props: bool
+    ) -> None:
         parts = self._all_of(loc, s)
         base = child(loc[1], "allOf")
         content = [
@@ -827,7 +905,7 @@ class _Loader:
             for i, p in enumerate(parts)
             if not (isinstance(p, dict) and set(p) <= _ANNOTATIONS)
         ]
-        result: _Shape = shape("object")
+        result.kind = "object"
         if any(isinstance(p, dict) and p.get("nullable") is True for p in parts):
             result.nullable = True  # allOf: [{$ref: X}, {nullable: true}]
         if (
@@ -844,9 +922,9 @@ class _Loader:
             ref_loc, ref_schema = content[0]
             assert isinstance(ref_schema, dict)
             result.ref = (ref_loc, ref_schema["$ref"])
-            return result
+            return
         if has_props or "oneOf" in s or "anyOf" in s or "additionalProperties" in s:
-            return result
+            return
         for member_loc, member in content:
             _, target = self._deref(member_loc, member)
             if not isinstance(target, dict):
@@ -859,10 +937,9 @@ class _Loader:
                 or "oneOf" in target
                 or "anyOf" in target
             ):
-                return result
+                return
         result.kind = "merged"
         result.members = content
-        return result
 
     # -- types
 
@@ -873,10 +950,11 @@ class _Loader:
         hint: str,
         depth: int,
         alternates: tuple[str, ...] = (),
+        shape: _Shape | None = None,
     ) -> tuple[TypeRef, bool, Any]:
         """(type, nullable, const value or _MISSING) of a schema used in place. A model made
         for it is named ``hint``, else the first free of ``alternates``, else ``hint``
-        numbered."""
+        numbered. ``shape``: the schema's, when the caller has it already."""
         if isinstance(schema, bool):
             return ANY, False, _MISSING
         if not isinstance(schema, dict):
@@ -886,11 +964,15 @@ class _Loader:
             raise ModelgenError(
                 f"schemas nested more than {MAX_SCHEMA_DEPTH} levels deep", self._src(loc)
             )
-        shape = self._shape(loc, schema)
+        if shape is None:
+            shape = self._shape(loc, schema)
         nullable = shape.nullable
-        if loc in self.names:
-            return Ref(self.names[loc]), nullable, _MISSING
+        named = self.names.get(loc)
+        if named is not None:
+            return self._ref(named), nullable, _MISSING
         kind = shape.kind
+        if kind == "primitive":  # the most common kinds first
+            return _primitive(shape.types[0], _format(schema)), nullable, _MISSING
         if kind == "ref":
             assert shape.ref is not None
             return self._ref_type(*shape.ref), nullable, _MISSING
@@ -909,60 +991,63 @@ class _Loader:
         if kind == "enum":
             assert shape.enum is not None
             if len(shape.enum) == 1:
-                base = self._enum_base(loc, schema, shape)
+                base = self._enum_base(loc, schema, shape.enum, shape.types)
                 value = _check_json(shape.enum[0], self._src(loc))
-                return Primitive(base, _format(schema)), nullable, value
+                return _primitive(base, _format(schema)), nullable, value
         if kind == "const":
             value = _check_json(schema["const"], self._src(loc))
-            return Primitive(_value_kind(value), _format(schema)), nullable, value
+            return _primitive(_value_kind(value), _format(schema)), nullable, value
         if kind == "map":
             return MapOf(self._additional(loc, schema, hint, depth)), nullable, _MISSING
         if kind == "array":
             return self._array(loc, schema, hint, depth), nullable, _MISSING
-        if kind == "primitive":
-            return Primitive(shape.types[0], _format(schema)), nullable, _MISSING  # type: ignore[arg-type]
         if kind == "any":
             return ANY, nullable, _MISSING
         # object, enum, union, multi: a model of its own, or the one an identical schema
         # under the same parent family already made
         # objects are one model only as bodies of one operation (used at depth 0): no other
         # object is serialised to be compared
-        same = self._identical_key(loc, schema) if kind != "object" or depth == 0 else None
-        if same is not None:
-            found = self._identical(same, loc, hint, kind)
+        family = (loc[0], _family(loc[1])) if kind != "object" or depth == 0 else None
+        text = None
+        if family is not None:
+            text, found = self._identical(family, schema, loc, hint, kind)
             if found is not None:
                 self.names[loc] = found
-                return Ref(found), nullable, _MISSING
+                return self._ref(found), nullable, _MISSING
         name = self.allocator.allocate_first(f"{loc[0]}#{loc[1]}", (hint, *alternates), "")
         self.inline.add(name)
         self.names[loc] = name
-        if same is not None:
-            self.identical.setdefault(same, (name, hint, loc))
+        if family is not None:
+            self.identical.setdefault(family, []).append(_Made(schema, text, name, hint, loc))
         self._build(loc, schema, name, depth + 1, shape)
-        return Ref(name), nullable, _MISSING
+        return self._ref(name), nullable, _MISSING
 
     def _identical(
-        self, same: tuple[str, str, str], loc: Location, hint: str, kind: str
-    ) -> str | None:
+        self, family: tuple[str, str], schema: dict[str, Any], loc: Location, hint: str, kind: str
+    ) -> tuple[str | None, str | None]:
         """The inline model an identical schema already made, when this one is to be that model
         too: an enum or union anywhere under the same parent family (a component, an
         operation), an object only where it was meant to have the same name (the bodies of one
-        operation in several media types). Two identical members of one union stay two."""
-        if same not in self.identical:
-            return None
-        name, meant, made_at = self.identical[same]
-        if _siblings(made_at, loc) or (kind == "object" and meant != hint):
-            return None
-        return name
+        operation in several media types). Two identical members of one union stay two.
 
-    def _identical_key(self, loc: Location, schema: dict[str, Any]) -> tuple[str, str, str] | None:
-        """What makes two inline schemas one model: the same file and parent family (the
-        component, or the operation, they are defined under) and the same JSON."""
-        try:
-            text = json.dumps(schema, sort_keys=True, allow_nan=True)
-        except (TypeError, ValueError):
-            return None  # keys of several types, or values that are not JSON
-        return loc[0], _family(loc[1]), text
+        Identical: the same file and family (``family``) and the same JSON; the first model
+        made for that JSON is the one. A schema's JSON is written only when another schema
+        of its family is compared with it (most families have one inline model). Returns the
+        schema's JSON (None when not written) and the model."""
+        made = self.identical.get(family)
+        if not made:
+            return None, None
+        text = _json_text(schema)
+        if text == _NOT_JSON:
+            return text, None
+        for earlier in made:
+            if earlier.text is None:
+                earlier.text = _json_text(earlier.schema)
+            if earlier.text == text:
+                if _siblings(earlier.loc, loc) or (kind == "object" and earlier.meant != hint):
+                    return text, None
+                return text, earlier.name
+        return text, None
 
     def _merged(self, loc: Location, schema: dict[str, Any], shape: _Shape) -> dict[str, Any]:
         merged: dict[str, Any] = {}
@@ -997,25 +1082,26 @@ class _Loader:
         item, _, _ = self._type((loc[0], child(loc[1], "items")), items, hint + "Item", depth + 1)
         return ListOf(item, unique)
 
-    def _enum_base(self, loc: Location, schema: dict[str, Any], shape: _Shape) -> Any:
+    def _enum_base(
+        self, loc: Location, schema: dict[str, Any], values: list[Any], types: tuple[str, ...]
+    ) -> Any:
         """The base type of an enum or a const. :meth:`_enum_shape` has already turned enums
         it cannot be into something else; a ``const`` that is not a scalar or does not match
         its ``type`` is degraded here."""
-        assert shape.enum is not None
-        src = Source(loc[0], child(loc[1], "enum" if "enum" in schema else "const"))
+        keyword = "enum" if "enum" in schema else "const"
         kinds = set()
-        for value in shape.enum:
+        for value in values:
             kind = json_kind(value)
             if kind not in _PRIMITIVES:
                 self.warnings.degrade(
                     f"enum values must be scalars, not {value!r}",
-                    src,
+                    Source(loc[0], child(loc[1], keyword)),
                     "read as a string enum",
                     "bad-enum",
                 )
                 return "string"
             kinds.add(kind)
-        declared = [t for t in shape.types if t in _PRIMITIVES]
+        declared = [t for t in types if t in _PRIMITIVES]
         if declared:
             want = declared[0]
             allowed = {want, "integer"} if want == "number" else {want}
@@ -1023,8 +1109,8 @@ class _Loader:
             if wrong:
                 self.warnings.degrade(
                     f"enum values of type {', '.join(sorted(wrong))} under type: {want}"
-                    f" ({shape.enum!r}); quote the values in the spec if they are strings",
-                    src,
+                    f" ({values!r}); quote the values in the spec if they are strings",
+                    Source(loc[0], child(loc[1], keyword)),
                     f"read as a {sorted(kinds)[0]} enum",
                     "enum-type",
                 )
@@ -1053,18 +1139,18 @@ class _Loader:
         nullable = Nullable.YES if shape.nullable else Nullable.NO
         description = _str_or_none(schema.get("description"))
         deprecated = schema.get("deprecated") is True
+        inline = name in self.inline
         kind = shape.kind
         model: Model
         if kind == "object":
-            model = self._object(loc, schema, name, depth, nullable)
+            model = self._object(loc, schema, name, depth, nullable, inline)
         elif kind in ("enum", "const"):
             if kind == "const":
                 values = [schema["const"]]
-                shape.enum = values
             else:
                 assert shape.enum is not None
                 values = shape.enum
-            base = self._enum_base(loc, schema, shape)
+            base = self._enum_base(loc, schema, values, shape.types)
             default = Const(_check_json(schema["default"], src)) if "default" in schema else None
             distinct = list(dict.fromkeys(values))
             if len(distinct) < len(values):
@@ -1083,9 +1169,10 @@ class _Loader:
                 description=description,
                 deprecated=deprecated,
                 source=src,
+                inline=inline,
             )
         elif kind in ("union", "multi"):
-            model = self._union(loc, schema, name, depth, shape, nullable)
+            model = self._union(loc, schema, name, depth, shape, nullable, inline)
         else:
             if kind == "merged":
                 # the merged keywords may describe anything: classify again (no allOf left)
@@ -1102,8 +1189,9 @@ class _Loader:
                 description=_str_or_none(lifted.get("description")),
                 deprecated=lifted.get("deprecated") is True,
                 source=src,
+                inline=inline,
             )
-        self.models[name] = replace(model, inline=True) if name in self.inline else model
+        self.models[name] = model
 
     def _type_forced(
         self, loc: Location, schema: dict[str, Any], name: str, depth: int, shape: _Shape
@@ -1122,11 +1210,17 @@ class _Loader:
         if kind == "array":
             return self._array(loc, schema, name, depth), False, _MISSING
         if kind == "primitive":
-            return Primitive(shape.types[0], _format(schema)), False, _MISSING  # type: ignore[arg-type]
+            return _primitive(shape.types[0], _format(schema)), False, _MISSING
         return ANY, False, _MISSING
 
     def _object(
-        self, loc: Location, schema: dict[str, Any], name: str, depth: int, nullable: Nullable
+        self,
+        loc: Location,
+        schema: dict[str, Any],
+        name: str,
+        depth: int,
+        nullable: Nullable,
+        inline: bool,
     ) -> ObjectModel:
         info = self._collect(loc, schema, depth)
         if isinstance(schema.get("discriminator"), dict):
@@ -1135,8 +1229,8 @@ class _Loader:
             self._declared_mapping(loc, schema["discriminator"])
         fields: list[Field] = []
         for prop in info.props.values():
-            hint = _join(prop.declared_by or name, prop.name)
-            fields.append(self._field(prop, prop.name in info.required, hint, depth))
+            parent = prop.declared_by or name
+            fields.append(self._field(prop, prop.name in info.required, parent, depth))
         additional: TypeRef | None = None
         closed = False
         if info.additional is not None:
@@ -1158,6 +1252,7 @@ class _Loader:
             description=_str_or_none(schema.get("description")),
             deprecated=schema.get("deprecated") is True,
             source=self._src(loc),
+            inline=inline,
         )
 
     def _undeclared_required(
@@ -1166,9 +1261,12 @@ class _Loader:
         """Keys ``required`` names but ``properties`` never declares: required fields of the
         additional properties' type (free-form unless declared), each with a warning, so that
         no language drops them."""
-        fields = []
+        fields: list[Field] = []
+        undeclared = info.required.difference(info.props)
+        if not undeclared:
+            return fields
         src = Source(loc[0], child(loc[1], "required"))
-        for key in sorted(info.required - set(info.props)):
+        for key in sorted(undeclared):
             self.warnings.note(
                 f"required property {key!r} is not declared in properties;"
                 " read as a required free-form field",
@@ -1178,10 +1276,18 @@ class _Loader:
             fields.append(Field(key, additional or ANY, True, source=src))
         return fields
 
-    def _field(self, prop: _Prop, required: bool, hint: str, depth: int) -> Field:
+    def _field(self, prop: _Prop, required: bool, parent: str, depth: int) -> Field:
+        """The field for a property of model ``parent`` (a model made for its schema is named
+        ``parent`` + the property's name)."""
         loc, schema = prop.loc, prop.schema
         src = self._src(loc)
-        type_ref, nullable, const = self._type(loc, schema, hint, depth + 1)
+        shape = None
+        hint = ""  # the name is worked out only for a schema that may need one
+        if isinstance(schema, dict) and depth + 1 <= MAX_SCHEMA_DEPTH:
+            shape = self._shape(loc, schema)
+        if shape is None or shape.kind not in _UNNAMED:
+            hint = _join(parent, prop.name)
+        type_ref, nullable, const = self._type(loc, schema, hint, depth + 1, shape=shape)
         if not isinstance(schema, dict):
             return Field(prop.name, type_ref, required, inherited_from=prop.declared_by, source=src)
         if "const" in schema and schema["const"] is not None and const is _MISSING:
@@ -1220,9 +1326,10 @@ class _Loader:
             parts: list[tuple[Location, JsonValue]] = []
             if "$ref" in schema:
                 parts.append((loc, {"$ref": schema["$ref"]}))
-            all_of = self._all_of(loc, schema)
-            base = child(loc[1], "allOf")
-            parts.extend(((loc[0], child(base, i)), p) for i, p in enumerate(all_of))
+            if "allOf" in schema:
+                all_of = self._all_of(loc, schema)
+                base = child(loc[1], "allOf")
+                parts.extend(((loc[0], child(base, i)), p) for i, p in enumerate(all_of))
             for part_loc, part in parts:
                 self._collect_part(result, part_loc, part, depth)
             self._own(result, loc, schema, declared_by=None)
@@ -1320,7 +1427,7 @@ class _Loader:
     ) -> None:
         props = schema.get("properties")
         props_loc = (loc[0], child(loc[1], "properties"))
-        if isinstance(props, dict) and set(props) == {"$ref"} and isinstance(props["$ref"], str):
+        if isinstance(props, dict) and len(props) == 1 and isinstance(props.get("$ref"), str):
             # ``properties: {$ref: attributes.yml#/x}`` (DigitalOcean's spec): not a property
             # named "$ref" but the properties mapping kept elsewhere, as JSON-reference tools
             # read it
@@ -1338,9 +1445,14 @@ class _Loader:
             )
             props = None
         if props is not None:
+            file, base = props_loc
+            merged = result.props
             for key, value in props.items():
-                where = (props_loc[0], child(props_loc[1], key))
-                self._merge_prop(result, _Prop(key, where, value, declared_by))
+                prop = _Prop(key, (file, child(base, key)), value, declared_by)
+                if key in merged:
+                    self._merge_prop(result, prop)
+                else:
+                    merged[key] = prop
         required = schema.get("required")
         if isinstance(required, list):
             result.required.update(r for r in required if isinstance(r, str))
@@ -1393,6 +1505,7 @@ class _Loader:
         depth: int,
         shape: _Shape,
         nullable: Nullable,
+        inline: bool,
     ) -> UnionModel:
         variants: list[TypeRef] = []
         discriminator = schema.get("discriminator")
@@ -1419,6 +1532,7 @@ class _Loader:
             for i, (member_loc, member) in enumerate(shape.members):
                 kind_word = kinds[i] if kinds[i] and kinds.count(kinds[i]) == 1 else None
                 hints = self._member_hints(member_loc, member, tag_property, name, i, kind_word)
+                inner = None
                 if isinstance(member, dict) and member_loc not in self.names:
                     inner = self._shape(member_loc, member)
                     if inner.kind == "const" or (
@@ -1433,7 +1547,7 @@ class _Loader:
                         self.inline.add(self.names[member_loc])
                         self._build(member_loc, member, self.names[member_loc], depth + 1, inner)
                 variant, member_null, _ = self._type(
-                    member_loc, member, hints[0], depth + 1, tuple(hints[1:])
+                    member_loc, member, hints[0], depth + 1, tuple(hints[1:]), inner
                 )
                 variants.append(variant)
                 if member_null:  # ``oneOf: [{type: string, nullable: true}, ...]``
@@ -1447,6 +1561,7 @@ class _Loader:
             description=_str_or_none(schema.get("description")),
             deprecated=schema.get("deprecated") is True,
             source=self._src(loc),
+            inline=inline,
         )
 
     def _declared_mapping(
@@ -1941,6 +2056,12 @@ def _pointer_name(target: Location) -> tuple[str, bool]:
     return name, True
 
 
+@functools.lru_cache(maxsize=1024)
+def _primitive(kind: PrimitiveKind, fmt: str | None) -> Primitive:
+    """One Primitive per kind and format, shared by every place of that type."""
+    return Primitive(kind, fmt)
+
+
 def _format(schema: dict[str, Any]) -> str | None:
     if schema.get("type") == "file":
         return "binary"  # Swagger 2.0's upload type (other dialects warn about it)
@@ -1984,11 +2105,12 @@ _CONSTRAINT_KEYS = (
     "minProperties",
     "maxProperties",
 )
+_CONSTRAINT_SET = frozenset(_CONSTRAINT_KEYS)
 
 
 def _constraints(loc: Location, schema: dict[str, Any], warnings: Warnings) -> Constraints:
     """The schema's validation keywords; one of the wrong kind is ignored, with a warning."""
-    if not any(k in schema for k in _CONSTRAINT_KEYS):
+    if _CONSTRAINT_SET.isdisjoint(schema):
         return NO_CONSTRAINTS
 
     def ignored(rule: str, key: str) -> None:

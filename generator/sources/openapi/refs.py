@@ -80,6 +80,9 @@ class Documents:
         self._paths: dict[str, Path] = {}
         self._files: dict[tuple[str, str], str] = {}
         self._real_dirs: dict[str, str] = {}  # a folder as written -> its real path
+        # ($ref, referring file) -> what it names (references that resolve; errors name the
+        # place that refers, so they are worked out each time)
+        self._resolved: dict[tuple[str, str], tuple[Location, JsonValue]] = {}
         self.root_rel = root_file.name if root_dir is None else self.add_file(root_file)
         self._paths[self.root_rel] = root_file
 
@@ -184,6 +187,9 @@ class Documents:
         """The location and node a ``$ref`` names; errors name the referring place."""
         if not isinstance(ref, str):
             raise DanglingRef("$ref must be a string", where)
+        found = self._resolved.get((ref, base_rel))
+        if found is not None:
+            return found
         file_part, _, fragment = ref.partition("#")
         rel = self._file(file_part, base_rel, where) if file_part else base_rel
         tokens = parse_pointer(fragment, where)
@@ -210,4 +216,5 @@ class Documents:
             else:
                 raise DanglingRef(f"dangling $ref {ref!r}: {rel}#{pointer} has no {token!r}", where)
             pointer = child(pointer, token)
-        return (rel, pointer), node
+        found = self._resolved[(ref, base_rel)] = ((rel, pointer), node)
+        return found

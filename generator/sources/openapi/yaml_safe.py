@@ -106,17 +106,24 @@ def decode(data: bytes, source: Source) -> str:
 _LEADING_INDICATORS = re.compile(r"(?:[-?][ \t]+){" + str(MAX_DEPTH) + ",}")
 
 
-def check_depth(text: str, source: Source, json_syntax: bool = False) -> None:
+def check_depth(
+    text: str, source: Source, json_syntax: bool = False, encoded: bytes | None = None
+) -> None:
     """Refuse text nested deeper than :data:`MAX_DEPTH` levels, cheaply and before parsing.
 
     An upper-bound estimate: the deepest run of unclosed flow brackets (``[``/``{``, quoted
     text included, which can only make the estimate larger; counted again without it when the
     estimate is over the limit), and for block YAML the indentation and runs of compact
-    ``- - -`` indicators on one line."""
+    ``- - -`` indicators on one line. ``encoded``: the text in UTF-8, when the caller has it.
+
+    The scans run over the UTF-8 bytes: a bracket, a space and a line break are one byte each
+    there, never part of another character's bytes, and bytes are scanned faster."""
+    if encoded is None:
+        encoded = text.encode("utf-8", "surrogatepass")
     depth = 0
     deepest = 0
     # Only bracket characters matter: drop everything else at C speed, then count.
-    for char in _NOT_BRACKETS.sub("", text):
+    for char in encoded.translate(None, _NOT_BRACKETS).decode("ascii"):
         if char in "[{":
             depth += 1
             if depth > deepest:
@@ -135,26 +142,30 @@ def check_depth(text: str, source: Source, json_syntax: bool = False) -> None:
                 f"nested more than {MAX_DEPTH} levels deep (brackets); refused",
                 Source(source.file, line=at),
             )
-    indented = text.find("\n" + " " * (2 * MAX_DEPTH))
+    indented = encoded.find(b"\n" + b" " * (2 * MAX_DEPTH))
     if indented >= 0:
         raise ModelgenError(
             f"indented more than {2 * MAX_DEPTH} columns; refused as too deeply nested",
-            Source(source.file, line=text.count("\n", 0, indented) + 2),
+            Source(source.file, line=encoded.count(b"\n", 0, indented) + 2),
         )
     # A run of MAX_DEPTH compact indicators needs a line of 2 * MAX_DEPTH characters: only
-    # the (few) long lines are searched.
-    lines = text.split("\n")
-    if max(map(len, lines)) < 2 * MAX_DEPTH:
-        return
-    for line in [line for line in lines if len(line) >= 2 * MAX_DEPTH]:
-        if _LEADING_INDICATORS.search(line) is not None:
+    # the (few) long lines are searched (a line has at least as many bytes as characters).
+    first = encoded.partition(b"\n")[0]
+    long_lines = [first] if len(first) >= 2 * MAX_DEPTH else []
+    long_lines += (match[1] for match in _LONG_LINE.finditer(encoded))
+    for raw in long_lines:
+        line = raw.decode("utf-8", "surrogatepass")
+        if len(line) >= 2 * MAX_DEPTH and _LEADING_INDICATORS.search(line) is not None:
             raise ModelgenError(
                 f"nested more than {MAX_DEPTH} levels deep (compact sequences); refused",
                 Source(source.file, line=text.count("\n", 0, text.find(line)) + 1),
             )
 
 
-_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+# Every byte but the brackets, for bytes.translate to delete.
+_NOT_BRACKETS = bytes(byte for byte in range(256) if byte not in b"[]{}")
+# A line (after the first) of 2 * MAX_DEPTH bytes or more, in group 1.
+_LONG_LINE = re.compile(rb"\n([^\n]{" + str(2 * MAX_DEPTH).encode() + rb",})")
 # A JSON string (brackets in it are text), or a bracket.
 _JSON_BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
 
@@ -216,7 +227,7 @@ def _number_yaml_rs_reads_differently(text: str) -> bool:
     return False
 
 
-def _fast_load(text: str) -> dict[str, Any] | None:
+def _fast_load(text: str, encoded: bytes | None = None) -> dict[str, Any] | None:
     """The document read by yaml-rs, or None when the PyYAML path must read it: yaml-rs is
     missing; the text has a byte order mark, a directive (``%YAML``), a token yaml-rs reads as a
     number where the core schema reads a string (:func:`_number_yaml_rs_reads_differently`) or
@@ -224,7 +235,8 @@ def _fast_load(text: str) -> dict[str, Any] | None:
     yaml-rs fails for any reason (every error is reported by the PyYAML path) or aliases expand
     to more than a million events; the result is not a mapping of plain JSON with string keys
     (a plain key such as ``200`` or ``1.10``, whose text only the PyYAML path keeps); a tag is
-    used (:func:`_tags_used`) or an alias is recursive (:func:`_alias_recursive`)."""
+    used (:func:`_tags_used`) or an alias is recursive (:func:`_alias_recursive`).
+    ``encoded``: the text in UTF-8, when the caller has it (yaml-rs reads it then)."""
     if (
         yaml_rs is None
         or not text.endswith("\n")
@@ -234,16 +246,18 @@ def _fast_load(text: str) -> dict[str, Any] | None:
         or _number_yaml_rs_reads_differently(text)
     ):
         return None
-    data = _yaml_rs(text)
+    data = _yaml_rs(text if encoded is None else encoded)
     if type(data) is not dict or not _plain_json(data) or _tags_used(data, text):
         return None
     return None if _alias_recursive(data, text) else data
 
 
-def _yaml_rs(text: str) -> Any:
+def _yaml_rs(text: str | bytes) -> Any:
+    """``text`` read by yaml-rs, or None; given as its UTF-8 bytes, it is read the same
+    without being encoded again."""
     assert yaml_rs is not None
     try:
-        return yaml_rs.loads(
+        return (yaml_rs.loads if isinstance(text, str) else yaml_rs.load)(
             text,
             parse_datetime=False,
             duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error,
@@ -399,8 +413,9 @@ def _anchored(text: str) -> bool:
     return False
 
 
-def load_yaml(text: str, source: Source) -> JsonValue:
-    fast = _fast_load(text)
+def load_yaml(text: str, source: Source, encoded: bytes | None = None) -> JsonValue:
+    """``encoded``: the text in UTF-8, when the caller has it."""
+    fast = _fast_load(text, encoded)
     return fast if fast is not None else load_yaml_pyyaml(text, source)
 
 
@@ -530,7 +545,8 @@ def read_document(path: Path, source: Source) -> JsonValue:
 
 
 def parse_text(text: str, source: Source, json_syntax: bool) -> JsonValue:
-    check_depth(text, source, json_syntax)
+    encoded = text.encode("utf-8", "surrogatepass")  # for the depth check and yaml-rs
+    check_depth(text, source, json_syntax, encoded)
     if json_syntax:
         return load_json(text, source)
-    return load_yaml(text, source)
+    return load_yaml(text, source, encoded)
