@@ -64,7 +64,6 @@ class PropertyView:
     key: str  # the JSON key, as a PHP string literal
     native: str  # the declared type
     default: str | None  # the default expression; None when the argument is required
-    parameter: str  # the constructor parameter after its modifiers: native $prop = default
     # when jsonSerialize() writes it: always, unless it is Support\Absent, unless it is null
     presence: Literal["always", "absent", "null"]
     decode: str  # the constructor argument fromArray() passes, from $data
@@ -430,7 +429,6 @@ def _property_view(plan: Plan, model: ObjectModel, f: Field, prop: str) -> Prope
         key=key,
         native=declared.native,
         default=default,
-        parameter=f"{declared.native} ${prop}" + ("" if default is None else f" = {default}"),
         presence=presence,
         decode=decode,
         encode=encode,

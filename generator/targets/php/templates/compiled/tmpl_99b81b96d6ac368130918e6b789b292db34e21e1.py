@@ -10,6 +10,12 @@ def root(context, missing=missing):
     l_0_head = resolve('head')
     l_0_view = resolve('view')
     l_0_markers = resolve('markers')
+    try:
+        t_1 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield str(environment.getattr((undefined(name='head') if l_0_head is missing else l_0_head), 'header'))
     yield 'namespace '
@@ -60,7 +66,13 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '        public readonly '
-            yield str(environment.getattr(l_1_p, 'parameter'))
+            yield str(environment.getattr(l_1_p, 'native'))
+            yield ' $'
+            yield str(environment.getattr(l_1_p, 'prop'))
+            if (not t_1(environment.getattr(l_1_p, 'default'))):
+                pass
+                yield ' = '
+                yield str(environment.getattr(l_1_p, 'default'))
             yield ',\n'
         l_1_p = missing
         if environment.getattr((undefined(name='view') if l_0_view is missing else l_0_view), 'additional'):
@@ -137,4 +149,4 @@ def root(context, missing=missing):
     yield '\n        return (object) $data;\n    }\n}\n'
 
 blocks = {}
-debug_info = '2=14&5=18&6=22&10=29&13=33&14=35&15=39&19=45&21=48&22=52&27=59&28=63&30=66&31=69&47=76&49=78&50=80&51=83&55=88&56=92&58=95&59=98&67=101&68=104&69=107&70=111&71=114&72=116&75=123&76=125&80=130&81=133&82=135'
+debug_info = '2=20&5=24&6=28&10=35&13=39&14=41&15=45&19=51&21=54&22=58&27=65&28=69&30=78&31=81&47=88&49=90&50=92&51=95&55=100&56=104&58=107&59=110&67=113&68=116&69=119&70=123&71=126&72=128&75=135&76=137&80=142&81=145&82=147'
