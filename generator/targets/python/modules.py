@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.ir import AliasModel, ModelSet, UnionModel
-from generator.ir.query import edges, homes
+from generator.ir.query import Home, edges, homes
 from generator.naming import is_windows_device, snake
 from generator.targets import Symbol
 from generator.targets.python.declarations import Declaration, Declarations
@@ -132,8 +132,7 @@ def import_statement(
 class Group:
     """The models of one module and their declarations, in the module's order."""
 
-    owners: tuple[str, ...]  # the schema names the module is named after (``Home.owners``)
-    models: tuple[str, ...]  # the schema names, the owners first (``Home.members``)
+    home: Home  # the module's models (``ir.query.homes``): named after its owners
     declared: list[Declaration]
 
 
@@ -141,9 +140,7 @@ def grouped(declarations: Declarations) -> list[Group]:
     """The modules' models (``ir.query.homes``) with their declarations."""
     by_name = declarations.by_name
     return [
-        Group(
-            home.owners, home.members, declarations.declarations([by_name[m] for m in home.members])
-        )
+        Group(home, declarations.declarations([by_name[m] for m in home.members]))
         for home in homes(declarations.models.models)
     ]
 
@@ -155,10 +152,10 @@ def split_package(
     (``Declarations.symbols``)."""
     models = plan.models
     head = header(models)
-    found = [group.models for group in grouped]
+    found = [group.home.members for group in grouped]
     built = [tuple(plan.view(d) for d in group.declared) for group in grouped]
     public = sorted({s.name for names in symbols.values() for s in names})
-    firsts = [min(plan.classes[m] for m in group.owners) for group in grouped]
+    firsts = [min(plan.classes[m] for m in group.home.owners) for group in grouped]
     names = module_names(firsts, [*public, *RUNTIME_EXPORTS])
     module_of = {
         model: module for group, module in zip(found, names, strict=True) for model in group
