@@ -21,6 +21,7 @@ from generator.ir.model import (
     TypeRef,
     UnionModel,
 )
+from generator.ir.query import type_refs
 
 _ENUM_NAME = re.compile(r"Enum(?:[A-Z0-9_]|$)")
 
@@ -109,9 +110,7 @@ def _known_refs(model: Model, names: set[str]) -> bool:
 
 
 def _known(t: TypeRef, names: set[str]) -> bool:
-    while isinstance(t, ListOf | MapOf):
-        t = t.item if isinstance(t, ListOf) else t.value
-    return not isinstance(t, Ref) or t.name in names
+    return all(name in names for name in type_refs(t))
 
 
 def _fix(t: TypeRef, names: set[str], warnings: Warnings, what: str, source: Source) -> TypeRef:
