@@ -339,10 +339,11 @@ def write_jobs(rendered: Sequence[Rendered], output: Output, *, force: bool) -> 
         result = write_tree(job.out, one.files, force=force)
         for warning in result.warnings:
             output.warn(warning)
-        for rel in result.written:
-            output.detail(f"written: {display(job, job.out / rel)}")
-        for rel in result.deleted:
-            output.detail(f"deleted: {display(job, job.out / rel)}")
+        if output.verbose:  # thousands of paths: shown only when asked for
+            for rel in result.written:
+                output.detail(f"written: {display(job, job.out / rel)}")
+            for rel in result.deleted:
+                output.detail(f"deleted: {display(job, job.out / rel)}")
         totals[0] += len(one.files)
         totals[1] += len(result.written)
         totals[2] += len(result.deleted)
