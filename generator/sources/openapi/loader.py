@@ -1328,7 +1328,8 @@ class _Loader:
             return Field(prop.name, type_ref, required, inherited_from=prop.declared_by, source=src)
         if "const" in schema and schema["const"] is not None and const is _MISSING:
             const = _check_json(schema["const"], src)
-        schema = _lifted(schema)
+        if shape is None or shape.kind == "single":  # only then has it an only member
+            schema = _lifted(schema)
         return Field(
             name=prop.name,
             type=type_ref,

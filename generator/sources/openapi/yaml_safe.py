@@ -247,8 +247,7 @@ def _fast_load(text: str, encoded: bytes | None = None) -> dict[str, Any] | None
         yaml_rs is None
         or not text.endswith("\n")
         or "\ufeff" in text  # a byte order mark, which yaml-rs keeps in the first key
-        or text.startswith("%")
-        or "\n%" in text
+        or _line_starts_with_percent(text)
         or _number_yaml_rs_reads_differently(text)
     ):
         return None
@@ -256,6 +255,20 @@ def _fast_load(text: str, encoded: bytes | None = None) -> dict[str, Any] | None
     if type(data) is not dict or not _plain_json(data) or _tags_used(data, text):
         return None
     return None if _alias_recursive(data, text) else data
+
+
+def _line_starts_with_percent(text: str) -> bool:
+    """Whether a line of ``text`` starts with ``%`` (a directive such as ``%YAML``). Each
+    ``%`` is looked at (most specs have a few dozen), the first thousand of them; the rest of
+    the text is searched for ``"\n%"`` (slower: line breaks are everywhere)."""
+    index = text.find("%")
+    for _ in range(1000):
+        if index < 0:
+            return False
+        if index == 0 or text[index - 1] == "\n":
+            return True
+        index = text.find("%", index + 1)
+    return index >= 0 and text.find("\n%", index - 1) >= 0
 
 
 def _yaml_rs(text: str | bytes) -> Any:
