@@ -534,6 +534,9 @@ class _Loader:
         self.response_roots: set[str] = set()
         self.sources: dict[Location, Source] = {}  # one Source per location (see _src)
         self.refs: dict[str, Ref] = {}  # one Ref per model name (see _ref)
+        # ($ref, referring file) -> the Ref to the model it names, once named (a model's name
+        # never changes, and a $ref string names the same place from the same file)
+        self.ref_types: dict[tuple[str, str], Ref] = {}
 
     # -- top level
 
@@ -671,13 +674,21 @@ class _Loader:
     def _ref_type(self, loc: Location, ref: JsonValue) -> TypeRef:
         """The type a ``$ref`` stands for: Ref to the model of the target location (any JSON
         value, with a warning, where it names nothing or something that is not a schema)."""
+        key = (ref, loc[0]) if isinstance(ref, str) else None
+        if key is not None:
+            known = self.ref_types.get(key)
+            if known is not None:
+                return known
         try:
             target, node = self._resolve(loc, ref)
         except DanglingRef as error:
             self._dangling(error, loc)
             return ANY
         if target in self.names:
-            return self._ref(self.names[target])
+            known = self._ref(self.names[target])
+            if key is not None:
+                self.ref_types[key] = known
+            return known
         if isinstance(node, bool):
             return ANY
         if not self._is_schema_node(target, node, ref, loc):
