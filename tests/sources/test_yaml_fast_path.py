@@ -136,6 +136,9 @@ def test_a_tag_wherever_a_node_starts_is_looked_for(text: str) -> None:
         "a: !!binary aGVsbG8=\n",  # a tag: refused by the PyYAML path
         "a: !custom x\n",
         "%YAML 1.2\n---\na: 1\n",  # a directive
+        "# 5%\n%YAML 1.2\n---\na: 1\n",  # a directive after a comment
+        # ... after more percent signs than are looked at one by one
+        pytest.param("# 5%\n" * 1200 + "%YAML 1.2\n---\na: 1\n", id="many-percent-signs"),
         "a: 0b101\n",  # yaml-rs: 5; the core schema: a string
         "a: 0X1F\n",
         "a: -0o17\n",

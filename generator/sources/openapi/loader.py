@@ -368,6 +368,45 @@ _PLAIN_SHAPES: dict[str | None, _Shape] = {
 _SHAPING_BESIDE_REF = (_SHAPING - {"$ref"}) | {"type"}
 
 
+def _quick_shape(loc: Location, s: dict[str, Any]) -> _Shape | None:
+    """The shape of a schema told by its ``type`` alone (:data:`_PLAIN_SHAPES`) or by a
+    ``$ref`` with annotations only, or None for every other schema (and no warning in any
+    case). The type of such a schema is never a model made for the place it is used in."""
+    if _SHAPING.isdisjoint(s):
+        t = s.get("type")
+        if t is None or type(t) is str:
+            return _PLAIN_SHAPES.get(t)
+    elif "$ref" in s and _SHAPING_BESIDE_REF.isdisjoint(s):
+        return _Shape("ref", False, (), [], None, (loc, s["$ref"]))
+    return None
+
+
+def _names_nothing(loc: Location, schema: dict[str, Any], shape: _Shape) -> bool:
+    """Whether the type :meth:`_Loader._type` gives ``schema`` (of shape ``shape``) is surely no
+    model made for the place, so that no name needs to be worked out for it: its kind needs
+    none (a ``$ref``, a primitive, an enum of one value), or it is an array, map or nullable
+    union whose one inner schema is told by :func:`_quick_shape` (``items: {$ref: X}``,
+    ``anyOf: [{$ref: X}, {type: 'null'}]``, ``additionalProperties: {type: string}``). False
+    when unsure."""
+    kind = shape.kind
+    if kind in _UNNAMED:
+        return True
+    if kind == "enum":  # of one value: a primitive with that value (a tag)
+        return shape.enum is not None and len(shape.enum) == 1
+    inner: JsonValue
+    if kind == "array":
+        inner = schema.get("items")
+    elif kind == "single":
+        inner = shape.members[0][1]
+    elif kind == "map":
+        if "additionalProperties" not in schema:
+            return not schema.get("patternProperties")
+        inner = schema["additionalProperties"]
+    else:
+        return False
+    return not isinstance(inner, dict) or _quick_shape(loc, inner) is not None
+
+
 def _is_null_schema(schema: JsonValue) -> bool:
     if not isinstance(schema, dict):
         return False
@@ -495,6 +534,9 @@ class _Loader:
         self.response_roots: set[str] = set()
         self.sources: dict[Location, Source] = {}  # one Source per location (see _src)
         self.refs: dict[str, Ref] = {}  # one Ref per model name (see _ref)
+        # ($ref, referring file) -> the Ref to the model it names, once named (a model's name
+        # never changes, and a $ref string names the same place from the same file)
+        self.ref_types: dict[tuple[str, str], Ref] = {}
 
     # -- top level
 
@@ -632,13 +674,21 @@ class _Loader:
     def _ref_type(self, loc: Location, ref: JsonValue) -> TypeRef:
         """The type a ``$ref`` stands for: Ref to the model of the target location (any JSON
         value, with a warning, where it names nothing or something that is not a schema)."""
+        key = (ref, loc[0]) if isinstance(ref, str) else None
+        if key is not None:
+            known = self.ref_types.get(key)
+            if known is not None:
+                return known
         try:
             target, node = self._resolve(loc, ref)
         except DanglingRef as error:
             self._dangling(error, loc)
             return ANY
         if target in self.names:
-            return self._ref(self.names[target])
+            known = self._ref(self.names[target])
+            if key is not None:
+                self.ref_types[key] = known
+            return known
         if isinstance(node, bool):
             return ANY
         if not self._is_schema_node(target, node, ref, loc):
@@ -745,14 +795,9 @@ class _Loader:
 
     def _shape(self, loc: Location, s: dict[str, Any]) -> _Shape:
         """What the schema ``s`` at ``loc`` is."""
-        if _SHAPING.isdisjoint(s):
-            t = s.get("type")
-            if t is None or type(t) is str:
-                plain = _PLAIN_SHAPES.get(t)
-                if plain is not None:
-                    return plain
-        elif "$ref" in s and _SHAPING_BESIDE_REF.isdisjoint(s):
-            return _Shape("ref", False, (), [], None, (loc, s["$ref"]))
+        quick = _quick_shape(loc, s)
+        if quick is not None:
+            return quick
         nullable = s.get("nullable") is True or (
             self.dialect == "swagger" and s.get("x-nullable") is True
         )
@@ -1285,14 +1330,17 @@ class _Loader:
         hint = ""  # the name is worked out only for a schema that may need one
         if isinstance(schema, dict) and depth + 1 <= MAX_SCHEMA_DEPTH:
             shape = self._shape(loc, schema)
-        if shape is None or shape.kind not in _UNNAMED:
+            if not _names_nothing(loc, schema, shape):
+                hint = _join(parent, prop.name)
+        else:
             hint = _join(parent, prop.name)
         type_ref, nullable, const = self._type(loc, schema, hint, depth + 1, shape=shape)
         if not isinstance(schema, dict):
             return Field(prop.name, type_ref, required, inherited_from=prop.declared_by, source=src)
         if "const" in schema and schema["const"] is not None and const is _MISSING:
             const = _check_json(schema["const"], src)
-        schema = _lifted(schema)
+        if shape is None or shape.kind == "single":  # only then has it an only member
+            schema = _lifted(schema)
         return Field(
             name=prop.name,
             type=type_ref,
@@ -1826,8 +1874,12 @@ class _Loader:
             media_obj = content[media]
             if isinstance(media_obj, dict) and "schema" in media_obj:
                 schema_loc = (loc[0], child(child(cbase, media), "schema"))
-                alternate = _join(hint, _media_word(media))
-                type_ref, _, _ = self._type(schema_loc, media_obj["schema"], hint, 0, (alternate,))
+                schema = media_obj["schema"]
+                # the other name a model made for it may take (none is made for a $ref)
+                alternates: tuple[str, ...] = ()
+                if isinstance(schema, dict) and _quick_shape(schema_loc, schema) is None:
+                    alternates = (_join(hint, _media_word(media)),)
+                type_ref, _, _ = self._type(schema_loc, schema, hint, 0, alternates)
                 yield type_ref
 
     # -- final passes

@@ -73,16 +73,22 @@ MAX_EXPANDED_NODES = 2_000_000  # mappings and sequences the aliases may add onc
 # --- text ------------------------------------------------------------------------------------
 
 
+# Byte order marks and the codecs that read past them (UTF-32's first: its little-endian mark
+# starts with UTF-16's).
+_BOM_CODECS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_BOMS = tuple(bom for bom, _ in _BOM_CODECS)
+
+
 def decode(data: bytes, source: Source) -> str:
     """Bytes to text: BOMs honoured, UTF-8 otherwise, NUL refused."""
     encoding = "utf-8"
-    for bom, name in (
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+    for bom, name in _BOM_CODECS:
         if data.startswith(bom):
             encoding = name
             break
@@ -241,8 +247,7 @@ def _fast_load(text: str, encoded: bytes | None = None) -> dict[str, Any] | None
         yaml_rs is None
         or not text.endswith("\n")
         or "\ufeff" in text  # a byte order mark, which yaml-rs keeps in the first key
-        or text.startswith("%")
-        or "\n%" in text
+        or _line_starts_with_percent(text)
         or _number_yaml_rs_reads_differently(text)
     ):
         return None
@@ -250,6 +255,20 @@ def _fast_load(text: str, encoded: bytes | None = None) -> dict[str, Any] | None
     if type(data) is not dict or not _plain_json(data) or _tags_used(data, text):
         return None
     return None if _alias_recursive(data, text) else data
+
+
+def _line_starts_with_percent(text: str) -> bool:
+    """Whether a line of ``text`` starts with ``%`` (a directive such as ``%YAML``). Each
+    ``%`` is looked at (most specs have a few dozen), the first thousand of them; the rest of
+    the text is searched for ``"\n%"`` (slower: line breaks are everywhere)."""
+    index = text.find("%")
+    for _ in range(1000):
+        if index < 0:
+            return False
+        if index == 0 or text[index - 1] == "\n":
+            return True
+        index = text.find("%", index + 1)
+    return index >= 0 and text.find("\n%", index - 1) >= 0
 
 
 def _yaml_rs(text: str | bytes) -> Any:
@@ -541,11 +560,18 @@ def read_document(path: Path, source: Source) -> JsonValue:
     """Read, check and parse one YAML or JSON file."""
     data = read_limited(path, MAX_BYTES, source)
     text = decode(data, source)
-    return parse_text(text, source, json_syntax=looks_like_json(path, text))
+    # UTF-8 without a byte order mark (nearly every spec) decodes from and so encodes back to
+    # the very bytes read: they need not be encoded again
+    encoded = data if not data.startswith(_BOMS) else None
+    return parse_text(text, source, looks_like_json(path, text), encoded)
 
 
-def parse_text(text: str, source: Source, json_syntax: bool) -> JsonValue:
-    encoded = text.encode("utf-8", "surrogatepass")  # for the depth check and yaml-rs
+def parse_text(
+    text: str, source: Source, json_syntax: bool, encoded: bytes | None = None
+) -> JsonValue:
+    """``encoded``: the text in UTF-8, when the caller has it."""
+    if encoded is None:
+        encoded = text.encode("utf-8", "surrogatepass")  # for the depth check and yaml-rs
     check_depth(text, source, json_syntax, encoded)
     if json_syntax:
         return load_json(text, source)
