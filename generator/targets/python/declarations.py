@@ -139,6 +139,7 @@ class Declarations:
         self.field_types: dict[
             tuple[TypeRef, Nullable, bool, str | None], tuple[Expr, str | None, bool]
         ] = {}
+        self.extras: dict[tuple[str, TypeRef], ExtrasDecl] = {}  # (name, value type) -> decl
 
     def field_name(self, wire: str) -> str:
         found = self.field_names.get(wire)
@@ -147,10 +148,9 @@ class Declarations:
         return found
 
     def object_decl(self, model: ObjectModel) -> ObjectDecl:
-        allocator = NameAllocator(RESERVED_FIELDS)
+        idents = self.field_idents(model)
         fields: list[FieldDecl] = []
-        for f in model.fields:
-            ident = allocator.allocate(f.name, self.field_name(f.code_name or f.name))
+        for f, ident in zip(model.fields, idents, strict=False):
             literal = literal_of(f.const)
             key = (f.type, f.nullable, f.required, literal)
             typed = self.field_types.get(key)
@@ -159,13 +159,33 @@ class Declarations:
             fields.append(FieldDecl(f, ident, *typed, literal))
         extras: ExtrasDecl | None = None
         if not model.closed:
-            value_type = model.additional or ANY
+            extras = self.extras_decl(idents[-1], model.additional or ANY)
+        return ObjectDecl(model, self.classes[model.name], tuple(fields), extras)
+
+    def field_idents(self, model: ObjectModel) -> list[str]:
+        """The identifiers of an object's fields, made distinct and kept clear of
+        :data:`RESERVED_FIELDS`, then, for an open object, that of its extras field."""
+        keys = [f.name for f in model.fields]
+        wanted = [self.field_name(f.code_name or f.name) for f in model.fields]
+        if not model.closed:
+            keys.append("\0extras")
+            wanted.append(EXTRAS_FIELD)
+        n = len(keys)
+        if len(set(keys)) == n and len(set(wanted)) == n and RESERVED_FIELDS.isdisjoint(wanted):
+            return wanted  # every name free: what the allocator gives, without making one
+        allocator = NameAllocator(RESERVED_FIELDS)
+        return [allocator.allocate(key, name) for key, name in zip(keys, wanted, strict=True)]
+
+    def extras_decl(self, name: str, value_type: TypeRef) -> ExtrasDecl:
+        """The extras field ``name`` of values ``value_type``: one object per such pair (most
+        open objects have the same)."""
+        found = self.extras.get((name, value_type))
+        if found is None:
             annotation = Call(
                 "_t.Mapping", (Atom("str"), self.types.annotation(value_type)), square=True
             )
-            name = allocator.allocate("\0extras", EXTRAS_FIELD)
-            extras = ExtrasDecl(name, value_type, annotation)
-        return ObjectDecl(model, self.classes[model.name], tuple(fields), extras)
+            found = self.extras[(name, value_type)] = ExtrasDecl(name, value_type, annotation)
+        return found
 
     def field_type(self, f: Field, literal: str | None) -> tuple[Expr, str | None, bool]:
         """A field's annotation, its default and whether ``None`` is added to its type."""
