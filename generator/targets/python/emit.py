@@ -161,6 +161,7 @@ ARGUMENT = INDENT * 3  # a keyword argument of ``return cls(...)`` inside ``from
 
 # The local names the templates' ``from_dict``, ``to_dict`` and union decoders use.
 D, WHERE, OUT, DATA = Atom("d"), Atom("where"), Atom("out"), Atom("data")
+SELF = Atom("_t.Self")  # what ``from_dict`` returns
 
 
 class Plan:
@@ -176,6 +177,10 @@ class Plan:
         # a field's code but its comment (:meth:`field_code`), which recurs
         self.fields: dict[
             tuple[str, str, TypeRef, Nullable, bool, str | None], tuple[Atom, str, str, str, str]
+        ] = {}
+        # a field's view and wire literal (:meth:`field_view`), by its code's key and its doc
+        self.field_views: dict[
+            tuple[str, str, TypeRef, Nullable, bool, str | None, str], tuple[FieldView, Atom]
         ] = {}
         # an open object's field of unnamed properties: its fitted declaration and ``put``
         self.extras: dict[ExtrasDecl, tuple[str, str]] = {}
@@ -205,22 +210,9 @@ class Plan:
         fields: list[FieldView] = []
         wires: list[Atom] = []  # the wire names as literals
         for d in declared.fields:
-            f, ident = d.field, d.name
-            wire, annotation, declaration, argument, put = self.field_code(d)
+            view, wire = self.field_view(d)
+            fields.append(view)
             wires.append(wire)
-            fields.append(
-                FieldView(
-                    name=ident,
-                    wire=f.name,
-                    wire_literal=wire.text,
-                    annotation=annotation,
-                    default=d.default,
-                    comment=self.comment(field_doc(f, ident), CLASS_BODY),
-                    declaration=declaration,
-                    argument=argument,
-                    put=put,
-                )
-            )
         extras: ExtrasView | None = None
         closed_check = ""
         if declared.extras is None:
@@ -239,11 +231,35 @@ class Plan:
             fields=tuple(fields),
             extras=extras,
             from_dict=fitted(
-                signature(CLASS_BODY, "from_dict", ["cls", "data: object", where], Atom("_t.Self")),
+                signature(CLASS_BODY, "from_dict", ["cls", "data: object", where], SELF),
                 CLASS_BODY,
             ),
             closed_check=closed_check,
         )
+
+    def field_view(self, declared: FieldDecl) -> tuple[FieldView, Atom]:
+        """A field's view and its wire name as a literal. A field's view is decided by what
+        decides its code (:meth:`field_code`) and by its documentation, alike in many models,
+        so it is made once per such key."""
+        f, ident = declared.field, declared.name
+        doc = field_doc(f, ident)
+        key = (ident, f.name, f.type, f.nullable, f.required, declared.literal, doc)
+        found = self.field_views.get(key)
+        if found is None:
+            wire, annotation, declaration, argument, put = self.field_code(declared)
+            view = FieldView(
+                name=ident,
+                wire=f.name,
+                wire_literal=wire.text,
+                annotation=annotation,
+                default=declared.default,
+                comment=self.comment(doc, CLASS_BODY),
+                declaration=declaration,
+                argument=argument,
+                put=put,
+            )
+            found = self.field_views[key] = (view, wire)
+        return found
 
     def field_code(self, declared: FieldDecl) -> tuple[Atom, str, str, str, str]:
         """A field's code but its comment: its wire name as a literal, its annotation on one
