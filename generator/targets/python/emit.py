@@ -182,8 +182,9 @@ class Plan:
         self.field_views: dict[
             tuple[str, str, TypeRef, Nullable, bool, str | None, str], tuple[FieldView, Atom]
         ] = {}
-        # an open object's field of unnamed properties: its fitted declaration and ``put``
-        self.extras: dict[ExtrasDecl, tuple[str, str]] = {}
+        # an open object's field of unnamed properties: its fitted declaration, its ``put``
+        # and the decoder of its values
+        self.extras: dict[ExtrasDecl, tuple[str, str, Expr]] = {}
         # the fitted ``#:`` comments and docstrings of spec text, which recurs too (a property
         # documented alike in many models): (text, indent) -> fitted text
         self.comments: dict[tuple[str, str], str] = {}
@@ -294,7 +295,6 @@ class Plan:
 
     def extras_view(self, declared: ExtrasDecl, wires: list[Atom]) -> ExtrasView:
         name = declared.name
-        decode = Call("_rt.extras", (D, self.types.decoder(declared.value_type), WHERE, *wires))
         found = self.extras.get(declared)
         if found is None:  # the same in most open objects
             put = Call("out.update", (Call("_rt.to_json", (Atom(f"self.{name}"),)),))
@@ -302,7 +302,9 @@ class Plan:
             found = self.extras[declared] = (
                 fitted(declaration, CLASS_BODY),
                 fit(METHOD_BODY, "", put),
+                self.types.decoder(declared.value_type),
             )
+        decode = Call("_rt.extras", (D, found[2], WHERE, *wires))
         return ExtrasView(
             name=name,
             annotation=render(declared.annotation),
