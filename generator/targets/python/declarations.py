@@ -233,10 +233,12 @@ class Declarations:
 
     def union_annotation(self, found: Sequence[TypeRef]) -> Expr:
         parts: list[Expr] = []
+        texts: set[str] = set()  # the parts' texts
         for variant in found:
             expr = self.types.annotation(variant)
             for part in expr.parts if isinstance(expr, BitOr) else (expr,):
-                if render(part) not in {render(p) for p in parts}:
+                if render(part) not in texts:
+                    texts.add(render(part))
                     parts.append(part)
         return parts[0] if len(parts) == 1 else BitOr(tuple(parts))
 
