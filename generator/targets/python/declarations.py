@@ -67,6 +67,10 @@ class FieldDecl:
     default: str | None  # the default value's expression; None for a required field
     nullable: bool  # whether ``None`` is added to what the type itself admits
     literal: str | None  # the ``Literal`` value of a const property, else None
+    # what decides the four above but the field's name (its type, nullability, requiredness
+    # and const literal: ``Declarations.field_types``) as a number, alike for fields alike
+    # in these, for the view models' memos to key on
+    type_key: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +141,7 @@ class Declarations:
         self.field_names: dict[str, str] = {}  # wire name -> field_name(): names recur
         # (type, nullability, requiredness, const literal) -> field_type(): types recur
         self.field_types: dict[
-            tuple[TypeRef, Nullable, bool, str | None], tuple[Expr, str | None, bool]
+            tuple[TypeRef, Nullable, bool, str | None], tuple[Expr, str | None, bool, int]
         ] = {}
         self.extras: dict[tuple[str, TypeRef], ExtrasDecl] = {}  # (name, value type) -> decl
 
@@ -156,7 +160,8 @@ class Declarations:
             typed = self.field_types.get(key)
             if typed is None:
                 typed = self.field_types[key] = self.field_type(f, literal)
-            fields.append(FieldDecl(f, ident, *typed, literal))
+            annotation, default, nullable, type_key = typed
+            fields.append(FieldDecl(f, ident, annotation, default, nullable, literal, type_key))
         extras: ExtrasDecl | None = None
         if not model.closed:
             extras = self.extras_decl(idents[-1], model.additional or ANY)
@@ -187,8 +192,9 @@ class Declarations:
             found = self.extras[(name, value_type)] = ExtrasDecl(name, value_type, annotation)
         return found
 
-    def field_type(self, f: Field, literal: str | None) -> tuple[Expr, str | None, bool]:
-        """A field's annotation, its default and whether ``None`` is added to its type."""
+    def field_type(self, f: Field, literal: str | None) -> tuple[Expr, str | None, bool, int]:
+        """A field's annotation, its default, whether ``None`` is added to its type, and the
+        number of its key in :attr:`field_types` (``FieldDecl.type_key``)."""
         annotation = self.types.annotation(f.type) if literal is None else literal_type(literal)
         nullable = self.types.field_nullable(f)
         if nullable:
@@ -199,7 +205,7 @@ class Declarations:
             default = UNSET
         elif literal is not None:
             default = literal
-        return annotation, default, nullable
+        return annotation, default, nullable, len(self.field_types)
 
     def enum_decl(self, model: EnumModel) -> EnumDecl:
         values = [v for v in model.values or () if v.value is not None]

@@ -47,9 +47,7 @@ from collections.abc import Sequence
 from generator.ir import (
     Model,
     ModelSet,
-    Nullable,
     Ref,
-    TypeRef,
     variant_tags,
 )
 from generator.targets import Emitted
@@ -175,13 +173,9 @@ class Plan:
         self.classes = self.declared.classes
         self.types = self.declared.types
         # a field's code but its comment (:meth:`field_code`), which recurs
-        self.fields: dict[
-            tuple[str, str, TypeRef, Nullable, bool, str | None], tuple[Atom, str, str, str, str]
-        ] = {}
+        self.fields: dict[tuple[str, str, int], tuple[Atom, str, str, str, str]] = {}
         # a field's view and wire literal (:meth:`field_view`), by its code's key and its doc
-        self.field_views: dict[
-            tuple[str, str, TypeRef, Nullable, bool, str | None, str], tuple[FieldView, Atom]
-        ] = {}
+        self.field_views: dict[tuple[str, str, int, str], tuple[FieldView, Atom]] = {}
         # an open object's field of unnamed properties: its fitted declaration, its ``put``
         # and the decoder of its values
         self.extras: dict[ExtrasDecl, tuple[str, str, Expr]] = {}
@@ -244,7 +238,7 @@ class Plan:
         so it is made once per such key."""
         f, ident = declared.field, declared.name
         doc = field_doc(f, ident)
-        key = (ident, f.name, f.type, f.nullable, f.required, declared.literal, doc)
+        key = (ident, f.name, declared.type_key, doc)
         found = self.field_views.get(key)
         if found is None:
             wire, annotation, declaration, argument, put = self.field_code(declared)
@@ -269,7 +263,7 @@ class Plan:
         models), and these are decided by the field's names and by what decides its type
         (``Declarations.field_types``), so they are made once per such key."""
         f, ident = declared.field, declared.name
-        key = (ident, f.name, f.type, f.nullable, f.required, declared.literal)
+        key = (ident, f.name, declared.type_key)
         found = self.fields.get(key)
         if found is None:
             wire = Atom(py_str(f.name))
