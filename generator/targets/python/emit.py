@@ -60,6 +60,7 @@ from generator.targets.python.declarations import (
     EnumDecl,
     ExtrasDecl,
     FieldDecl,
+    MemberDecl,
     ObjectDecl,
     UnionDecl,
 )
@@ -179,6 +180,8 @@ class Plan:
         # an open object's field of unnamed properties: its fitted declaration, its ``put``
         # and the decoder of its values
         self.extras: dict[ExtrasDecl, tuple[str, str, Expr]] = {}
+        # an enum member's view (:meth:`member_view`), by its name, literal and description
+        self.members: dict[tuple[str, str, str | None], MemberView] = {}
         # the fitted ``#:`` comments and docstrings of spec text, which recurs too (a property
         # documented alike in many models): (text, indent) -> fitted text
         self.comments: dict[tuple[str, str], str] = {}
@@ -312,18 +315,7 @@ class Plan:
 
     def enum_view(self, declared: EnumDecl) -> EnumView:
         model, name = declared.model, declared.name
-        members: list[MemberView] = []
-        for m in declared.members:
-            v = m.value
-            members.append(
-                MemberView(
-                    name=m.name,
-                    value=m.literal,
-                    value_repr=repr(v.value),
-                    comment=self.comment(v.description, CLASS_BODY) if v.description else "",
-                    assignment=fitted(_assignment(CLASS_BODY, m.name, m.literal), CLASS_BODY),
-                )
-            )
+        members = tuple(self.member_view(m) for m in declared.members)
         doc = model_doc(model.description, model.deprecated, model.name, name)
         returns = BitOr((Atom(name), NONE))
         return EnumView(
@@ -332,11 +324,30 @@ class Plan:
             base=declared.base,
             header=_class_header(name, declared.base),
             docstring=self.docstring(f"{doc}\n\n{ENUM_NOTE}", CLASS_BODY),
-            members=tuple(members),
+            members=members,
             missing=fitted(
                 signature(CLASS_BODY, "_missing_", ["cls", "value: object"], returns), CLASS_BODY
             ),
         )
+
+    def member_view(self, declared: MemberDecl) -> MemberView:
+        """An enum member's view, decided by its name, its value's literal (which gives the
+        value) and its description; members recur (the same values in many enums), so it is
+        made once per such key."""
+        v = declared.value
+        key = (declared.name, declared.literal, v.description)
+        found = self.members.get(key)
+        if found is None:
+            found = self.members[key] = MemberView(
+                name=declared.name,
+                value=declared.literal,
+                value_repr=repr(v.value),
+                comment=self.comment(v.description, CLASS_BODY) if v.description else "",
+                assignment=fitted(
+                    _assignment(CLASS_BODY, declared.name, declared.literal), CLASS_BODY
+                ),
+            )
+        return found
 
     # aliases and unions -------------------------------------------------------------------
 
