@@ -67,6 +67,10 @@ class FieldDecl:
     default: str | None  # the default value's expression; None for a required field
     nullable: bool  # whether ``None`` is added to what the type itself admits
     literal: str | None  # the ``Literal`` value of a const property, else None
+    # what decides the four above but the field's name (its type, nullability, requiredness
+    # and const literal: ``Declarations.field_types``) as a number, alike for fields alike
+    # in these, for the view models' memos to key on
+    type_key: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +141,9 @@ class Declarations:
         self.field_names: dict[str, str] = {}  # wire name -> field_name(): names recur
         # (type, nullability, requiredness, const literal) -> field_type(): types recur
         self.field_types: dict[
-            tuple[TypeRef, Nullable, bool, str | None], tuple[Expr, str | None, bool]
+            tuple[TypeRef, Nullable, bool, str | None], tuple[Expr, str | None, bool, int]
         ] = {}
+        self.extras: dict[tuple[str, TypeRef], ExtrasDecl] = {}  # (name, value type) -> decl
 
     def field_name(self, wire: str) -> str:
         found = self.field_names.get(wire)
@@ -147,28 +152,49 @@ class Declarations:
         return found
 
     def object_decl(self, model: ObjectModel) -> ObjectDecl:
-        allocator = NameAllocator(RESERVED_FIELDS)
+        idents = self.field_idents(model)
         fields: list[FieldDecl] = []
-        for f in model.fields:
-            ident = allocator.allocate(f.name, self.field_name(f.code_name or f.name))
+        for f, ident in zip(model.fields, idents, strict=False):
             literal = literal_of(f.const)
             key = (f.type, f.nullable, f.required, literal)
             typed = self.field_types.get(key)
             if typed is None:
                 typed = self.field_types[key] = self.field_type(f, literal)
-            fields.append(FieldDecl(f, ident, *typed, literal))
+            annotation, default, nullable, type_key = typed
+            fields.append(FieldDecl(f, ident, annotation, default, nullable, literal, type_key))
         extras: ExtrasDecl | None = None
         if not model.closed:
-            value_type = model.additional or ANY
+            extras = self.extras_decl(idents[-1], model.additional or ANY)
+        return ObjectDecl(model, self.classes[model.name], tuple(fields), extras)
+
+    def field_idents(self, model: ObjectModel) -> list[str]:
+        """The identifiers of an object's fields, made distinct and kept clear of
+        :data:`RESERVED_FIELDS`, then, for an open object, that of its extras field."""
+        keys = [f.name for f in model.fields]
+        wanted = [self.field_name(f.code_name or f.name) for f in model.fields]
+        if not model.closed:
+            keys.append("\0extras")
+            wanted.append(EXTRAS_FIELD)
+        n = len(keys)
+        if len(set(keys)) == n and len(set(wanted)) == n and RESERVED_FIELDS.isdisjoint(wanted):
+            return wanted  # every name free: what the allocator gives, without making one
+        allocator = NameAllocator(RESERVED_FIELDS)
+        return [allocator.allocate(key, name) for key, name in zip(keys, wanted, strict=True)]
+
+    def extras_decl(self, name: str, value_type: TypeRef) -> ExtrasDecl:
+        """The extras field ``name`` of values ``value_type``: one object per such pair (most
+        open objects have the same)."""
+        found = self.extras.get((name, value_type))
+        if found is None:
             annotation = Call(
                 "_t.Mapping", (Atom("str"), self.types.annotation(value_type)), square=True
             )
-            name = allocator.allocate("\0extras", EXTRAS_FIELD)
-            extras = ExtrasDecl(name, value_type, annotation)
-        return ObjectDecl(model, self.classes[model.name], tuple(fields), extras)
+            found = self.extras[(name, value_type)] = ExtrasDecl(name, value_type, annotation)
+        return found
 
-    def field_type(self, f: Field, literal: str | None) -> tuple[Expr, str | None, bool]:
-        """A field's annotation, its default and whether ``None`` is added to its type."""
+    def field_type(self, f: Field, literal: str | None) -> tuple[Expr, str | None, bool, int]:
+        """A field's annotation, its default, whether ``None`` is added to its type, and the
+        number of its key in :attr:`field_types` (``FieldDecl.type_key``)."""
         annotation = self.types.annotation(f.type) if literal is None else literal_type(literal)
         nullable = self.types.field_nullable(f)
         if nullable:
@@ -179,7 +205,7 @@ class Declarations:
             default = UNSET
         elif literal is not None:
             default = literal
-        return annotation, default, nullable
+        return annotation, default, nullable, len(self.field_types)
 
     def enum_decl(self, model: EnumModel) -> EnumDecl:
         values = [v for v in model.values or () if v.value is not None]
@@ -213,10 +239,12 @@ class Declarations:
 
     def union_annotation(self, found: Sequence[TypeRef]) -> Expr:
         parts: list[Expr] = []
+        texts: set[str] = set()  # the parts' texts
         for variant in found:
             expr = self.types.annotation(variant)
             for part in expr.parts if isinstance(expr, BitOr) else (expr,):
-                if render(part) not in {render(p) for p in parts}:
+                if render(part) not in texts:
+                    texts.add(render(part))
                     parts.append(part)
         return parts[0] if len(parts) == 1 else BitOr(tuple(parts))
 

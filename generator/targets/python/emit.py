@@ -47,9 +47,7 @@ from collections.abc import Sequence
 from generator.ir import (
     Model,
     ModelSet,
-    Nullable,
     Ref,
-    TypeRef,
     variant_tags,
 )
 from generator.targets import Emitted
@@ -62,6 +60,7 @@ from generator.targets.python.declarations import (
     EnumDecl,
     ExtrasDecl,
     FieldDecl,
+    MemberDecl,
     ObjectDecl,
     UnionDecl,
 )
@@ -161,6 +160,7 @@ ARGUMENT = INDENT * 3  # a keyword argument of ``return cls(...)`` inside ``from
 
 # The local names the templates' ``from_dict``, ``to_dict`` and union decoders use.
 D, WHERE, OUT, DATA = Atom("d"), Atom("where"), Atom("out"), Atom("data")
+SELF = Atom("_t.Self")  # what ``from_dict`` returns
 
 
 class Plan:
@@ -174,11 +174,14 @@ class Plan:
         self.classes = self.declared.classes
         self.types = self.declared.types
         # a field's code but its comment (:meth:`field_code`), which recurs
-        self.fields: dict[
-            tuple[str, str, TypeRef, Nullable, bool, str | None], tuple[Atom, str, str, str, str]
-        ] = {}
-        # an open object's field of unnamed properties: its fitted declaration and ``put``
-        self.extras: dict[ExtrasDecl, tuple[str, str]] = {}
+        self.fields: dict[tuple[str, str, int], tuple[Atom, str, str, str, str]] = {}
+        # a field's view and wire literal (:meth:`field_view`), by its code's key and its doc
+        self.field_views: dict[tuple[str, str, int, str], tuple[FieldView, Atom]] = {}
+        # an open object's field of unnamed properties: its fitted declaration, its ``put``
+        # and the decoder of its values
+        self.extras: dict[ExtrasDecl, tuple[str, str, Expr]] = {}
+        # an enum member's view (:meth:`member_view`), by its name, literal and description
+        self.members: dict[tuple[str, str, str | None], MemberView] = {}
         # the fitted ``#:`` comments and docstrings of spec text, which recurs too (a property
         # documented alike in many models): (text, indent) -> fitted text
         self.comments: dict[tuple[str, str], str] = {}
@@ -205,22 +208,9 @@ class Plan:
         fields: list[FieldView] = []
         wires: list[Atom] = []  # the wire names as literals
         for d in declared.fields:
-            f, ident = d.field, d.name
-            wire, annotation, declaration, argument, put = self.field_code(d)
+            view, wire = self.field_view(d)
+            fields.append(view)
             wires.append(wire)
-            fields.append(
-                FieldView(
-                    name=ident,
-                    wire=f.name,
-                    wire_literal=wire.text,
-                    annotation=annotation,
-                    default=d.default,
-                    comment=self.comment(field_doc(f, ident), CLASS_BODY),
-                    declaration=declaration,
-                    argument=argument,
-                    put=put,
-                )
-            )
         extras: ExtrasView | None = None
         closed_check = ""
         if declared.extras is None:
@@ -239,11 +229,35 @@ class Plan:
             fields=tuple(fields),
             extras=extras,
             from_dict=fitted(
-                signature(CLASS_BODY, "from_dict", ["cls", "data: object", where], Atom("_t.Self")),
+                signature(CLASS_BODY, "from_dict", ["cls", "data: object", where], SELF),
                 CLASS_BODY,
             ),
             closed_check=closed_check,
         )
+
+    def field_view(self, declared: FieldDecl) -> tuple[FieldView, Atom]:
+        """A field's view and its wire name as a literal. A field's view is decided by what
+        decides its code (:meth:`field_code`) and by its documentation, alike in many models,
+        so it is made once per such key."""
+        f, ident = declared.field, declared.name
+        doc = field_doc(f, ident)
+        key = (ident, f.name, declared.type_key, doc)
+        found = self.field_views.get(key)
+        if found is None:
+            wire, annotation, declaration, argument, put = self.field_code(declared)
+            view = FieldView(
+                name=ident,
+                wire=f.name,
+                wire_literal=wire.text,
+                annotation=annotation,
+                default=declared.default,
+                comment=self.comment(doc, CLASS_BODY),
+                declaration=declaration,
+                argument=argument,
+                put=put,
+            )
+            found = self.field_views[key] = (view, wire)
+        return found
 
     def field_code(self, declared: FieldDecl) -> tuple[Atom, str, str, str, str]:
         """A field's code but its comment: its wire name as a literal, its annotation on one
@@ -252,7 +266,7 @@ class Plan:
         models), and these are decided by the field's names and by what decides its type
         (``Declarations.field_types``), so they are made once per such key."""
         f, ident = declared.field, declared.name
-        key = (ident, f.name, f.type, f.nullable, f.required, declared.literal)
+        key = (ident, f.name, declared.type_key)
         found = self.fields.get(key)
         if found is None:
             wire = Atom(py_str(f.name))
@@ -278,7 +292,6 @@ class Plan:
 
     def extras_view(self, declared: ExtrasDecl, wires: list[Atom]) -> ExtrasView:
         name = declared.name
-        decode = Call("_rt.extras", (D, self.types.decoder(declared.value_type), WHERE, *wires))
         found = self.extras.get(declared)
         if found is None:  # the same in most open objects
             put = Call("out.update", (Call("_rt.to_json", (Atom(f"self.{name}"),)),))
@@ -286,7 +299,9 @@ class Plan:
             found = self.extras[declared] = (
                 fitted(declaration, CLASS_BODY),
                 fit(METHOD_BODY, "", put),
+                self.types.decoder(declared.value_type),
             )
+        decode = Call("_rt.extras", (D, found[2], WHERE, *wires))
         return ExtrasView(
             name=name,
             annotation=render(declared.annotation),
@@ -300,18 +315,7 @@ class Plan:
 
     def enum_view(self, declared: EnumDecl) -> EnumView:
         model, name = declared.model, declared.name
-        members: list[MemberView] = []
-        for m in declared.members:
-            v = m.value
-            members.append(
-                MemberView(
-                    name=m.name,
-                    value=m.literal,
-                    value_repr=repr(v.value),
-                    comment=self.comment(v.description, CLASS_BODY) if v.description else "",
-                    assignment=fitted(_assignment(CLASS_BODY, m.name, m.literal), CLASS_BODY),
-                )
-            )
+        members = tuple(self.member_view(m) for m in declared.members)
         doc = model_doc(model.description, model.deprecated, model.name, name)
         returns = BitOr((Atom(name), NONE))
         return EnumView(
@@ -320,11 +324,30 @@ class Plan:
             base=declared.base,
             header=_class_header(name, declared.base),
             docstring=self.docstring(f"{doc}\n\n{ENUM_NOTE}", CLASS_BODY),
-            members=tuple(members),
+            members=members,
             missing=fitted(
                 signature(CLASS_BODY, "_missing_", ["cls", "value: object"], returns), CLASS_BODY
             ),
         )
+
+    def member_view(self, declared: MemberDecl) -> MemberView:
+        """An enum member's view, decided by its name, its value's literal (which gives the
+        value) and its description; members recur (the same values in many enums), so it is
+        made once per such key."""
+        v = declared.value
+        key = (declared.name, declared.literal, v.description)
+        found = self.members.get(key)
+        if found is None:
+            found = self.members[key] = MemberView(
+                name=declared.name,
+                value=declared.literal,
+                value_repr=repr(v.value),
+                comment=self.comment(v.description, CLASS_BODY) if v.description else "",
+                assignment=fitted(
+                    _assignment(CLASS_BODY, declared.name, declared.literal), CLASS_BODY
+                ),
+            )
+        return found
 
     # aliases and unions -------------------------------------------------------------------
 

@@ -112,8 +112,13 @@ def docstring(text: str, indent: str) -> list[str]:
 
 @functools.cache
 def _unprintable() -> re.Pattern[str]:
-    """Compiled on first use (10 ms: most runs never meet a comment that needs it)."""
-    return re.compile(r"[^\x20-\x7e\u00a1-\u2027\u202a-\ud7ff\ue000-\ufffd]")
+    """Compiled on first use (most runs never meet a comment that needs it). Spelled as the
+    ranges it matches rather than as the complement of the ranges it keeps (``[^\\x20-\\x7e
+    \\u00a1-\\u2027\\u202a-\\ud7ff\\ue000-\\ufffd]``, the same characters), which compiles
+    in 1 ms instead of 9."""
+    return re.compile(
+        r"[\x00-\x1f\x7f-\xa0\u2028\u2029\ud800-\udfff\ufffe\uffff\U00010000-\U0010ffff]"
+    )
 
 
 def comment(text: str, indent: str) -> list[str]:

@@ -67,6 +67,7 @@ class TypeMap:
     def __init__(self, models: ModelSet, names: ModelNames) -> None:
         self.by_name = models.by_name()
         self.names = names
+        self.decoders: dict[TypeRef, Expr] = {}  # type -> decoder()
 
     def model(self, ref: Ref) -> Model:
         try:
@@ -98,14 +99,22 @@ class TypeMap:
         name = Atom(self.names.classes[self.model(type_).name])
         return BitOr((name, NONE)) if self.ref_nullable(type_) else name
 
-    def decoder(self, type_: TypeRef, seen: frozenset[str] = frozenset()) -> Expr:
-        """The decoder of ``type_``: a callable ``(data, where) -> value``."""
+    def decoder(self, type_: TypeRef) -> Expr:
+        """The decoder of ``type_``: a callable ``(data, where) -> value``. Made once per type
+        (types recur: the same reference in many fields and unions)."""
+        found = self.decoders.get(type_)
+        if found is None:
+            found = self.decoders[type_] = self._decoder(type_, frozenset())
+        return found
+
+    def _decoder(self, type_: TypeRef, seen: frozenset[str]) -> Expr:
+        """:meth:`decoder`; ``seen``: the aliases followed to get here."""
         if isinstance(type_, Primitive):
             return _primitive(DECODERS, type_)
         if isinstance(type_, ListOf):
-            return Call("_rt.list_of", (self.decoder(type_.item, seen),))
+            return Call("_rt.list_of", (self._decoder(type_.item, seen),))
         if isinstance(type_, MapOf):
-            return Call("_rt.map_of", (self.decoder(type_.value, seen),))
+            return Call("_rt.map_of", (self._decoder(type_.value, seen),))
         target = self.model(type_)
         name = self.names.classes[target.name]
         inner: Expr
@@ -120,7 +129,7 @@ class TypeMap:
                 raise ModelgenError(
                     f"alias {target.name!r} refers to itself with no content", target.source
                 )
-            inner = self.decoder(target.target, seen | {target.name})
+            inner = self._decoder(target.target, seen | {target.name})
         if target.nullable is not Nullable.NO:
             inner = Call(NULLABLE, (inner,))
         return inner

@@ -51,6 +51,7 @@ def variants(by_name: Mapping[str, Model], model: UnionModel) -> list[TypeRef]:
     union that contains itself is the union of its other variants)."""
     cycle = union_cycle(by_name, model)
     result: list[TypeRef] = []
+    kept: set[TypeRef] = set()  # what ``result`` holds, to test without comparing to each
     seen: set[str] = set()
 
     def add(found: tuple[TypeRef, ...]) -> None:
@@ -62,7 +63,8 @@ def variants(by_name: Mapping[str, Model], model: UnionModel) -> list[TypeRef]:
                     target = by_name[resolved]
                     assert isinstance(target, UnionModel)
                     add(target.variants)
-            elif variant not in result:
+            elif variant not in kept:
+                kept.add(variant)
                 result.append(variant)
 
     seen.add(model.name)

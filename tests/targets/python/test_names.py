@@ -249,6 +249,37 @@ def test_random_property_names_give_distinct_identifiers(names: list[str]) -> No
     assert emit("python", models, package="p").files["p/models.py"] == text
 
 
+_wire = st.sampled_from(
+    ["a", "A", "b", "class", "class_", "from_dict", "additional_properties", "x y", "", "\0extras"]
+) | st.text(max_size=6)
+
+
+@fast
+@given(st.lists(st.tuples(_wire, st.none() | _wire), max_size=8), st.booleans())
+def test_field_identifiers_are_those_the_name_allocator_gives(
+    fields: list[tuple[str, str | None]], closed: bool
+) -> None:
+    # Declarations skips the allocator when every wanted name is free; the names must be
+    # the allocator's all the same: repeated wire names, reserved words, a property named
+    # like the extras field.
+    from generator.ir import Field, Primitive, Source
+    from generator.naming import NameAllocator
+    from generator.targets.python.declarations import Declarations
+    from generator.targets.python.names import EXTRAS_FIELD, RESERVED_FIELDS
+
+    model = ObjectModel(
+        "M",
+        tuple(Field(n, Primitive("string"), False, code_name=c) for n, c in fields),
+        closed=closed,
+    )
+    allocator = NameAllocator(RESERVED_FIELDS)
+    expected = [allocator.allocate(n, field_name(c or n)) for n, c in fields]
+    if not closed:
+        expected.append(allocator.allocate("\0extras", EXTRAS_FIELD))
+    declarations = Declarations(ModelSet((model,), Source("random.yaml")))
+    assert declarations.field_idents(model) == expected
+
+
 def test_spec_defaults_of_every_kind_are_documented_exactly() -> None:
     text = generate(hostile(), "hostile_pkg").joinpath("models.py").read_text()
     for expected in [
