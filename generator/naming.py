@@ -170,6 +170,10 @@ def limit_length(identifier: str, original: str, max_length: int = 120) -> str:
     return f"{identifier[: max_length - 9]}_{short_hash(original)}"
 
 
+def _same(name: str) -> str:
+    return name
+
+
 class NameAllocator:
     """Gives each key a distinct identifier, deterministically.
 
@@ -178,9 +182,11 @@ class NameAllocator:
     ``wanted_3``... Calling it in a sorted order makes the result independent of input order.
     """
 
-    def __init__(self, taken: Iterable[str] = (), fold: Callable[[str], str] = lambda s: s) -> None:
-        self._fold = fold
-        self._used = {fold(name) for name in taken}
+    def __init__(self, taken: Iterable[str] = (), fold: Callable[[str], str] | None = None) -> None:
+        self._fold = fold or _same
+        # names compared as they are (no fold) are copied in one step: thousands of allocators
+        # start from the same large set of reserved words
+        self._used = set(taken) if fold is None else {fold(name) for name in taken}
         self.names: dict[str, str] = {}
 
     def allocate(self, key: str, wanted: str, separator: str = "_") -> str:
