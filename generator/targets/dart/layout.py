@@ -24,7 +24,6 @@ comments (``dart format`` does not reflow them), and directives.
 from __future__ import annotations
 
 import re
-from itertools import compress, count
 
 WIDTH = 80
 _KEYWORD_CALLS = frozenset({"if", "for", "while", "switch", "catch", "assert", "return"})
@@ -63,7 +62,7 @@ class Fitter:
         width, fitted = self.width, self.fitted
         lines = text.split("\n")
         # Most lines fit: only the long ones are visited, each replaced by its pieces.
-        long = list(compress(count(), map(width.__lt__, map(len, lines))))
+        long = [i for i, length in enumerate(map(len, lines)) if length > width]
         if not long:
             return text
         previous, last = "", -1  # the line written before, the last long line broken
