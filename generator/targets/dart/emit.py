@@ -71,7 +71,7 @@ from generator.targets.dart.codecs import (
     primitive_codec,
     string_literal,
 )
-from generator.targets.dart.layout import fit
+from generator.targets.dart.layout import Fitter
 from generator.targets.dart.names import field_names, file_stem, package_name
 from generator.targets.dart.views import (
     DartAlias,
@@ -718,7 +718,8 @@ def emit(models: ModelSet, options: DartOptions, templates: Folders = TEMPLATES)
         out[part.path] = opening + "\n".join(
             render(templates, view.template, b=view) for view in part.declarations
         )
-    out = {path: fit(text) if path.endswith(".dart") else text for path, text in out.items()}
+    fitter = Fitter()  # one for all the files: the same lines recur across them
+    out = {path: fitter.fit(text) if path.endswith(".dart") else text for path, text in out.items()}
     return Emitted(out, symbol_table, lambda: api.from_views(parts))
 
 

@@ -24,7 +24,6 @@ comments (``dart format`` does not reflow them), and directives.
 from __future__ import annotations
 
 import re
-from itertools import compress, count
 
 WIDTH = 80
 _KEYWORD_CALLS = frozenset({"if", "for", "while", "switch", "catch", "assert", "return"})
@@ -46,19 +45,37 @@ _WORD = re.compile(r"\w")
 
 def fit(text: str, width: int = WIDTH) -> str:
     """``text`` (Dart source) with its long code lines broken."""
-    lines = text.split("\n")
-    # Most lines fit: only the long ones are visited, each replaced by its pieces.
-    long = list(compress(count(), map(width.__lt__, map(len, lines))))
-    if not long:
-        return text
-    previous, last = "", -1  # the line written before, the last long line broken
-    for i in long:
-        if i and i - 1 != last:  # the line before fits: it is written as it is
-            previous = lines[i - 1]
-        pieces = _fit_line(lines[i], width, previous)
-        previous, last = pieces[-1], i
-        lines[i] = "\n".join(pieces)
-    return "\n".join(lines)
+    return Fitter(width).fit(text)
+
+
+class Fitter:
+    """Breaks the long lines of many texts (the files of one run) to ``width``, each long line
+    once: a line recurs in many files (a field read alike in many classes), and the same line
+    after the same line is broken the same way."""
+
+    def __init__(self, width: int = WIDTH) -> None:
+        self.width = width
+        self.fitted: dict[tuple[str, str], list[str]] = {}  # (line, the line before) -> pieces
+
+    def fit(self, text: str) -> str:
+        """``text`` (Dart source) with its long code lines broken."""
+        width, fitted = self.width, self.fitted
+        lines = text.split("\n")
+        # Most lines fit: only the long ones are visited, each replaced by its pieces.
+        long = [i for i, length in enumerate(map(len, lines)) if length > width]
+        if not long:
+            return text
+        previous, last = "", -1  # the line written before, the last long line broken
+        for i in long:
+            if i and i - 1 != last:  # the line before fits: it is written as it is
+                previous = lines[i - 1]
+            key = (lines[i], previous)
+            pieces = fitted.get(key)
+            if pieces is None:
+                pieces = fitted[key] = _fit_line(lines[i], width, previous)
+            previous, last = pieces[-1], i
+            lines[i] = "\n".join(pieces)
+        return "\n".join(lines)
 
 
 def _fit_line(line: str, width: int, previous: str) -> list[str]:

@@ -11,8 +11,7 @@ import pytest
 
 from generator.ir import ModelSet
 from generator.targets import emit
-from generator.targets.dart import emit as dart_emit
-from generator.targets.dart.layout import fit
+from generator.targets.dart.layout import Fitter, fit
 from tests.support.models import example, hostile
 from tests.targets.dart.check import parse_problems
 
@@ -165,6 +164,35 @@ def test_a_long_line_breaks_the_way_dart_format_breaks_it(line: str, expected: s
     assert fit(line) == want
 
 
+def test_one_fitter_breaks_a_recurring_line_as_the_line_before_it_asks() -> None:
+    line = (
+        "      other is MessageDeltaContentImageFileObjectImageFileDetailUnknown"
+        " && other.value == value;"
+    )
+    fitter = Fitter()  # remembers the lines it broke, for the next texts
+    after_statement = fitter.fit(f"  int x = 0;\n{line}")
+    after_arrow = fitter.fit(f"  bool operator ==(Object other) =>\n{line}")
+    again = fitter.fit(f"  int x = 0;\n{line}")
+    assert (
+        after_statement
+        == again
+        == "\n".join(
+            [
+                "  int x = 0;",
+                "      other is MessageDeltaContentImageFileObjectImageFileDetailUnknown &&",
+                "          other.value == value;",
+            ]
+        )
+    )
+    assert after_arrow == "\n".join(
+        [
+            "  bool operator ==(Object other) =>",
+            "      other is MessageDeltaContentImageFileObjectImageFileDetailUnknown &&",
+            "      other.value == value;",
+        ]
+    )
+
+
 def test_what_cannot_be_broken_is_left_as_it_is() -> None:
     text = "\n".join(
         [
@@ -201,7 +229,7 @@ def test_generated_dart_fits_parses_and_differs_only_in_whitespace_and_commas(
     files = emit("dart", models).files
     assert long_breakable_lines(files) == []
     assert parse_problems(files) == {}
-    monkeypatch.setattr(dart_emit, "fit", lambda text: text)
+    monkeypatch.setattr(Fitter, "fit", lambda self, text: text)
     unbroken = emit("dart", models).files
     assert unbroken.keys() == files.keys()
     for path, text in files.items():

@@ -8,6 +8,19 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_b = resolve('b')
+    l_0_last = missing
+    try:
+        t_1 = environment.filters['last']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'last' found.")
+    try:
+        t_2 = environment.tests['sameas']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No test named 'sameas' found.")
     pass
     for l_1_line in environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'doc'):
         _loop_vars = {}
@@ -24,8 +37,10 @@ def root(context, missing=missing):
     yield ' implements '
     yield str(environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'value_class'))
     yield ' {\n'
-    l_1_loop = missing
-    for l_1_m, l_1_loop in LoopContext(environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'members'), undefined):
+    l_0_last = t_1(environment, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'members'))
+    context.vars['last'] = l_0_last
+    context.exported_vars.add('last')
+    for l_1_m in environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'members'):
         _loop_vars = {}
         pass
         for l_2_line in environment.getattr(l_1_m, 'doc'):
@@ -40,9 +55,9 @@ def root(context, missing=missing):
         yield '('
         yield str(environment.getattr(l_1_m, 'literal'))
         yield ')'
-        yield str((';' if environment.getattr(l_1_loop, 'last') else ','))
+        yield str((';' if t_2(l_1_m, (undefined(name='last') if l_0_last is missing else l_0_last)) else ','))
         yield '\n'
-    l_1_loop = l_1_m = missing
+    l_1_m = missing
     yield '\n  const '
     yield str(environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'name'))
     yield '(this.value);\n\n  /// The value on the wire.\n  @override\n  final '
@@ -95,4 +110,4 @@ def root(context, missing=missing):
     yield "($value)';\n}\n"
 
 blocks = {}
-debug_info = '2=12&3=15&5=18&8=21&9=23&10=28&11=31&12=35&14=39&17=47&21=49&24=51&35=53&36=55&37=57&38=59&39=61&40=64&41=66&43=73&47=80&52=82&53=84&54=88&57=90&64=92&70=94'
+debug_info = '2=25&3=28&5=31&8=34&9=36&11=40&12=43&13=46&14=50&16=54&19=62&23=64&26=66&37=68&38=70&39=72&40=74&41=76&42=79&43=81&45=88&49=95&54=97&55=99&56=103&59=105&66=107&72=109'

@@ -8,12 +8,25 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_b = resolve('b')
+    l_0_last = resolve('last')
     try:
         t_1 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_2 = environment.filters['last']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'last' found.")
+    try:
+        t_3 = environment.tests['sameas']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No test named 'sameas' found.")
     pass
     for l_1_line in environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'doc'):
         _loop_vars = {}
@@ -236,8 +249,10 @@ def root(context, missing=missing):
         yield '  );\n\n  @override\n  bool operator ==(Object other) =>\n      identical(this, other) ||\n      other is '
         yield str(environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'name'))
         yield ' &&\n'
-        l_1_loop = missing
-        for l_1_f, l_1_loop in LoopContext(environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'fields'), undefined):
+        l_0_last = t_2(environment, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'fields'))
+        context.vars['last'] = l_0_last
+        context.exported_vars.add('last')
+        for l_1_f in environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'fields'):
             _loop_vars = {}
             pass
             if environment.getattr(l_1_f, 'deep'):
@@ -247,7 +262,7 @@ def root(context, missing=missing):
                 yield ', other.'
                 yield str(environment.getattr(l_1_f, 'name'))
                 yield ')'
-                yield str((';' if environment.getattr(l_1_loop, 'last') else ' &&'))
+                yield str((';' if t_3(l_1_f, (undefined(name='last') if l_0_last is missing else l_0_last)) else ' &&'))
                 yield '\n'
             else:
                 pass
@@ -255,9 +270,9 @@ def root(context, missing=missing):
                 yield str(environment.getattr(l_1_f, 'name'))
                 yield ' == other.'
                 yield str(environment.getattr(l_1_f, 'name'))
-                yield str((';' if environment.getattr(l_1_loop, 'last') else ' &&'))
+                yield str((';' if t_3(l_1_f, (undefined(name='last') if l_0_last is missing else l_0_last)) else ' &&'))
                 yield '\n'
-        l_1_loop = l_1_f = missing
+        l_1_f = missing
         yield '\n  @override\n  int get hashCode => Object.hashAll([\n'
         for l_1_f in environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'fields'):
             _loop_vars = {}
@@ -315,4 +330,4 @@ def root(context, missing=missing):
     yield '}\n'
 
 blocks = {}
-debug_info = '3=18&4=21&6=24&9=27&10=29&11=32&12=38&13=41&14=43&16=48&18=51&19=55&22=59&23=62&24=64&25=67&26=70&27=72&28=75&30=82&35=86&36=89&38=91&40=96&42=100&43=103&44=106&45=110&46=112&48=117&52=123&54=127&55=131&57=134&60=138&63=144&67=148&68=151&69=154&70=156&71=160&72=163&74=172&81=178&82=180&83=183&84=186&86=193&89=199&90=201&91=204&92=207&93=213&94=216&95=220&96=222&98=227&106=237&107=240&108=243&109=246&111=255&117=262&118=265&119=268&121=273&126=280&128=282&130=286&136=290&139=294&146=297&148=301&149=305&152=313'
+debug_info = '3=31&4=34&6=37&9=40&10=42&11=45&12=51&13=54&14=56&16=61&18=64&19=68&22=72&23=75&24=77&25=80&26=83&27=85&28=88&30=95&35=99&36=102&38=104&40=109&42=113&43=116&44=119&45=123&46=125&48=130&52=136&54=140&55=144&57=147&60=151&63=157&67=161&68=164&69=167&70=169&71=173&72=176&74=185&81=191&82=193&83=196&84=199&86=206&89=212&90=214&91=217&92=220&93=226&94=229&95=233&96=235&98=240&106=250&108=252&109=255&110=258&111=261&113=270&119=277&120=280&121=283&123=288&128=295&130=297&132=301&138=305&141=309&148=312&150=316&151=320&154=328'
