@@ -25,6 +25,7 @@ lookup, as parity's by convention-free key), so the queries work on any view of 
 from __future__ import annotations
 
 import enum
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
@@ -487,12 +488,17 @@ def variant_tags(model: UnionModel, lookup: Lookup) -> tuple[tuple[str, tuple[st
     seen = frozenset({model.name})
     own = {name: _carried(name, prop, lookup, seen) for name in names}
     members = {name: _members(name, lookup, seen) for name in names}  # each contains its name
+    stated = Counter(value for found in own.values() for value in set(found))
+    owner_of: dict[str, str] = {}  # a model -> the first variant that stands for it
+    for name in names:
+        for member in members[name]:
+            owner_of.setdefault(member, name)
     values: dict[str, list[str]] = {name: [] for name in names}
     claimed: set[str] = set()
     for value, target in model.discriminator.mapping:
-        if sum(value in found for found in own.values()) > 1:
+        if stated[value] > 1:
             continue  # several variants state it themselves: the mapping cannot pick one
-        owner = next((n for n in names if target in members[n]), None)
+        owner = owner_of.get(target)
         if owner is not None and value not in claimed:
             claimed.add(value)
             values[owner].append(value)
