@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from generator import __version__
 from generator.build import add_arguments as add_build_arguments
@@ -431,7 +433,22 @@ def run() -> None:
     the start to the end (turning it back on after the work would rescan every object the
     work made: 25 ms for a 1 MB spec, more than the no-op build's own work)."""
     gc.disable()
-    sys.exit(main())
+    hard_exit(main())
+
+
+def hard_exit(code: int) -> NoReturn:
+    """End the process with ``code`` once its output is flushed, without tearing its objects
+    down: an interpreter's normal exit runs the cyclic collector over everything still alive
+    and frees it object by object (about 0.06 s of CPU after a fresh run on a 3 MB spec), which
+    the operating system does at once. Nothing is left to clean up by then: every file is closed
+    and every temporary file removed when :func:`main` returns, and the progress timer's
+    thread is a daemon. Like a normal exit, a failure to flush (a closed pipe) exits 120."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            code = 120
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -207,3 +207,49 @@ def feed_zeros(fifo: Path) -> None:
     with contextlib.suppress(BrokenPipeError), fifo.open("wb") as handle:
         while True:
             handle.write(block)
+
+
+def test_hard_exit_flushes_what_was_printed_and_exits_with_the_code() -> None:
+    # run() ends the process without the interpreter's teardown (hard_exit): what sits in
+    # the buffers of a piped stdout and stderr must still come out.
+    code = (
+        "import sys; from generator.cli import hard_exit; "
+        "sys.stdout.write('out' * 1000); sys.stderr.write('err'); hard_exit(5)"
+    )
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**buffered, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,  # a hang guard, not a speed check
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (5, "out" * 1000, "err")
+
+
+MODELGEN = (sys.executable, "-m", "generator.cli")
+
+
+def test_a_closed_output_pipe_is_an_error_without_a_traceback(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    read, write = os.pipe()
+    os.close(read)  # the reader went away (`modelgen ... | head -0`)
+    try:
+        done = subprocess.run(
+            [*MODELGEN, "generate", str(EXAMPLE_SPEC), "--lang", "python", "--out", str(out)],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=120,  # a hang guard, not a speed check
+        )
+    finally:
+        os.close(write)
+    # caught where the summary is printed (exit 2), or by the last flush (120, as Python does)
+    assert done.returncode in (2, 120), done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) <= 1, done.stderr
