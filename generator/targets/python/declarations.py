@@ -243,8 +243,9 @@ class Declarations:
         for variant in found:
             expr = self.types.annotation(variant)
             for part in expr.parts if isinstance(expr, BitOr) else (expr,):
-                if render(part) not in texts:
-                    texts.add(render(part))
+                text = render(part)
+                if text not in texts:
+                    texts.add(text)
                     parts.append(part)
         return parts[0] if len(parts) == 1 else BitOr(tuple(parts))
 

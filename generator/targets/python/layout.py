@@ -120,9 +120,8 @@ def _has_magic(expr: Expr) -> bool:
 
 def lay_out(indent: str, prefix: str, expr: Expr, suffix: str = "") -> list[str]:
     """``prefix + expr + suffix`` at ``indent``, split the way black splits it."""
-    # (_fits and _has_magic spelled out: this runs for every statement that may not fit)
-    line = f"{indent}{prefix}{expr.text}{suffix}"
-    if len(line) <= LINE_LENGTH and not expr.forced:
+    line = f"{indent}{prefix}{render(expr)}{suffix}"
+    if _fits(line) and not _has_magic(expr):
         return [line]
     if isinstance(expr, Keyword):
         return lay_out(indent, f"{prefix}{expr.name}=", expr.value, suffix)
@@ -133,17 +132,17 @@ def lay_out(indent: str, prefix: str, expr: Expr, suffix: str = "") -> list[str]
     head = f"{indent}{prefix}{expr.func}{opening}"
     tail = f"{indent}{closing}{suffix}"
     inner = indent + INDENT
-    if not expr.forced:
+    if not _has_magic(expr):
         # the arguments on one line: the call's own text without ``func(`` and ``)``
         body = inner + expr.text[len(expr.func) + 1 : -1]
-        if len(body) <= LINE_LENGTH:
+        if _fits(body):
             return [head, body, tail]
     if len(expr.args) == 1 and not magic:
         return [head, *lay_out(inner, "", expr.args[0]), tail]
     lines = [head]
     for arg in expr.args:
         one_line = f"{inner}{arg.text},"
-        if isinstance(arg, Atom) or (len(one_line) <= LINE_LENGTH and not arg.forced):
+        if isinstance(arg, Atom) or (_fits(one_line) and not _has_magic(arg)):
             lines.append(one_line)  # what lay_out gives an argument that fits (or an atom)
         else:
             lines.extend(lay_out(inner, "", arg, ","))
